@@ -1,0 +1,24 @@
+"""Shared fixtures: a fresh data file per test, and the app driven by Textual's Pilot."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tui.core.service import Navigator, open_navigator
+
+
+@pytest.fixture
+def data_file(tmp_path: Path) -> Path:
+    return tmp_path / "data" / "navigator.json"
+
+
+@pytest.fixture
+def navigator(data_file: Path) -> Iterator[Navigator]:
+    nav = open_navigator(data_file)
+    try:
+        yield nav
+    finally:
+        nav.store.close()

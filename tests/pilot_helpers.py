@@ -1,0 +1,54 @@
+"""Helpers for driving the real app with Textual's Pilot, as a user would."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widgets import Static
+
+from tui.app.app import NavigatorApp
+from tui.app.widgets import ReaderList, StatusLine
+from tui.core.service import open_navigator
+
+SIZE = (100, 32)
+
+
+@asynccontextmanager
+async def running_app(data_file: Path) -> AsyncIterator[tuple[NavigatorApp, Pilot[None]]]:
+    """Start the app on ``data_file`` and close its store afterwards, like the real command."""
+    navigator = open_navigator(data_file)
+    app = NavigatorApp(navigator)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            yield app, pilot
+    finally:
+        navigator.store.close()
+
+
+def status_text(app: NavigatorApp) -> str:
+    return app.screen.query_one(StatusLine).message
+
+
+def heading_text(app: NavigatorApp) -> str:
+    return str(app.screen.query_one("#heading", Static).render())
+
+
+def highlighted_text(app: NavigatorApp, list_id: str | None = None) -> str:
+    lists = app.screen.query(ReaderList)
+    widget = app.screen.query_one(f"#{list_id}", ReaderList) if list_id else lists.first()
+    assert widget.highlighted is not None
+    return str(widget.get_option_at_index(widget.highlighted).prompt)
+
+
+def option_texts(app: NavigatorApp, list_id: str) -> list[str]:
+    widget = app.screen.query_one(f"#{list_id}", ReaderList)
+    return [str(o.prompt) for o in widget.options]
+
+
+def screen_text(app: NavigatorApp) -> str:
+    """Everything the screen shows, as plain text (from an SVG-free text export)."""
+    return "\n".join(str(w.render()) for w in app.screen.query(Static))

@@ -1,0 +1,196 @@
+"""The store on disk: round trips, privacy, crash safety, recovery and migration."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from tui.core import paths, storage
+from tui.core.recovery import CURRENT_SCHEMA
+from tui.core.service import Navigator, open_navigator
+from tui.core.store import SaveError, Store
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def test_round_trip_through_a_restart(data_file: Path) -> None:
+    nav = open_navigator(data_file)
+    note = nav.create_note("Question", "Ask about the bladder.\nAnd sleep.", "topic:care-team")
+    nav.set_done("peer-helpline", True)
+    nav.set_helper("pr-meals", "Ana")
+    nav.add_own_item("Ring Mum on Sundays")
+    nav.store.close()
+
+    nav = open_navigator(data_file)
+    try:
+        again = nav.note(note.id)
+        assert (again.title, again.body, again.link) == (note.title, note.body, note.link)
+        entries = {e.id: e for e in nav.checklist()}
+        assert entries["peer-helpline"].done
+        assert entries["pr-meals"].helper == "Ana"
+        assert entries["own-1"].text == "Ring Mum on Sundays"
+        assert nav.progress().sentence() == "1 of 22 done"
+    finally:
+        nav.store.close()
+
+
+def test_file_is_utf8_json_with_a_schema_version(navigator: Navigator, data_file: Path) -> None:
+    navigator.create_note("Café ☕", "naïve")
+    raw = data_file.read_bytes()
+    document = json.loads(raw.decode("utf-8"))
+    assert document["meta"]["1"]["schema"] == CURRENT_SCHEMA
+    assert "Café ☕" in raw.decode("utf-8")
+
+
+def test_directory_is_0700_and_every_file_0600(tmp_path: Path) -> None:
+    old = os.umask(0o022)  # a typical, permissive umask
+    try:
+        data_file = tmp_path / "new" / "dir" / "navigator.json"
+        nav = open_navigator(data_file)
+        nav.create_note("private", "")
+        nav.store.close()
+        nav = open_navigator(data_file)  # a second open writes the backup copy
+        nav.store.close()
+    finally:
+        os.umask(old)
+    assert mode(data_file.parent) == 0o700
+    written = list(data_file.parent.iterdir())
+    assert {p.name for p in written} >= {"navigator.json", "navigator.json.bak"}
+    for path in written:
+        assert mode(path) == 0o600, path.name
+
+
+def test_looser_modes_are_tightened_and_reported(tmp_path: Path) -> None:
+    data_file = tmp_path / "d" / "navigator.json"
+    Store.open(data_file).close()
+    data_file.chmod(0o644)
+    data_file.parent.chmod(0o755)
+    store = Store.open(data_file, private_dir=True)
+    store.close()
+    assert mode(data_file) == 0o600
+    assert mode(data_file.parent) == 0o700
+    text = " ".join(store.report.messages)
+    assert "data file could be read by other people" in text
+    assert "data folder could be read by other people" in text
+
+
+def test_a_file_left_by_a_killed_writer_is_still_readable(
+    navigator: Navigator, data_file: Path
+) -> None:
+    """A writer killed mid-save leaves only a stray temp file; the data file is whole."""
+    navigator.create_note("kept", "")
+    stray = data_file.with_name(f".{data_file.name}.abc.tmp")
+    stray.write_bytes(b'{"notes": {"1": {"title": "half')
+    navigator.store.close()
+    nav = open_navigator(data_file)
+    try:
+        assert [n.title for n in nav.notes()] == ["kept"]
+        assert nav.store.report.messages == []
+    finally:
+        nav.store.close()
+
+
+BAD_FILES = {
+    "empty": b"",
+    "truncated": b'{"meta": {"1": {"schema": 1}}, "notes": {"1": {"title": "ha',
+    "not-json": b"this is not json at all",
+    "not-utf8": b'{"notes": "\xff\xfe\xfa"}',
+    "wrong-shape": b"[1, 2, 3]",
+    "newer": json.dumps({"meta": {"1": {"schema": CURRENT_SCHEMA + 1}}}).encode(),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(BAD_FILES))
+def test_a_bad_file_is_moved_aside_and_the_last_good_copy_restored(
+    kind: str, data_file: Path
+) -> None:
+    nav = open_navigator(data_file)
+    nav.create_note("from last time", "")
+    nav.store.close()
+    open_navigator(data_file).store.close()  # a clean open refreshes the .bak copy
+    data_file.write_bytes(BAD_FILES[kind])
+
+    nav = open_navigator(data_file)
+    try:
+        assert [n.title for n in nav.notes()] == ["from last time"]
+        (message,) = nav.store.report.messages
+        assert "moved, unchanged" in message and "last good copy was restored" in message
+    finally:
+        nav.store.close()
+    reason = "not-json" if kind == "truncated" else kind
+    (aside,) = [p for p in data_file.parent.iterdir() if f".{reason}-" in p.name]
+    assert aside.read_bytes() == BAD_FILES[kind]  # never changed, never deleted
+    assert mode(aside) == 0o600
+
+
+def test_a_bad_file_with_no_backup_starts_fresh_and_keeps_the_bad_one(data_file: Path) -> None:
+    data_file.parent.mkdir(parents=True)
+    data_file.write_bytes(b"garbage")
+    nav = open_navigator(data_file)
+    try:
+        assert nav.notes() == []
+        assert "no good copy to restore" in " ".join(nav.store.report.messages)
+    finally:
+        nav.store.close()
+    assert any(p.read_bytes() == b"garbage" for p in data_file.parent.iterdir())
+
+
+def test_an_older_schema_is_migrated_with_a_backup_kept(data_file: Path) -> None:
+    data_file.parent.mkdir(parents=True)
+    old = {"notes": {"1": {"title": "from the prototype", "body": "hello"}}}
+    data_file.write_text(json.dumps(old), "utf-8")
+    nav = open_navigator(data_file)
+    try:
+        (note,) = nav.notes()
+        assert (note.title, note.body) == ("from the prototype", "hello")
+        assert note.created
+        assert "older version" in " ".join(nav.store.report.messages)
+        assert nav.store.schema() == CURRENT_SCHEMA
+    finally:
+        nav.store.close()
+    (kept,) = [p for p in data_file.parent.iterdir() if ".schema-v0-" in p.name]
+    assert json.loads(kept.read_text("utf-8")) == old
+
+
+def test_a_second_copy_opens_read_only_and_cannot_write(
+    navigator: Navigator, data_file: Path
+) -> None:
+    navigator.create_note("first copy", "")
+    second = open_navigator(data_file)
+    try:
+        assert second.store.read_only
+        assert "open in another copy" in second.store.report.messages[0]
+        assert [n.title for n in second.notes()] == ["first copy"]
+        with pytest.raises(SaveError, match="read-only"):
+            second.create_note("second copy", "")
+    finally:
+        second.store.close()
+    navigator.create_note("still writable", "")
+    assert {n.title for n in navigator.notes()} == {"first copy", "still writable"}
+    assert mode(paths.lock_file(data_file)) == 0o600
+
+
+def test_a_failed_save_says_what_to_do_and_loses_nothing_on_disk(
+    navigator: Navigator, data_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    navigator.create_note("safe", "")
+    before = data_file.read_bytes()
+
+    def disk_full(path: Path, payload: bytes) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(storage, "atomic_write_bytes", disk_full)
+    with pytest.raises(SaveError, match=r"the disk is full\. Free some space, then try again"):
+        navigator.create_note("lost?", "")
+    assert data_file.read_bytes() == before
+    assert [n.title for n in navigator.notes()] == ["safe"]  # memory matches the disk again
+    monkeypatch.undo()
+    navigator.create_note("retried", "")
+    assert {n.title for n in navigator.notes()} == {"safe", "retried"}

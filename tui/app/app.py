@@ -1,0 +1,148 @@
+"""The Textual application: screens, global keys, the command palette and quitting safely."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual import events
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from tui.app import bindings
+from tui.app.screens.base import BaseScreen
+from tui.app.screens.checklist import ChecklistScreen
+from tui.app.screens.checklist_item import ChecklistItemScreen
+from tui.app.screens.confirm import ConfirmScreen
+from tui.app.screens.help import HelpScreen
+from tui.app.screens.home import HomeScreen
+from tui.app.screens.note_editor import NoteEditorScreen
+from tui.app.screens.notes import NotesScreen
+from tui.app.screens.topic import TopicScreen
+from tui.app.screens.topics import TopicsScreen
+from tui.core.service import Navigator
+
+AREAS: dict[str, type[BaseScreen]] = {
+    "topics": TopicsScreen,
+    "checklist": ChecklistScreen,
+    "notes": NotesScreen,
+}
+
+
+class NavigatorApp(App[None]):
+    """SPMS Navigator in the terminal. Owns no data: everything goes through ``navigator``."""
+
+    TITLE = "SPMS Navigator"
+    CSS_PATH = "styles/app.tcss"
+    BINDINGS = bindings.GLOBAL
+
+    def __init__(self, navigator: Navigator) -> None:
+        super().__init__()
+        self.navigator = navigator
+        self.animation_level = "none"
+        self.last_saved_note_id: int | None = None
+
+    def get_default_screen(self) -> Screen[None]:
+        return HomeScreen()
+
+    def on_mount(self) -> None:
+        messages = self.navigator.store.report.messages
+        if messages:
+            self.say(" ".join(messages), error=True)
+
+    # ------------------------------------------------------------ messages
+    def say(self, message: str, error: bool = False) -> None:
+        screen = self.screen
+        if isinstance(screen, BaseScreen):
+            screen.say(message, error=error)
+
+    async def on_event(self, event: events.Event) -> None:
+        # A message stays in the status line until the next key.
+        if isinstance(event, events.Key) and isinstance(self.screen, BaseScreen):
+            self.screen.status.clear()
+        await super().on_event(event)
+
+    # ----------------------------------------------------------- navigation
+    def _base_screens_above_home(self) -> list[BaseScreen]:
+        return [s for s in self.screen_stack[1:] if isinstance(s, BaseScreen)]
+
+    def action_go(self, area: str) -> None:
+        """Open an area as the only screen above home, saving what the others hold."""
+        if isinstance(self.screen, AREAS[area]) and len(self.screen_stack) == 2:
+            return
+        for screen in reversed(self._base_screens_above_home()):
+            if not screen.save_before_leaving():
+                self.say(
+                    "Your note could not be saved, so you are still here. "
+                    "Fix the problem above, or press Escape to choose.",
+                    error=True,
+                )
+                return
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.push_screen(AREAS[area]())
+
+    def go_back(self, message: str = "") -> None:
+        if len(self.screen_stack) <= 1:
+            self.say("You are on the home screen. Press q to quit.")
+            return
+        self.pop_screen()
+        if message:
+            self.say(message)
+
+    def action_go_back(self) -> None:
+        screen = self.screen
+        if isinstance(screen, BaseScreen) and not screen.save_before_leaving():
+            return
+        self.go_back()
+
+    def action_help(self) -> None:
+        screen = self.screen
+        if isinstance(screen, HelpScreen):
+            return
+        name = screen.TITLE_TEXT if isinstance(screen, BaseScreen) else "current"
+        screen_bindings = [b for b in getattr(screen, "BINDINGS", []) if isinstance(b, Binding)]
+        self.push_screen(HelpScreen(name, screen_bindings))
+
+    def open_topic(self, topic_id: str) -> None:
+        self.push_screen(TopicScreen(topic_id))
+
+    def open_checklist_item(self, item_id: str) -> None:
+        self.push_screen(ChecklistItemScreen(item_id))
+
+    def open_note(self, note_id: int | None, link: str = "") -> None:
+        self.push_screen(NoteEditorScreen(note_id, link=link))
+
+    # -------------------------------------------------------------- quitting
+    async def action_quit(self) -> None:
+        """Quit from anywhere, saving every open note first; ask if a save fails."""
+        for screen in reversed(self._base_screens_above_home()):
+            if not screen.save_before_leaving():
+
+                def answered(leave: bool | None) -> None:
+                    if leave:
+                        self.exit()
+
+                self.push_screen(
+                    ConfirmScreen(
+                        "A note could not be saved. Quit anyway and lose it?",
+                        "Quit without saving",
+                        "No, stay",
+                    ),
+                    answered,
+                )
+                return
+        self.exit()
+
+    # ------------------------------------------------------- command palette
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield SystemCommand(
+            "Topics", "Read about living with SPMS (key t)", lambda: self.action_go("topics")
+        )
+        yield SystemCommand(
+            "Checklist", "Build your support network (key c)", lambda: self.action_go("checklist")
+        )
+        yield SystemCommand("Notes", "Your private notes (key n)", lambda: self.action_go("notes"))
+        yield SystemCommand("New note", "Write a new note", lambda: self.open_note(None))
+        yield SystemCommand("Help", "Keys, and where your data is kept (F1)", self.action_help)
+        yield SystemCommand("Quit", "Save and quit (q)", self.action_quit)

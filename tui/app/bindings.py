@@ -1,0 +1,57 @@
+"""Every key binding of the app, declared as data with ids and descriptions.
+
+Keeping them here means Help, the footer, the README and the tests all read one
+list, and a user could remap a key by id (Textual keymaps use these ids).
+The same few keys mean the same thing on every screen.
+"""
+
+from __future__ import annotations
+
+from textual.binding import Binding, BindingType
+
+# Everywhere, unless a text field is being typed in (then only F1, Escape and ctrl+q).
+GLOBAL: list[BindingType] = [
+    Binding("f1,question_mark", "help", "Help", key_display="F1", id="app.help"),
+    Binding("escape", "go_back", "Back", id="app.back"),
+    Binding("t", "go('topics')", "Topics", id="app.topics"),
+    Binding("c", "go('checklist')", "Checklist", id="app.checklist"),
+    Binding("n", "go('notes')", "Notes", id="app.notes"),
+    Binding("q", "quit", "Quit", id="app.quit"),
+    Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit_anywhere"),
+    Binding("ctrl+c", "quit", "Quit", show=False, priority=True, id="app.quit_interrupt"),
+]
+
+TOPIC_READER: list[BindingType] = [
+    Binding("a", "add_note", "Add a note", id="topic.add_note"),
+]
+
+CHECKLIST: list[BindingType] = [
+    Binding("space", "toggle_done", "Done or not", id="checklist.toggle"),
+    Binding("a", "add_item", "Add an item", id="checklist.add"),
+    Binding("d", "delete_item", "Delete my item", id="checklist.delete"),
+]
+
+CHECKLIST_ITEM: list[BindingType] = [
+    Binding("ctrl+d", "toggle_done", "Done or not", id="item.toggle"),
+    Binding("ctrl+n", "add_note", "Add a note", id="item.add_note"),
+]
+
+NOTES: list[BindingType] = [
+    Binding("a", "new_note", "New note", id="notes.new"),
+    Binding("d,delete", "delete_note", "Delete", id="notes.delete"),
+    Binding("slash", "filter", "Filter", key_display="/", id="notes.filter"),
+]
+
+NOTE_EDITOR: list[BindingType] = [
+    Binding("ctrl+s", "save", "Save", id="editor.save"),
+    Binding("escape", "save_and_back", "Save and go back", id="editor.back"),
+]
+
+CONFIRM: list[BindingType] = [
+    Binding("y", "answer(True)", "Yes", id="confirm.yes"),
+    Binding("escape", "answer(False)", "No", id="confirm.no"),
+]
+
+PROMPT: list[BindingType] = [
+    Binding("escape", "cancel", "Cancel", id="prompt.cancel"),
+]

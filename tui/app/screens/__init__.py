@@ -1,0 +1,1 @@
+"""One screen a file. Each screen only calls the core's operations (``Navigator``)."""

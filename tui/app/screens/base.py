@@ -1,0 +1,102 @@
+"""What every screen shares: a heading, a status line, the footer, and cursor placement."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar, cast
+
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Static
+
+from tui.app.widgets import StatusLine, place_cursor_on, plain
+from tui.core.service import InputError, Navigator
+from tui.core.store import SaveError
+
+if TYPE_CHECKING:
+    from tui.app.app import NavigatorApp
+
+T = TypeVar("T")
+
+
+class BaseScreen(Screen[None]):
+    """A full screen with a heading line first, so a reader hears where they are."""
+
+    #: The words of the heading line, and the name Help uses for this screen.
+    TITLE_TEXT = "SPMS Navigator"
+
+    @property
+    def nav_app(self) -> NavigatorApp:
+        return cast("NavigatorApp", self.app)
+
+    @property
+    def nav(self) -> Navigator:
+        return self.nav_app.navigator
+
+    def heading_text(self) -> str:
+        return self.TITLE_TEXT
+
+    def compose(self) -> ComposeResult:
+        yield Static(plain(self.heading_text()), id="heading", classes="heading")
+        yield from self.compose_body()
+        yield StatusLine()
+        yield Footer(show_command_palette=False)
+
+    def compose_body(self) -> ComposeResult:
+        yield from ()
+
+    @property
+    def status(self) -> StatusLine:
+        return self.query_one(StatusLine)
+
+    def say(self, message: str, error: bool = False) -> None:
+        self.status.say(message, error=error)
+
+    def attempt(self, operation: Callable[[], T]) -> T | None:
+        """Run a core operation; show its error as a sentence instead of a traceback.
+
+        Returns the operation's result, or None when it failed (the message is
+        then already in the status line, and the user's input is untouched).
+        """
+        try:
+            return operation()
+        except (SaveError, InputError) as error:
+            self.say(str(error), error=True)
+            return None
+
+    def on_mount(self) -> None:
+        self.set_heading(self.heading_text())
+
+    def set_heading(self, text: str) -> None:
+        self.query_one("#heading", Static).update(plain(text))
+
+    def on_screen_resume(self) -> None:
+        self.refresh_data()
+        self.call_after_refresh(self.place_cursor)
+
+    def refresh_data(self) -> None:
+        """Reload what the screen shows from the core (another screen may have changed it)."""
+
+    def on_descendant_focus(self, _event: object) -> None:
+        self.place_cursor()
+
+    def place_cursor(self) -> None:
+        """Put the terminal cursor on the focused widget's current line."""
+        if not self.is_current:
+            return  # a screen that was closed before this ran
+        focused = self.focused
+        if focused is None:
+            place_cursor_on(self.query_one("#heading", Widget))
+            return
+        placer = getattr(focused, "place_cursor", None)
+        if callable(placer):
+            placer()
+        elif hasattr(focused, "cursor_screen_offset"):
+            self.app.cursor_position = focused.cursor_screen_offset
+        else:
+            place_cursor_on(focused)
+
+    def save_before_leaving(self) -> bool:
+        """Save anything typed but not yet saved. False keeps the screen open (save failed)."""
+        return True

@@ -1,0 +1,126 @@
+"""The support-network checklist: every item says its state in words."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.widgets import Static
+from textual.widgets.option_list import Option
+
+from tui.app import bindings
+from tui.app.screens.base import BaseScreen
+from tui.app.screens.confirm import ConfirmScreen
+from tui.app.screens.prompt import PromptScreen
+from tui.app.widgets import ReaderList, plain
+from tui.core.models import ChecklistEntry
+from tui.core.service import OWN_GROUP
+
+
+def entry_line(entry: ChecklistEntry, group_title: str) -> str:
+    """'Call the peer helpline: not done yet. Peer support. Helper: Sam.'"""
+    line = f"{entry.text}: {entry.status_words}. {group_title}."
+    if entry.helper:
+        line += f" Who helps: {entry.helper}."
+    return line
+
+
+class ChecklistScreen(BaseScreen):
+    TITLE_TEXT = "Support-network checklist"
+    BINDINGS = bindings.CHECKLIST
+
+    def compose_body(self) -> ComposeResult:
+        yield Static(id="progress", classes="intro")
+        yield ReaderList(id="items")
+        yield Static(
+            plain(
+                "Space marks an item done or not done. Enter opens it to add who helps and a note."
+            ),
+            classes="note",
+        )
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.refresh_data()
+        items = self.query_one(ReaderList)
+        items.highlight_id(None)
+        items.focus()
+
+    def refresh_data(self) -> None:
+        items = self.query_one(ReaderList)
+        keep = items.highlighted_id()
+        entries = self.nav.checklist()
+        options: list[Option] = []
+        last_group = ""
+        for entry in entries:
+            if entry.group_id != last_group:
+                last_group = entry.group_id
+                title = self.nav.group_title(entry.group_id)
+                options.append(
+                    Option(
+                        Text(title, style="bold underline"),
+                        id=f"group:{entry.group_id}",
+                        disabled=True,
+                    )
+                )
+            options.append(
+                Option(plain(entry_line(entry, self.nav.group_title(entry.group_id))), id=entry.id)
+            )
+        items.set_options(options)
+        items.highlight_id(keep)
+        progress = self.nav.progress(entries)
+        self.query_one("#progress", Static).update(plain(f"Progress: {progress.sentence()}."))
+
+    def _current(self) -> ChecklistEntry | None:
+        item_id = self.query_one(ReaderList).highlighted_id()
+        if item_id is None or item_id.startswith("group:"):
+            return None
+        return self.nav.checklist_entry(item_id)
+
+    def action_toggle_done(self) -> None:
+        entry = self._current()
+        if entry is None:
+            return
+        changed = self.attempt(lambda: self.nav.toggle_done(entry.id))
+        if changed is not None:
+            self.refresh_data()
+            progress = self.nav.progress()
+            self.say(f"Saved: {changed.text} is {changed.status_words}. {progress.sentence()}.")
+
+    def on_option_list_option_selected(self, event: ReaderList.OptionSelected) -> None:
+        if event.option.id:
+            self.nav_app.open_checklist_item(event.option.id)
+
+    def action_add_item(self) -> None:
+        def added(text: str | None) -> None:
+            if text is None:
+                self.say("Nothing was added.")
+                return
+            entry = self.attempt(lambda: self.nav.add_own_item(text))
+            if entry is not None:
+                self.refresh_data()
+                self.query_one(ReaderList).highlight_id(entry.id)
+                self.say(f"Added your item: {entry.text}. It is not done yet.")
+
+        self.app.push_screen(PromptScreen("Add your own checklist item", "New item"), added)
+
+    def action_delete_item(self) -> None:
+        entry = self._current()
+        if entry is None:
+            return
+        if entry.group_id != OWN_GROUP:
+            self.say("Only items you added yourself can be deleted. This one came with the app.")
+            return
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                self.say("Kept. Nothing was deleted.")
+                return
+            if self.attempt(lambda: self.nav.delete_own_item(entry.id)) is None:
+                return
+            self.refresh_data()
+            self.say(f"Deleted your item: {entry.text}.")
+
+        self.app.push_screen(
+            ConfirmScreen(f"Delete your item '{entry.text}'? This cannot be undone.", "Delete it"),
+            answered,
+        )

@@ -1,0 +1,46 @@
+"""The first screen: what the app is, in one sentence, and the four areas."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.widgets import Static
+
+from tui.app.screens.base import BaseScreen
+from tui.app.widgets import ReaderList, option, plain
+
+
+class HomeScreen(BaseScreen):
+    TITLE_TEXT = "SPMS Navigator: home"
+
+    def compose_body(self) -> ComposeResult:
+        yield ReaderList(id="areas")
+        yield Static(plain(self.nav.library.app.tagline), id="tagline", classes="intro")
+        yield Static(plain(self.nav.library.app.not_advice), id="not-advice", classes="note")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.refresh_data()
+        self.query_one(ReaderList).focus()
+
+    def refresh_data(self) -> None:
+        areas = self.query_one("#areas", ReaderList)
+        keep = areas.highlighted_id()
+        progress = self.nav.progress()
+        notes = len(self.nav.notes())
+        note_words = "1 note" if notes == 1 else f"{notes} notes"
+        areas.set_options(
+            [
+                option("Topics: read about living with SPMS. Key t.", "topics"),
+                option(f"Support-network checklist: {progress.sentence()}. Key c.", "checklist"),
+                option(f"Notes: {note_words}. Key n.", "notes"),
+                option("Help: keys, and where your data is kept. Key F1.", "help"),
+            ]
+        )
+        areas.highlight_id(keep)
+
+    def on_option_list_option_selected(self, event: ReaderList.OptionSelected) -> None:
+        area = event.option.id or "topics"
+        if area == "help":
+            self.nav_app.action_help()
+        else:
+            self.nav_app.action_go(area)

@@ -1,0 +1,123 @@
+"""Writing or changing one note.
+
+ctrl+s saves; Escape saves and goes back. If a save fails, the text stays on the
+screen with a sentence saying why, and leaving asks first.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.widgets import Input, Select, TextArea
+
+from tui.app import bindings
+from tui.app.screens.base import BaseScreen
+from tui.app.screens.confirm import ConfirmScreen
+from tui.app.widgets import field_row, quiet_input, quiet_text_area
+from tui.core.models import Note
+from tui.core.service import display_time
+
+NO_LINK = ""
+
+
+class NoteEditorScreen(BaseScreen):
+    TITLE_TEXT = "Note"
+    BINDINGS = bindings.NOTE_EDITOR
+
+    def __init__(self, note_id: int | None, link: str = "") -> None:
+        super().__init__()
+        self.note_id = note_id
+        self.initial_link = link
+
+    def _note(self) -> Note | None:
+        return self.nav.note(self.note_id) if self.note_id is not None else None
+
+    def heading_text(self) -> str:
+        note = self._note()
+        if note is None:
+            return "New note. Type a title, then Tab to the text. Escape saves and goes back."
+        return f"Note: {note.display_title}. Written {display_time(note.created)}."
+
+    def compose_body(self) -> ComposeResult:
+        note = self._note()
+        link = note.link if note else self.initial_link
+        targets = [(t.label, t.link) for t in self.nav.link_targets()]
+        yield field_row("Title", quiet_input(note.title if note else "", input_id="title"))
+        yield field_row(
+            "About",
+            Select(
+                targets,
+                value=link if link else Select.NULL,
+                prompt="Not linked to a topic or item",
+                allow_blank=True,
+                id="link",
+                compact=True,
+            ),
+        )
+        yield field_row(
+            "Text", quiet_text_area(note.body if note else "", area_id="body"), tall=True
+        )
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#title", Input).focus()
+
+    def _values(self) -> tuple[str, str, str]:
+        title = self.query_one("#title", Input).value
+        body = self.query_one("#body", TextArea).text
+        link_value = self.query_one("#link", Select).value
+        link = link_value if isinstance(link_value, str) else NO_LINK
+        return title, body, link
+
+    def _is_empty_new(self) -> bool:
+        title, body, _ = self._values()
+        return self.note_id is None and not title.strip() and not body.strip()
+
+    def save(self) -> bool:
+        """Save what is on screen. True when saved (or nothing to save)."""
+        if self._is_empty_new():
+            return True
+        title, body, link = self._values()
+        if self.note_id is None:
+            note = self.attempt(lambda: self.nav.create_note(title, body, link))
+        else:
+            note_id = self.note_id
+            note = self.attempt(lambda: self.nav.update_note(note_id, title, body, link))
+        if note is None:
+            return False
+        self.note_id = note.id
+        self.nav_app.last_saved_note_id = note.id
+        return True
+
+    def action_save(self) -> None:
+        if self._is_empty_new():
+            self.say("Nothing to save yet. Type a title or some text first.")
+        elif self.save():
+            self.set_heading(self.heading_text())
+            note = self._note()
+            when = display_time(note.updated) if note else "just now"
+            self.say(f"Saved the note. Last changed {when}.")
+
+    def save_before_leaving(self) -> bool:
+        return self.save()
+
+    def action_save_and_back(self) -> None:
+        if self._is_empty_new():
+            self.nav_app.go_back(message="Nothing was written, so no note was saved.")
+            return
+        if self.save():
+            self.nav_app.go_back(message="Saved the note.")
+            return
+
+        def answered(leave: bool | None) -> None:
+            if leave:
+                self.nav_app.go_back(message="Left without saving. The note was not saved.")
+
+        self.app.push_screen(
+            ConfirmScreen(
+                "The note could not be saved (the message below says why). "
+                "Leave anyway and lose what you typed here?",
+                "Leave without saving",
+                "No, stay here",
+            ),
+            answered,
+        )

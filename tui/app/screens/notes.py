@@ -1,0 +1,107 @@
+"""The list of notes, newest first, with a filter that narrows it as you type."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.widgets import Input, Static
+
+from tui.app import bindings
+from tui.app.screens.base import BaseScreen
+from tui.app.screens.confirm import ConfirmScreen
+from tui.app.widgets import ReaderList, field_row, option, plain, quiet_input
+from tui.core.models import Note
+from tui.core.service import display_time
+
+
+class NotesScreen(BaseScreen):
+    TITLE_TEXT = "Notes"
+    BINDINGS = bindings.NOTES
+
+    def compose_body(self) -> ComposeResult:
+        yield field_row("Filter notes", quiet_input(input_id="filter"))
+        yield Static(id="count", classes="intro")
+        yield ReaderList(id="notes")
+        yield Static(
+            plain("Enter opens a note. a adds a new one, d deletes, / filters."), classes="note"
+        )
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.refresh_data()
+        self.query_one("#notes", ReaderList).focus()
+
+    def note_line(self, note: Note) -> str:
+        line = f"{note.display_title}. Written {display_time(note.created)}."
+        if note.updated != note.created:
+            line += f" Changed {display_time(note.updated)}."
+        label = self.nav.link_label(note.link) if note.link else None
+        if label:
+            line += f" About {label}."
+        return line
+
+    def refresh_data(self) -> None:
+        notes_list = self.query_one("#notes", ReaderList)
+        keep = notes_list.highlighted_id()
+        needle = self.query_one("#filter", Input).value
+        notes = self.nav.notes(needle)
+        total = len(self.nav.notes()) if needle.strip() else len(notes)
+        notes_list.set_options([option(self.note_line(n), f"note:{n.id}") for n in notes])
+        notes_list.highlight_id(keep)
+        count = self.query_one("#count", Static)
+        if not total:
+            count.update(plain("You have no notes yet. Press a to write one."))
+        elif needle.strip():
+            count.update(plain(f"{len(notes)} of {total} notes match '{needle.strip()}'."))
+        else:
+            count.update(
+                plain("1 note, newest first." if total == 1 else f"{total} notes, newest first.")
+            )
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "filter":
+            self.refresh_data()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "filter":
+            self.query_one("#notes", ReaderList).focus()
+
+    def on_key(self, event: object) -> None:
+        key = getattr(event, "key", "")
+        if key == "down" and self.focused is self.query_one("#filter", Input):
+            self.query_one("#notes", ReaderList).focus()
+
+    def action_filter(self) -> None:
+        self.query_one("#filter", Input).focus()
+
+    def action_new_note(self) -> None:
+        self.nav_app.open_note(None)
+
+    def _current_id(self) -> int | None:
+        option_id = self.query_one("#notes", ReaderList).highlighted_id()
+        return int(option_id.removeprefix("note:")) if option_id else None
+
+    def on_option_list_option_selected(self, event: ReaderList.OptionSelected) -> None:
+        if event.option.id:
+            self.nav_app.open_note(int(event.option.id.removeprefix("note:")))
+
+    def action_delete_note(self) -> None:
+        note_id = self._current_id()
+        if note_id is None:
+            self.say("There is no note to delete here.")
+            return
+        note = self.nav.note(note_id)
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                self.say("Kept. Nothing was deleted.")
+                return
+            if self.attempt(lambda: self.nav.delete_note(note_id)) is not None:
+                self.refresh_data()
+                self.say(f"Deleted the note '{note.display_title}'.")
+
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Delete the note '{note.display_title}'? This cannot be undone.", "Delete it"
+            ),
+            answered,
+        )

@@ -1,0 +1,96 @@
+"""Reading one topic, one paragraph per line of an arrow-key list.
+
+Each heading, paragraph, bullet, contact and source is its own option, so the
+arrow keys move a screen reader through the topic a piece at a time, and the
+checklist items and notes that belong to the topic open with Enter.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.widgets.option_list import Option
+
+from tui.app import bindings
+from tui.app.screens.base import BaseScreen
+from tui.app.widgets import ReaderList, option, plain
+from tui.core.models import BlockKind
+from tui.core.service import TOPIC_LINK
+
+
+def _heading(text: str, option_id: str) -> Option:
+    return Option(Text(text, style="bold underline"), id=option_id)
+
+
+class TopicScreen(BaseScreen):
+    TITLE_TEXT = "Topic"
+    BINDINGS = bindings.TOPIC_READER
+
+    def __init__(self, topic_id: str) -> None:
+        super().__init__()
+        self.topic_id = topic_id
+
+    def heading_text(self) -> str:
+        return f"Topic: {self.nav.topic(self.topic_id).title}"
+
+    def compose_body(self) -> ComposeResult:
+        yield ReaderList(id="reader")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        reader = self.query_one(ReaderList)
+        self.refresh_data()
+        reader.highlighted = 0
+        reader.focus()
+
+    def refresh_data(self) -> None:
+        reader = self.query_one(ReaderList)
+        keep = reader.highlighted_id()
+        reader.set_options(self._options())
+        reader.highlight_id(keep)
+
+    def _options(self) -> list[Option]:
+        nav = self.nav
+        topic = nav.topic(self.topic_id)
+        options: list[Option] = [option(topic.summary, "summary")]
+        for number, block in enumerate(topic.blocks):
+            option_id = f"block-{number}"
+            if block.kind is BlockKind.HEADING:
+                options.append(_heading(block.text, option_id))
+            elif block.kind is BlockKind.BULLET:
+                options.append(Option(Text("  ") + plain(block.text), id=option_id))
+            else:
+                options.append(option(block.text, option_id))
+        if topic.contacts:
+            options.append(_heading("Contacts named in this topic", "contacts"))
+            options += [option(c.sentence(), f"contact-{n}") for n, c in enumerate(topic.contacts)]
+        entries = {e.id: e for e in nav.checklist()}
+        if topic.checklist_ids:
+            options.append(_heading("On your checklist. Press Enter to open an item.", "items"))
+            for item_id in topic.checklist_ids:
+                entry = entries[item_id]
+                options.append(option(f"{entry.text}: {entry.status_words}", f"item:{item_id}"))
+        options.append(_heading("Your notes on this topic", "notes"))
+        for note in nav.notes_linked_to(TOPIC_LINK + self.topic_id):
+            options.append(option(f"Note: {note.display_title}", f"note:{note.id}"))
+        options.append(option("Add a note about this topic (key a)", "add-note"))
+        options.append(_heading("Sources", "sources"))
+        options += [
+            option(f"Source: {s.sentence()}", f"source-{n}")
+            for n, s in enumerate(nav.library.topic_sources(topic))
+        ]
+        options.append(option(f"Last reviewed on {topic.last_reviewed}.", "reviewed"))
+        options.append(option(nav.library.app.not_advice, "not-advice"))
+        return options
+
+    def on_option_list_option_selected(self, event: ReaderList.OptionSelected) -> None:
+        target = event.option.id or ""
+        if target.startswith("item:"):
+            self.nav_app.open_checklist_item(target.removeprefix("item:"))
+        elif target.startswith("note:"):
+            self.nav_app.open_note(int(target.removeprefix("note:")))
+        elif target == "add-note":
+            self.action_add_note()
+
+    def action_add_note(self) -> None:
+        self.nav_app.open_note(None, link=TOPIC_LINK + self.topic_id)

@@ -1,0 +1,131 @@
+"""Small widgets that make the app speak well through a screen reader.
+
+Terminal screen readers read the line the terminal cursor is on. Textual hides
+the cursor and leaves it in the top-left corner, so these widgets move it onto
+whatever has focus, synchronously, in the same frame as the change.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.containers import Horizontal
+from textual.geometry import Offset
+from textual.widget import Widget
+from textual.widgets import Input, OptionList, Static, TextArea
+from textual.widgets.option_list import Option, OptionDoesNotExist
+
+
+def plain(text: str) -> Text:
+    """User or content text as a Rich Text: never parsed as markup, control codes shown safely."""
+    return Text(safe_for_terminal(text))
+
+
+def safe_for_terminal(text: str) -> str:
+    """Replace control characters (ESC, NUL, BEL…) with visible symbols, keep tabs and newlines."""
+    out = []
+    for char in text:
+        code = ord(char)
+        if char in "\n\t":
+            out.append(char)
+        elif code < 0x20:
+            out.append(chr(0x2400 + code))  # the Unicode 'control picture' for it
+        elif code == 0x7F:
+            out.append("\u2421")
+        elif 0x80 <= code < 0xA0:
+            out.append("\ufffd")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def place_cursor_on(widget: Widget, line: int = 0) -> None:
+    """Put the terminal cursor at the start of ``line`` of ``widget``'s visible content."""
+    region = widget.content_region
+    if not region.height or not widget.is_mounted:
+        return
+    y = region.y + max(0, min(line, region.height - 1))
+    widget.app.cursor_position = Offset(region.x, y)
+
+
+class ReaderList(OptionList):
+    """An option list whose highlighted line carries the terminal cursor."""
+
+    def watch_highlighted(self, highlighted: int | None) -> None:
+        super().watch_highlighted(highlighted)
+        self.place_cursor()
+
+    def on_focus(self) -> None:
+        self.place_cursor()
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.place_cursor)
+
+    def place_cursor(self) -> None:
+        if not self.has_focus or self.highlighted is None:
+            return
+        try:
+            line = self._index_to_line[self.highlighted]
+        except KeyError:
+            return
+        place_cursor_on(self, line - round(self.scroll_offset.y))
+
+    def highlighted_id(self) -> str | None:
+        if self.highlighted is None:
+            return None
+        return self.get_option_at_index(self.highlighted).id
+
+    def highlight_id(self, option_id: str | None) -> None:
+        """Move the highlight to ``option_id`` if it is there, else to the first option."""
+        if option_id is not None:
+            try:
+                self.highlighted = self.get_option_index(option_id)
+                return
+            except OptionDoesNotExist:
+                pass  # it was deleted or filtered out: fall back to the first option
+        for index, candidate in enumerate(self.options):
+            if not candidate.disabled:
+                self.highlighted = index
+                return
+
+
+def option(text: str, option_id: str | None = None, disabled: bool = False) -> Option:
+    return Option(plain(text), id=option_id, disabled=disabled)
+
+
+class StatusLine(Static):
+    """The last message (saved, deleted, an error), kept until the next key."""
+
+    def __init__(self, id: str = "status") -> None:
+        super().__init__("", id=id, classes="status")
+        self.message = ""
+
+    def say(self, message: str, error: bool = False) -> None:
+        self.message = message
+        self.set_class(error, "-error")
+        self.update(plain(message))
+
+    def clear(self) -> None:
+        if self.message:
+            self.message = ""
+            self.remove_class("-error")
+            self.update("")
+
+
+def quiet_input(value: str = "", placeholder: str = "", input_id: str | None = None) -> Input:
+    """A one-line text field that does not blink (a blinking cursor redraws while idle)."""
+    field = Input(value, placeholder=placeholder, id=input_id, compact=True, select_on_focus=False)
+    field.cursor_blink = False
+    return field
+
+
+def quiet_text_area(text: str = "", area_id: str | None = None) -> TextArea:
+    """A multi-line text field that does not blink; Tab moves on instead of indenting."""
+    area = TextArea(text, id=area_id, compact=True, soft_wrap=True, tab_behavior="focus")
+    area.cursor_blink = False
+    return area
+
+
+def field_row(label: str, field: Widget, tall: bool = False) -> Horizontal:
+    """A label and its field on one line, so the line a reader hears names the field."""
+    classes = "field tall" if tall else "field"
+    return Horizontal(Static(plain(f"{label}: "), classes="field-label"), field, classes=classes)

@@ -1,0 +1,60 @@
+"""Every file path the app uses is decided here, and only here.
+
+Nothing is created at import time: functions return paths, and the store makes
+the directories (mode 0700) when it opens.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "spms-navigator"
+DATA_FILE_ENV = "SPMS_NAVIGATOR_DATA_FILE"
+PLAIN_ENV = "SPMS_NAVIGATOR_PLAIN"
+DATA_FILE_NAME = "navigator.json"
+
+_PACKAGE_DIR = Path(__file__).resolve().parent.parent
+
+
+def content_dir() -> Path:
+    """Where the topic and checklist files are.
+
+    An installed wheel carries them inside the package (``tui/_data``); a source
+    checkout or an editable install reads the repository's ``data/`` folder.
+    """
+    packaged = _PACKAGE_DIR / "_data"
+    if packaged.is_dir():
+        return packaged
+    return _PACKAGE_DIR.parent / "data"
+
+
+def default_data_file() -> Path:
+    """The TinyDB file in the user's own data directory (per platformdirs)."""
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False) / DATA_FILE_NAME
+
+
+def resolve_data_file(cli_value: str | None, environ: dict[str, str] | None = None) -> Path:
+    """Pick the data file: the command-line option, then the environment, then the default."""
+    env = os.environ if environ is None else environ
+    chosen = cli_value or env.get(DATA_FILE_ENV) or None
+    if chosen:
+        return Path(chosen).expanduser().resolve()
+    return default_data_file()
+
+
+def lock_file(data_file: Path) -> Path:
+    """The lock that keeps a second copy of the app from writing the same file."""
+    return data_file.with_name(data_file.name + ".lock")
+
+
+def backup_file(data_file: Path) -> Path:
+    """The last good copy, refreshed each time the file opens cleanly."""
+    return data_file.with_name(data_file.name + ".bak")
+
+
+def aside_file(data_file: Path, reason: str, stamp: str) -> Path:
+    """Where an unreadable file is moved, so it is never overwritten or deleted."""
+    return data_file.with_name(f"{data_file.name}.{reason}-{stamp}")

@@ -1,0 +1,303 @@
+"""The things a person does with SPMS Navigator, in one place for every front end.
+
+The Textual screens, the plain line mode and the command line all call these
+methods; none of them touches the store or the content files directly. Methods
+that change data either finish the save or raise ``SaveError`` with a sentence
+for the user, so no front end can forget to tell them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from tui.core.content import Library
+from tui.core.models import ChecklistEntry, Note, NoteKind, Progress, Topic
+from tui.core.recovery import now_stamp
+from tui.core.store import Store
+
+OWN_GROUP = "own"
+TOPIC_LINK = "topic:"
+ITEM_LINK = "item:"
+MAX_TITLE = 500
+
+
+class InputError(ValueError):
+    """The user's input cannot be used as it is. The message is a sentence for them."""
+
+
+def clean_text(text: str) -> str:
+    """Make user text storable as UTF-8 JSON without changing anything storable.
+
+    Only lone surrogates (which cannot be written as UTF-8) are replaced; every
+    other character, control characters and markup included, is kept exactly.
+    """
+    return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+
+
+def display_time(stamp: str) -> str:
+    """'21 Nov 2026, 10:02' from a stored ISO time, or the raw text if it cannot be read."""
+    try:
+        return datetime.fromisoformat(stamp).strftime("%-d %b %Y, %H:%M")
+    except ValueError:
+        return stamp
+
+
+@dataclass
+class LinkTarget:
+    link: str
+    label: str
+
+
+class Navigator:
+    """The operations over one user's data file and the shipped content."""
+
+    def __init__(self, store: Store, library: Library) -> None:
+        self.store = store
+        self.library = library
+        self._notes_cache: list[Note] | None = None
+
+    # ------------------------------------------------------------------ topics
+    @property
+    def topics(self) -> tuple[Topic, ...]:
+        return self.library.topics
+
+    def topic(self, topic_id: str) -> Topic:
+        try:
+            return self.library.topic(topic_id)
+        except KeyError:
+            raise InputError(
+                f"There is no topic called {topic_id!r}. Type 'topics' to see the list."
+            ) from None
+
+    # --------------------------------------------------------------- checklist
+    def checklist(self) -> list[ChecklistEntry]:
+        """Shipped items then the person's own, each with their saved progress."""
+        state = self.store.checklist_state()
+        entries = [
+            ChecklistEntry(
+                id=item.id,
+                group_id=item.group_id,
+                text=item.text,
+                why=item.why,
+                topic_id=item.topic_id,
+            )
+            for item in self.library.checklist
+        ]
+        for row in self.store.own_items():
+            entries.append(
+                ChecklistEntry(id=row["item_id"], group_id=OWN_GROUP, text=row["text"], own=True)
+            )
+        for entry in entries:
+            saved = state.get(entry.id, {})
+            entry.done = bool(saved.get("done", False))
+            entry.helper = str(saved.get("helper", ""))
+            entry.note = str(saved.get("note", ""))
+        return entries
+
+    def checklist_entry(self, item_id: str) -> ChecklistEntry:
+        for entry in self.checklist():
+            if entry.id == item_id:
+                return entry
+        raise InputError(f"There is no checklist item called {item_id!r}.")
+
+    def progress(self, entries: list[ChecklistEntry] | None = None) -> Progress:
+        entries = self.checklist() if entries is None else entries
+        return Progress(sum(1 for e in entries if e.done), len(entries))
+
+    def group_title(self, group_id: str) -> str:
+        return self.library.group_title(group_id)
+
+    def set_done(self, item_id: str, done: bool) -> ChecklistEntry:
+        entry = self.checklist_entry(item_id)
+        self._save_item(entry, done=done)
+        entry.done = done
+        return entry
+
+    def toggle_done(self, item_id: str) -> ChecklistEntry:
+        return self.set_done(item_id, not self.checklist_entry(item_id).done)
+
+    def set_helper(self, item_id: str, helper: str) -> ChecklistEntry:
+        entry = self.checklist_entry(item_id)
+        entry.helper = clean_text(helper)
+        self._save_item(entry, helper=entry.helper)
+        return entry
+
+    def set_item_note(self, item_id: str, note: str) -> ChecklistEntry:
+        entry = self.checklist_entry(item_id)
+        entry.note = clean_text(note)
+        self._save_item(entry, note=entry.note)
+        return entry
+
+    def _save_item(self, entry: ChecklistEntry, **changes: Any) -> None:
+        fields = {"done": entry.done, "helper": entry.helper, "note": entry.note}
+        fields.update(changes)
+        fields["updated"] = now_stamp()
+        self.store.set_checklist_state(entry.id, fields)
+
+    def add_own_item(self, text: str) -> ChecklistEntry:
+        text = clean_text(text).strip()
+        if not text:
+            raise InputError("Type what the item is, then press Enter.")
+        existing = {row["item_id"] for row in self.store.own_items()}
+        number = len(existing) + 1
+        while f"own-{number}" in existing:
+            number += 1
+        item_id = f"own-{number}"
+        self.store.insert_own_item({"item_id": item_id, "text": text, "created": now_stamp()})
+        return ChecklistEntry(id=item_id, group_id=OWN_GROUP, text=text, own=True)
+
+    def delete_own_item(self, item_id: str) -> ChecklistEntry:
+        """Delete an item the person added (shipped items cannot be deleted)."""
+        entry = self.checklist_entry(item_id)
+        for row in self.store.own_items():
+            if row["item_id"] == item_id:
+                self.store.delete_own_item(row["id"], item_id)
+                return entry
+        raise InputError("Only items you added yourself can be deleted.")
+
+    # ------------------------------------------------------------------- notes
+    def _all_notes(self) -> list[Note]:
+        if self._notes_cache is None:
+            notes = [_note_from_row(row) for row in self.store.notes()]
+            notes.sort(key=lambda n: (n.created, n.id), reverse=True)
+            self._notes_cache = notes
+        return self._notes_cache
+
+    def notes(self, filter_text: str = "") -> list[Note]:
+        """Notes newest first, narrowed to those whose title or body holds ``filter_text``."""
+        notes = self._all_notes()
+        needle = filter_text.strip().casefold()
+        if not needle:
+            return list(notes)
+        return [n for n in notes if needle in n.title.casefold() or needle in n.body.casefold()]
+
+    def note(self, note_id: int) -> Note:
+        row = self.store.note(note_id)
+        if row is None:
+            raise InputError(f"There is no note number {note_id}.")
+        return _note_from_row(row)
+
+    def create_note(
+        self, title: str, body: str = "", link: str = "", kind: NoteKind = NoteKind.PLAIN
+    ) -> Note:
+        title, body = self._check_note(title, body)
+        self._check_link(link)
+        stamp = now_stamp()
+        fields = {
+            "title": title,
+            "body": body,
+            "created": stamp,
+            "updated": stamp,
+            "link": link,
+            "kind": str(kind),
+        }
+        note_id = self.store.insert_note(fields)
+        self._notes_cache = None
+        return _note_from_row({**fields, "id": note_id})
+
+    def update_note(
+        self,
+        note_id: int,
+        title: str,
+        body: str,
+        link: str | None = None,
+        kind: NoteKind | None = None,
+    ) -> Note:
+        current = self.note(note_id)
+        title, body = self._check_note(title, body)
+        fields: dict[str, Any] = {"title": title, "body": body}
+        if link is not None:
+            self._check_link(link)
+            fields["link"] = link
+        if kind is not None:
+            fields["kind"] = str(kind)
+        changed = any(getattr(current, k) != v for k, v in fields.items())
+        if not changed:
+            return current
+        fields["updated"] = now_stamp()
+        self.store.update_note(note_id, fields)
+        self._notes_cache = None
+        return self.note(note_id)
+
+    def delete_note(self, note_id: int) -> Note:
+        note = self.note(note_id)
+        self.store.delete_note(note_id)
+        self._notes_cache = None
+        return note
+
+    def notes_linked_to(self, link: str) -> list[Note]:
+        return [n for n in self._all_notes() if n.link == link]
+
+    @staticmethod
+    def _check_note(title: str, body: str) -> tuple[str, str]:
+        title, body = clean_text(title), clean_text(body)
+        if not title.strip() and not body.strip():
+            raise InputError("The note is empty. Type a title or some text first.")
+        if len(title) > MAX_TITLE:
+            raise InputError(
+                f"The title is {len(title)} characters long. Keep it under {MAX_TITLE}, "
+                "and put the rest in the note's text."
+            )
+        return title, body
+
+    def _check_link(self, link: str) -> None:
+        if link and self.link_label(link) is None:
+            raise InputError(f"There is no topic or checklist item called {link!r}.")
+
+    # ------------------------------------------------------------------- links
+    def link_label(self, link: str) -> str | None:
+        """'Topic: Support groups' for a link, or None if it points nowhere."""
+        if link.startswith(TOPIC_LINK):
+            try:
+                return f"Topic: {self.library.topic(link[len(TOPIC_LINK) :]).title}"
+            except KeyError:
+                return None
+        if link.startswith(ITEM_LINK):
+            item_id = link[len(ITEM_LINK) :]
+            for entry in self.checklist():
+                if entry.id == item_id:
+                    return f"Checklist: {entry.text}"
+        return None
+
+    def link_targets(self) -> list[LinkTarget]:
+        """Everything a note may be linked to, topics first."""
+        targets = [LinkTarget(f"{TOPIC_LINK}{t.id}", f"Topic: {t.title}") for t in self.topics]
+        targets += [
+            LinkTarget(f"{ITEM_LINK}{e.id}", f"Checklist: {e.text}") for e in self.checklist()
+        ]
+        return targets
+
+    # ---------------------------------------------------------------- settings
+    def setting(self, key: str, default: Any = None) -> Any:
+        return self.store.setting(key, default)
+
+    def set_setting(self, key: str, value: Any) -> None:
+        self.store.set_setting(key, value)
+
+
+def _note_from_row(row: dict[str, Any]) -> Note:
+    try:
+        kind = NoteKind(row.get("kind", "plain"))
+    except ValueError:
+        kind = NoteKind.PLAIN
+    return Note(
+        id=int(row["id"]),
+        title=str(row.get("title", "")),
+        body=str(row.get("body", "")),
+        created=str(row.get("created", "")),
+        updated=str(row.get("updated", "")),
+        link=str(row.get("link", "")),
+        kind=kind,
+        raised=bool(row.get("raised", False)),
+        answer=str(row.get("answer", "")),
+    )
+
+
+def open_navigator(data_file: Path) -> Navigator:
+    """Open the user's data file and the shipped content together."""
+    from tui.core.content import default_library
+
+    return Navigator(Store.open(data_file), default_library())

@@ -1,0 +1,228 @@
+"""All reading and writing of the user's data file happens in this module.
+
+The file is one TinyDB JSON document, written by ``AtomicJSONStorage``. Opening
+it takes a file lock, so a second copy of the app opens read-only instead of
+writing over the first; ``recovery.py`` then checks, repairs or migrates it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from filelock import BaseFileLock, FileLock, Timeout
+from tinydb import Query, TinyDB
+from tinydb.table import Document as TinyDocument
+
+from tui.core import paths
+from tui.core.models import OpenReport
+from tui.core.recovery import (
+    CURRENT_SCHEMA,
+    META,
+    NOTES,
+    load_or_recover,
+    prepare_directory,
+)
+from tui.core.storage import (
+    FILE_MODE,
+    AtomicJSONStorage,
+    Document,
+    ReadOnlyError,
+    decode,
+    encode,
+)
+
+CHECKLIST = "checklist"
+OWN_ITEMS = "own_items"
+SETTINGS = "settings"
+PEOPLE = "people"
+UNWANTED = "unwanted_help"
+TABLES = (META, NOTES, CHECKLIST, OWN_ITEMS, SETTINGS, PEOPLE, UNWANTED)
+
+
+class SaveError(Exception):
+    """A change could not be written. The message is a sentence for the user."""
+
+
+def save_error_sentence(error: OSError) -> str:
+    """Turn an OS error into a sentence that says what happened and what to do."""
+    if isinstance(error, ReadOnlyError):
+        return (
+            "Not saved: your notes are open in another copy of SPMS Navigator, so this one is "
+            "read-only. Close the other copy, then start this one again."
+        )
+    if error.errno == errno.ENOSPC:
+        return "Not saved: the disk is full. Free some space, then try again."
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return (
+            "Not saved: the app may not write to its data folder. "
+            "Check its permissions, then try again."
+        )
+    if error.errno == errno.EROFS:
+        return (
+            "Not saved: the data folder is on a read-only disk. "
+            "Choose another data file, then try again."
+        )
+    return f"Not saved: the computer reported a problem ({error.strerror or error}). Try again."
+
+
+class Store:
+    """The user's data file: notes, checklist progress, own items, people and settings."""
+
+    def __init__(
+        self, path: Path, db: TinyDB, lock: BaseFileLock | None, report: OpenReport
+    ) -> None:
+        self.path = path
+        self._db = db
+        self._lock = lock
+        self.report = report
+
+    # ----------------------------------------------------------------- opening
+    @classmethod
+    def open(cls, path: Path, private_dir: bool | None = None) -> Store:
+        """Open (or create) the data file. ``private_dir`` says the folder is the app's own."""
+        path = Path(path)
+        report = OpenReport()
+        if private_dir is None:
+            private_dir = path.parent == paths.default_data_file().parent
+        prepare_directory(path.parent, private_dir, report)
+        lock: BaseFileLock | None = FileLock(str(paths.lock_file(path)), mode=FILE_MODE)
+        try:
+            assert lock is not None
+            lock.acquire(timeout=0)
+        except Timeout:
+            lock = None
+            report.read_only = True
+            report.messages.append(
+                "Your notes are open in another copy of SPMS Navigator. This copy is read-only: "
+                "you can read, but changes will not be saved. Close the other copy to make changes."
+            )
+        try:
+            document = load_or_recover(path, report)
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
+        storage_args = {"initial": document, "read_only": report.read_only}
+        db = TinyDB(path, storage=AtomicJSONStorage, **storage_args)
+        return cls(path, db, lock, report)
+
+    @property
+    def read_only(self) -> bool:
+        return self.report.read_only
+
+    def close(self) -> None:
+        self._db.close()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def _saving(self) -> Iterator[None]:
+        """Run one write, turning any OS failure into a ``SaveError`` sentence."""
+        try:
+            yield
+        except OSError as error:
+            raise SaveError(save_error_sentence(error)) from error
+
+    def schema(self) -> int:
+        meta = self._db.table(META).get(doc_id=1)
+        return int(meta["schema"]) if meta else CURRENT_SCHEMA
+
+    # ------------------------------------------------------------------ notes
+    def notes(self) -> list[dict[str, Any]]:
+        return [_with_id(doc) for doc in self._db.table(NOTES).all()]
+
+    def note(self, note_id: int) -> dict[str, Any] | None:
+        doc = self._db.table(NOTES).get(doc_id=note_id)
+        return _with_id(doc) if isinstance(doc, TinyDocument) else None
+
+    def insert_note(self, fields: dict[str, Any]) -> int:
+        with self._saving():
+            return int(self._db.table(NOTES).insert(fields))
+
+    def update_note(self, note_id: int, fields: dict[str, Any]) -> None:
+        with self._saving():
+            self._db.table(NOTES).update(fields, doc_ids=[note_id])
+
+    def delete_note(self, note_id: int) -> None:
+        with self._saving():
+            self._db.table(NOTES).remove(doc_ids=[note_id])
+
+    # -------------------------------------------------------------- checklist
+    def checklist_state(self) -> dict[str, dict[str, Any]]:
+        return {doc["item_id"]: dict(doc) for doc in self._db.table(CHECKLIST).all()}
+
+    def set_checklist_state(self, item_id: str, fields: dict[str, Any]) -> None:
+        with self._saving():
+            self._db.table(CHECKLIST).upsert(
+                {"item_id": item_id, **fields}, Query().item_id == item_id
+            )
+
+    def own_items(self) -> list[dict[str, Any]]:
+        return [_with_id(doc) for doc in self._db.table(OWN_ITEMS).all()]
+
+    def insert_own_item(self, fields: dict[str, Any]) -> int:
+        with self._saving():
+            return int(self._db.table(OWN_ITEMS).insert(fields))
+
+    def delete_own_item(self, item_doc_id: int, item_id: str) -> None:
+        with self._saving():
+            self._db.table(OWN_ITEMS).remove(doc_ids=[item_doc_id])
+            self._db.table(CHECKLIST).remove(Query().item_id == item_id)
+
+    # -------------------------------------------------------- people (later)
+    def rows(self, table: str) -> list[dict[str, Any]]:
+        return [_with_id(doc) for doc in self._db.table(table).all()]
+
+    def insert_row(self, table: str, fields: dict[str, Any]) -> int:
+        with self._saving():
+            return int(self._db.table(table).insert(fields))
+
+    def update_row(self, table: str, row_id: int, fields: dict[str, Any]) -> None:
+        with self._saving():
+            self._db.table(table).update(fields, doc_ids=[row_id])
+
+    def delete_row(self, table: str, row_id: int) -> None:
+        with self._saving():
+            self._db.table(table).remove(doc_ids=[row_id])
+
+    # --------------------------------------------------------------- settings
+    def setting(self, key: str, default: Any = None) -> Any:
+        doc = self._db.table(SETTINGS).get(doc_id=1)
+        return doc.get(key, default) if isinstance(doc, dict) else default
+
+    def set_setting(self, key: str, value: Any) -> None:
+        with self._saving():
+            table = self._db.table(SETTINGS)
+            if table.contains(doc_id=1):
+                table.update({key: value}, doc_ids=[1])
+            else:
+                table.insert(TinyDocument({key: value}, doc_id=1))
+
+    # ----------------------------------------------------------- whole file
+    def document(self) -> Document:
+        """A deep copy of everything stored, for export."""
+        storage = self._db.storage
+        data = storage.read() or {}
+        copied: Document = decode(encode(data))
+        return copied
+
+    def replace_table(self, table: str, rows: list[dict[str, Any]]) -> None:
+        with self._saving():
+            self._db.table(table).truncate()
+            for row in rows:
+                self._db.table(table).insert(row)
+
+
+def _with_id(doc: TinyDocument) -> dict[str, Any]:
+    return {**doc, "id": doc.doc_id}
