@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import contextlib
+import sys
+import traceback
+from collections.abc import Iterable, Sequence
 
+from rich.text import Text
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.filter import LineFilter
 from textual.screen import Screen
 
 from tui.app import bindings
@@ -20,6 +25,7 @@ from tui.app.screens.note_editor import NoteEditorScreen
 from tui.app.screens.notes import NotesScreen
 from tui.app.screens.topic import TopicScreen
 from tui.app.screens.topics import TopicsScreen
+from tui.app.terminal_safety import TerminalSafeFilter
 from tui.core.service import Navigator
 
 AREAS: dict[str, type[BaseScreen]] = {
@@ -41,14 +47,18 @@ class NavigatorApp(App[None]):
         self.navigator = navigator
         self.animation_level = "none"
         self.last_saved_note_id: int | None = None
+        self._safe_filter = TerminalSafeFilter()
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """Every drawn line passes the terminal-safety filter last."""
+        return [*super().get_line_filters(), self._safe_filter]
 
     def get_default_screen(self) -> Screen[None]:
         return HomeScreen()
 
-    def on_mount(self) -> None:
-        messages = self.navigator.store.report.messages
-        if messages:
-            self.say(" ".join(messages), error=True)
+    def startup_message(self) -> str:
+        """What opening the data file found (recovered, read-only, tightened), as sentences."""
+        return " ".join(self.navigator.store.report.messages)
 
     # ------------------------------------------------------------ messages
     def say(self, message: str, error: bool = False) -> None:
@@ -133,6 +143,29 @@ class NavigatorApp(App[None]):
                 )
                 return
         self.exit()
+
+    # ------------------------------------------------------------ crashes
+    def _fatal_error(self) -> None:
+        """On an unexpected error: save what is open, then explain without leaking note text.
+
+        Textual's own report prints local variables, which would put the words of
+        a note on the screen and in any log; ours names only files and lines.
+        """
+        for screen in self._base_screens_above_home():
+            with contextlib.suppress(Exception):
+                screen.save_before_leaving()
+        error = sys.exc_info()[1] or self._exception
+        frames = traceback.extract_tb(error.__traceback__) if error else []
+        where = "\n".join(f"  {f.filename}:{f.lineno} in {f.name}" for f in frames[-8:])
+        self._exit_renderables.append(
+            Text(
+                "SPMS Navigator met a problem it did not expect, and closed. What you had "
+                "typed was saved where possible. Your data file is "
+                f"{self.navigator.store.path}. Please report this, with the lines below "
+                f"(they hold no note text):\n{type(error).__name__}\n{where}"
+            )
+        )
+        self._close_messages_no_wait()
 
     # ------------------------------------------------------- command palette
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:

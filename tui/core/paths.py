@@ -55,6 +55,19 @@ def backup_file(data_file: Path) -> Path:
     return data_file.with_name(data_file.name + ".bak")
 
 
+def temp_prefix(target: Path) -> str:
+    """Temporary files of an atomic save are named ``.<name>.<random>.tmp`` beside the target."""
+    return f".{target.name}."
+
+
+def stale_temp_files(data_file: Path) -> list[Path]:
+    """Temporary files a killed writer left behind (only the lock holder may remove them)."""
+    return sorted(data_file.parent.glob(f"{temp_prefix(data_file)}*{TEMP_SUFFIX}"))
+
+
+TEMP_SUFFIX = ".tmp"
+
+
 def aside_file(data_file: Path, reason: str, stamp: str) -> Path:
     """Where an unreadable file is moved, so it is never overwritten or deleted."""
     return data_file.with_name(f"{data_file.name}.{reason}-{stamp}")

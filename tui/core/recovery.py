@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import stat
+import threading
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -149,8 +150,15 @@ def _move_aside(path: Path, reason: str) -> Path:
     return target
 
 
-def load_or_recover(path: Path, report: OpenReport) -> Document:
-    """Return a good document for ``path``, recovering or migrating as needed."""
+def load_or_recover(path: Path, report: OpenReport, background: list[threading.Thread]) -> Document:
+    """Return a good document for ``path``, recovering or migrating as needed.
+
+    Refreshing the ``.bak`` copy of a good file is started on a thread, appended
+    to ``background``: the caller joins it before closing.
+    """
+    if not report.read_only:
+        for stale in paths.stale_temp_files(path):  # a killed save's leftovers; the file is whole
+            stale.unlink(missing_ok=True)
     _tighten(path, FILE_MODE, report, "data file")
     _tighten(paths.backup_file(path), FILE_MODE, report, "backup file")
     try:
@@ -167,7 +175,13 @@ def load_or_recover(path: Path, report: OpenReport) -> Document:
     if schema < CURRENT_SCHEMA:
         document = _migrate(path, document, schema, report)
     elif not report.read_only:
-        atomic_write_bytes(paths.backup_file(path), raw)
+        # Copying years of notes takes milliseconds that opening need not wait for.
+        # An interrupted copy only leaves the older .bak, which is still good.
+        copy = threading.Thread(
+            target=atomic_write_bytes, args=(paths.backup_file(path), raw), name="backup"
+        )
+        copy.start()
+        background.append(copy)
     return document
 
 

@@ -57,7 +57,11 @@ class Navigator:
     def __init__(self, store: Store, library: Library) -> None:
         self.store = store
         self.library = library
-        self._notes_cache: list[Note] | None = None
+        # Notes are kept in memory, with a lower-cased copy for the filter, so that
+        # listing and searching years of notes stays fast (see bench/).
+        self._notes: dict[int, Note] | None = None
+        self._haystacks: dict[int, str] = {}
+        self._newest_first: list[Note] | None = None
 
     # ------------------------------------------------------------------ topics
     @property
@@ -159,12 +163,35 @@ class Navigator:
         raise InputError("Only items you added yourself can be deleted.")
 
     # ------------------------------------------------------------------- notes
-    def _all_notes(self) -> list[Note]:
-        if self._notes_cache is None:
+    def _note_map(self) -> dict[int, Note]:
+        if self._notes is None:
             notes = [_note_from_row(row) for row in self.store.notes()]
+            self._notes = {note.id: note for note in notes}
+            self._haystacks = {note.id: _haystack(note) for note in notes}
+            self._newest_first = None
+        return self._notes
+
+    def _remember(self, note: Note) -> None:
+        self._note_map()[note.id] = note
+        self._haystacks[note.id] = _haystack(note)
+        self._newest_first = None
+
+    def _forget(self, note_id: int) -> None:
+        self._note_map().pop(note_id, None)
+        self._haystacks.pop(note_id, None)
+        self._newest_first = None
+
+    def _all_notes(self) -> list[Note]:
+        if self._newest_first is None:
+            notes = list(self._note_map().values())
             notes.sort(key=lambda n: (n.created, n.id), reverse=True)
-            self._notes_cache = notes
-        return self._notes_cache
+            self._newest_first = notes
+        return self._newest_first
+
+    def note_count(self) -> int:
+        if self._notes is None:  # the home screen needs the count, not every note
+            return self.store.note_count()
+        return len(self._notes)
 
     def notes(self, filter_text: str = "") -> list[Note]:
         """Notes newest first, narrowed to those whose title or body holds ``filter_text``."""
@@ -172,7 +199,8 @@ class Navigator:
         needle = filter_text.strip().casefold()
         if not needle:
             return list(notes)
-        return [n for n in notes if needle in n.title.casefold() or needle in n.body.casefold()]
+        haystacks = self._haystacks
+        return [n for n in notes if needle in haystacks[n.id]]
 
     def note(self, note_id: int) -> Note:
         row = self.store.note(note_id)
@@ -195,8 +223,9 @@ class Navigator:
             "kind": str(kind),
         }
         note_id = self.store.insert_note(fields)
-        self._notes_cache = None
-        return _note_from_row({**fields, "id": note_id})
+        note = _note_from_row({**fields, "id": note_id})
+        self._remember(note)
+        return note
 
     def update_note(
         self,
@@ -219,13 +248,14 @@ class Navigator:
             return current
         fields["updated"] = now_stamp()
         self.store.update_note(note_id, fields)
-        self._notes_cache = None
-        return self.note(note_id)
+        note = self.note(note_id)
+        self._remember(note)
+        return note
 
     def delete_note(self, note_id: int) -> Note:
         note = self.note(note_id)
         self.store.delete_note(note_id)
-        self._notes_cache = None
+        self._forget(note_id)
         return note
 
     def notes_linked_to(self, link: str) -> list[Note]:
@@ -278,11 +308,16 @@ class Navigator:
         self.store.set_setting(key, value)
 
 
+def _haystack(note: Note) -> str:
+    """What the notes filter searches: title and body, case-folded once per change."""
+    return f"{note.title}\n{note.body}".casefold()
+
+
+_KINDS = {kind.value: kind for kind in NoteKind}
+
+
 def _note_from_row(row: dict[str, Any]) -> Note:
-    try:
-        kind = NoteKind(row.get("kind", "plain"))
-    except ValueError:
-        kind = NoteKind.PLAIN
+    kind = _KINDS.get(row.get("kind", "plain"), NoteKind.PLAIN)
     return Note(
         id=int(row["id"]),
         title=str(row.get("title", "")),

@@ -22,6 +22,8 @@ from typing import Any
 import orjson
 from tinydb.storages import Storage
 
+from tui.core import paths
+
 FILE_MODE = 0o600
 DIR_MODE = 0o700
 
@@ -53,7 +55,9 @@ def fsync_directory(directory: Path) -> None:
 def atomic_write_bytes(path: Path, payload: bytes) -> None:
     """Replace ``path`` with ``payload`` so that a crash leaves the old or the new file whole."""
     directory = path.parent
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    fd, tmp_name = tempfile.mkstemp(
+        prefix=paths.temp_prefix(path), suffix=paths.TEMP_SUFFIX, dir=directory
+    )
     try:
         os.fchmod(fd, FILE_MODE)
         with os.fdopen(fd, "wb") as handle:

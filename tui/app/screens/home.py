@@ -21,12 +21,14 @@ class HomeScreen(BaseScreen):
         super().on_mount()
         self.refresh_data()
         self.query_one(ReaderList).focus()
+        if message := self.nav_app.startup_message():
+            self.say(message, error=True)
 
     def refresh_data(self) -> None:
         areas = self.query_one("#areas", ReaderList)
         keep = areas.highlighted_id()
         progress = self.nav.progress()
-        notes = len(self.nav.notes())
+        notes = self.nav.note_count()
         note_words = "1 note" if notes == 1 else f"{notes} notes"
         areas.set_options(
             [

@@ -59,11 +59,18 @@ class NoteEditorScreen(BaseScreen):
 
     def on_mount(self) -> None:
         super().on_mount()
+        # The text area may show a stored body differently (it evens out line
+        # endings). Remember how it showed it, so an unedited body is saved as it was.
+        note = self._note()
+        self._stored_body = note.body if note else ""
+        self._body_as_shown = self.query_one("#body", TextArea).text
         self.query_one("#title", Input).focus()
 
     def _values(self) -> tuple[str, str, str]:
         title = self.query_one("#title", Input).value
         body = self.query_one("#body", TextArea).text
+        if body == self._body_as_shown:
+            body = self._stored_body
         link_value = self.query_one("#link", Select).value
         link = link_value if isinstance(link_value, str) else NO_LINK
         return title, body, link
@@ -86,6 +93,8 @@ class NoteEditorScreen(BaseScreen):
             return False
         self.note_id = note.id
         self.nav_app.last_saved_note_id = note.id
+        self._stored_body = note.body
+        self._body_as_shown = self.query_one("#body", TextArea).text
         return True
 
     def action_save(self) -> None:

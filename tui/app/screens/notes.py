@@ -44,7 +44,7 @@ class NotesScreen(BaseScreen):
         keep = notes_list.highlighted_id()
         needle = self.query_one("#filter", Input).value
         notes = self.nav.notes(needle)
-        total = len(self.nav.notes()) if needle.strip() else len(notes)
+        total = self.nav.note_count()
         notes_list.set_options([option(self.note_line(n), f"note:{n.id}") for n in notes])
         notes_list.highlight_id(keep)
         count = self.query_one("#count", Static)

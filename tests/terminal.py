@@ -1,0 +1,183 @@
+"""Run the real app in a pseudo-terminal and read it through the pyte terminal emulator.
+
+This is what a terminal screen reader sees: the text of each row, where the
+cursor is, and every byte the app writes (including while the user is idle).
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import select
+import struct
+import subprocess
+import sys
+import termios
+import time
+from pathlib import Path
+from types import TracebackType
+
+import pyte
+
+KEYS = {
+    "up": "\x1b[A",
+    "down": "\x1b[B",
+    "right": "\x1b[C",
+    "left": "\x1b[D",
+    "tab": "\t",
+    "shift+tab": "\x1b[Z",
+    "enter": "\r",
+    "escape": "\x1b",
+    "space": " ",
+    "f1": "\x1bOP",
+    "ctrl+q": "\x11",
+    "ctrl+s": "\x13",
+    "ctrl+d": "\x04",
+    "home": "\x1b[H",
+    "end": "\x1b[F",
+}
+
+
+class Terminal:
+    """One app process on a pty, with a pyte screen fed from everything it writes."""
+
+    def __init__(
+        self,
+        args: list[str],
+        env: dict[str, str] | None = None,
+        columns: int = 100,
+        rows: int = 30,
+    ) -> None:
+        self.screen = pyte.Screen(columns, rows)
+        self.stream = pyte.ByteStream(self.screen)
+        self.raw = bytearray()
+        master, slave = pty.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+        full_env = {
+            **os.environ,
+            "TERM": "xterm-256color",
+            "COLUMNS": str(columns),
+            "LINES": str(rows),
+            **(env or {}),
+        }
+        full_env.pop("TEXTUAL", None)
+        self.process = subprocess.Popen(
+            args,
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            env=full_env,
+            close_fds=True,
+            start_new_session=True,
+        )
+        os.close(slave)
+        self.master = master
+
+    @classmethod
+    def app(
+        cls,
+        data_file: Path,
+        *extra: str,
+        env: dict[str, str] | None = None,
+        columns: int = 100,
+        rows: int = 30,
+    ) -> Terminal:
+        return cls(
+            [sys.executable, "-m", "tui", "--data-file", str(data_file), *extra],
+            env=env,
+            columns=columns,
+            rows=rows,
+        )
+
+    def __enter__(self) -> Terminal:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def read_for(self, seconds: float) -> bytes:
+        """Read whatever the app writes during ``seconds``."""
+        got = bytearray()
+        deadline = time.monotonic() + seconds
+        while (left := deadline - time.monotonic()) > 0:
+            ready, _, _ = select.select([self.master], [], [], left)
+            if not ready:
+                break
+            try:
+                chunk = os.read(self.master, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            got += chunk
+        self._feed(bytes(got))
+        return bytes(got)
+
+    def settle(self, quiet: float = 0.25, limit: float = 10.0) -> bytes:
+        """Read until the app has been quiet for ``quiet`` seconds."""
+        got = bytearray()
+        deadline = time.monotonic() + limit
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([self.master], [], [], quiet)
+            if not ready:
+                break
+            try:
+                chunk = os.read(self.master, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            got += chunk
+            self._feed(chunk)
+        return bytes(got)
+
+    def wait_for(self, text: str, limit: float = 15.0) -> None:
+        deadline = time.monotonic() + limit
+        while text not in self.text():
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{text!r} never appeared. Screen:\n{self.text()}")
+            self.read_for(0.05)
+
+    def _feed(self, data: bytes) -> None:
+        if data:
+            self.raw += data
+            self.stream.feed(data)
+
+    def send(self, *keys: str) -> None:
+        for key in keys:
+            os.write(self.master, KEYS.get(key, key).encode())
+
+    def press(self, *keys: str) -> bytes:
+        """Send keys one by one, waiting for the screen to settle after each."""
+        out = b""
+        for key in keys:
+            self.send(key)
+            out += self.settle()
+        return out
+
+    def type(self, text: str) -> None:
+        os.write(self.master, text.encode())
+        self.settle()
+
+    def text(self) -> str:
+        return "\n".join(line.rstrip() for line in self.screen.display)
+
+    def cursor_line(self) -> str:
+        """The text of the row the terminal cursor is on: what a screen reader speaks."""
+        return self.screen.display[self.screen.cursor.y].strip()
+
+    def close(self) -> None:
+        if self.process.poll() is None:
+            self.send("ctrl+q")
+            try:
+                self.process.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        os.close(self.master)
