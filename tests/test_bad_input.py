@@ -13,8 +13,8 @@ from textual.widgets import Input, TextArea
 
 from tests.pilot_helpers import option_texts, running_app, status_text
 from tests.terminal import Terminal
-from tui.app.widgets import safe_for_terminal
 from tui.core.service import Navigator, open_navigator
+from tui.core.text import safe_for_terminal
 
 NASTY = {
     "rich markup": "[bold]bold?[/] [link=https://example.org]link[/link] [/]",

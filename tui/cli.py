@@ -38,7 +38,28 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"the file your notes and checklist are kept in (default: your data folder; "
         f"or set {paths.DATA_FILE_ENV})",
     )
+    parser.add_argument(
+        "--plain",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help=f"use the plain line mode: numbered menus, one line at a time, no full-screen "
+        f"drawing (or set {paths.PLAIN_ENV}=1; --no-plain for the full-screen app)",
+    )
     return parser
+
+
+TRUE_WORDS = {"1", "true", "yes", "on"}
+FALSE_WORDS = {"0", "false", "no", "off", ""}
+
+
+def choose_plain(flag: bool | None, environ: dict[str, str], saved: object) -> bool:
+    """The option wins over the environment variable, which wins over the saved setting."""
+    if flag is not None:
+        return flag
+    value = environ.get(paths.PLAIN_ENV)
+    if value is not None and value.strip().lower() in TRUE_WORDS | FALSE_WORDS:
+        return value.strip().lower() in TRUE_WORDS
+    return saved is True
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -58,6 +79,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return EXIT_ERROR
     try:
+        if choose_plain(args.plain, dict(os.environ), navigator.setting("plain")):
+            from tui.plain.app import PlainApp
+            from tui.plain.console import Console
+
+            try:
+                return PlainApp(navigator, Console(sys.stdin, sys.stdout)).run()
+            except BrokenPipeError:  # the output was closed (for example by `| head`)
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # quiet exit
+                return EXIT_OK
         from tui.app.app import NavigatorApp
 
         NavigatorApp(navigator).run()

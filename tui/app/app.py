@@ -6,15 +6,16 @@ import contextlib
 import sys
 import traceback
 from collections.abc import Iterable, Sequence
+from functools import partial
 
 from rich.text import Text
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.filter import LineFilter
+from textual.filter import LineFilter, Monochrome, NoColor
 from textual.screen import Screen
 
-from tui.app import bindings
+from tui.app import bindings, themes
 from tui.app.screens.base import BaseScreen
 from tui.app.screens.checklist import ChecklistScreen
 from tui.app.screens.checklist_item import ChecklistItemScreen
@@ -27,6 +28,7 @@ from tui.app.screens.topic import TopicScreen
 from tui.app.screens.topics import TopicsScreen
 from tui.app.terminal_safety import TerminalSafeFilter
 from tui.core.service import Navigator
+from tui.core.store import SaveError
 
 AREAS: dict[str, type[BaseScreen]] = {
     "topics": TopicsScreen,
@@ -48,10 +50,40 @@ class NavigatorApp(App[None]):
         self.animation_level = "none"
         self.last_saved_note_id: int | None = None
         self._safe_filter = TerminalSafeFilter()
+        self._no_color_filter = NoColor()
+        self.register_theme(themes.HIGH_CONTRAST)
+        saved = navigator.setting("theme", themes.DEFAULT)
+        self.theme = saved if saved in themes.OFFERED else themes.DEFAULT
+
+    def use_theme(self, name: str) -> None:
+        """Switch theme and remember it for next time."""
+        self.theme = name
+        try:
+            self.navigator.set_setting("theme", name)
+        except SaveError as error:
+            self.say(str(error), error=True)
+            return
+        self.say(f"Colours: {themes.OFFERED[name]}. Saved for next time.")
+
+    def use_plain_mode_next_time(self) -> None:
+        try:
+            self.navigator.set_setting("plain", True)
+        except SaveError as error:
+            self.say(str(error), error=True)
+            return
+        self.say("Saved: the plain line mode will open next time. Use --no-plain to override.")
 
     def get_line_filters(self) -> Sequence[LineFilter]:
-        """Every drawn line passes the terminal-safety filter last."""
-        return [*super().get_line_filters(), self._safe_filter]
+        """Every drawn line passes the terminal-safety filter last.
+
+        With NO_COLOR set, Textual only turns colours grey; we remove them all, and
+        the stylesheet's ``:nocolor`` rules show focus with reverse video instead.
+        """
+        filters = list(super().get_line_filters())
+        if self.no_color:
+            filters = [f for f in filters if not isinstance(f, Monochrome)]
+            filters.append(self._no_color_filter)
+        return [*filters, self._safe_filter]
 
     def get_default_screen(self) -> Screen[None]:
         return HomeScreen()
@@ -178,4 +210,13 @@ class NavigatorApp(App[None]):
         yield SystemCommand("Notes", "Your private notes (key n)", lambda: self.action_go("notes"))
         yield SystemCommand("New note", "Write a new note", lambda: self.open_note(None))
         yield SystemCommand("Help", "Keys, and where your data is kept (F1)", self.action_help)
+        for name, description in themes.OFFERED.items():
+            yield SystemCommand(
+                f"Colours: {description}", "Change the colours", partial(self.use_theme, name)
+            )
+        yield SystemCommand(
+            "Plain line mode next time",
+            "Start in the plain line mode, for screen readers that prefer it",
+            self.use_plain_mode_next_time,
+        )
         yield SystemCommand("Quit", "Save and quit (q)", self.action_quit)

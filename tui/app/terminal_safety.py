@@ -18,7 +18,9 @@ from rich.segment import Segment
 from textual.color import Color
 from textual.filter import LineFilter
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+from tui.core.text import CONTROL_CHARACTERS
+
+_CONTROL = re.compile(CONTROL_CHARACTERS)
 
 
 class TerminalSafeFilter(LineFilter):

@@ -14,28 +14,12 @@ from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
+from tui.core.text import safe_for_terminal
+
 
 def plain(text: str) -> Text:
     """User or content text as a Rich Text: never parsed as markup, control codes shown safely."""
     return Text(safe_for_terminal(text))
-
-
-def safe_for_terminal(text: str) -> str:
-    """Replace control characters (ESC, NUL, BEL…) with visible symbols, keep tabs and newlines."""
-    out = []
-    for char in text:
-        code = ord(char)
-        if char in "\n\t":
-            out.append(char)
-        elif code < 0x20:
-            out.append(chr(0x2400 + code))  # the Unicode 'control picture' for it
-        elif code == 0x7F:
-            out.append("\u2421")
-        elif 0x80 <= code < 0xA0:
-            out.append("\ufffd")
-        else:
-            out.append(char)
-    return "".join(out)
 
 
 def place_cursor_on(widget: Widget, line: int = 0) -> None:
@@ -45,6 +29,17 @@ def place_cursor_on(widget: Widget, line: int = 0) -> None:
         return
     y = region.y + max(0, min(line, region.height - 1))
     widget.app.cursor_position = Offset(region.x, y)
+
+
+def place_cursor_on_highlight(options: OptionList) -> None:
+    """Put the cursor on the highlighted option's first line (or the list's top if none)."""
+    line = 0
+    if options.highlighted is not None:
+        try:
+            line = options._index_to_line[options.highlighted] - round(options.scroll_offset.y)
+        except KeyError:
+            line = 0
+    place_cursor_on(options, line)
 
 
 class ReaderList(OptionList):
@@ -61,13 +56,8 @@ class ReaderList(OptionList):
         self.call_after_refresh(self.place_cursor)
 
     def place_cursor(self) -> None:
-        if not self.has_focus or self.highlighted is None:
-            return
-        try:
-            line = self._index_to_line[self.highlighted]
-        except KeyError:
-            return
-        place_cursor_on(self, line - round(self.scroll_offset.y))
+        if self.has_focus:
+            place_cursor_on_highlight(self)
 
     def highlighted_id(self) -> str | None:
         if self.highlighted is None:

@@ -304,8 +304,10 @@ class Navigator:
     def setting(self, key: str, default: Any = None) -> Any:
         return self.store.setting(key, default)
 
-    def set_setting(self, key: str, value: Any) -> None:
+    def set_setting(self, key: str, value: Any) -> Any:
+        """Save a preference (theme, plain mode); returns the value saved."""
         self.store.set_setting(key, value)
+        return value
 
 
 def _haystack(note: Note) -> str:

@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING, TypeVar, cast
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Static
+from textual.widgets import Footer, OptionList, Static
 
-from tui.app.widgets import StatusLine, place_cursor_on, plain
+from tui.app.widgets import StatusLine, place_cursor_on, place_cursor_on_highlight, plain
 from tui.core.service import InputError, Navigator
 from tui.core.store import SaveError
 
@@ -81,6 +81,10 @@ class BaseScreen(Screen[None]):
     def on_descendant_focus(self, _event: object) -> None:
         self.place_cursor()
 
+    def on_option_list_option_highlighted(self, _event: OptionList.OptionHighlighted) -> None:
+        # Also the drop-down list of a Select, which is not one of our ReaderLists.
+        self.place_cursor()
+
     def place_cursor(self) -> None:
         """Put the terminal cursor on the focused widget's current line."""
         if not self.is_current:
@@ -89,9 +93,8 @@ class BaseScreen(Screen[None]):
         if focused is None:
             place_cursor_on(self.query_one("#heading", Widget))
             return
-        placer = getattr(focused, "place_cursor", None)
-        if callable(placer):
-            placer()
+        if isinstance(focused, OptionList):
+            place_cursor_on_highlight(focused)
         elif hasattr(focused, "cursor_screen_offset"):
             self.app.cursor_position = focused.cursor_screen_offset
         else:

@@ -57,7 +57,7 @@ class ChecklistScreen(BaseScreen):
                 title = self.nav.group_title(entry.group_id)
                 options.append(
                     Option(
-                        Text(title, style="bold underline"),
+                        Text(title, style="bold"),
                         id=f"group:{entry.group_id}",
                         disabled=True,
                     )

@@ -56,7 +56,7 @@ class HelpScreen(BaseScreen):
         lines: list[Option] = []
 
         def heading(text: str, option_id: str) -> None:
-            lines.append(Option(Text(text, style="bold underline"), id=option_id))
+            lines.append(Option(Text(text, style="bold"), id=option_id))
 
         heading(f"Keys on the {self.for_screen} screen", "h-screen")
         screen_lines = binding_lines(self.screen_bindings) or ["No extra keys on this screen."]

@@ -45,11 +45,16 @@ class NotesScreen(BaseScreen):
         needle = self.query_one("#filter", Input).value
         notes = self.nav.notes(needle)
         total = self.nav.note_count()
-        notes_list.set_options([option(self.note_line(n), f"note:{n.id}") for n in notes])
+        options = [option(self.note_line(n), f"note:{n.id}") for n in notes]
+        if not options:  # a line for the cursor to rest on, so a reader hears why it is empty
+            empty = "No notes match this filter." if total else "You have no notes yet."
+            options = [option(f"{empty} Press a to write one.", "empty", disabled=True)]
+        notes_list.set_options(options)
         notes_list.highlight_id(keep)
+        notes_list.place_cursor()
         count = self.query_one("#count", Static)
         if not total:
-            count.update(plain("You have no notes yet. Press a to write one."))
+            count.update(plain("0 notes."))
         elif needle.strip():
             count.update(plain(f"{len(notes)} of {total} notes match '{needle.strip()}'."))
         else:
@@ -78,7 +83,9 @@ class NotesScreen(BaseScreen):
 
     def _current_id(self) -> int | None:
         option_id = self.query_one("#notes", ReaderList).highlighted_id()
-        return int(option_id.removeprefix("note:")) if option_id else None
+        if option_id is None or not option_id.startswith("note:"):
+            return None
+        return int(option_id.removeprefix("note:"))
 
     def on_option_list_option_selected(self, event: ReaderList.OptionSelected) -> None:
         if event.option.id:

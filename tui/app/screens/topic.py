@@ -19,7 +19,7 @@ from tui.core.service import TOPIC_LINK
 
 
 def _heading(text: str, option_id: str) -> Option:
-    return Option(Text(text, style="bold underline"), id=option_id)
+    return Option(Text(text, style="bold"), id=option_id)
 
 
 class TopicScreen(BaseScreen):

@@ -1,0 +1,237 @@
+"""The plain line mode: every feature from a script of typed lines, checked by transcript."""
+
+from __future__ import annotations
+
+import io
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from tests.terminal import Terminal
+from tui.core.service import open_navigator
+from tui.plain.app import PlainApp
+from tui.plain.console import Console
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_plain(data_file: Path, *lines: str) -> str:
+    """Type ``lines`` into the plain mode and return everything it printed."""
+    out = io.StringIO()
+    nav = open_navigator(data_file)
+    try:
+        status = PlainApp(nav, Console(io.StringIO("".join(f"{x}\n" for x in lines)), out)).run()
+    finally:
+        nav.store.close()
+    assert status == 0
+    return out.getvalue()
+
+
+def test_home_says_what_it_is_and_numbers_the_areas(data_file: Path) -> None:
+    text = run_plain(data_file, "q")
+    assert text.startswith("SPMS Navigator. SPMS Navigator helps you learn")
+    assert "This app gives information, not medical advice." in text
+    for line in [
+        "1. Topics: read about living with SPMS.",
+        "2. Support-network checklist: 0 of 21 done.",
+        "3. Notes: 0 notes.",
+        "4. Help: commands, and where your data is kept.",
+    ]:
+        assert line in text.splitlines()
+    assert text.rstrip().endswith("Goodbye. Everything you changed is saved.")
+
+
+def test_read_a_topic_with_its_sources(data_file: Path) -> None:
+    text = run_plain(data_file, "1", "2", "b", "b", "q")
+    assert "Topic: Social and emotional support." in text
+    assert "866-673-7436" in text
+    assert "Source: Support for Life with Secondary Progressive MS" in text
+    assert "Last reviewed on 21 November 2026." in text
+    assert "1. Checklist: Call the peer helpline: not done yet." in text
+
+
+def test_work_through_the_checklist(data_file: Path) -> None:
+    text = run_plain(
+        data_file,
+        "c",
+        "15",
+        "1",
+        "2",
+        "Ana",
+        "3",
+        "Tuesday evenings",
+        "b",
+        "a",
+        "Ring Mum on Sundays",
+        "22",
+        "5",
+        "yes",
+        "q",
+    )
+    assert "Saved: this item is done. 1 of 21 done." in text
+    assert "Saved who helps." in text
+    assert "Saved your note." in text
+    assert "15. Call the peer helpline: done. Peer support. Who helps: Ana." in text
+    assert "Added your item: Ring Mum on Sundays. It is not done yet." in text
+    assert "Deleted your item." in text
+    nav = open_navigator(data_file)
+    try:
+        entry = nav.checklist_entry("peer-helpline")
+        assert (entry.done, entry.helper, entry.note) == (True, "Ana", "Tuesday evenings")
+        assert nav.progress().sentence() == "1 of 21 done"
+    finally:
+        nav.store.close()
+
+
+def test_write_filter_change_and_delete_notes(data_file: Path) -> None:
+    text = run_plain(
+        data_file,
+        "n",
+        "a",
+        "Heat",
+        "Hot days make me tired.",
+        "Since June.",
+        ".",
+        "a",
+        "Stairs",
+        "Harder than in spring.",
+        ".",
+        "f",
+        "june",
+        "1",
+        "1",
+        "Heat and fatigue",
+        "b",
+        "f",
+        "",
+        "2",
+        "3",
+        "no",
+        "3",
+        "yes",
+        "q",
+    )
+    assert "Saved the note: Heat" in text
+    assert "Notes matching 'june': 1 of 2." in text
+    assert "Hot days make me tired.\nSince June.\nEnd of the note." in text
+    assert "Saved the new title." in text
+    assert "Kept. Nothing was deleted." in text
+    assert "Deleted the note." in text
+    nav = open_navigator(data_file)
+    try:
+        assert [n.title for n in nav.notes()] == ["Stairs"]
+    finally:
+        nav.store.close()
+
+
+def test_a_note_about_a_topic_is_reached_from_the_topic(data_file: Path) -> None:
+    text = run_plain(data_file, "t", "4", "3", "Who leads my care?", ".", "b", "4", "q")
+    assert "Saved the note: Who leads my care?" in text
+    assert "3. Your note: Who leads my care?" in text
+
+
+def test_help_shows_the_data_file(data_file: Path) -> None:
+    text = run_plain(data_file, "h", "q")
+    assert f"Your data file: {data_file}" in text
+
+
+def test_wrong_answers_get_a_sentence(data_file: Path) -> None:
+    text = run_plain(data_file, "9", "hello", "q")
+    assert "'9' is not one of the choices. Type a number from 1 to 5." in text
+    assert "'hello' is not one of the choices." in text
+
+
+def test_end_of_input_mid_note_keeps_what_was_typed(data_file: Path) -> None:
+    text = run_plain(data_file, "n", "a", "Unfinished", "first line")  # then Ctrl+D
+    assert text.rstrip().endswith("Goodbye. Everything you changed is saved.")
+    nav = open_navigator(data_file)
+    try:
+        (note,) = nav.notes()
+        assert (note.title, note.body) == ("Unfinished", "first line")
+    finally:
+        nav.store.close()
+
+
+def test_note_text_is_printed_harmlessly(data_file: Path) -> None:
+    nav = open_navigator(data_file)
+    nav.create_note("Bad \x1b]0;PWNED\x07 title\n2. Fake menu line", "\x1b[2Jbody\x00")
+    nav.store.close()
+    text = run_plain(data_file, "n", "1", "q")
+    assert "\x1b" not in text and "\x00" not in text
+    assert "Note: Bad ␛]0;PWNED␇ title␊2. Fake menu line" in text
+    assert "\n2. Fake menu line" not in text
+
+
+def _spawn(
+    data_file: Path, *args: str, env: dict[str, str] | None = None, stdin: str = "q\n"
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "tui", "--data-file", str(data_file), *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, **(env or {})},
+        check=False,
+        timeout=60,
+    )
+
+
+def test_plain_flag_over_variable_over_setting(data_file: Path) -> None:
+    nav = open_navigator(data_file)
+    nav.set_setting("plain", True)
+    nav.store.close()
+    assert "Home. Choose an area." in _spawn(data_file).stdout  # the saved setting
+    off = {"SPMS_NAVIGATOR_PLAIN": "0"}
+    on = {"SPMS_NAVIGATOR_PLAIN": "1"}
+    assert "Home. Choose an area." in _spawn(data_file, "--plain", env=off).stdout
+    assert "Home. Choose an area." in _spawn(data_file, env=on).stdout
+    nav = open_navigator(data_file)
+    nav.set_setting("plain", False)
+    nav.store.close()
+    assert "Home. Choose an area." in _spawn(data_file, env=on).stdout
+
+
+def test_plain_mode_never_imports_textual_and_prints_no_escapes(data_file: Path) -> None:
+    code = (
+        "import sys\n"
+        "from tui.cli import main\n"
+        f"status = main(['--plain', '--data-file', {str(data_file)!r}])\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] == 'textual')\n"
+        "print('textual modules:', bad)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        input="1\n1\nb\nc\nn\nh\nq\n",
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.rstrip().endswith("textual modules: []")
+    assert "\x1b" not in result.stdout
+
+
+def test_ctrl_c_and_ctrl_d_leave_cleanly_in_a_terminal(data_file: Path) -> None:
+    with Terminal.app(data_file, "--plain") as term:
+        term.wait_for("Your choice:")
+        term.type("3\n")
+        term.type("a\n")
+        term.type("Typed then Ctrl+C\n")
+        term.type("some words\n")
+        term.type(".\n")
+        term.wait_for("Saved the note: Typed then Ctrl+C")
+        os.killpg(term.process.pid, signal.SIGINT)
+        term.wait_for("Goodbye. Everything you changed is saved.")
+        assert term.process.wait(timeout=10) == 0
+        assert "Traceback" not in term.text()
+    with Terminal.app(data_file, "--plain") as term:
+        term.wait_for("3. Notes: 1 note.")
+        term.send("ctrl+d")
+        term.wait_for("Goodbye. Everything you changed is saved.")
+        assert term.process.wait(timeout=10) == 0
+    time.sleep(0.1)

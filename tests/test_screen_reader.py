@@ -1,0 +1,107 @@
+"""What a terminal screen reader gets: the cursor's line names what has focus, and an
+idle app writes nothing. Checked in a real pseudo-terminal read by pyte, and with Pilot."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from textual.widget import Widget
+
+from tests.pilot_helpers import running_app
+from tests.terminal import Terminal
+
+# (keys to press, what the line under the cursor must start with afterwards)
+WALK: list[tuple[tuple[str, ...], str]] = [
+    ((), "Topics: read about living with SPMS"),
+    (("down",), "Support-network checklist: 0 of 21 done"),
+    (("down",), "Notes: 0 notes"),
+    (("up", "up"), "Topics: read about living with SPMS"),
+    (("enter",), "What SPMS is."),
+    (("down",), "Social and emotional support."),
+    (("enter",), "Feelings that can come with SPMS"),
+    (("down",), "Your feelings"),
+    (("down",), "Life with a long-term illness can be hard."),
+    (("escape",), "Social and emotional support."),
+    (("c",), "See a neurologist for regular check-ups: not done yet."),
+    (("space",), "See a neurologist for regular check-ups: done."),
+    (("down",), "Know who else is on your care team: not done yet."),
+    (("enter",), "Status: not done yet. Press Enter to mark it done."),
+    (("enter",), "Status: done. Press Enter to mark it not done."),
+    (("tab",), "Who helps:"),
+    (("tab",), "My note:"),
+    (("tab",), "Add a note about this item"),
+    (("shift+tab",), "My note:"),
+    (("escape",), "Know who else is on your care team: done."),
+    (("n",), "You have no notes yet. Press a to write one."),
+    (("a",), "Title:"),
+    (("H", "e", "a", "t"), "Title: Heat"),
+    (("tab",), "About: Not linked to a topic or item"),
+    (("tab",), "Text:"),
+    (("escape",), "Heat. Written"),
+    (("d",), "No, keep it"),
+    (("tab",), "No, keep it"),  # same line: the cursor moves along it to "Delete it"
+    (("escape",), "Heat. Written"),
+    (("f1",), "Keys on the Notes screen"),
+    (("down",), "a: New note"),
+    (("escape",), "Heat. Written"),
+    (("shift+tab",), "Filter notes:"),
+]
+
+
+def test_cursor_line_names_the_focused_item_after_every_key(data_file: Path) -> None:
+    with Terminal.app(data_file) as term:
+        term.wait_for("SPMS Navigator: home")
+        term.settle(quiet=0.4)
+        for keys, expected in WALK:
+            term.press(*keys)
+            line = term.cursor_line()
+            assert line.startswith(expected), f"after {keys}: cursor line is {line!r}"
+
+
+def test_an_idle_app_writes_nothing(data_file: Path) -> None:
+    with Terminal.app(data_file) as term:
+        term.wait_for("SPMS Navigator: home")
+        term.settle(quiet=0.5)
+        assert term.read_for(2.0) == b""
+        term.press("n", "a", "x")  # a text field with a cursor: it must not blink
+        term.settle(quiet=0.5)
+        assert term.read_for(2.0) == b""
+
+
+async def test_cursor_position_lies_inside_the_focused_widget(data_file: Path) -> None:
+    async with running_app(data_file) as (app, pilot):
+        for keys, _expected in WALK[1:]:
+            await pilot.press(*keys)
+            await pilot.pause()
+            focused = app.screen.focused
+            assert isinstance(focused, Widget), keys
+            assert focused.region.contains_point(app.cursor_position), (
+                f"after {keys}: cursor {app.cursor_position} outside {focused} {focused.region}"
+            )
+
+
+async def test_high_contrast_theme_is_offered_and_remembered(data_file: Path) -> None:
+    async with running_app(data_file) as (app, pilot):
+        await pilot.press("ctrl+p", *"high contrast")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.theme == "high-contrast"
+    async with running_app(data_file) as (app, _pilot):
+        assert app.theme == "high-contrast"
+
+
+def test_no_color_means_no_colour_codes_and_focus_still_shows(data_file: Path) -> None:
+    with Terminal.app(data_file, env={"NO_COLOR": "1"}) as term:
+        term.wait_for("SPMS Navigator: home")
+        term.settle(quiet=0.4)
+        codes = re.findall(rb"\x1b\[([0-9;]*)m", bytes(term.raw))
+        for code in codes:
+            params = [int(p) for p in code.split(b";") if p]
+            assert not [p for p in params if 30 <= p <= 49 and p not in (39, 49)], code
+            assert not [p for p in params if 90 <= p <= 107], code
+        row = term.screen.buffer[term.screen.cursor.y]
+        focused = [row[x] for x in range(1, 7)]
+        assert "".join(c.data for c in focused) == "Topics"
+        assert all(c.underscore and c.bold for c in focused)  # the highlight, without colour

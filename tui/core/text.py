@@ -1,0 +1,24 @@
+"""Showing user text safely in a terminal, for every front end."""
+
+from __future__ import annotations
+
+#: Characters that must never reach a terminal from user text: C0 and C1 controls
+#: (but tab and newline) and the bidirectional override and isolate marks.
+CONTROL_CHARACTERS = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
+
+_PICTURES = {code: chr(0x2400 + code) for code in range(0x20)}  # Unicode 'control pictures'
+_PICTURES[0x7F] = "\u2421"
+_PICTURES.update(dict.fromkeys(range(0x80, 0xA0), "\ufffd"))  # C1 controls
+_PICTURES.update(dict.fromkeys((*range(0x202A, 0x202F), *range(0x2066, 0x206A)), ""))
+_KEEP_NEWLINES = dict(_PICTURES)
+del _KEEP_NEWLINES[ord("\n")], _KEEP_NEWLINES[ord("\t")]
+
+
+def safe_for_terminal(text: str, keep_newlines: bool = True) -> str:
+    """Replace control characters (ESC, NUL, BEL...) with visible symbols.
+
+    An escape sequence in a note then shows as ``␛[31m`` instead of changing the
+    terminal. Bidirectional override marks are dropped. Newlines and tabs are kept
+    unless ``keep_newlines`` is False (for one-line display).
+    """
+    return text.translate(_KEEP_NEWLINES if keep_newlines else _PICTURES)

@@ -1,0 +1,366 @@
+"""The plain line mode's menus. Every feature of the full-screen app, as numbered lines.
+
+At any question: a number chooses, ``b`` goes back, ``t``/``c``/``n`` open Topics,
+Checklist or Notes, ``h`` shows help and ``q`` quits. Every change is saved at once
+and said as a sentence.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+from tui.core.models import BlockKind, ChecklistEntry, Note
+from tui.core.service import ITEM_LINK, OWN_GROUP, TOPIC_LINK, InputError, Navigator, display_time
+from tui.core.store import SaveError
+from tui.core.text import safe_for_terminal
+from tui.plain.console import Console, EndOfInput
+
+T = TypeVar("T")
+HINT = "Type a number and press Enter, or b for back, h for help, q to quit."
+
+
+class Quit(Exception):
+    """Leave the plain mode."""
+
+
+class GoTo(Exception):
+    """Jump to an area (t, c or n) from any menu."""
+
+    def __init__(self, area: str) -> None:
+        super().__init__(area)
+        self.area = area
+
+
+class Back(Exception):
+    """Leave the current menu."""
+
+
+class PlainApp:
+    def __init__(self, navigator: Navigator, console: Console) -> None:
+        self.nav = navigator
+        self.out = console
+
+    # ------------------------------------------------------------ framework
+    def run(self) -> int:
+        app = self.nav.library.app
+        self.out.say(f"{app.name}. {app.tagline}")
+        self.out.say(app.not_advice)
+        for message in self.nav.store.report.messages:
+            self.out.say(message)
+        area = "home"
+        try:
+            while True:
+                try:
+                    {"home": self.home, "t": self.topics, "c": self.checklist, "n": self.notes}[
+                        area
+                    ]()
+                    area = "home"
+                except GoTo as jump:
+                    area = jump.area
+                except Back:
+                    area = "home"
+        except (Quit, EndOfInput, KeyboardInterrupt):
+            self.out.say("Goodbye. Everything you changed is saved.")
+        return 0
+
+    def choose(self, prompt: str = "Your choice:") -> str:
+        answer = self.out.ask(prompt).strip()
+        word = answer.lower()
+        if word in ("q", "quit"):
+            raise Quit
+        if word in ("b", "back"):
+            raise Back
+        if word in ("t", "c", "n"):
+            raise GoTo(word)
+        if word in ("h", "?", "help"):
+            self.help()
+            return ""
+        return answer
+
+    def menu(self, title: str, lines: Sequence[str], extra: str = "") -> None:
+        self.out.say("")
+        self.out.say(title)
+        for number, line in enumerate(lines, 1):
+            self.out.say(f"{number}. {line}")
+        self.out.say(extra or HINT)
+
+    def pick(self, answer: str, count: int) -> int | None:
+        """The 0-based index a typed number means, or None (after saying why)."""
+        if not answer:
+            return None
+        if answer.isdigit() and 1 <= int(answer) <= count:
+            return int(answer) - 1
+        self.out.say(f"'{answer}' is not one of the choices. Type a number from 1 to {count}.")
+        return None
+
+    def attempt(self, operation: Callable[..., T], *args: object) -> T | None:
+        """Run a core operation; print its error as a sentence instead of failing."""
+        try:
+            return operation(*args)
+        except (SaveError, InputError) as error:
+            self.out.say(str(error))
+            return None
+
+    # ----------------------------------------------------------------- home
+    def home(self) -> None:
+        while True:
+            count = self.nav.note_count()
+            self.menu(
+                "Home. Choose an area.",
+                [
+                    "Topics: read about living with SPMS.",
+                    f"Support-network checklist: {self.nav.progress().sentence()}.",
+                    f"Notes: {'1 note' if count == 1 else f'{count} notes'}.",
+                    "Help: commands, and where your data is kept.",
+                    "Start in the full-screen app next time.",
+                ],
+                "Type a number and press Enter, or q to quit.",
+            )
+            try:
+                choice = self.pick(self.choose(), 5)
+            except Back:
+                self.out.say("You are at home. Type q to quit.")
+                continue
+            if choice == 3:
+                self.help()
+            elif choice == 4:
+                if self.attempt(self.nav.set_setting, "plain", False) is not None:
+                    self.out.say("Saved: the full-screen app will open next time.")
+            elif choice is not None:
+                raise GoTo("tcn"[choice])
+
+    def help(self) -> None:
+        self.out.say("")
+        self.out.say("Help.")
+        self.out.say("At any question: type a number and press Enter to choose.")
+        self.out.say("b goes back. t opens Topics, c the Checklist, n your Notes.")
+        self.out.say("h shows this help. q quits. Ctrl+D or Ctrl+C also quit.")
+        self.out.say("Everything you change is saved at once.")
+        self.out.user_line("Your data file: ", str(self.nav.store.path))
+        self.out.say("It stays on this computer, readable only by you.")
+        if self.nav.store.read_only:
+            self.out.say("This copy is read-only, because another copy has the file open.")
+        self.out.say(self.nav.library.app.not_advice)
+        for source in self.nav.library.sources.values():
+            self.out.say(f"Source: {source.sentence()}")
+
+    # --------------------------------------------------------------- topics
+    def topics(self) -> None:
+        topics = self.nav.topics
+        while True:
+            self.menu("Topics.", [f"{t.title}. {t.summary}" for t in topics])
+            choice = self.pick(self.choose(), len(topics))
+            if choice is not None:
+                self._guard(self.topic, topics[choice].id)
+
+    def _guard(self, menu: Callable[..., None], *args: object) -> None:
+        """Run a sub-menu; its 'back' returns here."""
+        with contextlib.suppress(Back):
+            menu(*args)
+
+    def topic(self, topic_id: str) -> None:
+        while True:
+            topic = self.nav.topic(topic_id)
+            self.out.say("")
+            self.out.say(f"Topic: {topic.title}.")
+            for block in topic.blocks:
+                if block.kind is BlockKind.HEADING:
+                    self.out.say("")
+                    self.out.say(f"{block.text}.")
+                elif block.kind is BlockKind.BULLET:
+                    self.out.say(f"  {block.text}")
+                else:
+                    self.out.say(block.text)
+            if topic.contacts:
+                self.out.say("")
+                self.out.say("Contacts named in this topic.")
+                for contact in topic.contacts:
+                    self.out.say(contact.sentence())
+            entries = {e.id: e for e in self.nav.checklist()}
+            items = [entries[i] for i in topic.checklist_ids]
+            notes = self.nav.notes_linked_to(TOPIC_LINK + topic_id)
+            self.out.say("")
+            for source in self.nav.library.topic_sources(topic):
+                self.out.say(f"Source: {source.sentence()}")
+            self.out.say(f"Last reviewed on {topic.last_reviewed}.")
+            self.out.say(self.nav.library.app.not_advice)
+            choices = [f"Checklist: {e.text}: {e.status_words}." for e in items]
+            choices += [f"Your note: {n.display_title}" for n in notes]
+            choices.append("Add a note about this topic.")
+            self.menu("What next?", choices)
+            choice = self.pick(self.choose(), len(choices))
+            if choice is None:
+                continue
+            if choice < len(items):
+                self._guard(self.item, items[choice].id)
+            elif choice < len(items) + len(notes):
+                self._guard(self.note, notes[choice - len(items)].id)
+            else:
+                self.new_note(TOPIC_LINK + topic_id)
+
+    # ------------------------------------------------------------ checklist
+    def checklist(self) -> None:
+        while True:
+            entries = self.nav.checklist()
+            lines = [self._entry_line(e) for e in entries]
+            self.menu(
+                f"Support-network checklist. Progress: {self.nav.progress(entries).sentence()}.",
+                lines,
+                "Type a number to open an item, a to add your own item, or b for back.",
+            )
+            answer = self.choose()
+            if answer.lower() == "a":
+                text = self.out.ask("Type your new item, then press Enter:")
+                entry = self.attempt(self.nav.add_own_item, text)
+                if entry:
+                    self.out.say(f"Added your item: {entry.text}. It is not done yet.")
+                continue
+            choice = self.pick(answer, len(entries))
+            if choice is not None:
+                self._guard(self.item, entries[choice].id)
+
+    def _entry_line(self, entry: ChecklistEntry) -> str:
+        group = self.nav.group_title(entry.group_id)
+        line = f"{entry.text}: {entry.status_words}. {group}."
+        if entry.helper:
+            line += f" Who helps: {safe_one_line(entry.helper)}."
+        return line
+
+    def item(self, item_id: str) -> None:
+        while True:
+            entry = self.nav.checklist_entry(item_id)
+            self.out.say("")
+            self.out.user_line("Checklist item: ", entry.text)
+            self.out.say(f"Status: {entry.status_words}.")
+            if entry.why:
+                self.out.say(f"Why it helps: {entry.why}")
+            self.out.user_line("Who helps: ", entry.helper or "nobody yet")
+            self.out.user_line("My note: ", entry.note or "none")
+            notes = self.nav.notes_linked_to(ITEM_LINK + item_id)
+            choices = [
+                "Mark it not done yet." if entry.done else "Mark it done.",
+                "Change who helps.",
+                "Change my note.",
+                "Add a note about this item.",
+            ]
+            choices += [f"Your note: {n.display_title}" for n in notes]
+            if entry.topic_id:
+                choices.append(f"Read the topic: {self.nav.topic(entry.topic_id).title}.")
+            if entry.group_id == OWN_GROUP:
+                choices.append("Delete this item.")
+            self.menu("What next?", choices)
+            choice = self.pick(self.choose(), len(choices))
+            if choice is None:
+                continue
+            picked = choices[choice]
+            if choice == 0:
+                changed = self.attempt(self.nav.set_done, item_id, not entry.done)
+                if changed:
+                    progress = self.nav.progress().sentence()
+                    self.out.say(f"Saved: this item is {changed.status_words}. {progress}.")
+            elif choice == 1:
+                helper = self.out.ask("Who helps with this? Type a name, then press Enter:")
+                if self.attempt(self.nav.set_helper, item_id, helper):
+                    self.out.say("Saved who helps.")
+            elif choice == 2:
+                text = self.out.ask("Type your note, then press Enter:")
+                if self.attempt(self.nav.set_item_note, item_id, text):
+                    self.out.say("Saved your note.")
+            elif choice == 3:
+                self.new_note(ITEM_LINK + item_id)
+            elif picked.startswith("Your note: "):
+                self._guard(self.note, notes[choice - 4].id)
+            elif picked.startswith("Read the topic"):
+                self._guard(self.topic, entry.topic_id)
+            elif picked == "Delete this item.":
+                if self.confirm(f"Delete your item '{safe_one_line(entry.text)}'?"):
+                    if self.attempt(self.nav.delete_own_item, item_id):
+                        self.out.say("Deleted your item.")
+                        return
+                else:
+                    self.out.say("Kept. Nothing was deleted.")
+
+    def confirm(self, question: str) -> bool:
+        answer = self.out.ask(f"{question} This cannot be undone. Type yes to go ahead:")
+        return answer.strip().lower() == "yes"
+
+    # ---------------------------------------------------------------- notes
+    def notes(self) -> None:
+        needle = ""
+        while True:
+            notes = self.nav.notes(needle)
+            total = self.nav.note_count()
+            if needle:
+                title = f"Notes matching '{safe_one_line(needle)}': {len(notes)} of {total}."
+            else:
+                title = "Notes, newest first." if total else "You have no notes yet."
+            self.menu(
+                title,
+                [self._note_line(n) for n in notes],
+                "Type a number to open a note, a to add one, f to filter, or b for back.",
+            )
+            answer = self.choose()
+            if answer.lower() == "a":
+                self.new_note("")
+            elif answer.lower() == "f":
+                needle = self.out.ask("Show notes holding what? (Enter alone shows all):").strip()
+            else:
+                choice = self.pick(answer, len(notes))
+                if choice is not None:
+                    self._guard(self.note, notes[choice].id)
+
+    def _note_line(self, note: Note) -> str:
+        line = f"{safe_one_line(note.display_title)}. Written {display_time(note.created)}."
+        label = self.nav.link_label(note.link) if note.link else None
+        return f"{line} About {label}." if label else line
+
+    def new_note(self, link: str) -> None:
+        title = self.out.ask("Title of the new note:")
+        body = "\n".join(
+            self.out.ask_lines("Type the note. End with a line holding only a full stop.")
+        )
+        note = self.attempt(self.nav.create_note, title, body, link)
+        if note:
+            self.out.user_line("Saved the note: ", note.display_title)
+
+    def note(self, note_id: int) -> None:
+        while True:
+            note = self.nav.note(note_id)
+            self.out.say("")
+            self.out.user_line("Note: ", note.display_title)
+            self.out.say(
+                f"Written {display_time(note.created)}. Changed {display_time(note.updated)}."
+            )
+            label = self.nav.link_label(note.link) if note.link else None
+            self.out.say(f"About {label}." if label else "Not linked to a topic or item.")
+            self.out.say("Text of the note:")
+            self.out.say(note.body or "(no text)")
+            self.out.say("End of the note.")
+            choices = ["Change the title.", "Replace the text.", "Delete this note."]
+            self.menu("What next?", choices)
+            choice = self.pick(self.choose(), len(choices))
+            if choice == 0:
+                title = self.out.ask("New title:")
+                if self.attempt(self.nav.update_note, note_id, title, note.body):
+                    self.out.say("Saved the new title.")
+            elif choice == 1:
+                body = "\n".join(
+                    self.out.ask_lines(
+                        "Type the new text. End with a line holding only a full stop."
+                    )
+                )
+                if self.attempt(self.nav.update_note, note_id, note.title, body):
+                    self.out.say("Saved the new text.")
+            elif choice == 2:
+                if self.confirm(f"Delete the note '{safe_one_line(note.display_title)}'?"):
+                    if self.attempt(self.nav.delete_note, note_id):
+                        self.out.say("Deleted the note.")
+                        return
+                else:
+                    self.out.say("Kept. Nothing was deleted.")
+
+
+def safe_one_line(text: str) -> str:
+    return safe_for_terminal(text, keep_newlines=False)
