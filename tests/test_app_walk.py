@@ -32,6 +32,9 @@ async def test_home_says_what_the_app_is_and_lists_the_areas(data_file: Path) ->
             "Topics",
             "Support-network checklist",
             "Notes",
+            "Prepare for a visit",
+            "My people",
+            "Your data",
             "Help",
         ]
         assert "0 of 21 done" in areas[1]
@@ -107,7 +110,7 @@ async def test_who_helps_note_and_own_item_are_saved_at_once(data_file: Path) ->
         await pilot.press("c", "down", "enter")
         assert isinstance(app.screen, ChecklistItemScreen)
         assert heading_text(app) == "Checklist item: Know who else is on your care team"
-        await pilot.press("tab", *"Dr Lee", "tab", *"Ask at May visit", "tab")
+        await pilot.press("tab", "tab", *"Dr Lee", "tab", *"Ask at May visit", "tab")
         assert status_text(app) == "Saved your note."
         stored = json.loads(data_file.read_text("utf-8"))["checklist"]
         (row,) = stored.values()
@@ -138,7 +141,7 @@ async def test_write_filter_edit_and_delete_notes(data_file: Path) -> None:
         for title in ["Bladder question", "Walking is slower"]:
             await pilot.press("a")
             assert isinstance(app.screen, NoteEditorScreen)
-            await pilot.press(*title, "tab", "tab", *"Since the spring.", "escape")
+            await pilot.press(*title, "tab", "tab", "tab", *"Since the spring.", "escape")
             assert isinstance(app.screen, NotesScreen)
             assert status_text(app) == "Saved the note."
         assert option_texts(app, "notes")[0].startswith("Walking is slower.")  # newest first
@@ -195,7 +198,7 @@ async def test_help_lists_every_key_of_the_screen_and_the_data_file(data_file: P
 
 async def test_notes_and_ticks_survive_a_restart(data_file: Path) -> None:
     async with running_app(data_file) as (app, pilot):
-        await pilot.press("c", "space", "n", "a", *"Keep this", "tab", "tab", *"Body")
+        await pilot.press("c", "space", "n", "a", *"Keep this", "tab", "tab", "tab", *"Body")
         await pilot.press("ctrl+q")  # quit from the editor, mid-typing: it saves first
     assert not app.is_running
     async with running_app(data_file) as (app, pilot):

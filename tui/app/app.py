@@ -20,13 +20,18 @@ from tui.app.screens.base import BaseScreen
 from tui.app.screens.checklist import ChecklistScreen
 from tui.app.screens.checklist_item import ChecklistItemScreen
 from tui.app.screens.confirm import ConfirmScreen
+from tui.app.screens.data import DataScreen
 from tui.app.screens.help import HelpScreen
 from tui.app.screens.home import HomeScreen
 from tui.app.screens.note_editor import NoteEditorScreen
 from tui.app.screens.notes import NotesScreen
+from tui.app.screens.people import PeopleScreen
+from tui.app.screens.person_editor import PersonEditorScreen
 from tui.app.screens.topic import TopicScreen
 from tui.app.screens.topics import TopicsScreen
+from tui.app.screens.visit import VisitScreen
 from tui.app.terminal_safety import TerminalSafeFilter
+from tui.core.models import NoteKind
 from tui.core.service import Navigator
 from tui.core.store import SaveError
 
@@ -34,6 +39,9 @@ AREAS: dict[str, type[BaseScreen]] = {
     "topics": TopicsScreen,
     "checklist": ChecklistScreen,
     "notes": NotesScreen,
+    "visit": VisitScreen,
+    "people": PeopleScreen,
+    "data": DataScreen,
 }
 
 
@@ -48,7 +56,8 @@ class NavigatorApp(App[None]):
         super().__init__()
         self.navigator = navigator
         self.animation_level = "none"
-        self.last_saved_note_id: int | None = None
+        # What an editor just saved, so the list it returns to can land on it.
+        self.just_saved: str | None = None
         self._safe_filter = TerminalSafeFilter()
         self._no_color_filter = NoColor()
         self.register_theme(themes.HIGH_CONTRAST)
@@ -152,8 +161,28 @@ class NavigatorApp(App[None]):
     def open_checklist_item(self, item_id: str) -> None:
         self.push_screen(ChecklistItemScreen(item_id))
 
-    def open_note(self, note_id: int | None, link: str = "") -> None:
-        self.push_screen(NoteEditorScreen(note_id, link=link))
+    def open_person(self, person_id: int | None) -> None:
+        self.push_screen(PersonEditorScreen(person_id))
+
+    def take_just_saved(self) -> str | None:
+        """The option id ('note:3', 'person:2') an editor just saved, once."""
+        saved, self.just_saved = self.just_saved, None
+        return saved
+
+    def refresh_all(self) -> None:
+        """After the whole file changed (import, delete all): redraw every open screen."""
+        for screen in self.screen_stack:
+            if isinstance(screen, BaseScreen):
+                screen.refresh_data()
+
+    def open_note(
+        self,
+        note_id: int | None,
+        link: str = "",
+        kind: NoteKind = NoteKind.PLAIN,
+        title: str = "",
+    ) -> None:
+        self.push_screen(NoteEditorScreen(note_id, link=link, kind=kind, title=title))
 
     # -------------------------------------------------------------- quitting
     async def action_quit(self) -> None:
@@ -209,6 +238,17 @@ class NavigatorApp(App[None]):
         )
         yield SystemCommand("Notes", "Your private notes (key n)", lambda: self.action_go("notes"))
         yield SystemCommand("New note", "Write a new note", lambda: self.open_note(None))
+        yield SystemCommand(
+            "Prepare for a visit",
+            "What to raise, and a summary (key v)",
+            partial(self.action_go, "visit"),
+        )
+        yield SystemCommand(
+            "My people", "Who helps with what (key p)", partial(self.action_go, "people")
+        )
+        yield SystemCommand(
+            "Your data", "Export, import a backup, or delete all", partial(self.action_go, "data")
+        )
         yield SystemCommand("Help", "Keys, and where your data is kept (F1)", self.action_help)
         for name, description in themes.OFFERED.items():
             yield SystemCommand(

@@ -16,6 +16,8 @@ GLOBAL: list[BindingType] = [
     Binding("t", "go('topics')", "Topics", id="app.topics"),
     Binding("c", "go('checklist')", "Checklist", id="app.checklist"),
     Binding("n", "go('notes')", "Notes", id="app.notes"),
+    Binding("v", "go('visit')", "Visit", id="app.visit"),
+    Binding("p", "go('people')", "People", id="app.people"),
     Binding("q", "quit", "Quit", id="app.quit"),
     Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit_anywhere"),
     Binding("ctrl+c", "quit", "Quit", show=False, priority=True, id="app.quit_interrupt"),
@@ -54,4 +56,20 @@ CONFIRM: list[BindingType] = [
 
 PROMPT: list[BindingType] = [
     Binding("escape", "cancel", "Cancel", id="prompt.cancel"),
+]
+
+VISIT: list[BindingType] = [
+    Binding("e", "export", "Export summary", id="visit.export"),
+    Binding("o", "open_note", "Open note", id="visit.open"),
+]
+
+PEOPLE: list[BindingType] = [
+    Binding("a", "add_person", "Add a person", id="people.add"),
+    Binding("u", "add_unwanted", "Add help I do not want", id="people.unwanted"),
+    Binding("d,delete", "delete", "Delete", id="people.delete"),
+]
+
+PERSON_EDITOR: list[BindingType] = [
+    Binding("ctrl+s", "save", "Save", id="person.save"),
+    Binding("escape", "save_and_back", "Save and go back", id="person.back"),
 ]

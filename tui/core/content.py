@@ -35,6 +35,7 @@ class AppText:
     tagline: str
     not_advice: str
     content_reviewed: str
+    prompts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -133,6 +134,7 @@ def load_library(directory: Path | None = None) -> Library:
         tagline=app_raw["tagline"],
         not_advice=app_raw["not_advice"],
         content_reviewed=app_raw["content_reviewed"],
+        prompts=tuple(app_raw.get("prompts", ())),
     )
     sources = {
         s["id"]: Source(s["id"], s["title"], s["detail"], s["date_note"])

@@ -93,6 +93,7 @@ class ChecklistEntry:
     helper: str = ""
     note: str = ""
     own: bool = False
+    person_id: int | None = None
 
     @property
     def status_words(self) -> str:
@@ -141,14 +142,57 @@ class Note:
         return self.title.strip() or "Untitled note"
 
 
+class Role(StrEnum):
+    """The kinds of people in a support network, as the source articles name them."""
+
+    CARE_TEAM = "care-team"
+    FRIEND_FAMILY = "friend-family"
+    COUNSELOR = "counselor"
+    SOCIAL_WORKER = "social-worker"
+    SUPPORT_GROUP = "support-group"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return _ROLE_LABELS[self]
+
+
+_ROLE_LABELS = {
+    Role.CARE_TEAM: "Care team member",
+    Role.FRIEND_FAMILY: "Friend or family",
+    Role.COUNSELOR: "Counselor or mental health worker",
+    Role.SOCIAL_WORKER: "Social worker",
+    Role.SUPPORT_GROUP: "Support group",
+    Role.OTHER: "Other",
+}
+
+
 @dataclass
 class Person:
     id: int
     name: str
-    role: str
+    role: Role
     specialty: str = ""
     contact: str = ""
     helps_with: str = ""
+
+    def sentence(self) -> str:
+        """'Dr Lee: Care team member (neurologist). Reach: 555 0100. Helps with: check-ups.'"""
+        role = self.role.label + (f" ({self.specialty})" if self.specialty else "")
+        line = f"{self.name}: {role}."
+        if self.contact:
+            line += f" Reach: {self.contact}."
+        if self.helps_with:
+            line += f" Helps with: {self.helps_with}."
+        return line
+
+
+@dataclass
+class UnwantedHelp:
+    """Help the person does not want, so they can say so kindly and clearly."""
+
+    id: int
+    text: str
 
 
 @dataclass

@@ -15,26 +15,15 @@ from typing import Any
 
 from tui.core.content import Library
 from tui.core.models import ChecklistEntry, Note, NoteKind, Progress, Topic
+from tui.core.people import People
 from tui.core.recovery import now_stamp
 from tui.core.store import Store
+from tui.core.text import InputError, storable
 
 OWN_GROUP = "own"
 TOPIC_LINK = "topic:"
 ITEM_LINK = "item:"
 MAX_TITLE = 500
-
-
-class InputError(ValueError):
-    """The user's input cannot be used as it is. The message is a sentence for them."""
-
-
-def clean_text(text: str) -> str:
-    """Make user text storable as UTF-8 JSON without changing anything storable.
-
-    Only lone surrogates (which cannot be written as UTF-8) are replaced; every
-    other character, control characters and markup included, is kept exactly.
-    """
-    return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
 
 
 def display_time(stamp: str) -> str:
@@ -57,6 +46,7 @@ class Navigator:
     def __init__(self, store: Store, library: Library) -> None:
         self.store = store
         self.library = library
+        self.people = People(store)
         # Notes are kept in memory, with a lower-cased copy for the filter, so that
         # listing and searching years of notes stays fast (see bench/).
         self._notes: dict[int, Note] | None = None
@@ -99,6 +89,8 @@ class Navigator:
             entry.done = bool(saved.get("done", False))
             entry.helper = str(saved.get("helper", ""))
             entry.note = str(saved.get("note", ""))
+            person = saved.get("person_id")
+            entry.person_id = person if isinstance(person, int) else None
         return entries
 
     def checklist_entry(self, item_id: str) -> ChecklistEntry:
@@ -125,24 +117,38 @@ class Navigator:
 
     def set_helper(self, item_id: str, helper: str) -> ChecklistEntry:
         entry = self.checklist_entry(item_id)
-        entry.helper = clean_text(helper)
+        entry.helper = storable(helper)
         self._save_item(entry, helper=entry.helper)
         return entry
 
     def set_item_note(self, item_id: str, note: str) -> ChecklistEntry:
         entry = self.checklist_entry(item_id)
-        entry.note = clean_text(note)
+        entry.note = storable(note)
         self._save_item(entry, note=entry.note)
         return entry
 
+    def set_person(self, item_id: str, person_id: int | None) -> ChecklistEntry:
+        """Name someone from 'My people' as the one who helps with this item."""
+        entry = self.checklist_entry(item_id)
+        if person_id is not None and self.people.get(person_id) is None:
+            raise InputError(f"There is no person number {person_id} in My people.")
+        entry.person_id = person_id
+        self._save_item(entry, person_id=person_id)
+        return entry
+
     def _save_item(self, entry: ChecklistEntry, **changes: Any) -> None:
-        fields = {"done": entry.done, "helper": entry.helper, "note": entry.note}
+        fields = {
+            "done": entry.done,
+            "helper": entry.helper,
+            "note": entry.note,
+            "person_id": entry.person_id,
+        }
         fields.update(changes)
         fields["updated"] = now_stamp()
         self.store.set_checklist_state(entry.id, fields)
 
     def add_own_item(self, text: str) -> ChecklistEntry:
-        text = clean_text(text).strip()
+        text = storable(text).strip()
         if not text:
             raise InputError("Type what the item is, then press Enter.")
         existing = {row["item_id"] for row in self.store.own_items()}
@@ -252,6 +258,42 @@ class Navigator:
         self._remember(note)
         return note
 
+    def restore_note(self, record: dict[str, Any]) -> Note:
+        """Add a note from a backup, keeping its own times, kind and answer."""
+        title, body = self._check_note(
+            str(record.get("title") or ""), str(record.get("body") or "")
+        )
+        stamp = now_stamp()
+        kind = _KINDS.get(str(record.get("kind")), NoteKind.PLAIN)
+        fields = {
+            "title": title,
+            "body": body,
+            "created": storable(str(record.get("created") or stamp)),
+            "updated": storable(str(record.get("updated") or stamp)),
+            "link": str(record.get("link") or ""),
+            "kind": str(kind),
+            "raised": bool(record.get("raised")),
+            "answer": storable(str(record.get("answer") or "")),
+        }
+        note_id = self.store.insert_note(fields)
+        note = _note_from_row({**fields, "id": note_id})
+        self._remember(note)
+        return note
+
+    def forget_cached_notes(self) -> None:
+        """Re-read notes from the store next time (after the whole file changed)."""
+        self._notes = None
+        self._newest_first = None
+
+    def mark_raised(self, note_id: int, raised: bool = True, answer: str = "") -> Note:
+        """After a visit: this note was raised with the care team, and what they said."""
+        self.note(note_id)
+        fields = {"raised": raised, "answer": storable(answer), "updated": now_stamp()}
+        self.store.update_note(note_id, fields)
+        note = self.note(note_id)
+        self._remember(note)
+        return note
+
     def delete_note(self, note_id: int) -> Note:
         note = self.note(note_id)
         self.store.delete_note(note_id)
@@ -263,7 +305,7 @@ class Navigator:
 
     @staticmethod
     def _check_note(title: str, body: str) -> tuple[str, str]:
-        title, body = clean_text(title), clean_text(body)
+        title, body = storable(title), storable(body)
         if not title.strip() and not body.strip():
             raise InputError("The note is empty. Type a title or some text first.")
         if len(title) > MAX_TITLE:

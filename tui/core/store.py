@@ -235,11 +235,16 @@ class Store:
         copied: Document = decode(encode(data))
         return copied
 
-    def replace_table(self, table: str, rows: list[dict[str, Any]]) -> None:
+    def clear_all(self) -> None:
+        """Remove every note, tick, person and setting in one save (the meta table stays)."""
         with self._saving():
-            self._db.table(table).truncate()
-            for row in rows:
-                self._db.table(table).insert(row)
+            storage = self._db.storage
+            document = storage.read() or {}
+            kept = {META: document.get(META, {})}
+            storage.write(kept)
+            # TinyDB keeps a Table object per name, caching its next id; drop them
+            # so new tables start afresh (this is what its own drop_tables does).
+            self._db._tables.clear()
 
 
 def _with_id(doc: TinyDocument) -> dict[str, Any]:

@@ -22,3 +22,16 @@ def safe_for_terminal(text: str, keep_newlines: bool = True) -> str:
     unless ``keep_newlines`` is False (for one-line display).
     """
     return text.translate(_KEEP_NEWLINES if keep_newlines else _PICTURES)
+
+
+def storable(text: str) -> str:
+    """Make user text storable as UTF-8 JSON without changing anything storable.
+
+    Only lone surrogates (which cannot be written as UTF-8) are replaced; every
+    other character, control characters and markup included, is kept exactly.
+    """
+    return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+
+
+class InputError(ValueError):
+    """The user's input cannot be used as it is. The message is a sentence for them."""

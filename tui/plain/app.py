@@ -12,9 +12,9 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from tui.core.models import BlockKind, ChecklistEntry, Note
-from tui.core.service import ITEM_LINK, OWN_GROUP, TOPIC_LINK, InputError, Navigator, display_time
+from tui.core.service import ITEM_LINK, OWN_GROUP, TOPIC_LINK, Navigator, display_time
 from tui.core.store import SaveError
-from tui.core.text import safe_for_terminal
+from tui.core.text import InputError, safe_for_terminal
 from tui.plain.console import Console, EndOfInput
 
 T = TypeVar("T")

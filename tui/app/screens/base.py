@@ -11,8 +11,9 @@ from textual.widget import Widget
 from textual.widgets import Footer, OptionList, Static
 
 from tui.app.widgets import StatusLine, place_cursor_on, place_cursor_on_highlight, plain
-from tui.core.service import InputError, Navigator
+from tui.core.service import Navigator
 from tui.core.store import SaveError
+from tui.core.text import InputError
 
 if TYPE_CHECKING:
     from tui.app.app import NavigatorApp

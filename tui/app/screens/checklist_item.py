@@ -7,7 +7,7 @@ Every change is saved at once: the two text fields save as you type, and say
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.widgets import Button, Input, Static
+from textual.widgets import Button, Input, Select, Static
 
 from tui.app import bindings
 from tui.app.screens.base import BaseScreen
@@ -37,6 +37,18 @@ class ChecklistItemScreen(BaseScreen):
         if entry.why:
             yield Static(plain(f"Why it helps: {entry.why}"), classes="intro")
         yield Button(self._toggle_label(entry), id="toggle", compact=True)
+        people = [(person.name, person.id) for person in self.nav.people.all()]
+        known = {person_id for _, person_id in people}
+        yield field_row(
+            "Person",
+            Select(
+                people,
+                value=entry.person_id if entry.person_id in known else Select.NULL,
+                prompt="Nobody from My people",
+                id="person",
+                compact=True,
+            ),
+        )
         yield field_row("Who helps", quiet_input(entry.helper, input_id="helper"))
         yield field_row("My note", quiet_input(entry.note, input_id="note"))
         yield Static(plain("Notes about this item. Press Enter to open one."), classes="intro")
@@ -78,6 +90,18 @@ class ChecklistItemScreen(BaseScreen):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "toggle":
             self.action_toggle_done()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id != "person":
+            return
+        person_id = event.value if isinstance(event.value, int) else None
+        if person_id == self.entry.person_id:
+            return
+        if self.attempt(lambda: self.nav.set_person(self.item_id, person_id)) is not None:
+            person = self.nav.people.get(person_id) if person_id is not None else None
+            self.say(
+                f"Saved: {person.name} helps with this." if person else "Saved: nobody chosen."
+            )
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self._save_field(event.input, announce=False)

@@ -35,6 +35,9 @@ class HomeScreen(BaseScreen):
                 option("Topics: read about living with SPMS. Key t.", "topics"),
                 option(f"Support-network checklist: {progress.sentence()}. Key c.", "checklist"),
                 option(f"Notes: {note_words}. Key n.", "notes"),
+                option("Prepare for a visit: what to raise with your care team. Key v.", "visit"),
+                option("My people: who helps with what. Key p.", "people"),
+                option("Your data: export, import a backup, or delete it.", "data"),
                 option("Help: keys, and where your data is kept. Key F1.", "help"),
             ]
         )

@@ -13,7 +13,7 @@ from tui.app import bindings
 from tui.app.screens.base import BaseScreen
 from tui.app.screens.confirm import ConfirmScreen
 from tui.app.widgets import field_row, quiet_input, quiet_text_area
-from tui.core.models import Note
+from tui.core.models import Note, NoteKind
 from tui.core.service import display_time
 
 NO_LINK = ""
@@ -23,10 +23,18 @@ class NoteEditorScreen(BaseScreen):
     TITLE_TEXT = "Note"
     BINDINGS = bindings.NOTE_EDITOR
 
-    def __init__(self, note_id: int | None, link: str = "") -> None:
+    def __init__(
+        self,
+        note_id: int | None,
+        link: str = "",
+        kind: NoteKind = NoteKind.PLAIN,
+        title: str = "",
+    ) -> None:
         super().__init__()
         self.note_id = note_id
         self.initial_link = link
+        self.initial_kind = kind
+        self.initial_title = title
 
     def _note(self) -> Note | None:
         return self.nav.note(self.note_id) if self.note_id is not None else None
@@ -41,7 +49,19 @@ class NoteEditorScreen(BaseScreen):
         note = self._note()
         link = note.link if note else self.initial_link
         targets = [(t.label, t.link) for t in self.nav.link_targets()]
-        yield field_row("Title", quiet_input(note.title if note else "", input_id="title"))
+        yield field_row(
+            "Title", quiet_input(note.title if note else self.initial_title, input_id="title")
+        )
+        yield field_row(
+            "Kind",
+            Select(
+                [(k.label, k.value) for k in NoteKind],
+                value=(note.kind if note else self.initial_kind).value,
+                allow_blank=False,
+                id="kind",
+                compact=True,
+            ),
+        )
         yield field_row(
             "About",
             Select(
@@ -66,6 +86,10 @@ class NoteEditorScreen(BaseScreen):
         self._body_as_shown = self.query_one("#body", TextArea).text
         self.query_one("#title", Input).focus()
 
+    def _kind(self) -> NoteKind:
+        value = self.query_one("#kind", Select).value
+        return NoteKind(value) if isinstance(value, str) else NoteKind.PLAIN
+
     def _values(self) -> tuple[str, str, str]:
         title = self.query_one("#title", Input).value
         body = self.query_one("#body", TextArea).text
@@ -77,22 +101,24 @@ class NoteEditorScreen(BaseScreen):
 
     def _is_empty_new(self) -> bool:
         title, body, _ = self._values()
-        return self.note_id is None and not title.strip() and not body.strip()
+        untouched_title = title == self.initial_title
+        return self.note_id is None and (not title.strip() or untouched_title) and not body.strip()
 
     def save(self) -> bool:
         """Save what is on screen. True when saved (or nothing to save)."""
         if self._is_empty_new():
             return True
         title, body, link = self._values()
+        kind = self._kind()
         if self.note_id is None:
-            note = self.attempt(lambda: self.nav.create_note(title, body, link))
+            note = self.attempt(lambda: self.nav.create_note(title, body, link, kind))
         else:
             note_id = self.note_id
-            note = self.attempt(lambda: self.nav.update_note(note_id, title, body, link))
+            note = self.attempt(lambda: self.nav.update_note(note_id, title, body, link, kind))
         if note is None:
             return False
         self.note_id = note.id
-        self.nav_app.last_saved_note_id = note.id
+        self.nav_app.just_saved = f"note:{note.id}"
         self._stored_body = note.body
         self._body_as_shown = self.query_one("#body", TextArea).text
         return True

@@ -50,7 +50,7 @@ class NotesScreen(BaseScreen):
             empty = "No notes match this filter." if total else "You have no notes yet."
             options = [option(f"{empty} Press a to write one.", "empty", disabled=True)]
         notes_list.set_options(options)
-        notes_list.highlight_id(keep)
+        notes_list.highlight_id(self.nav_app.take_just_saved() or keep)
         notes_list.place_cursor()
         count = self.query_one("#count", Static)
         if not total:

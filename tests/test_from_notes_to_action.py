@@ -1,0 +1,170 @@
+"""Appointment preparation, My people, and export / import / delete, through the screens."""
+
+from __future__ import annotations
+
+import stat
+from pathlib import Path
+
+from textual.widgets import Input, Select
+
+from tests.pilot_helpers import highlighted_text, option_texts, running_app, status_text
+from tui.app.screens.note_editor import NoteEditorScreen
+from tui.app.screens.person_editor import PersonEditorScreen
+from tui.app.screens.prompt import PromptScreen
+from tui.app.screens.visit import VisitScreen
+from tui.app.widgets import ReaderList
+from tui.core import appointment, backup
+from tui.core.models import NoteKind, Role
+from tui.core.service import Navigator, open_navigator
+
+
+async def test_prepare_for_a_visit_raise_and_export(data_file: Path, tmp_path: Path) -> None:
+    async with running_app(data_file) as (app, pilot):
+        await pilot.press("v")
+        assert isinstance(app.screen, VisitScreen)
+        texts = option_texts(app, "visit")
+        assert "Write about: Compared with a few months ago, what is harder now?" in texts
+        app.screen.query_one("#visit", ReaderList).highlighted = texts.index(
+            "Write about: Compared with a few months ago, what is harder now?"
+        )
+        await pilot.press("enter")
+        assert isinstance(app.screen, NoteEditorScreen)
+        assert app.screen.query_one("#title", Input).value.startswith("Compared with a few")
+        assert app.screen.query_one("#kind", Select).value == "change"
+        await pilot.press("tab", "tab", "tab", *"Stairs are slower.", "escape")
+        assert isinstance(app.screen, VisitScreen)
+        texts = option_texts(app, "visit")
+        app.screen.query_one("#visit", ReaderList).highlighted = texts.index(
+            "Write a question for my care team"
+        )
+        await pilot.press("enter", *"Is heat making it worse?", "escape")
+        texts = option_texts(app, "visit")
+        assert texts[1].startswith("Question: Is heat making it worse?. Written")
+        assert texts[2].startswith("Change I noticed: Compared with a few months ago")
+        app.screen.query_one("#visit", ReaderList).highlighted = 1
+        await pilot.press("enter")
+        assert isinstance(app.screen, PromptScreen)
+        await pilot.press(*"Yes, keep cool", "enter")
+        assert status_text(app) == "Saved: 'Is heat making it worse?' is marked as raised."
+        assert any(
+            t.endswith("Raised. Answer: Yes, keep cool.") for t in option_texts(app, "visit")
+        )
+        await pilot.press("e")
+        field = app.screen.query_one("#answer", Input)
+        field.value = str(tmp_path / "visit.txt")
+        await pilot.press("enter")
+        assert status_text(app).startswith(f"Exported the summary to {tmp_path / 'visit.txt'}")
+    summary = (tmp_path / "visit.txt").read_text("utf-8")
+    assert summary.startswith("FOR MY NEXT APPOINTMENT")
+    assert "Changes I have noticed:" in summary and "Stairs are slower." in summary
+    assert "Is heat making it worse?" not in summary  # raised already
+    assert stat.S_IMODE((tmp_path / "visit.txt").stat().st_mode) == 0o600
+
+
+def test_the_summary_stays_within_two_pages(navigator: Navigator) -> None:
+    for number in range(200):
+        kind = list(appointment.APPOINTMENT_KINDS)[number % 5]
+        navigator.create_note(f"Note {number}", "word " * 200, kind=kind)
+    for markdown in (True, False):
+        text = appointment.summary(navigator, markdown=markdown)
+        lines = text.splitlines()
+        assert len(lines) <= appointment.MAX_LINES
+        assert max(len(line) for line in lines) <= 80
+        assert "more notes are not shown, to keep this to two pages" in text
+
+
+async def test_my_people_and_the_help_i_do_not_want(data_file: Path) -> None:
+    async with running_app(data_file) as (app, pilot):
+        await pilot.press("p", "a")
+        assert isinstance(app.screen, PersonEditorScreen)
+        app.screen.query_one("#role", Select).value = Role.CARE_TEAM.value
+        await pilot.press(*"Dr Lee", "tab", "tab", *"neurologist", "tab", *"555 0100")
+        await pilot.press("tab", *"check-ups", "escape")
+        assert highlighted_text(app).startswith("Dr Lee: Care team member (neurologist).")
+        await pilot.press("u", *"Advice about diets", "enter")
+        assert status_text(app) == "Saved: you do not want Advice about diets."
+        assert "I do not want: Advice about diets" in option_texts(app, "people")
+        await pilot.press("c", "enter")
+        app.screen.query_one("#person", Select).value = app.navigator.people.all()[0].id
+        await pilot.pause()
+        assert status_text(app) == "Saved: Dr Lee helps with this."
+        await pilot.press("p", "end", "up")
+        assert highlighted_text(app) == "I do not want: Advice about diets"
+        await pilot.press("d", "y")
+        assert status_text(app) == "Deleted."
+    nav = open_navigator(data_file)
+    try:
+        assert nav.people.all()[0].name == "Dr Lee"  # the unwanted line was deleted, not Lee
+        assert [u.text for u in nav.people.unwanted()] == []
+        assert nav.checklist_entry("ct-neurologist").person_id == nav.people.all()[0].id
+    finally:
+        nav.store.close()
+
+
+def _fill(nav: Navigator) -> None:
+    nav.create_note("Heat", "Hot days are hard.\nVery.", kind=NoteKind.QUESTION)
+    nav.create_note("Stairs", "Slower", "topic:care-team", kind=NoteKind.CHANGE)
+    nav.mark_raised(nav.notes()[0].id, True, "Rest more")
+    nav.set_done("peer-helpline", True)
+    nav.set_helper("pr-meals", "Ana")
+    lee = nav.people.add("Dr Lee", "care-team", "neurologist", "555 0100", "check-ups")
+    nav.people.add("Sam", "friend-family", helps_with="a call when I need a smile")
+    nav.set_person("ct-neurologist", lee.id)
+    nav.people.add_unwanted("Advice about diets")
+    own = nav.add_own_item("Ring Mum on Sundays")
+    nav.set_done(own.id, True)
+    nav.create_note("About Mum", "Sundays at 6", f"item:{own.id}")
+
+
+def test_export_delete_all_import_gives_back_the_same_data(navigator: Navigator) -> None:
+    _fill(navigator)
+    before = backup.export_data(navigator)
+    removed = backup.delete_all(navigator)
+    assert navigator.notes() == [] and navigator.people.all() == []
+    assert navigator.progress().sentence() == "0 of 21 done"
+    assert all(not p.exists() for p in removed)
+    plan = backup.plan_import(navigator, before)
+    assert plan.sentences() == [
+        "3 new notes.",
+        "1 new checklist item of your own.",
+        "4 checklist items whose progress changes.",
+        "2 new people.",
+        "1 new line of help you do not want.",
+    ]
+    backup.apply_import(navigator, plan)
+    after = backup.export_data(navigator)
+    before.pop("exported")
+    after.pop("exported")
+    assert after == before
+    again = backup.plan_import(navigator, before)
+    assert again.empty and again.sentences() == [
+        "Nothing would change: everything in the backup is already here."
+    ]
+
+
+async def test_export_import_and_delete_from_the_data_screen(
+    data_file: Path, tmp_path: Path
+) -> None:
+    nav = open_navigator(data_file)
+    _fill(nav)
+    nav.store.close()
+    async with running_app(data_file) as (app, pilot):
+        await pilot.press("down", "down", "down", "down", "down", "enter")  # Your data
+        assert option_texts(app, "data")[0] == f"Your data file: {data_file}"
+        await pilot.press("down", "enter")  # export JSON
+        app.screen.query_one("#answer", Input).value = str(tmp_path / "backup.json")
+        await pilot.press("enter")
+        assert status_text(app).startswith(f"Exported to {tmp_path / 'backup.json'}")
+        await pilot.press("down", "down", "enter", *"delete my dat", "enter")
+        assert status_text(app) == "Nothing was deleted."
+        await pilot.press("enter", *"delete my data", "enter")
+        assert status_text(app).startswith("Deleted all your data")
+        assert "does not always wipe it from the disk" in status_text(app)
+        await pilot.press("up", "enter")
+        app.screen.query_one("#answer", Input).value = str(tmp_path / "backup.json")
+        await pilot.press("enter")
+        assert "Importing adds: 3 new notes." in str(app.screen.query_one("#question").render())
+        await pilot.press("y")
+        assert status_text(app).startswith("Imported: 3 new notes.")
+        assert app.navigator.note_count() == 3
+    assert stat.S_IMODE((tmp_path / "backup.json").stat().st_mode) == 0o600

@@ -1,0 +1,101 @@
+"""My people: who helps, how to reach them, and the help I do not want."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.widgets.option_list import Option
+
+from tui.app import bindings
+from tui.app.screens.base import BaseScreen
+from tui.app.screens.confirm import ConfirmScreen
+from tui.app.screens.prompt import PromptScreen
+from tui.app.widgets import ReaderList, option
+
+
+class PeopleScreen(BaseScreen):
+    TITLE_TEXT = "My people"
+    BINDINGS = bindings.PEOPLE
+
+    def heading_text(self) -> str:
+        return "My people: who helps with what. Enter opens a person; a adds one."
+
+    def compose_body(self) -> ComposeResult:
+        yield ReaderList(id="people")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.refresh_data()
+        people = self.query_one(ReaderList)
+        people.highlight_id(None)
+        people.focus()
+
+    def refresh_data(self) -> None:
+        people_list = self.query_one(ReaderList)
+        keep = people_list.highlighted_id()
+        people = self.nav.people.all()
+        options: list[Option] = [option(p.sentence(), f"person:{p.id}") for p in people]
+        if not people:
+            options.append(option("Nobody listed yet.", "none", disabled=True))
+        options.append(option("Add a person or a group (key a)", "add-person"))
+        options.append(Option(Text("Help I do not want", style="bold"), id="h-unwanted"))
+        options += [
+            option(f"I do not want: {u.text}", f"unwanted:{u.id}")
+            for u in self.nav.people.unwanted()
+        ]
+        options.append(option("Add help I do not want (key u)", "add-unwanted"))
+        people_list.set_options(options)
+        people_list.highlight_id(self.nav_app.take_just_saved() or keep)
+
+    def on_option_list_option_selected(self, event: ReaderList.OptionSelected) -> None:
+        target = event.option.id or ""
+        if target.startswith("person:"):
+            self.nav_app.open_person(int(target.removeprefix("person:")))
+        elif target == "add-person":
+            self.action_add_person()
+        elif target == "add-unwanted":
+            self.action_add_unwanted()
+
+    def action_add_person(self) -> None:
+        self.nav_app.open_person(None)
+
+    def action_add_unwanted(self) -> None:
+        def added(text: str | None) -> None:
+            if text is None:
+                self.say("Nothing was added.")
+                return
+            item = self.attempt(lambda: self.nav.people.add_unwanted(text))
+            if item is not None:
+                self.refresh_data()
+                self.query_one(ReaderList).highlight_id(f"unwanted:{item.id}")
+                self.say(f"Saved: you do not want {item.text}.")
+
+        self.app.push_screen(
+            PromptScreen("Help I do not want, for example advice about diets", "I do not want"),
+            added,
+        )
+
+    def action_delete(self) -> None:
+        target = self.query_one(ReaderList).highlighted_id() or ""
+        kind, _, number = target.partition(":")
+        if kind not in ("person", "unwanted"):
+            self.say("Move to a person, or a line of help you do not want, to delete it.")
+            return
+        row_id = int(number)
+        if kind == "person":
+            person = self.nav.people.get(row_id)
+            name = person.name if person else "this person"
+            question = f"Delete {name} from My people?"
+            delete = self.nav.people.delete
+        else:
+            question = "Delete this line of help you do not want?"
+            delete = self.nav.people.delete_unwanted  # type: ignore[assignment]
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                self.say("Kept. Nothing was deleted.")
+            elif self.attempt(lambda: delete(row_id)) is not None:
+                self.refresh_data()
+                self.say("Deleted.")
+
+        self.app.push_screen(ConfirmScreen(question, "Delete it"), answered)

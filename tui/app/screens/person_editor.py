@@ -1,0 +1,90 @@
+"""Adding or changing one person: name, role, specialty, how to reach them, what they help with."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.widgets import Input, Select
+
+from tui.app import bindings
+from tui.app.screens.base import BaseScreen
+from tui.app.widgets import field_row, quiet_input
+from tui.core.models import Person, Role
+
+FIELDS = (
+    ("name", "Name"),
+    ("specialty", "Specialty or role, for example neurologist"),
+    ("contact", "How to reach them"),
+    ("helps_with", "Helps with, for example meals or a call when I need a smile"),
+)
+
+
+class PersonEditorScreen(BaseScreen):
+    TITLE_TEXT = "Person"
+    BINDINGS = bindings.PERSON_EDITOR
+
+    def __init__(self, person_id: int | None) -> None:
+        super().__init__()
+        self.person_id = person_id
+
+    def _person(self) -> Person | None:
+        return self.nav.people.get(self.person_id) if self.person_id is not None else None
+
+    def heading_text(self) -> str:
+        person = self._person()
+        name = person.name if person else "a new person or group"
+        return f"Person: {name}. Escape saves and goes back."
+
+    def compose_body(self) -> ComposeResult:
+        person = self._person()
+        yield field_row("Name", quiet_input(person.name if person else "", input_id="name"))
+        yield field_row(
+            "Role",
+            Select(
+                [(r.label, r.value) for r in Role],
+                value=(person.role if person else Role.FRIEND_FAMILY).value,
+                allow_blank=False,
+                id="role",
+                compact=True,
+            ),
+        )
+        for field_id, label in FIELDS[1:]:
+            value = getattr(person, field_id) if person else ""
+            yield field_row(label, quiet_input(value, input_id=field_id))
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#name", Input).focus()
+
+    def _values(self) -> dict[str, str]:
+        values = {field_id: self.query_one(f"#{field_id}", Input).value for field_id, _ in FIELDS}
+        role = self.query_one("#role", Select).value
+        values["role"] = role if isinstance(role, str) else Role.OTHER.value
+        return values
+
+    def save(self) -> bool:
+        values = self._values()
+        if self.person_id is None and not any(values[f].strip() for f, _ in FIELDS):
+            return True  # nothing typed: nothing to save
+        people = self.nav.people
+        if self.person_id is None:
+            person = self.attempt(lambda: people.add(**values))
+        else:
+            person_id = self.person_id
+            person = self.attempt(lambda: people.update(person_id, **values))
+        if person is None:
+            return False
+        self.person_id = person.id
+        self.nav_app.just_saved = f"person:{person.id}"
+        return True
+
+    def save_before_leaving(self) -> bool:
+        return self.save()
+
+    def action_save(self) -> None:
+        if self.save():
+            self.set_heading(self.heading_text())
+            self.say("Saved.")
+
+    def action_save_and_back(self) -> None:
+        if self.save():
+            self.nav_app.go_back(message="Saved." if self.person_id is not None else "")

@@ -1,0 +1,120 @@
+"""My people: who is in the support network, and the help the person does not want.
+
+The source article asks the reader to think about who can help with what, and
+also which help they do not need. Both lists live here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tui.core.models import Person, Role, UnwantedHelp
+from tui.core.store import PEOPLE, UNWANTED, Store
+from tui.core.text import InputError, storable
+
+
+def _clean(text: str) -> str:
+    return storable(text).strip()
+
+
+def _person(row: dict[str, Any]) -> Person:
+    try:
+        role = Role(row.get("role", "other"))
+    except ValueError:
+        role = Role.OTHER
+    return Person(
+        id=int(row["id"]),
+        name=str(row.get("name", "")),
+        role=role,
+        specialty=str(row.get("specialty", "")),
+        contact=str(row.get("contact", "")),
+        helps_with=str(row.get("helps_with", "")),
+    )
+
+
+class People:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def all(self) -> list[Person]:
+        people = [_person(row) for row in self.store.rows(PEOPLE)]
+        return sorted(people, key=lambda p: (p.name.casefold(), p.id))
+
+    def get(self, person_id: int) -> Person | None:
+        for person in self.all():
+            if person.id == person_id:
+                return person
+        return None
+
+    def _fields(
+        self, name: str, role: Role | str, specialty: str, contact: str, helps_with: str
+    ) -> dict[str, str]:
+        name = _clean(name)
+        if not name:
+            raise InputError("Type the person's name (or the group's), then save.")
+        try:
+            role = Role(role)
+        except ValueError:
+            choices = ", ".join(r.value for r in Role)
+            raise InputError(f"'{role}' is not a role. Choose one of: {choices}.") from None
+        return {
+            "name": name,
+            "role": role.value,
+            "specialty": _clean(specialty),
+            "contact": _clean(contact),
+            "helps_with": _clean(helps_with),
+        }
+
+    def add(
+        self,
+        name: str,
+        role: Role | str = Role.OTHER,
+        specialty: str = "",
+        contact: str = "",
+        helps_with: str = "",
+    ) -> Person:
+        fields = self._fields(name, role, specialty, contact, helps_with)
+        person_id = self.store.insert_row(PEOPLE, fields)
+        return _person({**fields, "id": person_id})
+
+    def update(
+        self,
+        person_id: int,
+        name: str,
+        role: Role | str,
+        specialty: str = "",
+        contact: str = "",
+        helps_with: str = "",
+    ) -> Person:
+        if self.get(person_id) is None:
+            raise InputError(f"There is no person number {person_id}.")
+        fields = self._fields(name, role, specialty, contact, helps_with)
+        self.store.update_row(PEOPLE, person_id, fields)
+        return _person({**fields, "id": person_id})
+
+    def delete(self, person_id: int) -> Person:
+        person = self.get(person_id)
+        if person is None:
+            raise InputError(f"There is no person number {person_id}.")
+        self.store.delete_row(PEOPLE, person_id)
+        return person
+
+    # ------------------------------------------------------ unwanted help
+    def unwanted(self) -> list[UnwantedHelp]:
+        return [
+            UnwantedHelp(int(r["id"]), str(r.get("text", ""))) for r in self.store.rows(UNWANTED)
+        ]
+
+    def add_unwanted(self, text: str) -> UnwantedHelp:
+        text = _clean(text)
+        if not text:
+            raise InputError("Type the help you do not want, then save.")
+        row_id = self.store.insert_row(UNWANTED, {"text": text})
+        return UnwantedHelp(row_id, text)
+
+    def delete_unwanted(self, row_id: int) -> UnwantedHelp:
+        for item in self.unwanted():
+            if item.id == row_id:
+                self.store.delete_row(UNWANTED, row_id)
+                return item
+        raise InputError(f"There is no item number {row_id} in the list of help you do not want.")
