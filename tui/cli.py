@@ -137,6 +137,14 @@ def run_command(args: argparse.Namespace, navigator: Navigator) -> int:
     except (InputError, SaveError) as error:
         print(f"spms-navigator: {error}", file=sys.stderr)
         return EXIT_ERROR
+    except Exception as error:  # a bug: say so without printing any of the person's text
+        print(
+            f"spms-navigator: something went wrong that should not have "
+            f"({type(error).__name__}). Your data file {navigator.store.path} is safe. "
+            "Please report this.",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
 
 
 TRUE_WORDS = {"1", "true", "yes", "on"}

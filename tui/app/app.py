@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 import traceback
 from collections.abc import Iterable, Sequence
 from functools import partial
+from importlib import import_module
 
 from rich.text import Text
 from textual import events
@@ -17,32 +19,30 @@ from textual.screen import Screen
 
 from tui.app import bindings, themes
 from tui.app.screens.base import BaseScreen
-from tui.app.screens.checklist import ChecklistScreen
-from tui.app.screens.checklist_item import ChecklistItemScreen
-from tui.app.screens.confirm import ConfirmScreen
-from tui.app.screens.data import DataScreen
-from tui.app.screens.help import HelpScreen
 from tui.app.screens.home import HomeScreen
-from tui.app.screens.note_editor import NoteEditorScreen
-from tui.app.screens.notes import NotesScreen
-from tui.app.screens.people import PeopleScreen
-from tui.app.screens.person_editor import PersonEditorScreen
-from tui.app.screens.topic import TopicScreen
-from tui.app.screens.topics import TopicsScreen
-from tui.app.screens.visit import VisitScreen
 from tui.app.terminal_safety import TerminalSafeFilter
+from tui.core import paths
 from tui.core.models import NoteKind
 from tui.core.service import Navigator
 from tui.core.store import SaveError
 
-AREAS: dict[str, type[BaseScreen]] = {
-    "topics": TopicsScreen,
-    "checklist": ChecklistScreen,
-    "notes": NotesScreen,
-    "visit": VisitScreen,
-    "people": PeopleScreen,
-    "data": DataScreen,
+#: The areas, by the module and class of their screen. Screens are imported when
+#: first opened: the home screen needs none of them, and their widgets (TextArea,
+#: Select, ...) would otherwise slow every start-up (see bench/).
+AREAS = {
+    "topics": "topics:TopicsScreen",
+    "checklist": "checklist:ChecklistScreen",
+    "notes": "notes:NotesScreen",
+    "visit": "visit:VisitScreen",
+    "people": "people:PeopleScreen",
+    "data": "data:DataScreen",
 }
+
+
+def area_screen(area: str) -> type[BaseScreen]:
+    module, name = AREAS[area].split(":")
+    screen: type[BaseScreen] = getattr(import_module(f"tui.app.screens.{module}"), name)
+    return screen
 
 
 class NavigatorApp(App[None]):
@@ -97,6 +97,14 @@ class NavigatorApp(App[None]):
     def get_default_screen(self) -> Screen[None]:
         return HomeScreen()
 
+    def on_ready(self) -> None:
+        bench = os.environ.get(paths.BENCH_EXIT_ENV)  # set only by bench/
+        if bench == "ready":
+            self.exit()
+        elif bench in AREAS:  # open an area (say the notes list), let it draw, then quit
+            self.action_go(bench)
+            self.call_after_refresh(lambda: self.call_after_refresh(self.exit))
+
     def startup_message(self) -> str:
         """What opening the data file found (recovered, read-only, tightened), as sentences."""
         return " ".join(self.navigator.store.report.messages)
@@ -119,7 +127,8 @@ class NavigatorApp(App[None]):
 
     def action_go(self, area: str) -> None:
         """Open an area as the only screen above home, saving what the others hold."""
-        if isinstance(self.screen, AREAS[area]) and len(self.screen_stack) == 2:
+        screen_type = area_screen(area)
+        if isinstance(self.screen, screen_type) and len(self.screen_stack) == 2:
             return
         for screen in reversed(self._base_screens_above_home()):
             if not screen.save_before_leaving():
@@ -131,7 +140,7 @@ class NavigatorApp(App[None]):
                 return
         while len(self.screen_stack) > 1:
             self.pop_screen()
-        self.push_screen(AREAS[area]())
+        self.push_screen(screen_type())
 
     def go_back(self, message: str = "") -> None:
         if len(self.screen_stack) <= 1:
@@ -148,6 +157,8 @@ class NavigatorApp(App[None]):
         self.go_back()
 
     def action_help(self) -> None:
+        from tui.app.screens.help import HelpScreen
+
         screen = self.screen
         if isinstance(screen, HelpScreen):
             return
@@ -156,12 +167,18 @@ class NavigatorApp(App[None]):
         self.push_screen(HelpScreen(name, screen_bindings))
 
     def open_topic(self, topic_id: str) -> None:
+        from tui.app.screens.topic import TopicScreen
+
         self.push_screen(TopicScreen(topic_id))
 
     def open_checklist_item(self, item_id: str) -> None:
+        from tui.app.screens.checklist_item import ChecklistItemScreen
+
         self.push_screen(ChecklistItemScreen(item_id))
 
     def open_person(self, person_id: int | None) -> None:
+        from tui.app.screens.person_editor import PersonEditorScreen
+
         self.push_screen(PersonEditorScreen(person_id))
 
     def take_just_saved(self) -> str | None:
@@ -182,11 +199,15 @@ class NavigatorApp(App[None]):
         kind: NoteKind = NoteKind.PLAIN,
         title: str = "",
     ) -> None:
+        from tui.app.screens.note_editor import NoteEditorScreen
+
         self.push_screen(NoteEditorScreen(note_id, link=link, kind=kind, title=title))
 
     # -------------------------------------------------------------- quitting
     async def action_quit(self) -> None:
         """Quit from anywhere, saving every open note first; ask if a save fails."""
+        from tui.app.screens.confirm import ConfirmScreen
+
         for screen in reversed(self._base_screens_above_home()):
             if not screen.save_before_leaving():
 

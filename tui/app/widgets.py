@@ -8,10 +8,10 @@ whatever has focus, synchronously, in the same frame as the change.
 from __future__ import annotations
 
 from rich.text import Text
-from textual.containers import Horizontal
+from textual.content import Content
 from textual.geometry import Offset
 from textual.widget import Widget
-from textual.widgets import Input, OptionList, Static, TextArea
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from tui.core.text import safe_for_terminal
@@ -79,7 +79,12 @@ class ReaderList(OptionList):
 
 
 def option(text: str, option_id: str | None = None, disabled: bool = False) -> Option:
-    return Option(plain(text), id=option_id, disabled=disabled)
+    """A list line of literal text (never markup), control characters shown harmlessly.
+
+    Textual's own ``Content`` is lighter than a Rich ``Text``, which matters in a
+    list of a thousand notes.
+    """
+    return Option(Content(safe_for_terminal(text)), id=option_id, disabled=disabled)
 
 
 class StatusLine(Static):
@@ -90,32 +95,15 @@ class StatusLine(Static):
         self.message = ""
 
     def say(self, message: str, error: bool = False) -> None:
+        # A new layout only when the message needs a different number of lines.
+        width = max(1, self.content_region.width)
+        same_height = -(-len(message) // width) == -(-len(self.message) // width) > 0
         self.message = message
         self.set_class(error, "-error")
-        self.update(plain(message))
+        self.update(plain(message), layout=not same_height)
 
     def clear(self) -> None:
         if self.message:
             self.message = ""
             self.remove_class("-error")
             self.update("")
-
-
-def quiet_input(value: str = "", placeholder: str = "", input_id: str | None = None) -> Input:
-    """A one-line text field that does not blink (a blinking cursor redraws while idle)."""
-    field = Input(value, placeholder=placeholder, id=input_id, compact=True, select_on_focus=False)
-    field.cursor_blink = False
-    return field
-
-
-def quiet_text_area(text: str = "", area_id: str | None = None) -> TextArea:
-    """A multi-line text field that does not blink; Tab moves on instead of indenting."""
-    area = TextArea(text, id=area_id, compact=True, soft_wrap=True, tab_behavior="focus")
-    area.cursor_blink = False
-    return area
-
-
-def field_row(label: str, field: Widget, tall: bool = False) -> Horizontal:
-    """A label and its field on one line, so the line a reader hears names the field."""
-    classes = "field tall" if tall else "field"
-    return Horizontal(Static(plain(f"{label}: "), classes="field-label"), field, classes=classes)

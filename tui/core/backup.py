@@ -33,7 +33,9 @@ DELETE_HONESTY = (
 
 
 def _note_record(note: Note) -> dict[str, Any]:
-    return {k: (str(v) if k == "kind" else v) for k, v in vars(note).items() if k in NOTE_FIELDS}
+    record = {k: getattr(note, k) for k in NOTE_FIELDS}
+    record["kind"] = str(note.kind)
+    return record
 
 
 def export_data(nav: Navigator) -> dict[str, Any]:

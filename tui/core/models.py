@@ -125,7 +125,7 @@ _NOTE_KIND_LABELS = {
 }
 
 
-@dataclass
+@dataclass(slots=True)  # years of notes are held in memory: no __dict__ per note
 class Note:
     id: int
     title: str

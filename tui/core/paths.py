@@ -12,6 +12,9 @@ from pathlib import Path
 APP_NAME = "spms-navigator"
 DATA_FILE_ENV = "SPMS_NAVIGATOR_DATA_FILE"
 PLAIN_ENV = "SPMS_NAVIGATOR_PLAIN"
+#: Used only by bench/: "ready" quits as soon as the first screen could take a key,
+#: "notes" once the notes list has been drawn.
+BENCH_EXIT_ENV = "SPMS_NAVIGATOR_BENCH_EXIT"
 DATA_FILE_NAME = "navigator.json"
 
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent

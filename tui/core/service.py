@@ -171,15 +171,16 @@ class Navigator:
     # ------------------------------------------------------------------- notes
     def _note_map(self) -> dict[int, Note]:
         if self._notes is None:
-            notes = [_note_from_row(row) for row in self.store.notes()]
+            notes = [_note_from_row(row, note_id) for note_id, row in self.store.note_rows()]
             self._notes = {note.id: note for note in notes}
-            self._haystacks = {note.id: _haystack(note) for note in notes}
+            self._haystacks = {}  # filled by the first search, to keep start-up lean
             self._newest_first = None
         return self._notes
 
     def _remember(self, note: Note) -> None:
         self._note_map()[note.id] = note
-        self._haystacks[note.id] = _haystack(note)
+        if self._haystacks:
+            self._haystacks[note.id] = _haystack(note)
         self._newest_first = None
 
     def _forget(self, note_id: int) -> None:
@@ -205,6 +206,8 @@ class Navigator:
         needle = filter_text.strip().casefold()
         if not needle:
             return list(notes)
+        if len(self._haystacks) != len(notes):
+            self._haystacks = {n.id: _haystack(n) for n in notes}
         haystacks = self._haystacks
         return [n for n in notes if needle in haystacks[n.id]]
 
@@ -360,10 +363,10 @@ def _haystack(note: Note) -> str:
 _KINDS = {kind.value: kind for kind in NoteKind}
 
 
-def _note_from_row(row: dict[str, Any]) -> Note:
+def _note_from_row(row: dict[str, Any], note_id: int | None = None) -> Note:
     kind = _KINDS.get(row.get("kind", "plain"), NoteKind.PLAIN)
     return Note(
-        id=int(row["id"]),
+        id=int(row["id"]) if note_id is None else note_id,
         title=str(row.get("title", "")),
         body=str(row.get("body", "")),
         created=str(row.get("created", "")),

@@ -14,11 +14,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from filelock import BaseFileLock, FileLock, Timeout
 from tinydb import Query, TinyDB
 from tinydb.table import Document as TinyDocument
 
 from tui.core import paths
+from tui.core.lock import Held, try_lock
 from tui.core.models import OpenReport
 from tui.core.recovery import (
     CURRENT_SCHEMA,
@@ -73,14 +73,13 @@ def save_error_sentence(error: OSError) -> str:
 class Store:
     """The user's data file: notes, checklist progress, own items, people and settings."""
 
-    def __init__(
-        self, path: Path, db: TinyDB, lock: BaseFileLock | None, report: OpenReport
-    ) -> None:
+    def __init__(self, path: Path, db: TinyDB, lock: Held | None, report: OpenReport) -> None:
         self.path = path
         self._db = db
         self._lock = lock
         self.report = report
         self._background: list[threading.Thread] = []
+        self._next_note: int | None = None  # the next note id, once known
 
     # ----------------------------------------------------------------- opening
     @classmethod
@@ -91,12 +90,8 @@ class Store:
         if private_dir is None:
             private_dir = path.parent == paths.default_data_file().parent
         prepare_directory(path.parent, private_dir, report)
-        lock: BaseFileLock | None = FileLock(str(paths.lock_file(path)), mode=FILE_MODE)
-        try:
-            assert lock is not None
-            lock.acquire(timeout=0)
-        except Timeout:
-            lock = None
+        lock = try_lock(paths.lock_file(path), FILE_MODE)
+        if lock is None:
             report.read_only = True
             report.messages.append(
                 "Your notes are open in another copy of SPMS Navigator. This copy is read-only: "
@@ -146,35 +141,61 @@ class Store:
         return int(meta["schema"]) if meta else CURRENT_SCHEMA
 
     # ------------------------------------------------------------------ notes
-    def notes(self) -> list[dict[str, Any]]:
-        """Every note as a new dict with its ``id``.
+    def note_rows(self) -> Iterator[tuple[int, dict[str, Any]]]:
+        """Every note's id and stored fields. The caller must not change the dicts.
 
         Read straight from the storage's cached document: TinyDB's ``all()`` would
-        build a Document per note first, which doubles the cost of opening years
-        of notes (see bench/store_bench.py).
+        copy every note first, which doubles the time and memory of opening years
+        of notes (see bench/).
         """
         document = self._db.storage.read() or {}
-        return [{**doc, "id": int(doc_id)} for doc_id, doc in document.get(NOTES, {}).items()]
+        for doc_id, doc in document.get(NOTES, {}).items():
+            yield int(doc_id), doc
 
     def note_count(self) -> int:
         document = self._db.storage.read() or {}
         return len(document.get(NOTES, {}))
 
+    # Notes are the one table that grows for years, so they skip TinyDB's Table
+    # layer: it re-keys every document of the table on each write, which was a
+    # third of a save at 10,000 notes (bench/). The file format is TinyDB's own
+    # (a table of documents under string ids), written by the same atomic storage.
+    # A change never edits a stored dict in place: it puts a new one in its slot.
+    def _note_table(self) -> dict[str, dict[str, Any]]:
+        document = self._db.storage.read()
+        if document is None:
+            document = {}
+        table: dict[str, dict[str, Any]] = document.setdefault(NOTES, {})
+        return table
+
+    def _write_notes(self) -> None:
+        with self._saving():
+            self._db.storage.write(self._db.storage.read() or {})
+
     def note(self, note_id: int) -> dict[str, Any] | None:
-        doc = self._db.table(NOTES).get(doc_id=note_id)
-        return _with_id(doc) if isinstance(doc, TinyDocument) else None
+        doc = self._note_table().get(str(note_id))
+        return {**doc, "id": note_id} if doc is not None else None
 
     def insert_note(self, fields: dict[str, Any]) -> int:
-        with self._saving():
-            return int(self._db.table(NOTES).insert(fields))
+        table = self._note_table()
+        note_id = (
+            max(map(int, table), default=0) + 1 if self._next_note is None else self._next_note
+        )
+        table[str(note_id)] = dict(fields)
+        self._write_notes()
+        self._next_note = note_id + 1
+        return note_id
 
     def update_note(self, note_id: int, fields: dict[str, Any]) -> None:
-        with self._saving():
-            self._db.table(NOTES).update(fields, doc_ids=[note_id])
+        table = self._note_table()
+        key = str(note_id)
+        if key in table:
+            table[key] = {**table[key], **fields}
+            self._write_notes()
 
     def delete_note(self, note_id: int) -> None:
-        with self._saving():
-            self._db.table(NOTES).remove(doc_ids=[note_id])
+        if self._note_table().pop(str(note_id), None) is not None:
+            self._write_notes()
 
     # -------------------------------------------------------------- checklist
     def checklist_state(self) -> dict[str, dict[str, Any]]:
@@ -241,6 +262,7 @@ class Store:
             storage = self._db.storage
             document = storage.read() or {}
             kept = {META: document.get(META, {})}
+            self._next_note = None
             storage.write(kept)
             # TinyDB keeps a Table object per name, caching its next id; drop them
             # so new tables start afresh (this is what its own drop_tables does).

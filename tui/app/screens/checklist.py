@@ -82,8 +82,18 @@ class ChecklistScreen(BaseScreen):
             return
         changed = self.attempt(lambda: self.nav.toggle_done(entry.id))
         if changed is not None:
-            self.refresh_data()
+            # Redraw only the line that changed and the progress: rebuilding the whole
+            # list would double the time from key to screen (see bench/).
+            items = self.query_one(ReaderList)
+            items.replace_option_prompt(
+                changed.id, plain(entry_line(changed, self.nav.group_title(changed.group_id)))
+            )
+            items.place_cursor()
             progress = self.nav.progress()
+            self.query_one("#progress", Static).update(
+                plain(f"Progress: {progress.sentence()}."),
+                layout=False,  # same one line
+            )
             self.say(f"Saved: {changed.text} is {changed.status_words}. {progress.sentence()}.")
 
     def on_option_list_option_selected(self, event: ReaderList.OptionSelected) -> None:

@@ -6,9 +6,10 @@ from textual.app import ComposeResult
 from textual.widgets import Input, Static
 
 from tui.app import bindings
+from tui.app.fields import field_row, quiet_input
 from tui.app.screens.base import BaseScreen
 from tui.app.screens.confirm import ConfirmScreen
-from tui.app.widgets import ReaderList, field_row, option, plain, quiet_input
+from tui.app.widgets import ReaderList, option, plain
 from tui.core.models import Note
 from tui.core.service import display_time
 

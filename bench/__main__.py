@@ -1,0 +1,195 @@
+"""SPMS Navigator against a bare Textual app: start-up, key response, memory, imports.
+
+Run: python -m bench [--runs 7] [--keys 40]
+It builds its own data in a temporary folder, runs the bare-Textual baseline and
+SPMS Navigator side by side in real pseudo-terminals, and prints medians and ratios
+against the targets. It is not part of the test suite and never fails CI.
+(For the store alone, at up to 50,000 notes: python -m bench.store_bench.)
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import select
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.store_bench import build
+from tests.terminal import Terminal
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+BARE = [PY, str(ROOT / "bench" / "bare_app.py")]
+EXIT = "SPMS_NAVIGATOR_BENCH_EXIT"
+DEFERRED = (
+    "textual.widgets._text_area",
+    "textual.widgets._select",
+    "tui.core.backup",
+    "tui.core.appointment",
+    "tui.app.screens.note_editor",
+    "markdown_it",
+)
+
+
+def app_cmd(data_file: Path, *extra: str) -> list[str]:
+    return [PY, "-m", "tui", "--data-file", str(data_file), *extra]
+
+
+def run_to_exit(args: list[str], env: dict[str, str], typed: str = "") -> float:
+    """Milliseconds from starting the process until it exits (it quits when ready)."""
+    start = time.perf_counter()
+    with Terminal(args, env=env) as term:
+        if typed:
+            term.send(typed)
+        while term.process.poll() is None:
+            term.read_for(0.005)
+    return (time.perf_counter() - start) * 1000
+
+
+def peak_rss_mb(args: list[str], env: dict[str, str]) -> float:
+    """Peak resident memory of one run, read from a wrapper that waits for it."""
+    code = (
+        "import resource, subprocess, sys, os, pty\n"
+        "pid, fd = pty.fork()\n"
+        "if pid == 0:\n"
+        "    os.execvpe(sys.argv[1], sys.argv[1:], os.environ)\n"
+        "while True:\n"
+        "    try:\n"
+        "        if not os.read(fd, 65536): break\n"
+        "    except OSError: break\n"
+        "os.waitpid(pid, 0)\n"
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+    )
+    out = subprocess.run(
+        [PY, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **env},
+        check=True,
+        timeout=60,
+    )
+    return int(out.stdout.split()[-1]) / 1024
+
+
+def key_latencies(
+    data_file: Path, area: str, key: str, count: int, args: list[str] | None = None
+) -> list[float]:
+    """Milliseconds from writing a key until the frame it caused has arrived."""
+    times = []
+    with Terminal(args or app_cmd(data_file)) as term:
+        term.wait_for("Line 0" if args else "SPMS Navigator: home")
+        term.settle(quiet=0.5)
+        if area:
+            term.press(area)
+            term.settle(quiet=0.5)
+        for _ in range(count):
+            start = time.perf_counter()
+            term.send(key)
+            last = None
+            # The frame a key causes arrives in one or a few writes; take the time of
+            # the last write that follows within 4 ms of the one before it.
+            while select.select([term.master], [], [], 0.5 if last is None else 0.004)[0]:
+                if not os.read(term.master, 65536):
+                    break
+                last = time.perf_counter()
+            if last is not None:
+                times.append((last - start) * 1000)
+            term.settle(quiet=0.05)
+    return times
+
+
+def deferred_imports(data_file: Path) -> list[str]:
+    """Which of the heavy modules were imported before the first screen was ready."""
+    code = (
+        "import os, sys, runpy\n"
+        "try:\n"
+        "    sys.argv = ['tui', '--data-file', sys.argv[1]]\n"
+        "    runpy.run_module('tui', run_name='__main__')\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        f"names = {DEFERRED!r}\n"
+        "found = ' '.join(n for n in names if n in sys.modules)\n"
+        "open(os.environ['BENCH_REPORT'], 'w').write(found)\n"
+    )
+    with tempfile.NamedTemporaryFile("r", suffix=".txt") as report:
+        run_to_exit([PY, "-c", code, str(data_file)], {EXIT: "ready", "BENCH_REPORT": report.name})
+        return report.read().split()
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--keys", type=int, default=40)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        data_file = Path(tmp) / "navigator.json"
+        build(data_file, 1000)
+        bare, app, plain = [], [], []
+        for _ in range(args.runs):  # interleaved, so machine noise hits all three alike
+            bare.append(run_to_exit(BARE, {"BENCH_EXIT": "ready"}))
+            app.append(run_to_exit(app_cmd(data_file), {EXIT: "ready"}))
+            plain.append(run_to_exit(app_cmd(data_file, "--plain"), {}, typed="q\r"))
+        mem_bare = statistics.median(peak_rss_mb(BARE, {"BENCH_EXIT": "ready"}) for _ in range(3))
+        mem_start = statistics.median(
+            peak_rss_mb(app_cmd(data_file), {EXIT: "ready"}) for _ in range(3)
+        )
+        mem_app = statistics.median(
+            peak_rss_mb(app_cmd(data_file), {EXIT: "notes"}) for _ in range(3)
+        )
+        keys = {
+            "bare Textual list (down)": key_latencies(
+                data_file, "", "\x1b[B", args.keys, [PY, str(ROOT / "bench" / "bare_list.py")]
+            ),
+            "topic list (down)": key_latencies(data_file, "t", "\x1b[B", args.keys),
+            "checklist (down)": key_latencies(data_file, "c", "\x1b[B", args.keys),
+            "1,000 notes (down)": key_latencies(data_file, "n", "\x1b[B", args.keys),
+            "checklist tick (saves)": key_latencies(data_file, "c", " ", args.keys),
+        }
+        early = deferred_imports(data_file)
+
+    b, a, p = (statistics.median(x) for x in (bare, app, plain))
+    print(f"SPMS Navigator benchmark, {os.cpu_count()} cores, medians of {args.runs} runs\n")
+    print(f"{'measure':<34}{'value':>12}{'ratio':>9}  target")
+    print(f"{'start-up, bare Textual app':<34}{b:>10.0f}ms{'1.00':>9}")
+    print(
+        f"{'start-up, SPMS Navigator':<34}{a:>10.0f}ms{a / b:>9.2f}  <= 1.50 x bare  "
+        f"{'met' if a / b <= 1.5 else 'MISSED'}"
+    )
+    print(
+        f"{'start-up, plain line mode':<34}{p:>10.0f}ms{p / b:>9.2f}  <= 0.60 x bare  "
+        f"{'met' if p / b <= 0.6 else 'MISSED'}"
+    )
+    print(f"{'peak memory, bare Textual app':<34}{mem_bare:>10.1f}MB{'1.00':>9}")
+    print(
+        f"{'peak memory, 1,000 notes listed':<34}{mem_app:>10.1f}MB{mem_app / mem_bare:>9.2f}"
+        f"  <= 1.25 x bare  {'met' if mem_app / mem_bare <= 1.25 else 'MISSED'}"
+    )
+    print(
+        f"{'peak memory, 1,000 notes, at start':<34}{mem_start:>10.1f}MB"
+        f"{mem_start / mem_bare:>9.2f}  (for comparison)"
+    )
+    floor = statistics.median(keys["bare Textual list (down)"])
+    for name, times in keys.items():
+        med, p90 = statistics.median(times), pct(times, 0.9)
+        ok = "met" if med <= 8 and p90 <= 16 else "MISSED"
+        if "saves" in name:
+            ok = "(the save and its redraw; for comparison)"
+        label = f"key, {name}"
+        ratio = f"{med / floor:.2f}"
+        print(f"{label:<34}{med:>10.1f}ms{ratio:>9}  median <= 8, p90 {p90:.1f} <= 16 ms  {ok}")
+    print(f"\nheavy modules imported before the first screen: {', '.join(early) or 'none'}")
+    print(f"(checked: {', '.join(DEFERRED)})")
+
+
+if __name__ == "__main__":
+    main()

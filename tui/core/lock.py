@@ -1,0 +1,54 @@
+"""One writer per data file: an exclusive, non-blocking lock held while the app runs.
+
+On POSIX this is ``fcntl.flock`` on a ``.lock`` file beside the data, which is
+what the filelock library does there too; calling it directly avoids importing
+filelock, which loads hashlib and OpenSSL and costs 1.3 MB of memory at every
+start (measured with bench/). Elsewhere the filelock library does the work.
+The kernel drops the lock if the process dies, so a crash never leaves it stuck.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Protocol
+
+
+class Held(Protocol):
+    def release(self) -> None: ...
+
+
+class _PosixLock:
+    def __init__(self, fd: int) -> None:
+        self._fd: int | None = fd
+
+    def release(self) -> None:
+        if self._fd is not None:
+            import fcntl
+
+            fcntl.flock(self._fd, fcntl.LOCK_UN)
+            os.close(self._fd)
+            self._fd = None
+
+
+def try_lock(path: Path, mode: int) -> Held | None:
+    """Take the lock at ``path`` (created with ``mode``), or return None if it is held."""
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        from filelock import FileLock, Timeout
+
+        lock = FileLock(str(path), mode=mode)
+        try:
+            lock.acquire(timeout=0)
+        except Timeout:
+            return None
+        return lock
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, mode)
+    try:
+        os.fchmod(fd, mode)
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(fd)
+        return None
+    return _PosixLock(fd)
