@@ -38,7 +38,10 @@ def test_home_says_what_it_is_and_numbers_the_areas(data_file: Path) -> None:
         "1. Topics: read about living with SPMS.",
         "2. Support-network checklist: 0 of 21 done.",
         "3. Notes: 0 notes.",
-        "4. Help: commands, and where your data is kept.",
+        "4. Prepare for a visit: what to raise with your care team.",
+        "5. My people: who helps with what.",
+        "6. Your data: export, import a backup, or delete it.",
+        "7. Help: commands, and where your data is kept.",
     ]:
         assert line in text.splitlines()
     assert text.rstrip().endswith("Goodbye. Everything you changed is saved.")
@@ -140,7 +143,7 @@ def test_help_shows_the_data_file(data_file: Path) -> None:
 
 def test_wrong_answers_get_a_sentence(data_file: Path) -> None:
     text = run_plain(data_file, "9", "hello", "q")
-    assert "'9' is not one of the choices. Type a number from 1 to 5." in text
+    assert "'9' is not one of the choices. Type a number from 1 to 8." in text
     assert "'hello' is not one of the choices." in text
 
 
@@ -235,3 +238,91 @@ def test_ctrl_c_and_ctrl_d_leave_cleanly_in_a_terminal(data_file: Path) -> None:
         term.wait_for("Goodbye. Everything you changed is saved.")
         assert term.process.wait(timeout=10) == 0
     time.sleep(0.1)
+
+
+def test_prepare_for_a_visit_in_plain_mode(data_file: Path, tmp_path: Path) -> None:
+    summary = tmp_path / "visit.txt"
+    text = run_plain(
+        data_file,
+        "v",
+        "a",
+        "Is heat making it worse?",
+        ".",
+        "w",
+        "1",
+        "Stairs are slower.",
+        ".",
+        "2",
+        "1",
+        "Yes: keep cool",
+        "e",
+        str(summary),
+        "q",
+    )
+    assert "Saved the note (Question): Is heat making it worse?" in text
+    assert "Saved the note (Change I noticed): Compared with a few months ago" in text
+    assert "Saved: marked as raised: Is heat making it worse?" in text
+    assert "Question: Is heat making it worse?. Raised. Answer: Yes: keep cool." in text
+    assert f"Exported, readable by you only, to: {summary}" in text
+    assert "Stairs are slower." in summary.read_text()
+
+
+def test_my_people_in_plain_mode(data_file: Path) -> None:
+    text = run_plain(
+        data_file,
+        "p",
+        "a",
+        "Dr Lee",
+        "1",
+        "neurologist",
+        "555 0100",
+        "check-ups",
+        "u",
+        "Advice about diets",
+        "2",
+        "no",
+        "2",
+        "yes",
+        "1",
+        "2",
+        "yes",
+        "q",
+    )
+    assert "Saved: Dr Lee: Care team member (neurologist). Reach: 555 0100." in text
+    assert "Saved: you do not want Advice about diets" in text
+    assert "Kept. Nothing was deleted." in text
+    assert text.count("Deleted.") == 2
+    nav = open_navigator(data_file)
+    try:
+        assert nav.people.all() == [] and nav.people.unwanted() == []
+    finally:
+        nav.store.close()
+
+
+def test_export_import_and_delete_in_plain_mode(data_file: Path, tmp_path: Path) -> None:
+    backup_file = tmp_path / "backup.json"
+    text = run_plain(
+        data_file,
+        "n",
+        "a",
+        "Keep me",
+        "text",
+        ".",
+        "b",
+        "6",
+        "2",
+        str(backup_file),
+        "4",
+        "delete my data",
+        "3",
+        str(backup_file),
+        "yes",
+        "q",
+    )
+    assert "Deleted all your data" in text and "does not always wipe it" in text
+    assert "1 new note." in text and "Imported. Nothing was duplicated." in text
+    nav = open_navigator(data_file)
+    try:
+        assert [n.title for n in nav.notes()] == ["Keep me"]
+    finally:
+        nav.store.close()

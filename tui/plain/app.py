@@ -1,48 +1,20 @@
 """The plain line mode's menus. Every feature of the full-screen app, as numbered lines.
 
-At any question: a number chooses, ``b`` goes back, ``t``/``c``/``n`` open Topics,
-Checklist or Notes, ``h`` shows help and ``q`` quits. Every change is saved at once
-and said as a sentence.
+At any question: a number chooses, ``b`` goes back, ``t``/``c``/``n``/``v``/``p`` open
+Topics, Checklist, Notes, the visit list or My people, ``h`` shows help and ``q`` quits.
+Every change is saved at once and said as a sentence.
 """
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Callable, Sequence
-from typing import TypeVar
-
 from tui.core.models import BlockKind, ChecklistEntry, Note
-from tui.core.service import ITEM_LINK, OWN_GROUP, TOPIC_LINK, Navigator, display_time
-from tui.core.store import SaveError
-from tui.core.text import InputError, safe_for_terminal
-from tui.plain.console import Console, EndOfInput
-
-T = TypeVar("T")
-HINT = "Type a number and press Enter, or b for back, h for help, q to quit."
+from tui.core.service import ITEM_LINK, OWN_GROUP, TOPIC_LINK, display_time
+from tui.plain.base import Back, GoTo, Quit, safe_one_line
+from tui.plain.console import EndOfInput
+from tui.plain.more import MoreMenus
 
 
-class Quit(Exception):
-    """Leave the plain mode."""
-
-
-class GoTo(Exception):
-    """Jump to an area (t, c or n) from any menu."""
-
-    def __init__(self, area: str) -> None:
-        super().__init__(area)
-        self.area = area
-
-
-class Back(Exception):
-    """Leave the current menu."""
-
-
-class PlainApp:
-    def __init__(self, navigator: Navigator, console: Console) -> None:
-        self.nav = navigator
-        self.out = console
-
-    # ------------------------------------------------------------ framework
+class PlainApp(MoreMenus):
     def run(self) -> int:
         app = self.nav.library.app
         self.out.say(f"{app.name}. {app.tagline}")
@@ -53,9 +25,15 @@ class PlainApp:
         try:
             while True:
                 try:
-                    {"home": self.home, "t": self.topics, "c": self.checklist, "n": self.notes}[
-                        area
-                    ]()
+                    menus = {
+                        "home": self.home,
+                        "t": self.topics,
+                        "c": self.checklist,
+                        "n": self.notes,
+                        "v": self.visit,
+                        "p": self.people,
+                    }
+                    menus[area]()
                     area = "home"
                 except GoTo as jump:
                     area = jump.area
@@ -64,44 +42,6 @@ class PlainApp:
         except (Quit, EndOfInput, KeyboardInterrupt):
             self.out.say("Goodbye. Everything you changed is saved.")
         return 0
-
-    def choose(self, prompt: str = "Your choice:") -> str:
-        answer = self.out.ask(prompt).strip()
-        word = answer.lower()
-        if word in ("q", "quit"):
-            raise Quit
-        if word in ("b", "back"):
-            raise Back
-        if word in ("t", "c", "n"):
-            raise GoTo(word)
-        if word in ("h", "?", "help"):
-            self.help()
-            return ""
-        return answer
-
-    def menu(self, title: str, lines: Sequence[str], extra: str = "") -> None:
-        self.out.say("")
-        self.out.say(title)
-        for number, line in enumerate(lines, 1):
-            self.out.say(f"{number}. {line}")
-        self.out.say(extra or HINT)
-
-    def pick(self, answer: str, count: int) -> int | None:
-        """The 0-based index a typed number means, or None (after saying why)."""
-        if not answer:
-            return None
-        if answer.isdigit() and 1 <= int(answer) <= count:
-            return int(answer) - 1
-        self.out.say(f"'{answer}' is not one of the choices. Type a number from 1 to {count}.")
-        return None
-
-    def attempt(self, operation: Callable[..., T], *args: object) -> T | None:
-        """Run a core operation; print its error as a sentence instead of failing."""
-        try:
-            return operation(*args)
-        except (SaveError, InputError) as error:
-            self.out.say(str(error))
-            return None
 
     # ----------------------------------------------------------------- home
     def home(self) -> None:
@@ -113,19 +53,26 @@ class PlainApp:
                     "Topics: read about living with SPMS.",
                     f"Support-network checklist: {self.nav.progress().sentence()}.",
                     f"Notes: {'1 note' if count == 1 else f'{count} notes'}.",
+                    "Prepare for a visit: what to raise with your care team.",
+                    "My people: who helps with what.",
+                    "Your data: export, import a backup, or delete it.",
                     "Help: commands, and where your data is kept.",
                     "Start in the full-screen app next time.",
                 ],
                 "Type a number and press Enter, or q to quit.",
             )
             try:
-                choice = self.pick(self.choose(), 5)
+                choice = self.pick(self.choose(), 8)
             except Back:
                 self.out.say("You are at home. Type q to quit.")
                 continue
-            if choice == 3:
+            if choice in (3, 4):
+                raise GoTo("vp"[choice - 3])
+            if choice == 5:
+                self._guard(self.data)
+            elif choice == 6:
                 self.help()
-            elif choice == 4:
+            elif choice == 7:
                 if self.attempt(self.nav.set_setting, "plain", False) is not None:
                     self.out.say("Saved: the full-screen app will open next time.")
             elif choice is not None:
@@ -135,7 +82,8 @@ class PlainApp:
         self.out.say("")
         self.out.say("Help.")
         self.out.say("At any question: type a number and press Enter to choose.")
-        self.out.say("b goes back. t opens Topics, c the Checklist, n your Notes.")
+        self.out.say("b goes back. t opens Topics, c the Checklist, n your Notes,")
+        self.out.say("v the list for your next visit, p My people.")
         self.out.say("h shows this help. q quits. Ctrl+D or Ctrl+C also quit.")
         self.out.say("Everything you change is saved at once.")
         self.out.user_line("Your data file: ", str(self.nav.store.path))
@@ -154,11 +102,6 @@ class PlainApp:
             choice = self.pick(self.choose(), len(topics))
             if choice is not None:
                 self._guard(self.topic, topics[choice].id)
-
-    def _guard(self, menu: Callable[..., None], *args: object) -> None:
-        """Run a sub-menu; its 'back' returns here."""
-        with contextlib.suppress(Back):
-            menu(*args)
 
     def topic(self, topic_id: str) -> None:
         while True:
@@ -282,10 +225,6 @@ class PlainApp:
                 else:
                     self.out.say("Kept. Nothing was deleted.")
 
-    def confirm(self, question: str) -> bool:
-        answer = self.out.ask(f"{question} This cannot be undone. Type yes to go ahead:")
-        return answer.strip().lower() == "yes"
-
     # ---------------------------------------------------------------- notes
     def notes(self) -> None:
         needle = ""
@@ -360,7 +299,3 @@ class PlainApp:
                         return
                 else:
                     self.out.say("Kept. Nothing was deleted.")
-
-
-def safe_one_line(text: str) -> str:
-    return safe_for_terminal(text, keep_newlines=False)

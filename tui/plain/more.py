@@ -1,0 +1,224 @@
+"""The plain mode's menus for preparing a visit, My people, and your data."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from tui.core import appointment, backup
+from tui.core.models import NoteKind, Role
+from tui.plain.base import PlainBase, safe_one_line
+
+ROLES = list(Role)
+
+
+class MoreMenus(PlainBase):
+    # ---------------------------------------------------------------- visit
+    def visit(self) -> None:
+        while True:
+            to_raise = appointment.to_raise(self.nav)
+            raised = appointment.already_raised(self.nav)
+            lines = [
+                f"{n.kind.label}: {safe_one_line(n.display_title)}. Not raised yet."
+                for n in to_raise
+            ]
+            lines += [
+                f"{n.kind.label}: {safe_one_line(n.display_title)}. Raised. "
+                f"Answer: {safe_one_line(n.answer) or 'none noted'}."
+                for n in raised
+            ]
+            if not lines:
+                self.out.say("")
+                self.out.say("Nothing on your list yet. Give a note a kind, or add one here.")
+            self.menu(
+                "Prepare for a visit. What to raise with your care team.",
+                lines,
+                "Type a number to open one, a to add a question, w to write about a prompt "
+                "that helps notice slow change, e to export a summary, or b for back.",
+            )
+            answer = self.choose()
+            word = answer.lower()
+            notes = to_raise + raised
+            if word == "a":
+                self._new_kind_note(NoteKind.QUESTION, "")
+            elif word == "w":
+                self._write_about_a_prompt()
+            elif word == "e":
+                self._export_summary()
+            elif (choice := self.pick(answer, len(notes))) is not None:
+                self._guard(self._visit_item, notes[choice].id)
+
+    def _visit_item(self, note_id: int) -> None:
+        note = self.nav.note(note_id)
+        self.out.say("")
+        self.out.user_line(f"{note.kind.label}: ", note.display_title)
+        self.out.say(note.body or "(no text)")
+        self.menu("What next?", ["Mark it raised, and note the answer.", "Keep it on the list."])
+        if self.pick(self.choose(), 2) == 0:
+            answer = self.out.ask("What did the care team say? (Enter alone if nothing):")
+            done = self.attempt(self.nav.mark_raised, note_id, True, answer)
+            if done:
+                self.out.user_line("Saved: marked as raised: ", done.display_title)
+
+    def _write_about_a_prompt(self) -> None:
+        prompts = self.nav.library.app.prompts
+        self.menu("Which question would you like to write about?", list(prompts))
+        choice = self.pick(self.choose(), len(prompts))
+        if choice is not None:
+            self._new_kind_note(NoteKind.CHANGE, prompts[choice])
+
+    def _new_kind_note(self, kind: NoteKind, title: str) -> None:
+        if not title:
+            title = self.out.ask(f"{kind.label}: type it in a few words:")
+        else:
+            self.out.say(title)
+        body = "\n".join(
+            self.out.ask_lines("Type more if you like. End with a line holding only a full stop.")
+        )
+        note = self.attempt(self.nav.create_note, title, body, "", kind)
+        if note:
+            self.out.user_line(f"Saved the note ({kind.label}): ", note.display_title)
+
+    def _ask_path(self, what: str, default: str) -> Path | None:
+        answer = self.out.ask(f"{what} Press Enter for {default}, or type another file name:")
+        path = Path(answer.strip() or default).expanduser()
+        if path.exists() and not self.confirm(f"{path} already exists. Replace it?"):
+            self.out.say("Nothing was exported.")
+            return None
+        return path
+
+    def _write(self, path: Path | None, payload: bytes) -> None:
+        if path is not None:
+            written = self.attempt(backup.write_export, path, payload, True)
+            if written:
+                self.out.user_line("Exported, readable by you only, to: ", str(written))
+
+    def _export_summary(self) -> None:
+        default = str(Path.home() / f"appointment-{date.today().isoformat()}.txt")
+        path = self._ask_path("Export the summary: .txt for plain text, .md for Markdown.", default)
+        if path is not None:
+            text = appointment.summary(self.nav, markdown=path.suffix.lower() == ".md")
+            self._write(path, text.encode())
+
+    # --------------------------------------------------------------- people
+    def people(self) -> None:
+        while True:
+            people = self.nav.people.all()
+            unwanted = self.nav.people.unwanted()
+            lines = [safe_one_line(p.sentence()) for p in people]
+            lines += [f"I do not want: {safe_one_line(u.text)}" for u in unwanted]
+            self.menu(
+                "My people: who helps with what, and the help I do not want.",
+                lines,
+                "Type a number to open or delete one, a to add a person, u to add help you "
+                "do not want, or b for back.",
+            )
+            answer = self.choose()
+            if answer.lower() == "a":
+                self._person_form(None)
+            elif answer.lower() == "u":
+                text = self.out.ask("What help do you not want?")
+                item = self.attempt(self.nav.people.add_unwanted, text)
+                if item:
+                    self.out.user_line("Saved: you do not want ", item.text)
+            elif (choice := self.pick(answer, len(lines))) is not None:
+                if choice < len(people):
+                    self._guard(self._person, people[choice].id)
+                elif not self.confirm("Delete this line of help you do not want?"):
+                    self.out.say("Kept. Nothing was deleted.")
+                elif self.attempt(
+                    self.nav.people.delete_unwanted, unwanted[choice - len(people)].id
+                ):
+                    self.out.say("Deleted.")
+
+    def _person(self, person_id: int) -> None:
+        person = self.nav.people.get(person_id)
+        if person is None:
+            return
+        self.out.say("")
+        self.out.user_line("", person.sentence())
+        self.menu("What next?", ["Change the details.", "Delete this person."])
+        choice = self.pick(self.choose(), 2)
+        if choice == 0:
+            self._person_form(person_id)
+        elif choice == 1:
+            if not self.confirm(f"Delete {safe_one_line(person.name)} from My people?"):
+                self.out.say("Kept. Nothing was deleted.")
+            elif self.attempt(self.nav.people.delete, person_id):
+                self.out.say("Deleted.")
+
+    def _person_form(self, person_id: int | None) -> None:
+        old = self.nav.people.get(person_id) if person_id is not None else None
+        keep = " (Enter keeps it)" if old else ""
+        name = self.out.ask(f"Name{keep}:").strip() or (old.name if old else "")
+        self.menu("Role:", [r.label for r in ROLES], "Type a number and press Enter.")
+        role_choice = self.pick(self.out.ask("Role:").strip(), len(ROLES))
+        role = ROLES[role_choice] if role_choice is not None else (old.role if old else Role.OTHER)
+        fields = [
+            self.out.ask(f"{label}{keep}:").strip() or (getattr(old, attr) if old else "")
+            for attr, label in (
+                ("specialty", "Specialty, for example neurologist"),
+                ("contact", "How to reach them"),
+                ("helps_with", "What they help with"),
+            )
+        ]
+        if person_id is None:
+            person = self.attempt(self.nav.people.add, name, role, *fields)
+        else:
+            person = self.attempt(self.nav.people.update, person_id, name, role, *fields)
+        if person:
+            self.out.user_line("Saved: ", person.sentence())
+
+    # ----------------------------------------------------------------- data
+    def data(self) -> None:
+        while True:
+            self.out.user_line("Your data file: ", str(self.nav.store.path))
+            choices = [
+                "Export everything as Markdown, to read or print.",
+                "Export a JSON backup.",
+                "Import a JSON backup (shows what will change first).",
+                "Delete all my data.",
+            ]
+            self.menu("Your data.", choices)
+            choice = self.pick(self.choose(), len(choices))
+            if choice == 0:
+                path = self._ask_path(
+                    "Export to which file?", str(Path.home() / "spms-navigator-export.md")
+                )
+                self._write(path, backup.export_markdown(self.nav).encode())
+            elif choice == 1:
+                path = self._ask_path(
+                    "Export to which file?", str(Path.home() / "spms-navigator-export.json")
+                )
+                self._write(path, backup.export_json(self.nav))
+            elif choice == 2:
+                self._import()
+            elif choice == 3:
+                self._delete_all()
+
+    def _import(self) -> None:
+        name = self.out.ask("Import which JSON backup? Type its file name:").strip()
+        data = self.attempt(backup.read_backup, Path(name))
+        if data is None:
+            return
+        plan = backup.plan_import(self.nav, data)
+        for sentence in plan.sentences():
+            self.out.say(sentence)
+        if plan.empty:
+            return
+        if self.out.ask("Type yes to import these:").strip().lower() == "yes":
+            if self.attempt(backup.apply_import, self.nav, plan):
+                self.out.say("Imported. Nothing was duplicated.")
+        else:
+            self.out.say("Nothing was imported.")
+
+    def _delete_all(self) -> None:
+        self.out.say("This deletes every note, tick, person and setting in this app.")
+        typed = self.out.ask(f"To go ahead, type: {backup.DELETE_PHRASE}")
+        if typed.strip().lower() != backup.DELETE_PHRASE:
+            self.out.say("Nothing was deleted.")
+            return
+        removed = self.attempt(backup.delete_all, self.nav)
+        if removed is not None:
+            self.out.say(f"Deleted all your data, and {len(removed)} older copies beside it.")
+            self.out.say(backup.DELETE_HONESTY)
