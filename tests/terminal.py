@@ -172,6 +172,10 @@ class Terminal:
         """The text of the row the terminal cursor is on: what a screen reader speaks."""
         return self.screen.display[self.screen.cursor.y].strip()
 
+    def text_from_cursor(self) -> str:
+        """The cursor's row from the cursor onwards (a drop-down is drawn over other rows)."""
+        return self.screen.display[self.screen.cursor.y][self.screen.cursor.x :].strip()
+
     def close(self) -> None:
         if self.process.poll() is None:
             self.send("ctrl+q")

@@ -39,7 +39,7 @@ async def test_prepare_for_a_visit_raise_and_export(data_file: Path, tmp_path: P
         )
         await pilot.press("enter", *"Is heat making it worse?", "escape")
         texts = option_texts(app, "visit")
-        assert texts[1].startswith("Question: Is heat making it worse?. Written")
+        assert texts[1].startswith("Question: Is heat making it worse? Written")
         assert texts[2].startswith("Change I noticed: Compared with a few months ago")
         app.screen.query_one("#visit", ReaderList).highlighted = 1
         await pilot.press("enter")

@@ -262,7 +262,7 @@ def test_prepare_for_a_visit_in_plain_mode(data_file: Path, tmp_path: Path) -> N
     assert "Saved the note (Question): Is heat making it worse?" in text
     assert "Saved the note (Change I noticed): Compared with a few months ago" in text
     assert "Saved: marked as raised: Is heat making it worse?" in text
-    assert "Question: Is heat making it worse?. Raised. Answer: Yes: keep cool." in text
+    assert "Question: Is heat making it worse? Raised. Answer: Yes: keep cool." in text
     assert f"Exported, readable by you only, to: {summary}" in text
     assert "Stairs are slower." in summary.read_text()
 

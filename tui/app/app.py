@@ -163,7 +163,10 @@ class NavigatorApp(App[None]):
         if isinstance(screen, HelpScreen):
             return
         name = screen.TITLE_TEXT if isinstance(screen, BaseScreen) else "current"
-        screen_bindings = [b for b in getattr(screen, "BINDINGS", []) if isinstance(b, Binding)]
+        # Only the screen's own keys: Textual's inherited ones (tab, copy) are covered
+        # by the general lines of Help.
+        own = type(screen).__dict__.get("BINDINGS", [])
+        screen_bindings = [b for b in own if isinstance(b, Binding)]
         self.push_screen(HelpScreen(name, screen_bindings))
 
     def open_topic(self, topic_id: str) -> None:

@@ -10,14 +10,16 @@ from __future__ import annotations
 from textual.binding import Binding, BindingType
 
 # Everywhere, unless a text field is being typed in (then only F1, Escape and ctrl+q).
+# The footer shows a screen's own keys with F1, Escape and q; the area keys (t, c, n,
+# v, p) are listed on the home screen and in Help, so the footer fits a narrow terminal.
 GLOBAL: list[BindingType] = [
     Binding("f1,question_mark", "help", "Help", key_display="F1", id="app.help"),
     Binding("escape", "go_back", "Back", id="app.back"),
-    Binding("t", "go('topics')", "Topics", id="app.topics"),
-    Binding("c", "go('checklist')", "Checklist", id="app.checklist"),
-    Binding("n", "go('notes')", "Notes", id="app.notes"),
-    Binding("v", "go('visit')", "Visit", id="app.visit"),
-    Binding("p", "go('people')", "People", id="app.people"),
+    Binding("t", "go('topics')", "Topics", show=False, id="app.topics"),
+    Binding("c", "go('checklist')", "Checklist", show=False, id="app.checklist"),
+    Binding("n", "go('notes')", "Notes", show=False, id="app.notes"),
+    Binding("v", "go('visit')", "Visit", show=False, id="app.visit"),
+    Binding("p", "go('people')", "People", show=False, id="app.people"),
     Binding("q", "quit", "Quit", id="app.quit"),
     Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit_anywhere"),
     Binding("ctrl+c", "quit", "Quit", show=False, priority=True, id="app.quit_interrupt"),

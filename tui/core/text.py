@@ -33,5 +33,11 @@ def storable(text: str) -> str:
     return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
 
 
+def end_sentence(text: str) -> str:
+    """'Heat?' stays 'Heat?', 'Heat' becomes 'Heat.': for lines built from a person's words."""
+    text = text.rstrip()
+    return text if text.endswith((".", "?", "!")) else f"{text}."
+
+
 class InputError(ValueError):
     """The user's input cannot be used as it is. The message is a sentence for them."""

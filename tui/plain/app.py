@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from tui.core.models import BlockKind, ChecklistEntry, Note
 from tui.core.service import ITEM_LINK, OWN_GROUP, TOPIC_LINK, display_time
+from tui.core.text import end_sentence
 from tui.plain.base import Back, GoTo, Quit, safe_one_line
 from tui.plain.console import EndOfInput
 from tui.plain.more import MoreMenus
@@ -251,7 +252,8 @@ class PlainApp(MoreMenus):
                     self._guard(self.note, notes[choice].id)
 
     def _note_line(self, note: Note) -> str:
-        line = f"{safe_one_line(note.display_title)}. Written {display_time(note.created)}."
+        title = end_sentence(safe_one_line(note.display_title))
+        line = f"{title} Written {display_time(note.created)}."
         label = self.nav.link_label(note.link) if note.link else None
         return f"{line} About {label}." if label else line
 

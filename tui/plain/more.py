@@ -7,6 +7,7 @@ from pathlib import Path
 
 from tui.core import appointment, backup
 from tui.core.models import NoteKind, Role
+from tui.core.text import end_sentence
 from tui.plain.base import PlainBase, safe_one_line
 
 ROLES = list(Role)
@@ -23,7 +24,7 @@ class MoreMenus(PlainBase):
                 for n in to_raise
             ]
             lines += [
-                f"{n.kind.label}: {safe_one_line(n.display_title)}. Raised. "
+                f"{n.kind.label}: {end_sentence(safe_one_line(n.display_title))} Raised. "
                 f"Answer: {safe_one_line(n.answer) or 'none noted'}."
                 for n in raised
             ]

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.widgets import Button, Input, Select, Static
 
 from tui.app import bindings
-from tui.app.fields import field_row, quiet_input
+from tui.app.fields import ReaderSelect, field_row, quiet_input
 from tui.app.screens.base import BaseScreen
 from tui.app.widgets import ReaderList, option, plain
 from tui.core.models import ChecklistEntry
@@ -42,7 +42,7 @@ class ChecklistItemScreen(BaseScreen):
         known = {person_id for _, person_id in people}
         yield field_row(
             "Person",
-            Select(
+            ReaderSelect(
                 people,
                 value=entry.person_id if entry.person_id in known else Select.NULL,
                 prompt="Nobody from My people",

@@ -31,6 +31,7 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()
+        self.call_after_refresh(self.on_descendant_focus, None)  # again, once laid out
 
     def on_descendant_focus(self, _event: object) -> None:
         if self.focused is not None:

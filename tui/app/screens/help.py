@@ -64,7 +64,9 @@ class HelpScreen(BaseScreen):
         lines.append(option("Arrow keys: move through a list. Enter: open or choose."))
         lines.append(option("Tab and Shift+Tab: move between parts of a screen."))
         heading("Keys that work everywhere", "h-global")
-        shown = [b for b in bindings.GLOBAL if isinstance(b, Binding) and b.show]
+        # Every global key, shown in the footer or not; ctrl+q gets its own line below.
+        quit_keys = {"app.quit_anywhere", "app.quit_interrupt"}
+        shown = [b for b in bindings.GLOBAL if isinstance(b, Binding) and b.id not in quit_keys]
         lines += [option(line) for line in binding_lines(shown)]
         lines.append(option("ctrl+q: Quit, even while typing. What you typed is saved first."))
         lines.append(option("ctrl+p: Search for any command by name."))

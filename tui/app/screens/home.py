@@ -10,7 +10,10 @@ from tui.app.widgets import ReaderList, option, plain
 
 
 class HomeScreen(BaseScreen):
-    TITLE_TEXT = "SPMS Navigator: home"
+    TITLE_TEXT = "home"
+
+    def heading_text(self) -> str:
+        return "SPMS Navigator: home"
 
     def compose_body(self) -> ComposeResult:
         yield ReaderList(id="areas")

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.widgets import Input, Select, TextArea
 
 from tui.app import bindings
-from tui.app.fields import field_row, quiet_input, quiet_text_area
+from tui.app.fields import ReaderSelect, field_row, quiet_input, quiet_text_area
 from tui.app.screens.base import BaseScreen
 from tui.app.screens.confirm import ConfirmScreen
 from tui.core.models import Note, NoteKind
@@ -54,7 +54,7 @@ class NoteEditorScreen(BaseScreen):
         )
         yield field_row(
             "Kind",
-            Select(
+            ReaderSelect(
                 [(k.label, k.value) for k in NoteKind],
                 value=(note.kind if note else self.initial_kind).value,
                 allow_blank=False,
@@ -64,7 +64,7 @@ class NoteEditorScreen(BaseScreen):
         )
         yield field_row(
             "About",
-            Select(
+            ReaderSelect(
                 targets,
                 value=link if link else Select.NULL,
                 prompt="Not linked to a topic or item",

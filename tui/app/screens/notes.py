@@ -12,6 +12,7 @@ from tui.app.screens.confirm import ConfirmScreen
 from tui.app.widgets import ReaderList, option, plain
 from tui.core.models import Note
 from tui.core.service import display_time
+from tui.core.text import end_sentence
 
 
 class NotesScreen(BaseScreen):
@@ -32,7 +33,7 @@ class NotesScreen(BaseScreen):
         self.query_one("#notes", ReaderList).focus()
 
     def note_line(self, note: Note) -> str:
-        line = f"{note.display_title}. Written {display_time(note.created)}."
+        line = f"{end_sentence(note.display_title)} Written {display_time(note.created)}."
         if note.updated != note.created:
             line += f" Changed {display_time(note.updated)}."
         label = self.nav.link_label(note.link) if note.link else None

@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.widgets import Input, Select
 
 from tui.app import bindings
-from tui.app.fields import field_row, quiet_input
+from tui.app.fields import ReaderSelect, field_row, quiet_input
 from tui.app.screens.base import BaseScreen
 from tui.core.models import Person, Role
 
@@ -39,7 +39,7 @@ class PersonEditorScreen(BaseScreen):
         yield field_row("Name", quiet_input(person.name if person else "", input_id="name"))
         yield field_row(
             "Role",
-            Select(
+            ReaderSelect(
                 [(r.label, r.value) for r in Role],
                 value=(person.role if person else Role.FRIEND_FAMILY).value,
                 allow_blank=False,

@@ -28,6 +28,12 @@ class PromptScreen(ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
+        # The field places the cursor when focused, before the dialog is laid out:
+        # place it again once it is, so a screen reader lands on "Answer: ...".
+        self.call_after_refresh(self._place_cursor)
+
+    def _place_cursor(self) -> None:
+        self.app.cursor_position = self.query_one(Input).cursor_screen_offset
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         text = event.value.strip()

@@ -16,6 +16,7 @@ from tui.app.widgets import ReaderList, option
 from tui.core import appointment, backup
 from tui.core.models import NoteKind
 from tui.core.service import display_time
+from tui.core.text import end_sentence
 
 
 def default_summary_path() -> str:
@@ -48,8 +49,8 @@ class VisitScreen(BaseScreen):
         notes = appointment.to_raise(self.nav)
         options += [
             option(
-                f"{n.kind.label}: {n.display_title}. Written {display_time(n.created)}. "
-                "Not raised yet.",
+                f"{n.kind.label}: {end_sentence(n.display_title)} "
+                f"Written {display_time(n.created)}. Not raised yet.",
                 f"raise:{n.id}",
             )
             for n in notes
@@ -69,7 +70,7 @@ class VisitScreen(BaseScreen):
             options.append(Option(Text("Already raised", style="bold"), id="h3"))
             options += [
                 option(
-                    f"{n.kind.label}: {n.display_title}. Raised. "
+                    f"{n.kind.label}: {end_sentence(n.display_title)} Raised. "
                     f"Answer: {n.answer or 'none noted'}.",
                     f"done:{n.id}",
                 )
@@ -77,7 +78,8 @@ class VisitScreen(BaseScreen):
             ]
         options.append(option("Export a short summary to a file (key e)", "export"))
         visit.set_options(options)
-        visit.highlight_id(keep)
+        saved = self.nav_app.take_just_saved() or ""
+        visit.highlight_id(saved.replace("note:", "raise:") if saved else keep)
 
     def on_option_list_option_selected(self, event: ReaderList.OptionSelected) -> None:
         target = event.option.id or ""
