@@ -101,30 +101,11 @@ class Terminal:
     ) -> None:
         self.close()
 
-    def read_for(self, seconds: float) -> bytes:
-        """Read whatever the app writes during ``seconds``."""
+    def _read(self, deadline: float, quiet: float | None) -> bytes:
+        """Read until ``deadline``, or until nothing came for ``quiet`` seconds."""
         got = bytearray()
-        deadline = time.monotonic() + seconds
         while (left := deadline - time.monotonic()) > 0:
-            ready, _, _ = select.select([self.master], [], [], left)
-            if not ready:
-                break
-            try:
-                chunk = os.read(self.master, 65536)
-            except OSError:
-                break
-            if not chunk:
-                break
-            got += chunk
-        self._feed(bytes(got))
-        return bytes(got)
-
-    def settle(self, quiet: float = 0.25, limit: float = 10.0) -> bytes:
-        """Read until the app has been quiet for ``quiet`` seconds."""
-        got = bytearray()
-        deadline = time.monotonic() + limit
-        while time.monotonic() < deadline:
-            ready, _, _ = select.select([self.master], [], [], quiet)
+            ready, _, _ = select.select([self.master], [], [], min(left, quiet or left))
             if not ready:
                 break
             try:
@@ -136,6 +117,14 @@ class Terminal:
             got += chunk
             self._feed(chunk)
         return bytes(got)
+
+    def read_for(self, seconds: float) -> bytes:
+        """Read whatever the app writes during ``seconds``."""
+        return self._read(time.monotonic() + seconds, quiet=None)
+
+    def settle(self, quiet: float = 0.25, limit: float = 10.0) -> bytes:
+        """Read until the app has been quiet for ``quiet`` seconds."""
+        return self._read(time.monotonic() + limit, quiet=quiet)
 
     def wait_for(self, text: str, limit: float = 15.0) -> None:
         deadline = time.monotonic() + limit

@@ -154,7 +154,7 @@ async def test_export_import_and_delete_from_the_data_screen(
         await pilot.press("down", "enter")  # export JSON
         app.screen.query_one("#answer", Input).value = str(tmp_path / "backup.json")
         await pilot.press("enter")
-        assert status_text(app).startswith(f"Exported to {tmp_path / 'backup.json'}")
+        assert status_text(app).startswith(f"Exported everything to {tmp_path / 'backup.json'}")
         await pilot.press("down", "down", "enter", *"delete my dat", "enter")
         assert status_text(app) == "Nothing was deleted."
         await pilot.press("enter", *"delete my data", "enter")

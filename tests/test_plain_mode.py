@@ -326,3 +326,11 @@ def test_export_import_and_delete_in_plain_mode(data_file: Path, tmp_path: Path)
         assert [n.title for n in nav.notes()] == ["Keep me"]
     finally:
         nav.store.close()
+
+
+def test_a_raised_note_can_go_back_on_the_list(data_file: Path) -> None:
+    text = run_plain(data_file, "v", "a", "Heat?", ".", "1", "1", "Rest", "1", "2", "q")
+    assert "Saved: marked as raised: Heat?" in text
+    assert "Raised. Answer: Rest" in text
+    assert "Saved: back on the list to raise: Heat?" in text
+    assert text.count("Question: Heat? Not raised yet.") == 2

@@ -20,7 +20,7 @@ class MoreMenus(PlainBase):
             to_raise = appointment.to_raise(self.nav)
             raised = appointment.already_raised(self.nav)
             lines = [
-                f"{n.kind.label}: {safe_one_line(n.display_title)}. Not raised yet."
+                f"{n.kind.label}: {end_sentence(safe_one_line(n.display_title))} Not raised yet."
                 for n in to_raise
             ]
             lines += [
@@ -54,12 +54,22 @@ class MoreMenus(PlainBase):
         self.out.say("")
         self.out.user_line(f"{note.kind.label}: ", note.display_title)
         self.out.say(note.body or "(no text)")
-        self.menu("What next?", ["Mark it raised, and note the answer.", "Keep it on the list."])
-        if self.pick(self.choose(), 2) == 0:
+        if note.raised:
+            self.out.user_line("Raised. Answer: ", note.answer or "none noted")
+            choices = ["Change the answer.", "Put it back on the list to raise."]
+        else:
+            choices = ["Mark it raised, and note the answer.", "Keep it on the list."]
+        self.menu("What next?", choices)
+        choice = self.pick(self.choose(), 2)
+        if choice == 0:
             answer = self.out.ask("What did the care team say? (Enter alone if nothing):")
             done = self.attempt(self.nav.mark_raised, note_id, True, answer)
             if done:
                 self.out.user_line("Saved: marked as raised: ", done.display_title)
+        elif choice == 1 and note.raised:
+            again = self.attempt(self.nav.mark_raised, note_id, False)
+            if again:
+                self.out.user_line("Saved: back on the list to raise: ", again.display_title)
 
     def _write_about_a_prompt(self) -> None:
         prompts = self.nav.library.app.prompts

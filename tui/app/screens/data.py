@@ -6,6 +6,7 @@ from pathlib import Path
 
 from textual.app import ComposeResult
 
+from tui.app.exporting import ask_and_export
 from tui.app.screens.base import BaseScreen
 from tui.app.screens.confirm import ConfirmScreen
 from tui.app.screens.prompt import PromptScreen
@@ -45,34 +46,13 @@ class DataScreen(BaseScreen):
             self._delete()
 
     def _export(self, kind: str) -> None:
+        def payload(_path: Path) -> bytes:
+            if kind == "json":
+                return backup.export_json(self.nav)
+            return backup.export_markdown(self.nav).encode()
+
         default = str(Path.home() / f"spms-navigator-export.{kind}")
-
-        def chosen(path_text: str | None) -> None:
-            if path_text is None:
-                self.say("Nothing was exported.")
-                return
-            path = Path(path_text).expanduser()
-            if path.exists():
-                self.app.push_screen(
-                    ConfirmScreen(f"{path} already exists. Replace it?", "Replace it"),
-                    lambda yes: (
-                        self._write(path, kind, True) if yes else self.say("Nothing was exported.")
-                    ),
-                )
-            else:
-                self._write(path, kind, False)
-
-        self.app.push_screen(PromptScreen("Export to which file?", "File", default), chosen)
-
-    def _write(self, path: Path, kind: str, overwrite: bool) -> None:
-        payload = (
-            backup.export_json(self.nav)
-            if kind == "json"
-            else backup.export_markdown(self.nav).encode()
-        )
-        written = self.attempt(lambda: backup.write_export(path, payload, overwrite))
-        if written is not None:
-            self.say(f"Exported to {written}. Only you can read it.")
+        ask_and_export(self, "Export to which file?", default, payload, "everything")
 
     def _import(self) -> None:
         def chosen(path_text: str | None) -> None:

@@ -9,11 +9,11 @@ from textual.app import ComposeResult
 from textual.widgets.option_list import Option
 
 from tui.app import bindings
+from tui.app.exporting import ask_and_export
 from tui.app.screens.base import BaseScreen
-from tui.app.screens.confirm import ConfirmScreen
 from tui.app.screens.prompt import PromptScreen
 from tui.app.widgets import ReaderList, option
-from tui.core import appointment, backup
+from tui.core import appointment
 from tui.core.models import NoteKind
 from tui.core.service import display_time
 from tui.core.text import end_sentence
@@ -122,32 +122,14 @@ class VisitScreen(BaseScreen):
         )
 
     def action_export(self) -> None:
-        def chosen(path_text: str | None) -> None:
-            if path_text is None:
-                self.say("Nothing was exported.")
-                return
-            path = Path(path_text).expanduser()
-            if path.exists():
-                self.app.push_screen(
-                    ConfirmScreen(f"{path} already exists. Replace it?", "Replace it"),
-                    lambda yes: (
-                        self._write(path, True) if yes else self.say("Nothing was exported.")
-                    ),
-                )
-            else:
-                self._write(path, False)
+        def payload(path: Path) -> bytes:
+            markdown = path.suffix.lower() != ".txt"
+            return appointment.summary(self.nav, markdown=markdown).encode()
 
-        self.app.push_screen(
-            PromptScreen(
-                "Export the summary. Name the file: .md for Markdown, .txt for plain text",
-                "File",
-                default_summary_path(),
-            ),
-            chosen,
+        ask_and_export(
+            self,
+            "Export the summary. Name the file: .md for Markdown, .txt for plain text",
+            default_summary_path(),
+            payload,
+            "the summary",
         )
-
-    def _write(self, path: Path, overwrite: bool) -> None:
-        text = appointment.summary(self.nav, markdown=path.suffix.lower() != ".txt")
-        written = self.attempt(lambda: backup.write_export(path, text.encode(), overwrite))
-        if written is not None:
-            self.say(f"Exported the summary to {written}. Only you can read it.")
