@@ -10,6 +10,7 @@ import sys
 import time
 from pathlib import Path
 
+from tests.process import cli
 from tests.terminal import Terminal
 from tui.core.service import open_navigator
 from tui.plain.app import PlainApp
@@ -171,16 +172,7 @@ def test_note_text_is_printed_harmlessly(data_file: Path) -> None:
 def _spawn(
     data_file: Path, *args: str, env: dict[str, str] | None = None, stdin: str = "q\n"
 ) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "tui", "--data-file", str(data_file), *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env={**os.environ, **(env or {})},
-        check=False,
-        timeout=60,
-    )
+    return cli("--data-file", str(data_file), *args, stdin=stdin, env=env)
 
 
 def test_plain_flag_over_variable_over_setting(data_file: Path) -> None:
