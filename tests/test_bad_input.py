@@ -185,3 +185,21 @@ def test_no_escape_from_a_note_reaches_the_real_terminal(data_file: Path) -> Non
     ):
         assert sequence not in raw, sequence
     assert "Who helps:" in term.text()
+
+
+@pytest.mark.parametrize("name", sorted(NASTY))
+async def test_nasty_search_text_in_the_filter(name: str, data_file: Path) -> None:
+    text = NASTY[name]
+    nav = open_navigator(data_file)
+    nav.create_note(f"Match {text[:200]}", "")
+    nav.create_note("Other", "")
+    nav.store.close()
+    async with running_app(data_file) as (app, pilot):
+        await pilot.press("n")
+        app.screen.query_one("#filter", Input).value = text[:200]
+        await pilot.pause()
+        shown = option_texts(app, "notes")
+        assert len(shown) == 1 and shown[0].startswith("Match")
+        count = str(app.screen.query_one("#count").render())
+        assert count.startswith("1 of 2 notes match")
+        assert "\x1b" not in count and "\x00" not in count

@@ -166,3 +166,12 @@ def test_a_second_writer_is_refused_with_a_sentence(data_file: Path) -> None:
         nav.store.close()
     assert result.returncode == 1
     assert "open in another copy of SPMS Navigator" in result.stderr
+
+
+def test_a_filter_with_markup_and_escapes_is_plain_text(data_file: Path) -> None:
+    d = ["--data-file", str(data_file)]
+    cli("note", "add", "--title", "[bold]x[/] \x1b[31m", "--body", "", *d)
+    cli("note", "add", "--title", "other", "--body", "", *d)
+    found = cli("note", "list", "--filter", "[bold]x[/] \x1b[31m", *d)
+    assert found.returncode == 0 and found.stdout.count("\n") == 1
+    assert "\x1b" not in found.stdout
