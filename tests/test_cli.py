@@ -175,3 +175,13 @@ def test_a_filter_with_markup_and_escapes_is_plain_text(data_file: Path) -> None
     found = cli("note", "list", "--filter", "[bold]x[/] \x1b[31m", *d)
     assert found.returncode == 0 and found.stdout.count("\n") == 1
     assert "\x1b" not in found.stdout
+
+
+def test_a_folder_as_data_file_gets_a_sentence(tmp_path: Path) -> None:
+    result = cli("note", "list", "--data-file", str(tmp_path))
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"spms-navigator: {tmp_path} is a folder, not a file. Give the path of a file, "
+        f"for example {tmp_path / 'navigator.json'}.\n"
+    )
+    assert stat.S_IMODE(tmp_path.stat().st_mode) == 0o700  # as pytest made it: untouched

@@ -13,7 +13,7 @@ import pytest
 from tui.core import paths, storage
 from tui.core.recovery import CURRENT_SCHEMA
 from tui.core.service import Navigator, open_navigator
-from tui.core.store import SaveError, Store
+from tui.core.store import DataFileError, SaveError, Store
 
 
 def mode(path: Path) -> int:
@@ -194,3 +194,13 @@ def test_a_failed_save_says_what_to_do_and_loses_nothing_on_disk(
     monkeypatch.undo()
     navigator.create_note("retried", "")
     assert {n.title for n in navigator.notes()} == {"safe", "retried"}
+
+
+def test_a_folder_given_as_the_data_file_is_refused_and_left_alone(tmp_path: Path) -> None:
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    folder.chmod(0o1777)
+    with pytest.raises(DataFileError, match="is a folder, not a file"):
+        Store.open(folder)
+    assert mode(folder) == 0o1777  # like /tmp: untouched, sticky bit and all
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["shared"]  # no lock file beside it

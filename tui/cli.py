@@ -16,7 +16,7 @@ from tui.core import paths
 from tui.core.content import ContentError
 from tui.core.models import NoteKind, Role
 from tui.core.service import Navigator, open_navigator
-from tui.core.store import SaveError
+from tui.core.store import DataFileError, SaveError
 from tui.core.text import InputError
 
 EXIT_OK = 0
@@ -175,7 +175,7 @@ def _main(argv: Sequence[str] | None) -> int:
     data_file = paths.resolve_data_file(args.data_file)
     try:
         navigator = open_navigator(data_file)
-    except (ContentError, SaveError) as error:
+    except (ContentError, SaveError, DataFileError) as error:
         print(f"spms-navigator: {error}", file=sys.stderr)
         return EXIT_ERROR
     except OSError as error:

@@ -118,10 +118,15 @@ def prepare_directory(directory: Path, private: bool, report: OpenReport) -> Non
 
 
 def _tighten(path: Path, wanted: int, report: OpenReport, what: str) -> None:
+    """Make a file (or, for 0700, a folder) private, and say so. Anything else is left alone."""
     try:
-        mode = stat.S_IMODE(path.stat().st_mode)
+        info = path.stat()
     except FileNotFoundError:
         return
+    expected_kind = stat.S_ISDIR if wanted == DIR_MODE else stat.S_ISREG
+    if not expected_kind(info.st_mode):
+        return
+    mode = stat.S_IMODE(info.st_mode)
     if mode & ~wanted & 0o777:
         try:
             path.chmod(wanted)

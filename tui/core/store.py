@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import stat
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -42,6 +43,25 @@ SETTINGS = "settings"
 PEOPLE = "people"
 UNWANTED = "unwanted_help"
 TABLES = (META, NOTES, CHECKLIST, OWN_ITEMS, SETTINGS, PEOPLE, UNWANTED)
+
+
+class DataFileError(Exception):
+    """The data file path cannot be used (a folder, a device...). The message says what to do."""
+
+
+def check_data_path(path: Path) -> None:
+    """Refuse a path that is not a file, before anything is created, locked or chmodded."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return
+    if stat.S_ISDIR(mode):
+        raise DataFileError(
+            f"{path} is a folder, not a file. Give the path of a file, "
+            f"for example {path / paths.DATA_FILE_NAME}."
+        )
+    if not stat.S_ISREG(mode):
+        raise DataFileError(f"{path} is not an ordinary file. Give the path of a file.")
 
 
 class SaveError(Exception):
@@ -86,6 +106,7 @@ class Store:
     def open(cls, path: Path, private_dir: bool | None = None) -> Store:
         """Open (or create) the data file. ``private_dir`` says the folder is the app's own."""
         path = Path(path)
+        check_data_path(path)
         report = OpenReport()
         if private_dir is None:
             private_dir = path.parent == paths.default_data_file().parent
