@@ -168,3 +168,25 @@ async def test_export_import_and_delete_from_the_data_screen(
         assert status_text(app).startswith("Imported: 3 new notes.")
         assert app.navigator.note_count() == 3
     assert stat.S_IMODE((tmp_path / "backup.json").stat().st_mode) == 0o600
+
+
+def test_delete_all_removes_only_the_copies_the_app_made(tmp_path: Path) -> None:
+    data_file = tmp_path / "notes.json"
+    nav = open_navigator(data_file)
+    nav.create_note("x", "")
+    nav.store.close()
+    data_file.write_bytes(b"not json")  # the next open moves it aside and starts afresh
+    mine = [tmp_path / "notes.json.orig", tmp_path / "notes.json.my-copy", tmp_path / "other.txt"]
+    for path in mine:
+        path.write_text("the person's own file")
+    nav = open_navigator(data_file)
+    try:
+        nav.store.close()
+        nav = open_navigator(data_file)  # a clean open: the .bak copy is written
+        removed = backup.delete_all(nav)
+    finally:
+        nav.store.close()
+    names = sorted(p.name for p in removed)
+    assert names[0] == "notes.json.bak" and names[1].startswith("notes.json.not-json-")
+    assert len(names) == 2
+    assert all(path.read_text() == "the person's own file" for path in mine)

@@ -274,10 +274,7 @@ def delete_all(nav: Navigator) -> list[Path]:
     """Empty the data file and remove the older copies the app keeps beside it."""
     nav.store.clear_all()
     nav.forget_cached_notes()
-    data_file = nav.store.path
-    removed = []
-    for path in sorted(data_file.parent.glob(data_file.name + ".*")):
-        if path != paths.lock_file(data_file):
-            path.unlink(missing_ok=True)
-            removed.append(path)
+    removed = paths.app_copies(nav.store.path)
+    for path in removed:
+        path.unlink(missing_ok=True)
     return removed

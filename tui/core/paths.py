@@ -74,3 +74,19 @@ TEMP_SUFFIX = ".tmp"
 def aside_file(data_file: Path, reason: str, stamp: str) -> Path:
     """Where an unreadable file is moved, so it is never overwritten or deleted."""
     return data_file.with_name(f"{data_file.name}.{reason}-{stamp}")
+
+
+def app_copies(data_file: Path) -> list[Path]:
+    """The copies this app made beside the data file: its backup, files moved aside, temp files.
+
+    Matched by the exact names the app gives them, so a file of the person's own
+    that merely starts with the same name is never counted (or deleted) as ours.
+    """
+    import re
+
+    stamp = r"\d{8}-\d{6}(-\d+)?"
+    reasons = r"(empty|not-utf8|not-json|wrong-shape|newer|schema-v\d+)"
+    aside = re.compile(rf"{re.escape(data_file.name)}\.{reasons}-{stamp}")
+    found = [backup_file(data_file)] if backup_file(data_file).exists() else []
+    found += [p for p in data_file.parent.iterdir() if aside.fullmatch(p.name)]
+    return sorted(found + stale_temp_files(data_file))
