@@ -190,3 +190,24 @@ def test_delete_all_removes_only_the_copies_the_app_made(tmp_path: Path) -> None
     assert names[0] == "notes.json.bak" and names[1].startswith("notes.json.not-json-")
     assert len(names) == 2
     assert all(path.read_text() == "the person's own file" for path in mine)
+
+
+def test_a_crafted_backup_imports_what_it_can_and_never_stops_halfway(
+    navigator: Navigator,
+) -> None:
+    data = {
+        "format": "spms-navigator-backup",
+        "version": 1,
+        "notes": [{"title": 5, "body": None}, "junk", {"title": "kept", "kind": "bogus"}],
+        "people": [{"name": "", "role": "care-team"}, {"name": "Sam", "role": "wizard"}],
+        "checklist": [{"item": "no-such-item", "done": True}, {"item": "pr-pets", "done": 1}],
+        "own_items": [{"id": "own-9", "text": "   "}],
+        "unwanted_help": [7, "", "pity"],
+    }
+    plan = backup.plan_import(navigator, data)
+    backup.apply_import(navigator, plan)
+    assert [n.title for n in navigator.notes()] == ["kept"]
+    assert navigator.notes()[0].kind is NoteKind.PLAIN
+    assert [(p.name, p.role) for p in navigator.people.all()] == [("Sam", Role.OTHER)]
+    assert navigator.checklist_entry("pr-pets").done
+    assert [u.text for u in navigator.people.unwanted()] == ["pity"]

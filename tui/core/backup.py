@@ -14,7 +14,7 @@ from typing import Any
 import orjson
 
 from tui.core import paths
-from tui.core.models import Note, NoteKind
+from tui.core.models import Note, NoteKind, Role
 from tui.core.recovery import now_stamp
 from tui.core.service import ITEM_LINK, Navigator, display_time
 from tui.core.storage import atomic_write_bytes
@@ -194,8 +194,9 @@ def plan_import(nav: Navigator, data: dict[str, Any]) -> ImportPlan:
             plan.notes.append(record)
     own_texts = {e.text for e in nav.checklist() if e.own}
     for raw in data.get("own_items", []):
-        if isinstance(raw, dict) and _text(raw.get("text")).strip() not in own_texts:
-            own_texts.add(_text(raw.get("text")).strip())
+        text = _text(raw.get("text")).strip() if isinstance(raw, dict) else ""
+        if text and text not in own_texts:
+            own_texts.add(text)
             plan.own_items.append(raw)
     plan.own_texts = {
         _text(r.get("id")): _text(r.get("text")).strip()
@@ -222,13 +223,16 @@ def plan_import(nav: Navigator, data: dict[str, Any]) -> ImportPlan:
         ):
             plan.checklist.append(raw)
     have_people = {(p.name, str(p.role)) for p in nav.people.all()}
+    roles = {role.value for role in Role}
     for raw in data.get("people", []):
-        if (
-            isinstance(raw, dict)
-            and (_text(raw.get("name")), _text(raw.get("role"))) not in have_people
-        ):
-            have_people.add((_text(raw.get("name")), _text(raw.get("role"))))
-            plan.people.append(raw)
+        if not isinstance(raw, dict) or not _text(raw.get("name")).strip():
+            continue  # nobody to add: skipped, so the import never stops halfway
+        person = {k: _text(raw.get(k)).strip() for k in PERSON_FIELDS}
+        if person["role"] not in roles:
+            person["role"] = Role.OTHER.value
+        if (person["name"], person["role"]) not in have_people:
+            have_people.add((person["name"], person["role"]))
+            plan.people.append(person)
     have_unwanted = {u.text for u in nav.people.unwanted()}
     for text in data.get("unwanted_help", []):
         if isinstance(text, str) and text.strip() and text.strip() not in have_unwanted:

@@ -7,6 +7,7 @@ the directories (mode 0700) when it opens.
 from __future__ import annotations
 
 import os
+from glob import escape as glob_escape
 from pathlib import Path
 
 APP_NAME = "spms-navigator"
@@ -65,7 +66,9 @@ def temp_prefix(target: Path) -> str:
 
 def stale_temp_files(data_file: Path) -> list[Path]:
     """Temporary files a killed writer left behind (only the lock holder may remove them)."""
-    return sorted(data_file.parent.glob(f"{temp_prefix(data_file)}*{TEMP_SUFFIX}"))
+    # tempfile.mkstemp's names: the prefix, 8 characters from [a-z0-9_], the suffix.
+    pattern = f"{glob_escape(temp_prefix(data_file))}{'[a-z0-9_]' * 8}{TEMP_SUFFIX}"
+    return sorted(data_file.parent.glob(pattern))
 
 
 TEMP_SUFFIX = ".tmp"
