@@ -135,3 +135,36 @@ def test_the_app_opens_no_network_connection(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().endswith("network calls: []")
+
+
+async def test_opening_an_item_writes_nothing_and_a_read_only_copy_stays_quiet(
+    data_file: Path,
+) -> None:
+    nav = open_navigator(data_file)
+    nav.set_helper("ct-neurologist", "Ana")
+    nav.store.close()
+    before = data_file.read_bytes(), data_file.stat().st_mtime_ns
+    first = open_navigator(data_file)
+    try:
+        async with running_app(data_file) as (app, pilot):
+            await pilot.press("c", "enter", "tab", "tab", "tab")  # through both fields
+            assert status_text(app) == ""
+    finally:
+        first.store.close()
+    async with running_app(data_file) as (app, pilot):
+        await pilot.press("c", "enter", "tab", "tab", "tab")
+        assert status_text(app) == ""
+    assert (data_file.read_bytes(), data_file.stat().st_mtime_ns) == before
+
+
+async def test_viewing_a_person_in_a_read_only_copy_leaves_quietly(data_file: Path) -> None:
+    nav = open_navigator(data_file)
+    nav.people.add("Ana", "friend-family")
+    try:
+        async with running_app(data_file) as (app, pilot):  # the second copy: read-only
+            await pilot.press("p", "enter")
+            await pilot.press("escape")
+            assert status_text(app) == ""  # nothing changed: nothing saved, nothing said
+            assert app.screen.__class__.__name__ == "PeopleScreen"
+    finally:
+        nav.store.close()

@@ -86,11 +86,14 @@ class People:
         contact: str = "",
         helps_with: str = "",
     ) -> Person:
-        if self.get(person_id) is None:
+        current = self.get(person_id)
+        if current is None:
             raise InputError(f"There is no person number {person_id}.")
         fields = self._fields(name, role, specialty, contact, helps_with)
-        self.store.update_row(PEOPLE, person_id, fields)
-        return _person({**fields, "id": person_id})
+        updated = _person({**fields, "id": person_id})
+        if updated != current:  # looking at a person and leaving writes nothing
+            self.store.update_row(PEOPLE, person_id, fields)
+        return updated
 
     def delete(self, person_id: int) -> Person:
         person = self.get(person_id)

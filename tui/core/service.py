@@ -144,6 +144,10 @@ class Navigator:
             "person_id": entry.person_id,
         }
         fields.update(changes)
+        saved = self.store.checklist_state().get(entry.id, {})
+        defaults = {"done": False, "helper": "", "note": "", "person_id": None}
+        if all(saved.get(key, default) == fields[key] for key, default in defaults.items()):
+            return  # nothing changed: no write (a read-only copy has nothing to refuse)
         fields["updated"] = now_stamp()
         self.store.set_checklist_state(entry.id, fields)
 

@@ -25,6 +25,7 @@ class PersonEditorScreen(BaseScreen):
     def __init__(self, person_id: int | None) -> None:
         super().__init__()
         self.person_id = person_id
+        self.changed = False  # whether the last save wrote anything
 
     def _person(self) -> Person | None:
         return self.nav.people.get(self.person_id) if self.person_id is not None else None
@@ -62,10 +63,13 @@ class PersonEditorScreen(BaseScreen):
         return values
 
     def save(self) -> bool:
+        """Save what is on screen. True when saved, or when there was nothing to save."""
+        self.changed = False
         values = self._values()
         if self.person_id is None and not any(values[f].strip() for f, _ in FIELDS):
             return True  # nothing typed: nothing to save
         people = self.nav.people
+        before = self._person()
         if self.person_id is None:
             person = self.attempt(lambda: people.add(**values))
         else:
@@ -73,6 +77,7 @@ class PersonEditorScreen(BaseScreen):
             person = self.attempt(lambda: people.update(person_id, **values))
         if person is None:
             return False
+        self.changed = person != before
         self.person_id = person.id
         self.nav_app.just_saved = f"person:{person.id}"
         return True
@@ -83,8 +88,8 @@ class PersonEditorScreen(BaseScreen):
     def action_save(self) -> None:
         if self.save():
             self.set_heading(self.heading_text())
-            self.say("Saved.")
+            self.say("Saved." if self.changed else "Nothing had changed, so nothing was saved.")
 
     def action_save_and_back(self) -> None:
         if self.save():
-            self.nav_app.go_back(message="Saved." if self.person_id is not None else "")
+            self.nav_app.go_back(message="Saved." if self.changed else "")
