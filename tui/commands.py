@@ -14,7 +14,7 @@ from pathlib import Path
 from tui.core import appointment, backup
 from tui.core.models import BlockKind, NoteKind
 from tui.core.service import ITEM_LINK, TOPIC_LINK, Navigator, display_time
-from tui.core.text import safe_for_terminal
+from tui.core.text import one_line, safe_for_terminal
 
 OK = 0
 FAILED = 1
@@ -22,10 +22,6 @@ FAILED = 1
 
 def out(text: str = "") -> None:
     print(safe_for_terminal(text))
-
-
-def one_line(text: str) -> str:
-    return safe_for_terminal(text, keep_newlines=False)
 
 
 def note_add(args: argparse.Namespace, nav: Navigator) -> int:

@@ -13,7 +13,7 @@ from datetime import date
 
 from tui.core.models import Note, NoteKind
 from tui.core.service import Navigator, display_time
-from tui.core.text import safe_for_terminal
+from tui.core.text import one_line
 
 #: The kinds of note that belong on the appointment list, in the order they are printed.
 APPOINTMENT_KINDS = (
@@ -45,7 +45,7 @@ def already_raised(nav: Navigator) -> list[Note]:
 
 
 def _one_line(text: str) -> str:
-    return " ".join(safe_for_terminal(text, keep_newlines=False).replace("␊", " ").split())
+    return " ".join(one_line(text).replace("␊", " ").split())  # line breaks become spaces
 
 
 def _item_lines(note: Note, bullet: str) -> list[str]:

@@ -91,12 +91,13 @@ def export_markdown(nav: Navigator) -> str:
     lines += ["", "## Help I do not want", ""]
     lines += [f"- {u.text}" for u in nav.people.unwanted()] or ["- Nothing listed yet."]
     lines += ["", "## Notes, newest first", ""]
+    labels = nav.link_labels()
     for note in nav.notes():
         lines.append(f"### {note.display_title}")
         lines.append("")
         kind = "" if note.kind is NoteKind.PLAIN else f" {note.kind.label}."
         lines.append(f"Written {display_time(note.created)}.{kind}")
-        if label := nav.link_label(note.link) if note.link else None:
+        if label := labels.get(note.link):
             lines.append(f"About {label}.")
         if note.raised:
             lines.append(f"Raised with my care team. Answer: {note.answer or 'none noted'}.")

@@ -17,7 +17,7 @@ from tui.core.content import Library
 from tui.core.models import ChecklistEntry, Note, NoteKind, Progress, Topic
 from tui.core.people import People
 from tui.core.recovery import now_stamp
-from tui.core.store import Store
+from tui.core.store import OWN_ITEMS, Store
 from tui.core.text import InputError, storable
 
 OWN_GROUP = "own"
@@ -80,7 +80,7 @@ class Navigator:
             )
             for item in self.library.checklist
         ]
-        for row in self.store.own_items():
+        for row in self.store.rows(OWN_ITEMS):
             entries.append(
                 ChecklistEntry(id=row["item_id"], group_id=OWN_GROUP, text=row["text"], own=True)
             )
@@ -155,18 +155,18 @@ class Navigator:
         text = storable(text).strip()
         if not text:
             raise InputError("Type what the item is, then press Enter.")
-        existing = {row["item_id"] for row in self.store.own_items()}
+        existing = {row["item_id"] for row in self.store.rows(OWN_ITEMS)}
         number = len(existing) + 1
         while f"own-{number}" in existing:
             number += 1
         item_id = f"own-{number}"
-        self.store.insert_own_item({"item_id": item_id, "text": text, "created": now_stamp()})
+        self.store.insert_row(OWN_ITEMS, {"item_id": item_id, "text": text, "created": now_stamp()})
         return ChecklistEntry(id=item_id, group_id=OWN_GROUP, text=text, own=True)
 
     def delete_own_item(self, item_id: str) -> ChecklistEntry:
         """Delete an item the person added (shipped items cannot be deleted)."""
         entry = self.checklist_entry(item_id)
-        for row in self.store.own_items():
+        for row in self.store.rows(OWN_ITEMS):
             if row["item_id"] == item_id:
                 self.store.delete_own_item(row["id"], item_id)
                 return entry
@@ -235,8 +235,17 @@ class Navigator:
             "link": link,
             "kind": str(kind),
         }
+        return self._insert_note(fields)
+
+    def _insert_note(self, fields: dict[str, Any]) -> Note:
         note_id = self.store.insert_note(fields)
-        note = _note_from_row({**fields, "id": note_id})
+        note = _note_from_row(fields, note_id)
+        self._remember(note)
+        return note
+
+    def _update_note(self, note_id: int, fields: dict[str, Any]) -> Note:
+        self.store.update_note(note_id, fields)
+        note = self.note(note_id)
         self._remember(note)
         return note
 
@@ -260,10 +269,7 @@ class Navigator:
         if not changed:
             return current
         fields["updated"] = now_stamp()
-        self.store.update_note(note_id, fields)
-        note = self.note(note_id)
-        self._remember(note)
-        return note
+        return self._update_note(note_id, fields)
 
     def restore_note(self, record: dict[str, Any]) -> Note:
         """Add a note from a backup, keeping its own times, kind and answer."""
@@ -282,10 +288,7 @@ class Navigator:
             "raised": bool(record.get("raised")),
             "answer": storable(str(record.get("answer") or "")),
         }
-        note_id = self.store.insert_note(fields)
-        note = _note_from_row({**fields, "id": note_id})
-        self._remember(note)
-        return note
+        return self._insert_note(fields)
 
     def forget_cached_notes(self) -> None:
         """Re-read notes from the store next time (after the whole file changed)."""
@@ -294,12 +297,9 @@ class Navigator:
 
     def mark_raised(self, note_id: int, raised: bool = True, answer: str = "") -> Note:
         """After a visit: this note was raised with the care team, and what they said."""
-        self.note(note_id)
+        self.note(note_id)  # says so if there is no such note
         fields = {"raised": raised, "answer": storable(answer), "updated": now_stamp()}
-        self.store.update_note(note_id, fields)
-        note = self.note(note_id)
-        self._remember(note)
-        return note
+        return self._update_note(note_id, fields)
 
     def delete_note(self, note_id: int) -> Note:
         note = self.note(note_id)
@@ -329,17 +329,11 @@ class Navigator:
     # ------------------------------------------------------------------- links
     def link_label(self, link: str) -> str | None:
         """'Topic: Support groups' for a link, or None if it points nowhere."""
-        if link.startswith(TOPIC_LINK):
-            try:
-                return f"Topic: {self.library.topic(link[len(TOPIC_LINK) :]).title}"
-            except KeyError:
-                return None
-        if link.startswith(ITEM_LINK):
-            item_id = link[len(ITEM_LINK) :]
-            for entry in self.checklist():
-                if entry.id == item_id:
-                    return f"Checklist: {entry.text}"
-        return None
+        return self.link_labels().get(link) if link else None
+
+    def link_labels(self) -> dict[str, str]:
+        """Every link's label. Call it once for a whole list: it reads the checklist."""
+        return {target.link: target.label for target in self.link_targets()}
 
     def link_targets(self) -> list[LinkTarget]:
         """Everything a note may be linked to, topics first."""

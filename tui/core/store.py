@@ -31,10 +31,7 @@ from tui.core.recovery import (
 from tui.core.storage import (
     FILE_MODE,
     AtomicJSONStorage,
-    Document,
     ReadOnlyError,
-    decode,
-    encode,
 )
 
 CHECKLIST = "checklist"
@@ -42,7 +39,6 @@ OWN_ITEMS = "own_items"
 SETTINGS = "settings"
 PEOPLE = "people"
 UNWANTED = "unwanted_help"
-TABLES = (META, NOTES, CHECKLIST, OWN_ITEMS, SETTINGS, PEOPLE, UNWANTED)
 
 
 class DataFileError(Exception):
@@ -228,19 +224,12 @@ class Store:
                 {"item_id": item_id, **fields}, Query().item_id == item_id
             )
 
-    def own_items(self) -> list[dict[str, Any]]:
-        return [_with_id(doc) for doc in self._db.table(OWN_ITEMS).all()]
-
-    def insert_own_item(self, fields: dict[str, Any]) -> int:
-        with self._saving():
-            return int(self._db.table(OWN_ITEMS).insert(fields))
-
     def delete_own_item(self, item_doc_id: int, item_id: str) -> None:
         with self._saving():
             self._db.table(OWN_ITEMS).remove(doc_ids=[item_doc_id])
             self._db.table(CHECKLIST).remove(Query().item_id == item_id)
 
-    # -------------------------------------------------------- people (later)
+    # ------------------------------------- own items, people, help not wanted
     def rows(self, table: str) -> list[dict[str, Any]]:
         return [_with_id(doc) for doc in self._db.table(table).all()]
 
@@ -270,13 +259,6 @@ class Store:
                 table.insert(TinyDocument({key: value}, doc_id=1))
 
     # ----------------------------------------------------------- whole file
-    def document(self) -> Document:
-        """A deep copy of everything stored, for export."""
-        storage = self._db.storage
-        data = storage.read() or {}
-        copied: Document = decode(encode(data))
-        return copied
-
     def clear_all(self) -> None:
         """Remove every note, tick, person and setting in one save (the meta table stays)."""
         with self._saving():

@@ -24,6 +24,11 @@ def safe_for_terminal(text: str, keep_newlines: bool = True) -> str:
     return text.translate(_KEEP_NEWLINES if keep_newlines else _PICTURES)
 
 
+def one_line(text: str) -> str:
+    """A person's words on a single line, control characters (newlines too) made visible."""
+    return safe_for_terminal(text, keep_newlines=False)
+
+
 def storable(text: str) -> str:
     """Make user text storable as UTF-8 JSON without changing anything storable.
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from tui.core.models import BlockKind, ChecklistEntry, Note
 from tui.core.service import ITEM_LINK, OWN_GROUP, TOPIC_LINK, display_time
-from tui.core.text import end_sentence
-from tui.plain.base import Back, GoTo, Quit, safe_one_line
+from tui.core.text import end_sentence, one_line
+from tui.plain.base import Back, GoTo, Quit
 from tui.plain.console import EndOfInput
 from tui.plain.more import MoreMenus
 
@@ -169,7 +169,7 @@ class PlainApp(MoreMenus):
         group = self.nav.group_title(entry.group_id)
         line = f"{entry.text}: {entry.status_words}. {group}."
         if entry.helper:
-            line += f" Who helps: {safe_one_line(entry.helper)}."
+            line += f" Who helps: {one_line(entry.helper)}."
         return line
 
     def item(self, item_id: str) -> None:
@@ -219,7 +219,7 @@ class PlainApp(MoreMenus):
             elif picked.startswith("Read the topic"):
                 self._guard(self.topic, entry.topic_id)
             elif picked == "Delete this item.":
-                if self.confirm(f"Delete your item '{safe_one_line(entry.text)}'?"):
+                if self.confirm(f"Delete your item '{one_line(entry.text)}'?"):
                     if self.attempt(self.nav.delete_own_item, item_id):
                         self.out.say("Deleted your item.")
                         return
@@ -233,12 +233,13 @@ class PlainApp(MoreMenus):
             notes = self.nav.notes(needle)
             total = self.nav.note_count()
             if needle:
-                title = f"Notes matching '{safe_one_line(needle)}': {len(notes)} of {total}."
+                title = f"Notes matching '{one_line(needle)}': {len(notes)} of {total}."
             else:
                 title = "Notes, newest first." if total else "You have no notes yet."
+            labels = self.nav.link_labels()
             self.menu(
                 title,
-                [self._note_line(n) for n in notes],
+                [self._note_line(n, labels) for n in notes],
                 "Type a number to open a note, a to add one, f to filter, or b for back.",
             )
             answer = self.choose()
@@ -251,10 +252,10 @@ class PlainApp(MoreMenus):
                 if choice is not None:
                     self._guard(self.note, notes[choice].id)
 
-    def _note_line(self, note: Note) -> str:
-        title = end_sentence(safe_one_line(note.display_title))
+    def _note_line(self, note: Note, labels: dict[str, str]) -> str:
+        title = end_sentence(one_line(note.display_title))
         line = f"{title} Written {display_time(note.created)}."
-        label = self.nav.link_label(note.link) if note.link else None
+        label = labels.get(note.link)
         return f"{line} About {label}." if label else line
 
     def new_note(self, link: str) -> None:
@@ -295,7 +296,7 @@ class PlainApp(MoreMenus):
                 if self.attempt(self.nav.update_note, note_id, note.title, body):
                     self.out.say("Saved the new text.")
             elif choice == 2:
-                if self.confirm(f"Delete the note '{safe_one_line(note.display_title)}'?"):
+                if self.confirm(f"Delete the note '{one_line(note.display_title)}'?"):
                     if self.attempt(self.nav.delete_note, note_id):
                         self.out.say("Deleted the note.")
                         return

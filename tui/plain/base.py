@@ -8,7 +8,7 @@ from typing import TypeVar
 
 from tui.core.service import Navigator
 from tui.core.store import SaveError
-from tui.core.text import InputError, safe_for_terminal
+from tui.core.text import InputError
 from tui.plain.console import Console
 
 T = TypeVar("T")
@@ -89,7 +89,3 @@ class PlainBase:
         except (SaveError, InputError) as error:
             self.out.say(str(error))
             return None
-
-
-def safe_one_line(text: str) -> str:
-    return safe_for_terminal(text, keep_newlines=False)

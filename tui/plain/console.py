@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from tui.core.text import safe_for_terminal
+from tui.core.text import one_line, safe_for_terminal
 
 
 class EndOfInput(Exception):
@@ -23,7 +23,7 @@ class Console:
 
     def user_line(self, label: str, text: str) -> None:
         """Print a person's own words on one line, so a line break in them cannot fake a menu."""
-        self.say(f"{label}{safe_for_terminal(text, keep_newlines=False)}")
+        self.say(f"{label}{one_line(text)}")
 
     def ask(self, prompt: str) -> str:
         """Print ``prompt`` and read one answer. Raises ``EndOfInput`` on Ctrl+D."""

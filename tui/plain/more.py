@@ -7,8 +7,8 @@ from pathlib import Path
 
 from tui.core import appointment, backup
 from tui.core.models import NoteKind, Role
-from tui.core.text import end_sentence
-from tui.plain.base import PlainBase, safe_one_line
+from tui.core.text import end_sentence, one_line
+from tui.plain.base import PlainBase
 
 ROLES = list(Role)
 
@@ -20,12 +20,12 @@ class MoreMenus(PlainBase):
             to_raise = appointment.to_raise(self.nav)
             raised = appointment.already_raised(self.nav)
             lines = [
-                f"{n.kind.label}: {end_sentence(safe_one_line(n.display_title))} Not raised yet."
+                f"{n.kind.label}: {end_sentence(one_line(n.display_title))} Not raised yet."
                 for n in to_raise
             ]
             lines += [
-                f"{n.kind.label}: {end_sentence(safe_one_line(n.display_title))} Raised. "
-                f"Answer: {safe_one_line(n.answer) or 'none noted'}."
+                f"{n.kind.label}: {end_sentence(one_line(n.display_title))} Raised. "
+                f"Answer: {one_line(n.answer) or 'none noted'}."
                 for n in raised
             ]
             if not lines:
@@ -116,8 +116,8 @@ class MoreMenus(PlainBase):
         while True:
             people = self.nav.people.all()
             unwanted = self.nav.people.unwanted()
-            lines = [safe_one_line(p.sentence()) for p in people]
-            lines += [f"I do not want: {safe_one_line(u.text)}" for u in unwanted]
+            lines = [one_line(p.sentence()) for p in people]
+            lines += [f"I do not want: {one_line(u.text)}" for u in unwanted]
             self.menu(
                 "My people: who helps with what, and the help I do not want.",
                 lines,
@@ -153,7 +153,7 @@ class MoreMenus(PlainBase):
         if choice == 0:
             self._person_form(person_id)
         elif choice == 1:
-            if not self.confirm(f"Delete {safe_one_line(person.name)} from My people?"):
+            if not self.confirm(f"Delete {one_line(person.name)} from My people?"):
                 self.out.say("Kept. Nothing was deleted.")
             elif self.attempt(self.nav.people.delete, person_id):
                 self.out.say("Deleted.")

@@ -32,11 +32,11 @@ class NotesScreen(BaseScreen):
         self.refresh_data()
         self.query_one("#notes", ReaderList).focus()
 
-    def note_line(self, note: Note) -> str:
+    def note_line(self, note: Note, labels: dict[str, str]) -> str:
         line = f"{end_sentence(note.display_title)} Written {display_time(note.created)}."
         if note.updated != note.created:
             line += f" Changed {display_time(note.updated)}."
-        label = self.nav.link_label(note.link) if note.link else None
+        label = labels.get(note.link)
         if label:
             line += f" About {label}."
         return line
@@ -47,7 +47,8 @@ class NotesScreen(BaseScreen):
         needle = self.query_one("#filter", Input).value
         notes = self.nav.notes(needle)
         total = self.nav.note_count()
-        options = [option(self.note_line(n), f"note:{n.id}") for n in notes]
+        labels = self.nav.link_labels()
+        options = [option(self.note_line(n, labels), f"note:{n.id}") for n in notes]
         if not options:  # a line for the cursor to rest on, so a reader hears why it is empty
             empty = "No notes match this filter." if total else "You have no notes yet."
             options = [option(f"{empty} Press a to write one.", "empty", disabled=True)]
