@@ -59,6 +59,18 @@ def backup_file(data_file: Path) -> Path:
     return data_file.with_name(data_file.name + ".bak")
 
 
+def export_file(kind: str) -> Path:
+    """The file name an export suggests: everything (md or json) in the home folder."""
+    return Path.home() / f"spms-navigator-export.{kind}"
+
+
+def summary_file(suffix: str) -> Path:
+    """The file name the appointment summary suggests, dated today (.md or .txt)."""
+    from datetime import date
+
+    return Path.home() / f"appointment-{date.today().isoformat()}.{suffix}"
+
+
 def temp_prefix(target: Path) -> str:
     """Temporary files of an atomic save are named ``.<name>.<random>.tmp`` beside the target."""
     return f".{target.name}."

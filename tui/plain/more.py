@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
-from tui.core import appointment, backup
+from tui.core import appointment, backup, paths
 from tui.core.models import NoteKind, Role
 from tui.core.text import end_sentence, one_line
 from tui.plain.base import PlainBase
@@ -105,7 +104,7 @@ class MoreMenus(PlainBase):
                 self.out.user_line("Exported, readable by you only, to: ", str(written))
 
     def _export_summary(self) -> None:
-        default = str(Path.home() / f"appointment-{date.today().isoformat()}.txt")
+        default = str(paths.summary_file("txt"))
         path = self._ask_path("Export the summary: .txt for plain text, .md for Markdown.", default)
         if path is not None:
             text = appointment.summary(self.nav, markdown=path.suffix.lower() == ".md")
@@ -193,14 +192,10 @@ class MoreMenus(PlainBase):
             self.menu("Your data.", choices)
             choice = self.pick(self.choose(), len(choices))
             if choice == 0:
-                path = self._ask_path(
-                    "Export to which file?", str(Path.home() / "spms-navigator-export.md")
-                )
+                path = self._ask_path("Export to which file?", str(paths.export_file("md")))
                 self._write(path, backup.export_markdown(self.nav).encode())
             elif choice == 1:
-                path = self._ask_path(
-                    "Export to which file?", str(Path.home() / "spms-navigator-export.json")
-                )
+                path = self._ask_path("Export to which file?", str(paths.export_file("json")))
                 self._write(path, backup.export_json(self.nav))
             elif choice == 2:
                 self._import()

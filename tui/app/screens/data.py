@@ -11,7 +11,7 @@ from tui.app.screens.base import BaseScreen
 from tui.app.screens.confirm import ConfirmScreen
 from tui.app.screens.prompt import PromptScreen
 from tui.app.widgets import ReaderList, option
-from tui.core import backup
+from tui.core import backup, paths
 
 
 class DataScreen(BaseScreen):
@@ -51,7 +51,7 @@ class DataScreen(BaseScreen):
                 return backup.export_json(self.nav)
             return backup.export_markdown(self.nav).encode()
 
-        default = str(Path.home() / f"spms-navigator-export.{kind}")
+        default = str(paths.export_file(kind))
         ask_and_export(self, "Export to which file?", default, payload, "everything")
 
     def _import(self) -> None:

@@ -13,16 +13,10 @@ from tui.app.exporting import ask_and_export
 from tui.app.screens.base import BaseScreen
 from tui.app.screens.prompt import PromptScreen
 from tui.app.widgets import ReaderList, option
-from tui.core import appointment
+from tui.core import appointment, paths
 from tui.core.models import NoteKind
 from tui.core.service import display_time
 from tui.core.text import end_sentence
-
-
-def default_summary_path() -> str:
-    from datetime import date
-
-    return str(Path.home() / f"appointment-{date.today().isoformat()}.md")
 
 
 class VisitScreen(BaseScreen):
@@ -129,7 +123,7 @@ class VisitScreen(BaseScreen):
         ask_and_export(
             self,
             "Export the summary. Name the file: .md for Markdown, .txt for plain text",
-            default_summary_path(),
+            str(paths.summary_file("md")),
             payload,
             "the summary",
         )
