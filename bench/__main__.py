@@ -26,12 +26,14 @@ ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
 BARE = [PY, str(ROOT / "bench" / "bare_app.py")]
 EXIT = "SPMS_NAVIGATOR_BENCH_EXIT"
+DOWN = ("\x1b[B",)
 DEFERRED = (
     "textual.widgets._text_area",
     "textual.widgets._select",
     "tui.core.backup",
     "tui.core.appointment",
     "tui.app.screens.note_editor",
+    "tui.app.fields",
     "markdown_it",
 )
 
@@ -77,19 +79,23 @@ def peak_rss_mb(args: list[str], env: dict[str, str]) -> float:
 
 
 def key_latencies(
-    data_file: Path, area: str, key: str, count: int, args: list[str] | None = None
+    data_file: Path, setup: str, keys: tuple[str, ...], count: int, args: list[str] | None = None
 ) -> list[float]:
-    """Milliseconds from writing a key until the frame it caused has arrived."""
+    """Milliseconds from writing a key until the frame it caused has arrived.
+
+    ``setup`` keys are pressed first (say "n" to open the notes); then ``keys`` are
+    sent in turn, ``count`` times in all.
+    """
     times = []
     with Terminal(args or app_cmd(data_file)) as term:
         term.wait_for("Line 0" if args else "SPMS Navigator: home")
         term.settle(quiet=0.5)
-        if area:
-            term.press(area)
-            term.settle(quiet=0.5)
-        for _ in range(count):
+        for key in setup:
+            term.press(key)
+        term.settle(quiet=0.5)
+        for n in range(count):
             start = time.perf_counter()
-            term.send(key)
+            term.send(keys[n % len(keys)])
             last = None
             # The frame a key causes arrives in one or a few writes; take the time of
             # the last write that follows within 4 ms of the one before it.
@@ -103,22 +109,35 @@ def key_latencies(
     return times
 
 
-def deferred_imports(data_file: Path) -> list[str]:
-    """Which of the heavy modules were imported before the first screen was ready."""
+def modules_when_ready(target: str, *args: str, env: dict[str, str]) -> set[str]:
+    """The modules a program has imported by the time its first screen is ready.
+
+    ``target`` is a module name (run like ``python -m``) or a script's path.
+    """
     code = (
         "import os, sys, runpy\n"
+        "target = sys.argv[1]\n"
+        "sys.argv = sys.argv[1:]\n"
         "try:\n"
-        "    sys.argv = ['tui', '--data-file', sys.argv[1]]\n"
-        "    runpy.run_module('tui', run_name='__main__')\n"
+        "    if target.endswith('.py'):\n"
+        "        runpy.run_path(target, run_name='__main__')\n"
+        "    else:\n"
+        "        runpy.run_module(target, run_name='__main__')\n"
         "except SystemExit:\n"
         "    pass\n"
-        f"names = {DEFERRED!r}\n"
-        "found = ' '.join(n for n in names if n in sys.modules)\n"
-        "open(os.environ['BENCH_REPORT'], 'w').write(found)\n"
+        "open(os.environ['BENCH_REPORT'], 'w').write(' '.join(sys.modules))\n"
     )
     with tempfile.NamedTemporaryFile("r", suffix=".txt") as report:
-        run_to_exit([PY, "-c", code, str(data_file)], {EXIT: "ready", "BENCH_REPORT": report.name})
-        return report.read().split()
+        run_to_exit([PY, "-c", code, target, *args], {**env, "BENCH_REPORT": report.name})
+        return set(report.read().split())
+
+
+def deferred_imports(data_file: Path) -> list[str]:
+    """The heavy modules imported before the first screen was ready that bare Textual
+    does not import itself (Textual loads Select at start for its own types, say)."""
+    ours = modules_when_ready("tui", "--data-file", str(data_file), env={EXIT: "ready"})
+    bare = modules_when_ready(BARE[1], env={"BENCH_EXIT": "ready"})
+    return [name for name in DEFERRED if name in ours and name not in bare]
 
 
 def pct(values: list[float], q: float) -> float:
@@ -148,12 +167,13 @@ def main() -> None:
         )
         keys = {
             "bare Textual list (down)": key_latencies(
-                data_file, "", "\x1b[B", args.keys, [PY, str(ROOT / "bench" / "bare_list.py")]
+                data_file, "", DOWN, args.keys, [PY, str(ROOT / "bench" / "bare_list.py")]
             ),
-            "topic list (down)": key_latencies(data_file, "t", "\x1b[B", args.keys),
-            "checklist (down)": key_latencies(data_file, "c", "\x1b[B", args.keys),
-            "1,000 notes (down)": key_latencies(data_file, "n", "\x1b[B", args.keys),
-            "checklist tick (saves)": key_latencies(data_file, "c", " ", args.keys),
+            "topic list (down)": key_latencies(data_file, "t", DOWN, args.keys),
+            "checklist (down)": key_latencies(data_file, "c", DOWN, args.keys),
+            "1,000 notes (down)": key_latencies(data_file, "n", DOWN, args.keys),
+            "filter, 1,000 notes (type)": key_latencies(data_file, "n/", ("o", "\x7f"), args.keys),
+            "checklist tick (saves)": key_latencies(data_file, "c", (" ",), args.keys),
         }
         early = deferred_imports(data_file)
 

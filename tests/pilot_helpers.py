@@ -10,6 +10,7 @@ from textual.pilot import Pilot
 from textual.widgets import Static
 
 from tui.app.app import NavigatorApp
+from tui.app.long_list import LongList
 from tui.app.widgets import ReaderList, StatusLine
 from tui.core.service import open_navigator
 
@@ -38,6 +39,9 @@ def heading_text(app: NavigatorApp) -> str:
 
 
 def highlighted_text(app: NavigatorApp, list_id: str | None = None) -> str:
+    if list_id and isinstance(long := app.screen.query_one(f"#{list_id}"), LongList):
+        assert long.highlighted is not None
+        return long.texts()[long.highlighted]
     lists = app.screen.query(ReaderList)
     widget = app.screen.query_one(f"#{list_id}", ReaderList) if list_id else lists.first()
     assert widget.highlighted is not None
@@ -45,6 +49,8 @@ def highlighted_text(app: NavigatorApp, list_id: str | None = None) -> str:
 
 
 def option_texts(app: NavigatorApp, list_id: str) -> list[str]:
+    if isinstance(long := app.screen.query_one(f"#{list_id}"), LongList):
+        return long.texts()
     widget = app.screen.query_one(f"#{list_id}", ReaderList)
     return [str(o.prompt) for o in widget.options]
 

@@ -86,9 +86,9 @@ def test_a_crash_report_holds_no_note_text(data_file: Path) -> None:
         import sys
         from tui.app.screens import notes
         from tui.cli import main
-        def explode(self, event):
+        def explode(self):
             raise RuntimeError(self.nav.notes()[0].body)
-        notes.NotesScreen.on_option_list_option_highlighted = explode
+        notes.NotesScreen.refresh_data = explode
         sys.exit(main(["--data-file", {str(data_file)!r}]))
         """
     )

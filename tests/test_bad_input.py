@@ -14,7 +14,7 @@ from textual.widgets import Input, TextArea
 from tests.pilot_helpers import option_texts, running_app, status_text
 from tests.terminal import Terminal
 from tui.core.service import Navigator, open_navigator
-from tui.core.text import safe_for_terminal
+from tui.core.text import flat_line
 
 NASTY = {
     "rich markup": "[bold]bold?[/] [link=https://example.org]link[/link] [/]",
@@ -70,7 +70,7 @@ async def _through_the_editor(data_file: Path, title: str, body: str) -> tuple[s
         shown_body = app.screen.query_one("#body", TextArea).text
         await pilot.press("escape")
         listed = option_texts(app, "notes")[0]
-        assert listed.startswith(safe_for_terminal(title.strip() or "Untitled note")[:50])
+        assert listed.startswith(flat_line(title.strip() or "Untitled note")[:50])
         return saved_message, shown_title, shown_body
 
 

@@ -40,6 +40,17 @@ CHECKLIST_ITEM: list[BindingType] = [
     Binding("ctrl+n", "add_note", "Add a note", id="item.add_note"),
 ]
 
+# A list of notes (LongList): the same keys as every other list in the app.
+LONG_LIST: list[BindingType] = [
+    Binding("down", "cursor_down", "Next", show=False, id="list.down"),
+    Binding("up", "cursor_up", "Previous", show=False, id="list.up"),
+    Binding("home", "first", "First", show=False, id="list.first"),
+    Binding("end", "last", "Last", show=False, id="list.last"),
+    Binding("pagedown", "page_down", "Page down", show=False, id="list.page_down"),
+    Binding("pageup", "page_up", "Page up", show=False, id="list.page_up"),
+    Binding("enter", "select", "Open", show=False, id="list.select"),
+]
+
 NOTES: list[BindingType] = [
     Binding("a", "new_note", "New note", id="notes.new"),
     Binding("d,delete", "delete_note", "Delete", id="notes.delete"),

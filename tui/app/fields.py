@@ -1,25 +1,16 @@
-"""Text fields for the editing screens, kept apart so start-up does not import them.
+"""The multi-line field and the drop-down of the editing screens.
 
-Each field sits on one line with its label ("Title: ..."), so the line a screen
-reader hears names the field, and none of them blinks.
+Kept apart so that start-up and the notes list do not import TextArea and Select
+(about half a megabyte, see bench/). One-line fields live in widgets.py.
 """
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal
-from textual.widget import Widget
-from textual.widgets import Input, Select, Static, TextArea
+from textual.widgets import Select, TextArea
 from textual.widgets._select import SelectCurrent, SelectOverlay, SelectType
 
-from tui.app.widgets import place_cursor_on_highlight, plain
-
-
-def quiet_input(value: str = "", placeholder: str = "", input_id: str | None = None) -> Input:
-    """A one-line text field that does not blink (a blinking cursor redraws while idle)."""
-    field = Input(value, placeholder=placeholder, id=input_id, compact=True, select_on_focus=False)
-    field.cursor_blink = False
-    return field
+from tui.app.widgets import place_cursor_on_highlight
 
 
 def quiet_text_area(text: str = "", area_id: str | None = None) -> TextArea:
@@ -27,12 +18,6 @@ def quiet_text_area(text: str = "", area_id: str | None = None) -> TextArea:
     area = TextArea(text, id=area_id, compact=True, soft_wrap=True, tab_behavior="focus")
     area.cursor_blink = False
     return area
-
-
-def field_row(label: str, field: Widget, tall: bool = False) -> Horizontal:
-    """A label and its field on one line, so the line a reader hears names the field."""
-    classes = "field tall" if tall else "field"
-    return Horizontal(Static(plain(f"{label}: "), classes="field-label"), field, classes=classes)
 
 
 class _ReaderOverlay(SelectOverlay):

@@ -8,10 +8,11 @@ whatever has focus, synchronously, in the same frame as the change.
 from __future__ import annotations
 
 from rich.text import Text
+from textual.containers import Horizontal
 from textual.content import Content
 from textual.geometry import Offset
 from textual.widget import Widget
-from textual.widgets import OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from tui.core.text import safe_for_terminal
@@ -25,8 +26,8 @@ def plain(text: str) -> Text:
 def place_cursor_on(widget: Widget, line: int = 0) -> None:
     """Put the terminal cursor at the start of ``line`` of ``widget``'s visible content."""
     region = widget.content_region
-    if not region.height or not widget.is_mounted:
-        return
+    if not region.height or not widget.is_mounted or widget.screen is not widget.app.screen:
+        return  # a screen under the top one (say after a resize) must not take the cursor
     y = region.y + max(0, min(line, region.height - 1))
     widget.app.cursor_position = Offset(region.x, y)
 
@@ -87,23 +88,50 @@ def option(text: str, option_id: str | None = None, disabled: bool = False) -> O
     return Option(Content(safe_for_terminal(text)), id=option_id, disabled=disabled)
 
 
-class StatusLine(Static):
+class TextLine(Static):
+    """A line or two of plain text that changes often (a count, a message).
+
+    A new layout of the screen (about 9 ms) is asked for only when the text needs
+    a different number of lines, so typing in a filter stays quick.
+    """
+
+    def __init__(self, text: str = "", id: str | None = None, classes: str = "") -> None:
+        super().__init__(plain(text), id=id, classes=classes)
+        self.message = text
+
+    def show(self, text: str) -> None:
+        width = max(1, self.content_region.width)
+        # Blank still takes its one line (min-height in the stylesheet).
+        lines_before = max(1, -(-len(self.message) // width))
+        lines_after = max(1, -(-len(text) // width))
+        self.message = text
+        self.update(plain(text), layout=lines_before != lines_after)
+
+
+class StatusLine(TextLine):
     """The last message (saved, deleted, an error), kept until the next key."""
 
     def __init__(self, id: str = "status") -> None:
         super().__init__("", id=id, classes="status")
-        self.message = ""
 
     def say(self, message: str, error: bool = False) -> None:
-        # A new layout only when the message needs a different number of lines.
-        width = max(1, self.content_region.width)
-        same_height = -(-len(message) // width) == -(-len(self.message) // width) > 0
-        self.message = message
         self.set_class(error, "-error")
-        self.update(plain(message), layout=not same_height)
+        self.show(message)
 
     def clear(self) -> None:
         if self.message:
-            self.message = ""
             self.remove_class("-error")
-            self.update("")
+            self.show("")
+
+
+def quiet_input(value: str = "", placeholder: str = "", input_id: str | None = None) -> Input:
+    """A one-line text field that does not blink (a blinking cursor redraws while idle)."""
+    field = Input(value, placeholder=placeholder, id=input_id, compact=True, select_on_focus=False)
+    field.cursor_blink = False
+    return field
+
+
+def field_row(label: str, field: Widget, tall: bool = False) -> Horizontal:
+    """A label and its field on one line, so the line a reader hears names the field."""
+    classes = "field tall" if tall else "field"
+    return Horizontal(Static(plain(f"{label}: "), classes="field-label"), field, classes=classes)

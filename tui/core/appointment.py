@@ -61,7 +61,8 @@ def _item_lines(note: Note, bullet: str) -> list[str]:
 
 def summary(nav: Navigator, markdown: bool = True, today: date | None = None) -> str:
     """The appointment summary as Markdown or plain text, at most ``MAX_LINES`` lines."""
-    day = (today or date.today()).strftime("%-d %B %Y")
+    when = today or date.today()
+    day = f"{when.day} {when:%B %Y}"  # "%-d" does not exist on Windows
     lines = ["# For my next appointment" if markdown else "FOR MY NEXT APPOINTMENT", ""]
     lines += textwrap.wrap(
         f"Prepared on {day} with SPMS Navigator, to help me talk with my care team. "

@@ -26,12 +26,20 @@ ITEM_LINK = "item:"
 MAX_TITLE = 500
 
 
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
 def display_time(stamp: str) -> str:
-    """'21 Nov 2026, 10:02' from a stored ISO time, or the raw text if it cannot be read."""
+    """'21 Nov 2026, 10:02' from a stored ISO time, or the raw text if it cannot be read.
+
+    Formatted by hand: strftime's "%-d" does not exist on Windows, "%b" follows the
+    locale, and this runs twice per line of a notes list.
+    """
     try:
-        return datetime.fromisoformat(stamp).strftime("%-d %b %Y, %H:%M")
+        when = datetime.fromisoformat(stamp)
     except ValueError:
         return stamp
+    return f"{when.day} {MONTHS[when.month - 1]} {when.year}, {when.hour:02d}:{when.minute:02d}"
 
 
 @dataclass

@@ -21,12 +21,26 @@ def safe_for_terminal(text: str, keep_newlines: bool = True) -> str:
     terminal. Bidirectional override marks are dropped. Newlines and tabs are kept
     unless ``keep_newlines`` is False (for one-line display).
     """
+    if text.isprintable():  # the usual case, and ten times faster than translate()
+        return text
     return text.translate(_KEEP_NEWLINES if keep_newlines else _PICTURES)
 
 
 def one_line(text: str) -> str:
     """A person's words on a single line, control characters (newlines too) made visible."""
     return safe_for_terminal(text, keep_newlines=False)
+
+
+def flat_line(text: str) -> str:
+    """A person's words as one line of a list: line breaks and tabs read as spaces.
+
+    Other control characters are made visible, as everywhere.
+    """
+    shown = safe_for_terminal(text)
+    return shown.translate(_BREAKS_TO_SPACES) if "\n" in shown or "\t" in shown else shown
+
+
+_BREAKS_TO_SPACES = str.maketrans({"\n": " ", "\t": " "})
 
 
 def storable(text: str) -> str:

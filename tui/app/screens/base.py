@@ -10,6 +10,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, OptionList, Static
 
+from tui.app.long_list import LongList
 from tui.app.widgets import StatusLine, place_cursor_on, place_cursor_on_highlight, plain
 from tui.core.service import Navigator
 from tui.core.store import SaveError
@@ -79,6 +80,11 @@ class BaseScreen(Screen[None]):
     def refresh_data(self) -> None:
         """Reload what the screen shows from the core (another screen may have changed it)."""
 
+    def on_resize(self) -> None:
+        # A new terminal size moves widgets without resizing them all: once the new
+        # layout is drawn, put the cursor back on what has focus.
+        self.call_after_refresh(self.place_cursor)
+
     def on_descendant_focus(self, _event: object) -> None:
         self.place_cursor()
 
@@ -88,14 +94,16 @@ class BaseScreen(Screen[None]):
 
     def place_cursor(self) -> None:
         """Put the terminal cursor on the focused widget's current line."""
-        if not self.is_current:
-            return  # a screen that was closed before this ran
+        if self is not self.app.screen:
+            return  # a screen closed before this ran, or one under the top screen
         focused = self.focused
         if focused is None:
             place_cursor_on(self.query_one("#heading", Widget))
             return
         if isinstance(focused, OptionList):
             place_cursor_on_highlight(focused)
+        elif isinstance(focused, LongList):
+            focused.place_cursor()
         elif hasattr(focused, "cursor_screen_offset"):
             self.app.cursor_position = focused.cursor_screen_offset
         else:

@@ -10,9 +10,9 @@ from textual.app import ComposeResult
 from textual.widgets import Button, Input, Select, Static
 
 from tui.app import bindings
-from tui.app.fields import ReaderSelect, field_row, quiet_input
+from tui.app.fields import ReaderSelect
 from tui.app.screens.base import BaseScreen
-from tui.app.widgets import ReaderList, option, plain
+from tui.app.widgets import ReaderList, field_row, option, plain, quiet_input
 from tui.core.models import ChecklistEntry
 from tui.core.service import ITEM_LINK
 

@@ -10,9 +10,10 @@ from textual.app import ComposeResult
 from textual.widgets import Input, Select, TextArea
 
 from tui.app import bindings
-from tui.app.fields import ReaderSelect, field_row, quiet_input, quiet_text_area
+from tui.app.fields import ReaderSelect, quiet_text_area
 from tui.app.screens.base import BaseScreen
 from tui.app.screens.confirm import ConfirmScreen
+from tui.app.widgets import field_row, quiet_input
 from tui.core.models import Note, NoteKind
 from tui.core.service import display_time
 

@@ -6,10 +6,10 @@ from textual.app import ComposeResult
 from textual.widgets import Input, Static
 
 from tui.app import bindings
-from tui.app.fields import field_row, quiet_input
+from tui.app.long_list import LongList
 from tui.app.screens.base import BaseScreen
 from tui.app.screens.confirm import ConfirmScreen
-from tui.app.widgets import ReaderList, option, plain
+from tui.app.widgets import TextLine, field_row, plain, quiet_input
 from tui.core.models import Note
 from tui.core.service import display_time
 from tui.core.text import end_sentence
@@ -21,8 +21,8 @@ class NotesScreen(BaseScreen):
 
     def compose_body(self) -> ComposeResult:
         yield field_row("Filter notes", quiet_input(input_id="filter"))
-        yield Static(id="count", classes="intro")
-        yield ReaderList(id="notes")
+        yield TextLine(id="count", classes="intro")
+        yield LongList(id="notes")
         yield Static(
             plain("Enter opens a note. a adds a new one, d deletes, / filters."), classes="note"
         )
@@ -30,7 +30,7 @@ class NotesScreen(BaseScreen):
     def on_mount(self) -> None:
         super().on_mount()
         self.refresh_data()
-        self.query_one("#notes", ReaderList).focus()
+        self.query_one("#notes", LongList).focus()
 
     def note_line(self, note: Note, labels: dict[str, str]) -> str:
         line = f"{end_sentence(note.display_title)} Written {display_time(note.created)}."
@@ -42,28 +42,26 @@ class NotesScreen(BaseScreen):
         return line
 
     def refresh_data(self) -> None:
-        notes_list = self.query_one("#notes", ReaderList)
+        notes_list = self.query_one("#notes", LongList)
         keep = notes_list.highlighted_id()
         needle = self.query_one("#filter", Input).value
         notes = self.nav.notes(needle)
         total = self.nav.note_count()
         labels = self.nav.link_labels()
-        options = [option(self.note_line(n, labels), f"note:{n.id}") for n in notes]
-        if not options:  # a line for the cursor to rest on, so a reader hears why it is empty
+        if notes:
+            notes_list.set_items((f"note:{n.id}", self.note_line(n, labels)) for n in notes)
+        else:  # a line for the cursor to rest on, so a reader hears why it is empty
             empty = "No notes match this filter." if total else "You have no notes yet."
-            options = [option(f"{empty} Press a to write one.", "empty", disabled=True)]
-        notes_list.set_options(options)
+            notes_list.set_items([("empty", f"{empty} Press a to write one.")], disabled=["empty"])
         notes_list.highlight_id(self.nav_app.take_just_saved() or keep)
         notes_list.place_cursor()
-        count = self.query_one("#count", Static)
+        count = self.query_one("#count", TextLine)
         if not total:
-            count.update(plain("0 notes."))
+            count.show("0 notes.")
         elif needle.strip():
-            count.update(plain(f"{len(notes)} of {total} notes match '{needle.strip()}'."))
+            count.show(f"{len(notes)} of {total} notes match '{needle.strip()}'.")
         else:
-            count.update(
-                plain("1 note, newest first." if total == 1 else f"{total} notes, newest first.")
-            )
+            count.show("1 note, newest first." if total == 1 else f"{total} notes, newest first.")
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "filter":
@@ -71,12 +69,12 @@ class NotesScreen(BaseScreen):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "filter":
-            self.query_one("#notes", ReaderList).focus()
+            self.query_one("#notes", LongList).focus()
 
     def on_key(self, event: object) -> None:
         key = getattr(event, "key", "")
         if key == "down" and self.focused is self.query_one("#filter", Input):
-            self.query_one("#notes", ReaderList).focus()
+            self.query_one("#notes", LongList).focus()
 
     def action_filter(self) -> None:
         self.query_one("#filter", Input).focus()
@@ -85,14 +83,14 @@ class NotesScreen(BaseScreen):
         self.nav_app.open_note(None)
 
     def _current_id(self) -> int | None:
-        option_id = self.query_one("#notes", ReaderList).highlighted_id()
+        option_id = self.query_one("#notes", LongList).highlighted_id()
         if option_id is None or not option_id.startswith("note:"):
             return None
         return int(option_id.removeprefix("note:"))
 
-    def on_option_list_option_selected(self, event: ReaderList.OptionSelected) -> None:
-        if event.option.id:
-            self.nav_app.open_note(int(event.option.id.removeprefix("note:")))
+    def on_long_list_selected(self, event: LongList.Selected) -> None:
+        if event.item_id.startswith("note:"):
+            self.nav_app.open_note(int(event.item_id.removeprefix("note:")))
 
     def action_delete_note(self) -> None:
         note_id = self._current_id()

@@ -6,8 +6,9 @@ from textual.app import ComposeResult
 from textual.widgets import Input, Select
 
 from tui.app import bindings
-from tui.app.fields import ReaderSelect, field_row, quiet_input
+from tui.app.fields import ReaderSelect
 from tui.app.screens.base import BaseScreen
+from tui.app.widgets import field_row, quiet_input
 from tui.core.models import Person, Role
 
 FIELDS = (

@@ -8,8 +8,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from tui.app import bindings
-from tui.app.fields import field_row, quiet_input
-from tui.app.widgets import plain
+from tui.app.widgets import field_row, plain, quiet_input
 
 
 class PromptScreen(ModalScreen[str | None]):
