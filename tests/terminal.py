@@ -118,6 +118,17 @@ class Terminal:
             self._feed(chunk)
         return bytes(got)
 
+    def read_chunk(self, timeout: float) -> bytes:
+        """Read and show one write of the app's, waiting up to ``timeout`` seconds."""
+        if not select.select([self.master], [], [], timeout)[0]:
+            return b""
+        try:
+            chunk = os.read(self.master, 65536)
+        except OSError:
+            return b""
+        self._feed(chunk)
+        return chunk
+
     def read_for(self, seconds: float) -> bytes:
         """Read whatever the app writes during ``seconds``."""
         return self._read(time.monotonic() + seconds, quiet=None)

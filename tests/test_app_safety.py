@@ -58,7 +58,12 @@ async def test_disk_full_keeps_the_text_and_allows_a_retry(
 
         monkeypatch.setattr(storage, "atomic_write_bytes", disk_full)
         await pilot.press("ctrl+s")
-        assert status_text(app) == "Not saved: the disk is full. Free some space, then try again."
+        app.navigator.store.wait_for_writes()  # the write runs on its own thread
+        await pilot.pause()
+        assert status_text(app) == (
+            "Not saved: the disk is full. Free some space, then try again. Your changes are "
+            "kept while the app is open, and saved with your next change or when you quit."
+        )
         await pilot.press("escape")  # leaving asks first, because the save failed
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("enter")  # "No, stay here" has focus

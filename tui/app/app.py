@@ -15,6 +15,7 @@ from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.filter import LineFilter, Monochrome, NoColor
+from textual.message import Message
 from textual.screen import Screen
 
 from tui.app import bindings, themes
@@ -45,6 +46,14 @@ def area_screen(area: str) -> type[BaseScreen]:
     return screen
 
 
+class WriteReported(Message):
+    """The writer thread finished a write: ``problem`` is None, or why it failed."""
+
+    def __init__(self, problem: str | None) -> None:
+        super().__init__()
+        self.problem = problem
+
+
 class NavigatorApp(App[None]):
     """SPMS Navigator in the terminal. Owns no data: everything goes through ``navigator``."""
 
@@ -63,6 +72,31 @@ class NavigatorApp(App[None]):
         self.register_theme(themes.HIGH_CONTRAST)
         saved = navigator.setting("theme", themes.DEFAULT)
         self.theme = saved if saved in themes.OFFERED else themes.DEFAULT
+        self._save_problem: str | None = None
+
+    def on_mount(self) -> None:
+        # Writes go to a thread of their own, so a slow disk never holds up a key.
+        self.navigator.store.write_in_background(self._report_write)
+
+    def _report_write(self, problem: str | None) -> None:
+        """Called on the writer thread after each write (post_message is thread-safe)."""
+        with contextlib.suppress(RuntimeError):  # the app has already closed its loop
+            self.post_message(WriteReported(problem))
+
+    def on_write_reported(self, message: WriteReported) -> None:
+        if message.problem is not None:
+            self._save_problem = message.problem
+            self.say(
+                f"{message.problem} Your changes are kept while the app is open, and "
+                "saved with your next change or when you quit.",
+                error=True,
+            )
+        elif self._save_problem is not None:
+            problem, self._save_problem = self._save_problem, None
+            screen = self.screen
+            # Replace the problem's message, but never a newer one (say "Saved the note.").
+            if isinstance(screen, BaseScreen) and screen.status.message.startswith(problem):
+                self.say("Saved: the changes that could not be saved before are on disk now.")
 
     def use_theme(self, name: str) -> None:
         """Switch theme and remember it for next time."""
@@ -227,6 +261,23 @@ class NavigatorApp(App[None]):
                     answered,
                 )
                 return
+        try:
+            self.navigator.store.settle()
+        except SaveError as error:
+
+            def leave(yes: bool | None) -> None:
+                if yes:
+                    self.exit()
+
+            self.push_screen(
+                ConfirmScreen(
+                    f"{error} Quit anyway and lose your latest changes?",
+                    "Quit without saving",
+                    "No, stay",
+                ),
+                leave,
+            )
+            return
         self.exit()
 
     # ------------------------------------------------------------ crashes

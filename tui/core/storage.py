@@ -9,6 +9,9 @@ directory, so the file on disk is always either the old or the new version.
 Reads are served from memory after the first one: this process holds the file
 lock (see ``store.py``), so nobody else changes the file under us, and TinyDB
 asks its storage for the whole document on every query.
+
+The full-screen app hands writes to a ``BackgroundWriter``, so a slow disk never
+holds up a key; the command line and the plain mode write before they return.
 """
 
 from __future__ import annotations
@@ -16,6 +19,8 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -72,6 +77,76 @@ def atomic_write_bytes(path: Path, payload: bytes) -> None:
     fsync_directory(directory)
 
 
+class BackgroundWriter:
+    """Writes the data file on a thread of its own, newest document first.
+
+    The caller keeps the document in memory and hands over its bytes. Each payload
+    is the whole document, so when several wait only the newest is written. A
+    failed write is reported through ``on_result`` and kept: the next change, or
+    ``flush()`` after ``retry()``, writes it again. Nothing is dropped quietly.
+    """
+
+    def __init__(self, path: Path, on_result: Callable[[OSError | None], None]) -> None:
+        self.path = path
+        self._on_result = on_result
+        self._changed = threading.Condition()
+        self._waiting: bytes | None = None  # the newest payload not yet written
+        self._failed: bytes | None = None  # the payload of a write that failed
+        self._busy = False
+        self._stopping = False
+        self.error: OSError | None = None  # the last write's failure, until one succeeds
+        self._thread = threading.Thread(target=self._run, name="spms-writer", daemon=True)
+        self._thread.start()
+
+    def submit(self, payload: bytes) -> None:
+        with self._changed:
+            self._waiting = payload
+            self._changed.notify_all()
+
+    def retry(self) -> None:
+        """Write again what failed last, unless something newer is already waiting."""
+        with self._changed:
+            if self._waiting is None and self._failed is not None:
+                self._waiting = self._failed
+                self._changed.notify_all()
+
+    def flush(self) -> OSError | None:
+        """Wait until nothing is waiting to be written; return the last failure, if any."""
+        with self._changed:
+            while self._waiting is not None or self._busy:
+                self._changed.wait()
+            return self.error
+
+    def close(self) -> OSError | None:
+        error = self.flush()
+        with self._changed:
+            self._stopping = True
+            self._changed.notify_all()
+        self._thread.join()
+        return error
+
+    def _run(self) -> None:
+        while True:
+            with self._changed:
+                while self._waiting is None and not self._stopping:
+                    self._changed.wait()
+                if self._waiting is None:
+                    return
+                payload, self._waiting, self._busy = self._waiting, None, True
+            error: OSError | None = None
+            try:
+                atomic_write_bytes(self.path, payload)
+            except Exception as failure:  # whatever it was, the thread must live on
+                error = failure if isinstance(failure, OSError) else OSError(str(failure))
+            with self._changed:
+                self._busy = False
+                self.error = error
+                self._failed = payload if error is not None else None
+                self._changed.notify_all()
+            with contextlib.suppress(Exception):  # a broken listener must not stop writes
+                self._on_result(error)
+
+
 class AtomicJSONStorage(Storage):
     """TinyDB storage with atomic, durable, owner-only writes and an in-memory read cache."""
 
@@ -81,6 +156,7 @@ class AtomicJSONStorage(Storage):
         self.path = Path(path)
         self.read_only = read_only
         self._cache: Document | None = initial
+        self.writer: BackgroundWriter | None = None
 
     def read(self) -> Document | None:
         if self._cache is None:
@@ -97,6 +173,11 @@ class AtomicJSONStorage(Storage):
         if self.read_only:
             self._cache = None  # drop the change TinyDB made to our cached copy
             raise ReadOnlyError("read-only")
+        if self.writer is not None:
+            # Memory holds the truth while the app runs; the writer catches the disk up.
+            self.writer.submit(encode(data))
+            self._cache = data
+            return
         try:
             atomic_write_bytes(self.path, encode(data))
         except BaseException:

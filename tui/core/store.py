@@ -11,9 +11,9 @@ import contextlib
 import errno
 import stat
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from tinydb import Query, TinyDB
 from tinydb.table import Document as TinyDocument
@@ -31,6 +31,7 @@ from tui.core.recovery import (
 from tui.core.storage import (
     FILE_MODE,
     AtomicJSONStorage,
+    BackgroundWriter,
     ReadOnlyError,
 )
 
@@ -96,6 +97,7 @@ class Store:
         self.report = report
         self._background: list[threading.Thread] = []
         self._next_note: int | None = None  # the next note id, once known
+        self._writer: BackgroundWriter | None = None
 
     # ----------------------------------------------------------------- opening
     @classmethod
@@ -131,7 +133,49 @@ class Store:
     def read_only(self) -> bool:
         return self.report.read_only
 
+    def write_in_background(self, on_result: Callable[[str | None], None]) -> None:
+        """Hand every later save to a writer thread (for the full-screen app).
+
+        ``on_result`` is called on that thread after each write with None, or with
+        a sentence saying why the write failed. The change stays in memory either way.
+        """
+        if self.read_only or self._writer is not None:
+            return
+
+        def report(error: OSError | None) -> None:
+            on_result(None if error is None else save_error_sentence(error))
+
+        self._writer = BackgroundWriter(self.path, report)
+        cast(AtomicJSONStorage, self._db.storage).writer = self._writer
+
+    def settle(self) -> None:
+        """Wait for writes in progress. Raise SaveError if the newest one failed.
+
+        After a failure this writes the newest document once more first, so a
+        problem that has been fixed (space freed) clears here.
+        """
+        if self._writer is None:
+            return
+        if self._writer.error is not None:
+            self._writer.retry()
+        error = self._writer.flush()
+        if error is not None:
+            raise SaveError(save_error_sentence(error))
+
+    def wait_for_writes(self) -> None:
+        """Wait until every change handed to the writer thread has been written or failed."""
+        if self._writer is not None:
+            self._writer.flush()
+
+    @property
+    def save_failed(self) -> bool:
+        """True while the last background write failed and none has succeeded since."""
+        return self._writer is not None and self._writer.error is not None
+
     def close(self) -> None:
+        if self._writer is not None:
+            self._writer.close()
+            self._writer = None
         for thread in self._background:
             thread.join()
         self._db.close()
@@ -267,6 +311,7 @@ class Store:
             kept = {META: document.get(META, {})}
             self._next_note = None
             storage.write(kept)
+            self.settle()  # delete all removes files next: the writer must be done
             # TinyDB keeps a Table object per name, caching its next id; drop them
             # so new tables start afresh (this is what its own drop_tables does).
             self._db._tables.clear()

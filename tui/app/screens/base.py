@@ -62,7 +62,12 @@ class BaseScreen(Screen[None]):
         then already in the status line, and the user's input is untouched).
         """
         try:
-            return operation()
+            result = operation()
+            if self.nav.store.save_failed:
+                # An earlier write failed: wait for this one, so the person hears
+                # at once whether the problem remains (and an editor stays open).
+                self.nav.store.settle()
+            return result
         except (SaveError, InputError) as error:
             self.say(str(error), error=True)
             return None
