@@ -3,7 +3,13 @@ idle app writes nothing. Checked in a real pseudo-terminal read by pyte, and wit
 
 from __future__ import annotations
 
+import os
+import pty
 import re
+import select
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 from textual.widget import Widget
@@ -118,3 +124,37 @@ def test_no_color_means_no_colour_codes_and_focus_still_shows(data_file: Path) -
         focused = [row[x] for x in range(1, 7)]
         assert "".join(c.data for c in focused) == "Topics"
         assert all(c.underscore and c.bold for c in focused)  # the highlight, without colour
+
+
+def test_a_terminal_that_will_not_tell_its_size_still_lets_the_app_rest(data_file: Path) -> None:
+    """A pty with no window size: Textual guesses 80x24 and 80x25 in turn, and the app
+    once answered every guess with a redraw, for ever. It must settle and go quiet."""
+    master, slave = pty.openpty()  # no TIOCSWINSZ: the size is 0 x 0
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tui", "--data-file", str(data_file)],
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env={**env, "TERM": "xterm-256color"},
+        start_new_session=True,
+    )
+    os.close(slave)
+    try:
+        written = bytearray()
+        deadline = time.monotonic() + 15
+        quiet_since = time.monotonic()
+        while time.monotonic() - quiet_since < 1.0:  # wait for a whole second of quiet
+            assert time.monotonic() < deadline, f"still drawing after 15 s: {len(written)} bytes"
+            if select.select([master], [], [], 0.1)[0]:
+                written += os.read(master, 65536)
+                quiet_since = time.monotonic()
+        assert b"SPMS Navigator: home" in written
+    finally:
+        os.write(master, b"\x11")  # ctrl+q
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        os.close(master)

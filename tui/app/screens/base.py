@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar, cast
 
+from textual import events
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widget import Widget
@@ -85,10 +86,13 @@ class BaseScreen(Screen[None]):
     def refresh_data(self) -> None:
         """Reload what the screen shows from the core (another screen may have changed it)."""
 
-    def on_resize(self) -> None:
-        # A new terminal size moves widgets without resizing them all: once the new
-        # layout is drawn, put the cursor back on what has focus.
-        self.call_after_refresh(self.place_cursor)
+    def on_resize(self, _event: events.Resize) -> None:
+        # A new terminal size moves widgets without resizing them all. Textual has
+        # laid the screen out again by now (in Screen._on_resize), so put the cursor
+        # back on what has focus at once. (Waiting for the next refresh instead made
+        # the app spin where the terminal does not tell its size: each wait asked
+        # for a refresh, which reported the size again.)
+        self.place_cursor()
 
     def on_descendant_focus(self, _event: object) -> None:
         self.place_cursor()
