@@ -91,7 +91,7 @@ class LongList(ScrollView, can_focus=True):
         self._texts: list[str] = []
         self._disabled: set[int] = set()
         self._highlighted: int | None = None
-        # The first screen line of each item, and one past the last (for the width below).
+        # The first screen line of each item, then the total, at the width laid out last.
         self._starts: list[int] = [0]
         self._laid_out_width = -1
         self._wrapped: LRUCache[int, list[str]] = LRUCache(256)
@@ -106,7 +106,7 @@ class LongList(ScrollView, can_focus=True):
         return self._highlighted
 
     def texts(self) -> list[str]:
-        """The items as shown (for tests and for Help)."""
+        """The items as they are shown, in order."""
         return list(self._texts)
 
     def set_items(self, items: Iterable[tuple[str, str]], disabled: Iterable[str] = ()) -> None:
