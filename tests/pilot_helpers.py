@@ -39,12 +39,13 @@ def heading_text(app: NavigatorApp) -> str:
 
 
 def highlighted_text(app: NavigatorApp, list_id: str | None = None) -> str:
-    if list_id and isinstance(long := app.screen.query_one(f"#{list_id}"), LongList):
-        assert long.highlighted is not None
-        return long.texts()[long.highlighted]
-    lists = app.screen.query(ReaderList)
-    widget = app.screen.query_one(f"#{list_id}", ReaderList) if list_id else lists.first()
-    assert widget.highlighted is not None
+    """The highlighted line of the list ``list_id``, or of the screen's first list."""
+    query = f"#{list_id}" if list_id else "LongList, ReaderList"
+    widget = app.screen.query(query).first()
+    if isinstance(widget, LongList):
+        assert widget.highlighted is not None
+        return widget.texts()[widget.highlighted]
+    assert isinstance(widget, ReaderList) and widget.highlighted is not None
     return str(widget.get_option_at_index(widget.highlighted).prompt)
 
 

@@ -123,6 +123,19 @@ class LongList(ScrollView, can_focus=True):
         self._lay_out()
         self.refresh()
 
+    def replace_text(self, item_id: str, text: str) -> None:
+        """Change one item's text, redrawing only its lines when its height stays the same."""
+        index = self._ids.index(item_id)
+        before = len(self._lines_of(index)) if self._laid_out_width > 0 else 0
+        self._texts[index] = flat_line(text)
+        self._wrapped.discard(index)
+        if self._laid_out_width > 0 and len(self._lines_of(index)) == before:
+            self._refresh_item(index)
+        else:
+            self._laid_out_width = -1
+            self._lay_out()
+            self.refresh()
+
     def highlighted_id(self) -> str | None:
         return None if self._highlighted is None else self._ids[self._highlighted]
 

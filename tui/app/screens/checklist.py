@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Static
-from textual.widgets.option_list import Option
 
 from tui.app import bindings
+from tui.app.long_list import LongList
 from tui.app.screens.base import BaseScreen
 from tui.app.screens.confirm import ConfirmScreen
 from tui.app.screens.prompt import PromptScreen
-from tui.app.widgets import ReaderList, plain
+from tui.app.widgets import plain
 from tui.core.models import ChecklistEntry
 from tui.core.service import OWN_GROUP
 
@@ -30,7 +29,7 @@ class ChecklistScreen(BaseScreen):
 
     def compose_body(self) -> ComposeResult:
         yield Static(id="progress", classes="intro")
-        yield ReaderList(id="items")
+        yield LongList(id="items")
         yield Static(
             plain(
                 "Space marks an item done or not done. Enter opens it to add who helps and a note."
@@ -41,37 +40,31 @@ class ChecklistScreen(BaseScreen):
     def on_mount(self) -> None:
         super().on_mount()
         self.refresh_data()
-        items = self.query_one(ReaderList)
+        items = self.query_one(LongList)
         items.highlight_id(None)
         items.focus()
 
     def refresh_data(self) -> None:
-        items = self.query_one(ReaderList)
+        items = self.query_one(LongList)
         keep = items.highlighted_id()
         entries = self.nav.checklist()
-        options: list[Option] = []
+        lines: list[tuple[str, str]] = []
+        headings: list[str] = []
         last_group = ""
         for entry in entries:
-            if entry.group_id != last_group:
+            title = self.nav.group_title(entry.group_id)
+            if entry.group_id != last_group:  # a heading line the highlight skips
                 last_group = entry.group_id
-                title = self.nav.group_title(entry.group_id)
-                options.append(
-                    Option(
-                        Text(title, style="bold"),
-                        id=f"group:{entry.group_id}",
-                        disabled=True,
-                    )
-                )
-            options.append(
-                Option(plain(entry_line(entry, self.nav.group_title(entry.group_id))), id=entry.id)
-            )
-        items.set_options(options)
+                headings.append(f"group:{entry.group_id}")
+                lines.append((headings[-1], title))
+            lines.append((entry.id, entry_line(entry, title)))
+        items.set_items(lines, disabled=headings)
         items.highlight_id(keep)
         progress = self.nav.progress(entries)
         self.query_one("#progress", Static).update(plain(f"Progress: {progress.sentence()}."))
 
     def _current(self) -> ChecklistEntry | None:
-        item_id = self.query_one(ReaderList).highlighted_id()
+        item_id = self.query_one(LongList).highlighted_id()
         if item_id is None or item_id.startswith("group:"):
             return None
         return self.nav.checklist_entry(item_id)
@@ -84,9 +77,9 @@ class ChecklistScreen(BaseScreen):
         if changed is not None:
             # Redraw only the line that changed and the progress: rebuilding the whole
             # list would double the time from key to screen (see bench/).
-            items = self.query_one(ReaderList)
-            items.replace_option_prompt(
-                changed.id, plain(entry_line(changed, self.nav.group_title(changed.group_id)))
+            items = self.query_one(LongList)
+            items.replace_text(
+                changed.id, entry_line(changed, self.nav.group_title(changed.group_id))
             )
             items.place_cursor()
             progress = self.nav.progress()
@@ -96,9 +89,9 @@ class ChecklistScreen(BaseScreen):
             )
             self.say(f"Saved: {changed.text} is {changed.status_words}. {progress.sentence()}.")
 
-    def on_option_list_option_selected(self, event: ReaderList.OptionSelected) -> None:
-        if event.option.id:
-            self.nav_app.open_checklist_item(event.option.id)
+    def on_long_list_selected(self, event: LongList.Selected) -> None:
+        if not event.item_id.startswith("group:"):
+            self.nav_app.open_checklist_item(event.item_id)
 
     def action_add_item(self) -> None:
         def added(text: str | None) -> None:
@@ -108,7 +101,7 @@ class ChecklistScreen(BaseScreen):
             entry = self.attempt(lambda: self.nav.add_own_item(text))
             if entry is not None:
                 self.refresh_data()
-                self.query_one(ReaderList).highlight_id(entry.id)
+                self.query_one(LongList).highlight_id(entry.id)
                 self.say(f"Added your item: {entry.text}. It is not done yet.")
 
         self.app.push_screen(PromptScreen("Add your own checklist item", "New item"), added)
