@@ -6,6 +6,9 @@ Kept apart so that start-up and the notes list do not import TextArea and Select
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 from textual.app import ComposeResult
 from textual.widgets import Select, TextArea
 from textual.widgets._select import SelectCurrent, SelectOverlay, SelectType
@@ -34,7 +37,13 @@ class _ReaderOverlay(SelectOverlay):
 
 class ReaderSelect(Select[SelectType]):
     """A Select for screen readers: as the arrow keys move through its choices, the
-    cursor moves too (Textual's own drop-down stops the messages that would tell us)."""
+    cursor moves too (Textual's own drop-down stops the messages that would tell us).
+    Compact unless asked otherwise, so it sits on its field's one line with the label."""
+
+    def __init__(
+        self, options: Iterable[tuple[str, SelectType]], *, compact: bool = True, **kwargs: Any
+    ) -> None:
+        super().__init__(options, compact=compact, **kwargs)
 
     def compose(self) -> ComposeResult:
         yield SelectCurrent(self.prompt)

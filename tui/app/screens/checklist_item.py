@@ -47,7 +47,6 @@ class ChecklistItemScreen(BaseScreen):
                 value=entry.person_id if entry.person_id in known else Select.NULL,
                 prompt="Nobody from My people",
                 id="person",
-                compact=True,
             ),
         )
         yield field_row("Who helps", quiet_input(entry.helper, input_id="helper"))

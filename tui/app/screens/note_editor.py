@@ -60,7 +60,6 @@ class NoteEditorScreen(BaseScreen):
                 value=(note.kind if note else self.initial_kind).value,
                 allow_blank=False,
                 id="kind",
-                compact=True,
             ),
         )
         yield field_row(
@@ -71,7 +70,6 @@ class NoteEditorScreen(BaseScreen):
                 prompt="Not linked to a topic or item",
                 allow_blank=True,
                 id="link",
-                compact=True,
             ),
         )
         yield field_row(

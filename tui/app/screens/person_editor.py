@@ -46,7 +46,6 @@ class PersonEditorScreen(BaseScreen):
                 value=(person.role if person else Role.FRIEND_FAMILY).value,
                 allow_blank=False,
                 id="role",
-                compact=True,
             ),
         )
         for field_id, label in FIELDS[1:]:
