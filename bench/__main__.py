@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import random
 import select
 import statistics
 import subprocess
@@ -105,14 +106,16 @@ def key_latencies(
     return times
 
 
-#: The app on a slow disk (an SD card, an old hard disk): each fsync takes 100 ms.
-#: Only this benchmark slows it, from outside the app, so a key can be sent while
-#: a save is surely in progress.
+#: The app on a disk that turns slow on demand (an SD card, an old hard disk): while
+#: the marker file exists, each fsync takes 100 ms. Only this benchmark slows it,
+#: from outside the app, so a key can be sent while a save is surely in progress.
 SLOW_DISK = (
     "import os, sys, time\n"
+    "marker = os.environ['SPMS_BENCH_SLOW_DISK']\n"
     "real_fsync = os.fsync\n"
     "def slow_fsync(fd):\n"
-    "    time.sleep(0.1)\n"
+    "    if os.path.exists(marker):\n"
+    "        time.sleep(0.1)\n"
     "    real_fsync(fd)\n"
     "os.fsync = slow_fsync\n"
     "from tui.cli import main\n"
@@ -120,39 +123,50 @@ SLOW_DISK = (
 )
 
 
-def keys_during_saves(data_file: Path, count: int) -> tuple[list[float], list[float]]:
-    """Down-key times in the checklist just after a tick: on the usual disk, where
-    the tick's save is over within milliseconds, then on a slow disk, while it is
-    still in progress (its temporary file is there). The same steps in both.
+def keys_during_saves(
+    data_file: Path, count: int, seed: int = 11
+) -> tuple[list[float], list[float]]:
+    """Times of a move (down or up) in the checklist just after a tick: with the
+    disk as it is, where the tick's save is over within milliseconds, and with the
+    disk slowed, while the save is still in progress (its temporary file is there).
+
+    Both kinds of round take turns in one process, so drift in the machine or the
+    app's state hits both alike. Each key waits a random 35 to 95 ms after the
+    tick's frame: Textual may hold a frame up to two frame times (1/30 s) after
+    the one before, whatever the app does, and the slow save lasts 200 ms. The
+    pause between rounds is random too, so the keys do not fall into step with
+    Textual's 60 Hz frame clock.
     """
-    return _keys_after_ticks(app_cmd(data_file), data_file, count, need_save=False), (
-        _keys_after_ticks(
-            [PY, "-c", SLOW_DISK, "--data-file", str(data_file)], data_file, count, need_save=True
-        )
-    )
-
-
-def _keys_after_ticks(args: list[str], data_file: Path, count: int, need_save: bool) -> list[float]:
-    times: list[float] = []
-    with Terminal(args) as term:
+    rng = random.Random(seed)
+    marker = data_file.parent / "slow-disk"
+    quiet: list[float] = []
+    during: list[float] = []
+    args = [PY, "-c", SLOW_DISK, "--data-file", str(data_file)]
+    with Terminal(args, env={"SPMS_BENCH_SLOW_DISK": str(marker)}) as term:
         term.wait_for("SPMS Navigator: home")
         term.settle(quiet=0.5)
         term.press("c")
         term.settle(quiet=0.5)
-        for _ in range(count * 2):
-            if len(times) == count:
+        for round_ in range(count * 4):
+            if len(quiet) >= count and len(during) >= count:
                 break
+            slow = round_ % 2 == 1
+            if slow:
+                marker.touch()
+            else:
+                marker.unlink(missing_ok=True)
             term.send(" ")
-            # Textual draws at most 60 frames a second, so a key within 1/60 s of a
-            # frame waits for the next one whatever the app does: let the screen be
-            # still for 20 ms after the tick first.
-            term.settle(quiet=0.02)
+            term.settle(quiet=rng.uniform(0.035, 0.095))
             saving = any(p.name.endswith(paths.TEMP_SUFFIX) for p in data_file.parent.iterdir())
-            if saving or not need_save:
-                key = DOWN[0] if len(times) % 2 == 0 else UP
+            times = during if slow else quiet
+            if saving == slow and len(times) < count:
+                key = DOWN[0] if (len(quiet) + len(during)) % 2 == 0 else UP
                 times.append(time_until_cursor_moves(term, key))
-            term.settle(quiet=0.5)  # let any save finish before the next round
-    return times
+            term.settle(quiet=rng.uniform(0.4, 0.6))  # the save ends; so does the round
+            while any(p.name.endswith(paths.TEMP_SUFFIX) for p in data_file.parent.iterdir()):
+                term.settle(quiet=0.05)
+        marker.unlink(missing_ok=True)
+    return quiet, during
 
 
 def time_frame(term: Terminal, start: float | None = None) -> float | None:
@@ -171,14 +185,16 @@ def time_frame(term: Terminal, start: float | None = None) -> float | None:
 
 
 def time_until_cursor_moves(term: Terminal, key: str) -> float:
-    """Milliseconds from writing ``key`` until the line a screen reader reads (the
-    cursor's row) shows another item: exact, whatever else is being written."""
+    """Milliseconds from writing ``key`` until the whole frame that changes the line a
+    screen reader reads (the cursor's row) has arrived: exact, whatever else is
+    being written, and not counting the time pyte takes to show it."""
     before = (term.screen.cursor.y, term.cursor_line())
     start = time.perf_counter()
     term.send(key)
     while time.perf_counter() - start < 2:
-        if term.read_chunk(0.5) and (term.screen.cursor.y, term.cursor_line()) != before:
-            return (time.perf_counter() - start) * 1000
+        frame, arrived = term.read_frame(0.5)
+        if frame and (term.screen.cursor.y, term.cursor_line()) != before:
+            return (arrived - start) * 1000
     return float("nan")
 
 
@@ -290,7 +306,7 @@ def main() -> None:
     quiet_p90, during_p90 = pct(slow_quiet, 0.9), pct(slow_during, 0.9)
     unchanged = during / quiet <= 1.2 and during_p90 / quiet_p90 <= 1.5
     print(
-        f"{'key, just after a tick (down)':<34}{quiet:>10.1f}ms{'1.00':>9}  "
+        f"{'key, just after a tick (move)':<34}{quiet:>10.1f}ms{'1.00':>9}  "
         f"p90 {quiet_p90:.1f} ms (timed to the screen reader's line)"
     )
     print(

@@ -118,16 +118,36 @@ class Terminal:
             self._feed(chunk)
         return bytes(got)
 
-    def read_chunk(self, timeout: float) -> bytes:
-        """Read and show one write of the app's, waiting up to ``timeout`` seconds."""
-        if not select.select([self.master], [], [], timeout)[0]:
-            return b""
-        try:
-            chunk = os.read(self.master, 65536)
-        except OSError:
-            return b""
-        self._feed(chunk)
-        return chunk
+    def read_frame(self, timeout: float, gap: float = 0.002) -> tuple[bytes, float]:
+        """One frame: the first write within ``timeout`` seconds and all that follows
+        it within ``gap`` (the kernel may hand one write over in several reads).
+        Returns it, now on the screen, and when its last part arrived (perf_counter).
+        """
+        got = bytearray()
+        arrived, wait = 0.0, timeout
+        while select.select([self.master], [], [], wait)[0]:
+            try:
+                chunk = os.read(self.master, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            got += chunk
+            arrived, wait = time.perf_counter(), gap
+        self._feed(bytes(got))
+        return bytes(got), arrived
+
+    def frames_for(self, seconds: float, gap: float = 0.008) -> list[bytes]:
+        """What the app writes during ``seconds``, frame by frame: writes closer than
+        ``gap`` make one frame."""
+        frames = []
+        deadline = time.monotonic() + seconds
+        while (left := deadline - time.monotonic()) > 0:
+            frame, _ = self.read_frame(left, gap)
+            if not frame:
+                break
+            frames.append(frame)
+        return frames
 
     def read_for(self, seconds: float) -> bytes:
         """Read whatever the app writes during ``seconds``."""
