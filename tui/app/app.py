@@ -22,6 +22,7 @@ from tui.app import bindings, themes
 from tui.app.screens.base import BaseScreen
 from tui.app.screens.home import HomeScreen
 from tui.app.terminal_safety import TerminalSafeFilter
+from tui.app.widgets import StatusLine
 from tui.core import paths
 from tui.core.models import NoteKind
 from tui.core.service import Navigator
@@ -73,6 +74,8 @@ class NavigatorApp(App[None]):
         saved = navigator.setting("theme", themes.DEFAULT)
         self.theme = saved if saved in themes.OFFERED else themes.DEFAULT
         self._save_problem: str | None = None
+        # The status line to clear when the key now being handled comes back up.
+        self._pending_clear: StatusLine | None = None
 
     def on_mount(self) -> None:
         # Writes go to a thread of their own, so a slow disk never holds up a key.
@@ -156,10 +159,38 @@ class NavigatorApp(App[None]):
             screen.say(message, error=error)
 
     async def on_event(self, event: events.Event) -> None:
-        # A message stays in the status line until the next key.
-        if isinstance(event, events.Key) and isinstance(self.screen, BaseScreen):
-            self.screen.status.clear()
+        if isinstance(event, events.Key):
+            await self._on_key_clearing_status(event)
+        else:
+            await super().on_event(event)
+
+    async def _on_key_clearing_status(self, event: events.Key) -> None:
+        """A message stays in the status line until the next key; clear it when that
+        key takes effect, so both changes reach the terminal in one frame.
+
+        A key visits the app twice: first on its way to the focused widget, then on
+        its way back up, when its binding runs. Clearing on the first visit drew a
+        frame of its own, and the key's effect (the cursor moving down a list) came
+        in a second one, up to 1/30 s later (tests/test_status_line.py).
+        """
+        if event.is_forwarded:  # second visit: clear just before its binding runs
+            self._clear_pending_status()
+            await super().on_event(event)
+            return
+        self._clear_pending_status()  # the last key never came back: a widget kept it
+        screen, focused = self.screen, self.focused
         await super().on_event(event)
+        if not isinstance(screen, BaseScreen):
+            return
+        if focused is not None and focused.check_consume_key(event.key, event.character):
+            screen.status.clear()  # typed into a field, which shows it at once
+        else:
+            self._pending_clear = screen.status
+
+    def _clear_pending_status(self) -> None:
+        status, self._pending_clear = self._pending_clear, None
+        if status is not None and status.is_attached:
+            status.clear()
 
     # ----------------------------------------------------------- navigation
     def _base_screens_above_home(self) -> list[BaseScreen]:
