@@ -195,7 +195,7 @@ def _main(argv: Sequence[str] | None) -> int:
             return PlainApp(navigator, Console(sys.stdin, sys.stdout)).run()
         from tui.app.app import NavigatorApp
 
-        NavigatorApp(navigator).run()
+        NavigatorApp(navigator, tune_interpreter=True).run()
     finally:
         navigator.store.close()
     return EXIT_OK
