@@ -29,6 +29,8 @@ PY = sys.executable
 BARE = [PY, str(ROOT / "bench" / "bare_app.py")]
 EXIT = "SPMS_NAVIGATOR_BENCH_EXIT"
 DOWN = ("\x1b[B",)
+#: Key rows are measured in this many rounds, each in a fresh app, rows taking turns.
+KEY_ROUNDS = 4
 UP = "\x1b[A"
 DEFERRED = (
     "textual.widgets._text_area",
@@ -254,22 +256,29 @@ def main() -> None:
         mem_app = statistics.median(
             peak_rss_mb(app_cmd(data_file), {EXIT: "notes"}) for _ in range(3)
         )
-        keys = {
-            "bare Textual list (down)": key_latencies(
-                data_file, "", DOWN, args.keys, [PY, str(ROOT / "bench" / "bare_list.py")]
-            ),
-            "topic list (down)": key_latencies(data_file, "t", DOWN, args.keys),
-            "checklist (down)": key_latencies(data_file, "c", DOWN, args.keys),
-            "1,000 notes (down)": key_latencies(data_file, "n", DOWN, args.keys),
-            "filter, 1,000 notes (type)": key_latencies(data_file, "n/", ("o", "\x7f"), args.keys),
-            "checklist tick (saves)": key_latencies(data_file, "c", (" ",), args.keys),
+        bare_list = [PY, str(ROOT / "bench" / "bare_list.py")]
+        rows: dict[str, tuple[str, tuple[str, ...], list[str] | None]] = {
+            "bare Textual list (down)": ("", DOWN, bare_list),
+            "topic list (down)": ("t", DOWN, None),
+            "checklist (down)": ("c", DOWN, None),
+            "1,000 notes (down)": ("n", DOWN, None),
+            "filter, 1,000 notes (type)": ("n/", ("o", "\x7f"), None),
+            "checklist tick (saves)": ("c", (" ",), None),
         }
+        keys: dict[str, list[float]] = {name: [] for name in rows}
+        per_round = max(1, args.keys // KEY_ROUNDS)
+        for _ in range(KEY_ROUNDS):  # interleaved, so a noisy moment hits every row alike
+            for name, (setup, typed, command) in rows.items():
+                keys[name] += key_latencies(data_file, setup, typed, per_round, command)
         # Twice the presses: a 90th percentile of 40 moves with every passing stall.
         slow_quiet, slow_during = keys_during_saves(data_file, 2 * args.keys)
         early = deferred_imports(data_file)
 
     b, a, p = (statistics.median(x) for x in (bare, app, plain))
-    print(f"SPMS Navigator benchmark, {os.cpu_count()} cores, medians of {args.runs} runs\n")
+    print(
+        f"SPMS Navigator benchmark, {os.cpu_count()} cores. Start-up: medians of {args.runs}"
+        f" runs. Keys: {KEY_ROUNDS} rounds of {per_round} presses a row, rows taking turns\n"
+    )
     print(f"{'measure':<34}{'value':>12}{'ratio':>9}  target")
     print(f"{'start-up, bare Textual app':<34}{b:>10.0f}ms{'1.00':>9}")
     print(
