@@ -31,6 +31,8 @@ EXIT = "SPMS_NAVIGATOR_BENCH_EXIT"
 DOWN = ("\x1b[B",)
 #: Key rows are measured in this many rounds, each in a fresh app, rows taking turns.
 KEY_ROUNDS = 4
+#: Peak memory varies by a few tenths of a megabyte from run to run.
+MEMORY_RUNS = 5
 UP = "\x1b[A"
 DEFERRED = (
     "textual.widgets._text_area",
@@ -249,13 +251,12 @@ def main() -> None:
             bare.append(run_to_exit(BARE, {"BENCH_EXIT": "ready"}))
             app.append(run_to_exit(app_cmd(data_file), {EXIT: "ready"}))
             plain.append(run_to_exit(app_cmd(data_file, "--plain"), {}, typed="q\r"))
-        mem_bare = statistics.median(peak_rss_mb(BARE, {"BENCH_EXIT": "ready"}) for _ in range(3))
-        mem_start = statistics.median(
-            peak_rss_mb(app_cmd(data_file), {EXIT: "ready"}) for _ in range(3)
-        )
-        mem_app = statistics.median(
-            peak_rss_mb(app_cmd(data_file), {EXIT: "notes"}) for _ in range(3)
-        )
+        memory: dict[str, list[float]] = {"bare": [], "start": [], "notes": []}
+        for _ in range(MEMORY_RUNS):  # interleaved too
+            memory["bare"].append(peak_rss_mb(BARE, {"BENCH_EXIT": "ready"}))
+            memory["start"].append(peak_rss_mb(app_cmd(data_file), {EXIT: "ready"}))
+            memory["notes"].append(peak_rss_mb(app_cmd(data_file), {EXIT: "notes"}))
+        mem_bare, mem_start, mem_app = (statistics.median(memory[k]) for k in memory)
         bare_list = [PY, str(ROOT / "bench" / "bare_list.py")]
         rows: dict[str, tuple[str, tuple[str, ...], list[str] | None]] = {
             "bare Textual list (down)": ("", DOWN, bare_list),
@@ -277,7 +278,8 @@ def main() -> None:
     b, a, p = (statistics.median(x) for x in (bare, app, plain))
     print(
         f"SPMS Navigator benchmark, {os.cpu_count()} cores. Start-up: medians of {args.runs}"
-        f" runs. Keys: {KEY_ROUNDS} rounds of {per_round} presses a row, rows taking turns\n"
+        f" runs, memory of {MEMORY_RUNS}. Keys: {KEY_ROUNDS} rounds of {per_round} presses"
+        " a row, rows taking turns\n"
     )
     print(f"{'measure':<34}{'value':>12}{'ratio':>9}  target")
     print(f"{'start-up, bare Textual app':<34}{b:>10.0f}ms{'1.00':>9}")
