@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import select
 import statistics
 import subprocess
 import sys
@@ -103,9 +102,10 @@ def key_latencies(
         for n in range(count):
             start = time.perf_counter()
             term.send(keys[n % len(keys)])
-            took = time_frame(term, start)
-            if took is not None:
-                times.append(took)
+            # The frame a key causes arrives in one or a few writes, within 4 ms.
+            frame, arrived = term.read_frame(0.5, gap=0.004)
+            if frame:
+                times.append((arrived - start) * 1000)
             term.settle(quiet=0.05)
     return times
 
@@ -161,31 +161,16 @@ def keys_during_saves(
                 marker.unlink(missing_ok=True)
             term.send(" ")
             term.settle(quiet=rng.uniform(0.035, 0.095))
-            saving = any(p.name.endswith(paths.TEMP_SUFFIX) for p in data_file.parent.iterdir())
+            saving = bool(paths.stale_temp_files(data_file))
             times = during if slow else quiet
             if saving == slow and len(times) < count:
                 key = DOWN[0] if (len(quiet) + len(during)) % 2 == 0 else UP
                 times.append(time_until_cursor_moves(term, key))
             term.settle(quiet=rng.uniform(0.4, 0.6))  # the save ends; so does the round
-            while any(p.name.endswith(paths.TEMP_SUFFIX) for p in data_file.parent.iterdir()):
+            while paths.stale_temp_files(data_file):
                 term.settle(quiet=0.05)
         marker.unlink(missing_ok=True)
     return quiet, during
-
-
-def time_frame(term: Terminal, start: float | None = None) -> float | None:
-    """Milliseconds from ``start`` to the end of the frame now arriving.
-
-    The frame a key causes arrives in one or a few writes; take the time of the last
-    write that follows within 4 ms of the one before it.
-    """
-    start = time.perf_counter() if start is None else start
-    last = None
-    while select.select([term.master], [], [], 0.5 if last is None else 0.004)[0]:
-        if not os.read(term.master, 65536):
-            break
-        last = time.perf_counter()
-    return None if last is None else (last - start) * 1000
 
 
 def time_until_cursor_moves(term: Terminal, key: str) -> float:

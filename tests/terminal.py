@@ -101,17 +101,21 @@ class Terminal:
     ) -> None:
         self.close()
 
+    def _read_chunk(self, timeout: float) -> bytes:
+        """One read of what the app wrote, waiting up to ``timeout`` seconds; empty if
+        nothing came or the app has gone."""
+        if not select.select([self.master], [], [], timeout)[0]:
+            return b""
+        try:
+            return os.read(self.master, 65536)
+        except OSError:
+            return b""
+
     def _read(self, deadline: float, quiet: float | None) -> bytes:
         """Read until ``deadline``, or until nothing came for ``quiet`` seconds."""
         got = bytearray()
         while (left := deadline - time.monotonic()) > 0:
-            ready, _, _ = select.select([self.master], [], [], min(left, quiet or left))
-            if not ready:
-                break
-            try:
-                chunk = os.read(self.master, 65536)
-            except OSError:
-                break
+            chunk = self._read_chunk(min(left, quiet or left))
             if not chunk:
                 break
             got += chunk
@@ -125,13 +129,7 @@ class Terminal:
         """
         got = bytearray()
         arrived, wait = 0.0, timeout
-        while select.select([self.master], [], [], wait)[0]:
-            try:
-                chunk = os.read(self.master, 65536)
-            except OSError:
-                break
-            if not chunk:
-                break
+        while chunk := self._read_chunk(wait):
             got += chunk
             arrived, wait = time.perf_counter(), gap
         self._feed(bytes(got))
