@@ -149,9 +149,9 @@ class NavigatorApp(App[None]):
     def on_ready(self) -> None:
         if self.tune_interpreter:
             # Python's full garbage collection walks every object the program holds:
-            # with Textual and 1,000 notes loaded it took 15 to 25 ms, and now and then
+            # with Textual and 1,000 notes loaded it took 15 to 42 ms, and now and then
             # it fell on a key. Collect once now and freeze what start-up built, so
-            # later collections walk only what is new (4 to 5 ms). Cycles among frozen
+            # later collections walk only what is new (4 to 8 ms). Cycles among frozen
             # objects are never freed: fine for the one app a process runs, not for
             # a test run, which starts many apps in one process.
             gc.collect()
