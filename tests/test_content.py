@@ -302,6 +302,15 @@ def test_checklist_covers_each_kind_of_support_and_keeps_its_ids() -> None:
     assert [i.id for i in library.checklist][:2] == ["ct-neurologist", "ct-team-list"]
 
 
+def test_the_palette_knows_what_people_call_each_command() -> None:
+    palette = default_library().app.palette
+    assert {"Topics", "Checklist", "Notes", "Export", "Help", "Quit", "Urgent help"} <= set(palette)
+    assert {"backup", "print"} <= set(palette["Export"])
+    assert {"theme", "colors"} <= set(palette["Colours"])
+    assert "find" in palette["Search"] and "delete" in palette["Delete all"]
+    assert all(words for words in palette.values())
+
+
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
 

@@ -8,7 +8,7 @@ checklist item's group and topic) so a typo fails the test suite, not a user.
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -26,6 +26,7 @@ from tui.core.models import (
     Topic,
     long_date,
 )
+from tui.core.search import SearchHit, search_library
 
 
 class ContentError(Exception):
@@ -38,6 +39,8 @@ class AppText:
 
     ``urgent_help`` is said one key away on every screen, line by line.
     ``own_explanation`` labels a block that is the app's own explanation of a word.
+    ``palette`` maps each command's name to the other words people use for it, so
+    a command palette can find "Export" when someone types "backup".
     """
 
     name: str
@@ -47,6 +50,7 @@ class AppText:
     prompts: tuple[str, ...] = ()
     urgent_help: tuple[str, ...] = ()
     own_explanation: str = ""
+    palette: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -78,6 +82,10 @@ class Library:
     def articles(self) -> list[Source]:
         """The articles the content is built on (the studies and pages they cite are left out)."""
         return [s for s in self.sources.values() if s.kind is SourceKind.ARTICLE]
+
+    def search(self, words: str) -> list[SearchHit]:
+        """Topics and checklist items holding every word (see ``tui.core.search``)."""
+        return search_library(self.topics, self.checklist, words)
 
 
 #: Starts a paragraph or bullet that is the app's own explanation, not a source's fact.
@@ -226,6 +234,7 @@ def load_library(directory: Path | None = None) -> Library:
         prompts=tuple(app_raw.get("prompts", ())),
         urgent_help=tuple(app_raw.get("urgent_help", ())),
         own_explanation=app_raw.get("own_explanation", ""),
+        palette={name: tuple(words) for name, words in app_raw.get("palette", {}).items()},
     )
     sources = _load_sources(base / "sources.toml")
     topic_files = sorted((base / "topics").glob("*.toml"))
