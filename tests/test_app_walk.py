@@ -80,9 +80,9 @@ async def test_read_a_topic_with_sources_review_date_and_disclaimer(data_file: P
         text = "\n".join(lines)
         assert "866-673-7436" in text
         assert any(line.startswith("Source: Support for Life with Secondary") for line in lines)
-        assert "Last reviewed on 21 November 2026." in lines
+        assert "Last reviewed on 30 November 2026." in lines
         assert "information, not medical advice" in text
-        assert "Call the peer helpline: not done yet" in lines
+        assert "Call an MS helpline: not done yet" in lines
         await pilot.press("end")
         assert "not medical advice" in highlighted_text(app)
 

@@ -53,8 +53,8 @@ def test_read_a_topic_with_its_sources(data_file: Path) -> None:
     assert "Topic: Social and emotional support." in text
     assert "866-673-7436" in text
     assert "Source: Support for Life with Secondary Progressive MS" in text
-    assert "Last reviewed on 21 November 2026." in text
-    assert "1. Checklist: Call the peer helpline: not done yet." in text
+    assert "Last reviewed on 30 November 2026." in text
+    assert "1. Checklist: Call an MS helpline: not done yet." in text
 
 
 def test_work_through_the_checklist(data_file: Path) -> None:
@@ -78,7 +78,7 @@ def test_work_through_the_checklist(data_file: Path) -> None:
     assert "Saved: this item is done. 1 of 21 done." in text
     assert "Saved who helps." in text
     assert "Saved your note." in text
-    assert "15. Call the peer helpline: done. Peer support. Who helps: Ana." in text
+    assert "15. Call an MS helpline: done. Peer support. Who helps: Ana." in text
     assert "Added your item: Ring Mum on Sundays. It is not done yet." in text
     assert "Deleted your item." in text
     nav = open_navigator(data_file)
