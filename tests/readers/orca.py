@@ -53,6 +53,17 @@ KEYSYMS = {
     "pagedown": "Next",
     "f1": "F1",
 }
+CHARACTER_KEYSYMS = {
+    " ": "space",
+    "?": "question",
+    "/": "slash",
+    ".": "period",
+    ",": "comma",
+    "-": "minus",
+    "'": "apostrophe",
+    ":": "colon",
+}
+KEY_HOLD_SECONDS = 0.08
 
 
 def check_orca() -> None:
@@ -174,12 +185,10 @@ class OrcaSession(ReaderSession):
         return done.stdout
 
     def _send(self, key: str) -> None:
-        if key in KEYSYMS:
-            self._xdotool("key", "--clearmodifiers", KEYSYMS[key])
-        elif "+" in key and len(key) > 1:  # ctrl+s, alt+x
-            self._xdotool("key", "--clearmodifiers", key)
-        else:
-            self._xdotool("type", "--delay", "0", "--", key)
+        """Press and release the key as a hand does, holding it a moment: Orca echoes a
+        typed character on release, if the app has drawn it by then."""
+        keysym = KEYSYMS.get(key) or CHARACTER_KEYSYMS.get(key, key)
+        self._xdotool("keydown", keysym, "sleep", str(KEY_HOLD_SECONDS), "keyup", keysym)
 
     def _new_events(self, final: bool) -> list[Event]:
         data = self.log.since(self._offset)
