@@ -73,8 +73,7 @@ def reader_session(
     """The app (``python -m tui --data-file DATA_FILE``, or ``app``) running under
     ``reader`` in a ``columns`` x ``rows`` terminal; everything started is ended on
     leaving, and the logs are kept if an exception leaves the block."""
-    if reader not in SESSIONS:
-        raise ValueError(f"No reader called {reader!r}; there are {', '.join(READERS)}.")
+    check_reader(reader)  # before anything is started or created
     session = SESSIONS[reader](data_file, columns, rows, env, app)
     failed = True
     try:

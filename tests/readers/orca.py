@@ -81,18 +81,8 @@ class OrcaSession(ReaderSession):
     def start(self) -> None:
         check_orca()
         self._lock = _take_lock()
-        home = self.dir / "home"
         env = self.base_env()
-        env.update(
-            HOME=str(home),
-            XDG_CONFIG_HOME=str(home / ".config"),
-            XDG_DATA_HOME=str(home / ".local/share"),
-            XDG_CACHE_HOME=str(home / ".cache"),
-            XDG_RUNTIME_DIR=str(self.dir / "run"),
-            TERM="xterm-256color",
-        )
-        for folder in ("home", "run"):
-            (self.dir / folder).mkdir(mode=0o700)
+        env["TERM"] = "xterm-256color"
         for key in ("NO_AT_BRIDGE", "GTK_MODULES", "SESSION_MANAGER"):
             env.pop(key, None)
 

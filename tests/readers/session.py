@@ -104,10 +104,22 @@ class ReaderSession(ABC):
 
     def base_env(self) -> dict[str, str]:
         """The environment of everything in the session: the caller's, without any
-        display, bus or terminal of its own."""
+        display, bus or terminal of its own, with a home folder of its own (the app
+        suggests exporting there; the readers keep their settings there)."""
         env = dict(os.environ)
         for key in ("DISPLAY", "WAYLAND_DISPLAY", "DBUS_SESSION_BUS_ADDRESS", "TMUX", "STY"):
             env.pop(key, None)
+        home = self.dir / "home"
+        runtime = self.dir / "run"
+        for folder in (home, runtime):
+            folder.mkdir(mode=0o700, exist_ok=True)
+        env.update(
+            HOME=str(home),
+            XDG_CONFIG_HOME=str(home / ".config"),
+            XDG_DATA_HOME=str(home / ".local/share"),
+            XDG_CACHE_HOME=str(home / ".cache"),
+            XDG_RUNTIME_DIR=str(runtime),
+        )
         return env
 
     def _begin(self, step: str) -> float:
