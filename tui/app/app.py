@@ -15,11 +15,13 @@ from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.command import Provider
+from textual.driver import Driver
 from textual.filter import LineFilter, Monochrome, NoColor
 from textual.message import Message
 from textual.screen import Screen
 
 from tui.app import bindings, keymap, themes
+from tui.app.output import HeldOutput, holding_driver
 from tui.app.palette import NavigatorCommands
 from tui.app.screens.base import BaseScreen
 from tui.app.screens.home import HomeScreen
@@ -30,7 +32,6 @@ from tui.app.textual_private import (
     current_exception,
     use_glyph_free_scrollbars,
 )
-from tui.app.widgets import StatusLine
 from tui.core import paths
 from tui.core.models import NoteKind
 from tui.core.service import Navigator
@@ -39,7 +40,7 @@ from tui.core.store import SaveError
 
 #: The areas, by the module and class of their screen. Screens are imported when
 #: first opened: the home screen needs none of them, and their widgets (TextArea,
-#: Select, ...) would otherwise slow every start-up (see bench/).
+#: ...) would otherwise slow every start-up (see bench/).
 AREAS = {
     "topics": "topics:TopicsScreen",
     "checklist": "checklist:ChecklistScreen",
@@ -49,6 +50,11 @@ AREAS = {
     "data": "data:DataScreen",
 }
 
+
+#: A new screen is drawn in several frames; they go to the terminal as one write once
+#: nothing more was drawn for this long (seconds), or after OUTPUT_HELD_AT_MOST.
+OUTPUT_QUIET = 0.06
+OUTPUT_HELD_AT_MOST = 1.0
 
 #: Terminals narrower than this (large fonts) get labels above their fields.
 NARROW = 70
@@ -105,8 +111,8 @@ class NavigatorApp(CrashHook):
         self.keymap_in_force = keymap.checked(self.settings, self.notices)
         self.set_keymap(self.keymap_in_force)
         self._save_problem: str | None = None
-        # The status line to clear when the key now being handled comes back up.
-        self._pending_clear: StatusLine | None = None
+        #: The terminal output, which holds a key's frames until they can go out as one.
+        self.output: HeldOutput | None = None
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit_width(event.size.width)
@@ -116,6 +122,7 @@ class NavigatorApp(CrashHook):
         self.set_class(width < NARROW, "-narrow")
 
     def on_mount(self) -> None:
+        self.hold_output()  # the first screen, too, goes out whole
         self._fit_width(self.size.width)
         # Writes go to a thread of their own, so a slow disk never holds up a key.
         self.navigator.store.write_in_background(self._report_write)
@@ -210,6 +217,28 @@ class NavigatorApp(CrashHook):
         problem with the settings file, as sentences."""
         return " ".join([*self.navigator.store.report.messages, *self.notices])
 
+    def get_driver_class(self) -> type[Driver]:
+        return holding_driver(super().get_driver_class())
+
+    # ------------------------------------------------------ one write a change
+    def hold_output(self) -> None:
+        """Keep what the app draws from now until it has been quiet for a moment, then
+        write it all at once (see output.py). Called as a screen changes."""
+        if self.output is None or self.output.holding:
+            return
+        self.output.hold()
+        self.set_timer(OUTPUT_QUIET, self._release_when_quiet)
+
+    def _release_when_quiet(self) -> None:
+        output = self.output
+        if output is None or not output.holding:
+            return
+        if output.quiet_for() >= OUTPUT_QUIET or output.held_for() >= OUTPUT_HELD_AT_MOST:
+            output.release(drop=True)
+            self.screen.refresh()  # the whole screen, as it is now, in one frame
+        else:
+            self.set_timer(OUTPUT_QUIET - output.quiet_for(), self._release_when_quiet)
+
     def get_key_display(self, binding: Binding) -> str:
         """Keys in words: 'ctrl+s', never '^s' (a screen reader says "s" for that)."""
         return bindings.key_word(binding.key)
@@ -221,38 +250,21 @@ class NavigatorApp(CrashHook):
             screen.say(message, error=error)
 
     async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key):
-            await self._on_key_clearing_status(event)
-        else:
-            await super().on_event(event)
+        """A message stays in the status line until the next message, or until a key
+        types into a field (the text it spoke of has changed then).
 
-    async def _on_key_clearing_status(self, event: events.Key) -> None:
-        """A message stays in the status line until the next key; clear it when that
-        key takes effect, so both changes reach the terminal in one frame.
-
-        A key visits the app twice: first on its way to the focused widget, then on
-        its way back up, when its binding runs. Clearing on the first visit drew a
-        frame of its own, and the key's effect (the cursor moving down a list) came
-        in a second one, up to 1/30 s later (tests/test_status_line.py).
+        It is not cleared by a key that moves around: Fenrir reads what changed on
+        screen, and a line that only went blank made it skip the cursor's new line,
+        so arrow keys after a message were silent.
         """
-        if event.is_forwarded:  # second visit: clear just before its binding runs
-            self._clear_pending_status()
+        if not isinstance(event, events.Key) or event.is_forwarded:
             await super().on_event(event)
             return
-        self._clear_pending_status()  # the last key never came back: a widget kept it
         screen, focused = self.screen, self.focused
         await super().on_event(event)
-        if not isinstance(screen, BaseScreen):
-            return
-        if focused is not None and focused.check_consume_key(event.key, event.character):
-            screen.status.clear()  # typed into a field, which shows it at once
-        else:
-            self._pending_clear = screen.status
-
-    def _clear_pending_status(self) -> None:
-        status, self._pending_clear = self._pending_clear, None
-        if status is not None and status.is_attached:
-            status.clear()
+        typed = focused is not None and focused.check_consume_key(event.key, event.character)
+        if typed and isinstance(screen, BaseScreen) and screen.is_attached:
+            screen.status.clear()
 
     # ----------------------------------------------------------- navigation
     def _base_screens_above_home(self) -> list[BaseScreen]:
@@ -271,6 +283,7 @@ class NavigatorApp(CrashHook):
                     error=True,
                 )
                 return
+        self.hold_output()
         while len(self.screen_stack) > 1:
             self.pop_screen()
         self.push_screen(screen_type())
@@ -279,6 +292,7 @@ class NavigatorApp(CrashHook):
         if len(self.screen_stack) <= 1:
             self.say("You are on the home screen. Press q to quit.")
             return
+        self.hold_output()
         self.pop_screen()
         if message:
             self.say(message)

@@ -14,7 +14,13 @@ from textual.widgets import OptionList, Static
 
 from tui.app import bindings
 from tui.app.long_list import LongList
-from tui.app.widgets import StatusLine, place_cursor_on, place_cursor_on_highlight, plain
+from tui.app.widgets import (
+    Gutter,
+    StatusLine,
+    place_cursor_on,
+    place_cursor_on_highlight,
+    plain,
+)
 from tui.core.service import Navigator
 from tui.core.store import SaveError
 from tui.core.text import InputError
@@ -46,6 +52,7 @@ class BaseScreen(Screen[None]):
         # The heading and the last message come first: screen readers read what changed
         # from the top down (Fenrir) or up to the cursor's line (Orca), so the screen's
         # name and the result of an action are heard before anything else.
+        yield Gutter()
         yield Static(plain(self.heading_text()), id="heading", classes="heading")
         yield StatusLine()
         yield from self.compose_body()
@@ -57,7 +64,7 @@ class BaseScreen(Screen[None]):
         own = [b for b in type(self).__dict__.get("BINDINGS", []) if isinstance(b, Binding)]
         every = [*bindings.GLOBAL[:2], *own, *bindings.GLOBAL[2:]]
         shown = [b for b in every if isinstance(b, Binding) and b.show]
-        return "   ".join(f"{self.keys_for(b, most=2)}: {b.description}" for b in shown)
+        return "   ".join(f"{self.keys_for(b, most=3)}: {b.description}" for b in shown)
 
     def keys_for(self, binding: Binding, most: int | None = None) -> str:
         """The keys in force for ``binding`` (the person's own, or the default), in words."""
@@ -97,6 +104,10 @@ class BaseScreen(Screen[None]):
     def set_heading(self, text: str) -> None:
         self.query_one("#heading", Static).update(plain(text))
 
+    def on_screen_suspend(self) -> None:
+        # Another screen is coming (or this one is going): draw that change in one write.
+        self.nav_app.hold_output()
+
     def on_screen_resume(self) -> None:
         self.refresh_data()
         self.call_after_refresh(self.place_cursor)
@@ -116,7 +127,6 @@ class BaseScreen(Screen[None]):
         self.place_cursor()
 
     def on_option_list_option_highlighted(self, _event: OptionList.OptionHighlighted) -> None:
-        # Also the drop-down list of a Select, which is not one of our ReaderLists.
         self.place_cursor()
 
     def place_cursor(self) -> None:

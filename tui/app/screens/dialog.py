@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, TypeVar, cast
 
 from textual.app import ComposeResult
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
@@ -42,14 +43,20 @@ class DialogScreen(ModalScreen[R]):
         return Static(plain(self.question), id="question")
 
     def key_line(self) -> Static:
-        own = [b for b in type(self).__dict__.get("BINDINGS", []) if isinstance(b, Binding)]
+        own = [
+            b for b in type(self).__dict__.get("BINDINGS", []) if isinstance(b, Binding) and b.show
+        ]
         app = cast("NavigatorApp", self.app)
         words = "   ".join(
-            f"{bindings.keys_in_words(app.keymap_in_force.get(b.id or '', b.key), 2)}: "
+            f"{bindings.keys_in_words(app.keymap_in_force.get(b.id or '', b.key), 3)}: "
             f"{b.description}"
             for b in own
         )
         return Static(plain(f"{words}   Tab: next answer"), id="keys", classes="keys")
+
+    def dismiss(self, result: R | None = None) -> AwaitComplete:
+        cast("NavigatorApp", self.app).hold_output()  # its answer changes the screen
+        return super().dismiss(result)
 
     def on_descendant_focus(self, _event: object) -> None:
         self.place_cursor()
