@@ -33,6 +33,8 @@ KEYS = {
     "space": " ",
     "f1": "\x1bOP",
     "ctrl+q": "\x11",
+    "ctrl+g": "\x07",
+    "ctrl+t": "\x14",
     "ctrl+s": "\x13",
     "ctrl+d": "\x04",
     "home": "\x1b[H",
@@ -170,6 +172,8 @@ class Terminal:
 
     def send(self, *keys: str) -> None:
         for key in keys:
+            if "+" in key and key not in KEYS:
+                raise ValueError(f"No bytes for the key {key!r}: add it to KEYS")
             os.write(self.master, KEYS.get(key, key).encode())
 
     def press(self, *keys: str, first: float = 3.0) -> bytes:

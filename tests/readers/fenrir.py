@@ -162,6 +162,8 @@ class FenrirSession(ReaderSession):
             raise RuntimeError(f"Fenrir stopped at start. Its terminal:\n{self.screen_text()}")
 
     def _send(self, key: str) -> None:
+        if "+" in key and key not in KEY_BYTES:
+            raise ValueError(f"No bytes for the key {key!r}: add it to KEY_BYTES")
         os.write(self._master, KEY_BYTES.get(key, key).encode())
 
     def _new_events(self, final: bool) -> list[Event]:
