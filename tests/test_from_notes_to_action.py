@@ -5,9 +5,10 @@ from __future__ import annotations
 import stat
 from pathlib import Path
 
-from textual.widgets import Input, Select
+from textual.widgets import Input
 
 from tests.pilot_helpers import highlighted_text, option_texts, running_app, status_text
+from tui.app.fields import ChoiceField
 from tui.app.screens.note_editor import NoteEditorScreen
 from tui.app.screens.person_editor import PersonEditorScreen
 from tui.app.screens.prompt import PromptScreen
@@ -30,7 +31,7 @@ async def test_prepare_for_a_visit_raise_and_export(data_file: Path, tmp_path: P
         await pilot.press("enter")
         assert isinstance(app.screen, NoteEditorScreen)
         assert app.screen.query_one("#title", Input).value.startswith("Compared with a few")
-        assert app.screen.query_one("#kind", Select).value == "change"
+        assert app.screen.query_one("#kind", ChoiceField).value == "change"
         await pilot.press("tab", *"Stairs are slower.", "escape")
         assert isinstance(app.screen, VisitScreen)
         texts = option_texts(app, "visit")
@@ -77,15 +78,16 @@ async def test_my_people_and_the_help_i_do_not_want(data_file: Path) -> None:
     async with running_app(data_file) as (app, pilot):
         await pilot.press("p", "a")
         assert isinstance(app.screen, PersonEditorScreen)
-        app.screen.query_one("#role", Select).value = Role.CARE_TEAM.value
-        await pilot.press(*"Dr Lee", "tab", "tab", *"neurologist", "tab", *"555 0100")
+        await pilot.press(*"Dr Lee", "tab", "enter")  # the roles, on a screen of their own
+        await pilot.press("up", "enter")  # from Friend or family up to Care team member
+        assert app.screen.query_one("#role", ChoiceField).value == Role.CARE_TEAM.value
+        await pilot.press("tab", *"neurologist", "tab", *"555 0100")
         await pilot.press("tab", *"check-ups", "escape")
         assert highlighted_text(app).startswith("Dr Lee: Care team member (neurologist).")
         await pilot.press("u", *"Advice about diets", "enter")
         assert status_text(app) == "Saved: you do not want Advice about diets."
         assert "I do not want: Advice about diets" in option_texts(app, "people")
-        await pilot.press("c", "enter")
-        app.screen.query_one("#person", Select).value = app.navigator.people.all()[0].id
+        await pilot.press("c", "enter", "tab", "enter", "down", "enter")  # choose Dr Lee
         await pilot.pause()
         assert status_text(app) == "Saved: Dr Lee helps with this."
         await pilot.press("p", "end", "up")

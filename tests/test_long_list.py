@@ -15,7 +15,7 @@ from tests.pilot_helpers import running_app
 from tests.terminal import Terminal
 from tui.app.long_list import LongList, wrap
 from tui.app.screens.note_editor import NoteEditorScreen
-from tui.app.widgets import TextLine
+from tui.app.widgets import GUTTER_X, TextLine
 
 COUNT = 300
 
@@ -51,12 +51,12 @@ def _many_notes(data_file: Path) -> list[str]:
 
 
 def _cursor_is_on_highlight(long_list: LongList) -> bool:
-    """The terminal cursor is at the start of the highlighted note's first screen line."""
+    """The terminal cursor is in the gutter of the highlighted note's first screen line."""
     app = long_list.app
     assert long_list.highlighted is not None
     top = long_list._starts[long_list.highlighted] - round(long_list.scroll_offset.y)
     region = long_list.content_region
-    return app.cursor_position == (region.x, region.y + top) and 0 <= top < region.height
+    return app.cursor_position == (GUTTER_X, region.y + top) and 0 <= top < region.height
 
 
 async def test_moving_through_hundreds_of_notes(data_file: Path) -> None:
@@ -121,7 +121,7 @@ async def test_a_filter_with_no_match_leaves_a_line_to_read(data_file: Path) -> 
         assert notes.highlighted is None
         await pilot.press("enter", "down", "enter")  # to the list; nothing to open
         assert app.screen is not None and not isinstance(app.screen, NoteEditorScreen)
-        assert app.cursor_position == notes.content_region.offset
+        assert app.cursor_position == (GUTTER_X, notes.content_region.y)
         count = app.screen.query_one("#count", TextLine).message
         assert count == f"0 of {COUNT} notes match 'zzzz'."
 

@@ -328,6 +328,18 @@ def test_a_raised_note_can_go_back_on_the_list(data_file: Path) -> None:
     assert text.count("Question: Heat? Not raised yet.") == 2
 
 
+def _to_the_question(term: Terminal) -> None:
+    """Press Enter at each More prompt until the app asks its question."""
+    for _ in range(10):
+        term.settle()
+        last = term.text().rstrip().splitlines()[-1]
+        if last.startswith("Your choice:"):
+            return
+        assert last.startswith("More: press Enter to go on"), last
+        term.type("\n")
+    raise AssertionError(term.text())
+
+
 def test_long_output_is_paged_title_first_and_wrapped_between_words(data_file: Path) -> None:
     """In a 80x24 terminal a topic and the checklist stop at a "More" prompt, so a screen
     reader can read them before they scroll away; no line is broken mid-word."""
@@ -338,13 +350,10 @@ def test_long_output_is_paged_title_first_and_wrapped_between_words(data_file: P
         screen = term.text()
         assert "Support-network checklist. Progress: 0 of 21 done." in screen
         assert "1. See a neurologist for regular check-ups: not done yet." in screen
-        for _ in range(5):  # Enter pages on, until the list ends in its question
-            if term.text().rstrip().endswith("Your choice:"):
-                break
-            term.type("\n")
+        _to_the_question(term)
         assert "21. " in term.text()
         term.type("t\n")
-        term.wait_for("Your choice:")
+        _to_the_question(term)
         term.type("2\n")
         term.wait_for("More: press Enter to go on")
         assert "Topic: Social and emotional support." in term.text()

@@ -30,8 +30,6 @@ def test_the_private_names_still_exist() -> None:
     assert app._exit_renderables == [], "App._exit_renderables is gone or not a list"
     assert app._exception is None, "App._exception is gone"
     assert isinstance(OptionList()._index_to_line, dict), "OptionList._index_to_line is gone"
-    for name in ("SelectCurrent", "SelectOverlay", "SelectType"):
-        assert getattr(textual_private, name) is not None, f"textual.widgets._select.{name}"
 
 
 def test_the_scrollbar_renderer_hook_still_takes_glyphs_from_the_class() -> None:

@@ -85,8 +85,13 @@ DIALOG: list[BindingType] = [
 
 CONFIRM: list[BindingType] = [
     Binding("y", "answer(True)", "Yes", id="confirm.yes"),
-    Binding(f"{ESCAPE_KEYS},n,b,backspace,left", "answer(False)", "No", id="confirm.no"),
+    Binding(f"n,{ESCAPE_KEYS},b,backspace,left", "answer(False)", "No", id="confirm.no"),
     *DIALOG,
+]
+
+# Choosing one answer from a list on its own screen: Enter chooses, these leave it as it was.
+CHOOSE: list[BindingType] = [
+    Binding(f"n,{ESCAPE_KEYS},b,backspace,left", "leave", "Leave it as it was", id="choose.leave"),
 ]
 
 PROMPT: list[BindingType] = [
@@ -122,6 +127,7 @@ def every_binding() -> list[Binding]:
         NOTE_EDITOR,
         CONFIRM,
         DIALOG,
+        CHOOSE,
         PROMPT,
         VISIT,
         PEOPLE,

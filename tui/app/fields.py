@@ -1,19 +1,17 @@
-"""The multi-line field and the drop-down of the editing screens.
+"""The multi-line field and the choice field of the editing screens.
 
-Kept apart so that start-up and the notes list do not import TextArea and Select
-(about half a megabyte, see bench/). One-line fields live in widgets.py.
+Kept apart so that start-up and the notes list do not import TextArea (see
+bench/). One-line fields live in widgets.py.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Hashable, Sequence
 
-from textual.app import ComposeResult
-from textual.widgets import Select, TextArea
+from textual.message import Message
+from textual.widgets import Button, TextArea
 
-from tui.app.textual_private import SelectCurrent, SelectOverlay, SelectType
-from tui.app.widgets import place_cursor_on_highlight
+from tui.app.screens.choose import Choice, ChooseScreen
 
 
 def quiet_text_area(text: str = "", area_id: str | None = None) -> TextArea:
@@ -23,28 +21,49 @@ def quiet_text_area(text: str = "", area_id: str | None = None) -> TextArea:
     return area
 
 
-class _ReaderOverlay(SelectOverlay):
-    """A Select's drop-down list whose highlighted line carries the terminal cursor."""
+class ChoiceField(Button):
+    """A field whose answer is one of a list: its line says the label and the answer
+    ("Kind: Question"); Enter opens the choices on a screen of their own."""
 
-    def watch_highlighted(self, highlighted: int | None) -> None:
-        super().watch_highlighted(highlighted)
-        if self.has_focus:
-            place_cursor_on_highlight(self)
+    class Changed(Message):
+        def __init__(self, field: ChoiceField, value: Hashable | None) -> None:
+            super().__init__()
+            self.field = field
+            self.value = value
 
-    def on_focus(self) -> None:
-        self.call_after_refresh(place_cursor_on_highlight, self)
-
-
-class ReaderSelect(Select[SelectType]):
-    """A Select for screen readers: as the arrow keys move through its choices, the
-    cursor moves too (Textual's own drop-down stops the messages that would tell us).
-    Compact unless asked otherwise, so it sits on its field's one line with the label."""
+        @property
+        def control(self) -> ChoiceField:
+            return self.field
 
     def __init__(
-        self, options: Iterable[tuple[str, SelectType]], *, compact: bool = True, **kwargs: Any
+        self,
+        label: str,
+        choices: Sequence[Choice],
+        value: Hashable | None,
+        *,
+        question: str,
+        id: str,
     ) -> None:
-        super().__init__(options, compact=compact, **kwargs)
+        self.label_words = label
+        self.choices = list(choices)
+        self.value = value
+        self.question = question
+        super().__init__(self._line(), id=id, compact=True)
 
-    def compose(self) -> ComposeResult:
-        yield SelectCurrent(self.prompt)
-        yield _ReaderOverlay(type_to_search=self._type_to_search).data_bind(compact=Select.compact)
+    def _line(self) -> str:
+        words = next((w for w, v in self.choices if v == self.value), self.choices[0][0])
+        return f"{self.label_words}: {words}"
+
+    def set_value(self, value: Hashable | None) -> None:
+        self.value = value
+        self.label = self._line()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+
+        def chosen(answer: tuple[bool, Hashable | None] | None) -> None:
+            if answer is not None and answer[0] and answer[1] != self.value:
+                self.set_value(answer[1])
+                self.post_message(self.Changed(self, answer[1]))
+
+        self.app.push_screen(ChooseScreen(self.question, self.choices, self.value), chosen)

@@ -16,13 +16,9 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.widgets import OptionList
-from textual.widgets._select import SelectCurrent, SelectOverlay, SelectType
 
 __all__ = [
     "CrashHook",
-    "SelectCurrent",
-    "SelectOverlay",
-    "SelectType",
     "close_with_report",
     "current_exception",
     "option_first_line",

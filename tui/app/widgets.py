@@ -24,13 +24,31 @@ def plain(text: str) -> Text:
     return Text(safe_for_terminal(text))
 
 
+#: The terminal column the cursor rests in: the screen's gutter (see ``Gutter``).
+GUTTER_X = 0
+
+
 def place_cursor_on(widget: Widget, line: int = 0) -> None:
-    """Put the terminal cursor at the start of ``line`` of ``widget``'s visible content."""
+    """Put the terminal cursor on ``line`` of ``widget``'s visible content, in the gutter.
+
+    Screen readers read the line the cursor is on; the cursor sits in the gutter
+    column at its start, whose cell always has the terminal's own colours, so
+    Fenrir never says "has attribute" as the cursor moves between widgets.
+    """
     region = widget.content_region
     if not region.height or not widget.is_mounted or widget.screen is not widget.app.screen:
         return  # a screen under the top one (say after a resize) must not take the cursor
     y = region.y + max(0, min(line, region.height - 1))
-    widget.app.cursor_position = Offset(region.x, y)
+    widget.app.cursor_position = Offset(GUTTER_X, y)
+
+
+class Gutter(Static):
+    """The first column of every screen, in the terminal's own colours: where the cursor
+    rests (Fenrir announces "has attribute" whenever the cell under the cursor changes
+    colour or weight; a plain cell never does)."""
+
+    def __init__(self) -> None:
+        super().__init__("", classes="gutter")
 
 
 def place_cursor_on_highlight(options: OptionList) -> None:

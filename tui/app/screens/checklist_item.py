@@ -7,10 +7,10 @@ Every change is saved at once: the two text fields save as you type, and say
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.widgets import Button, Input, Select, Static
+from textual.widgets import Button, Input, Static
 
 from tui.app import bindings
-from tui.app.fields import ReaderSelect
+from tui.app.fields import ChoiceField
 from tui.app.screens.base import BaseScreen
 from tui.app.widgets import ReaderList, field_row, option, plain, quiet_input
 from tui.core.models import ChecklistEntry
@@ -40,14 +40,12 @@ class ChecklistItemScreen(BaseScreen):
         yield Button(self._toggle_label(entry), id="toggle", compact=True)
         people = [(person.name, person.id) for person in self.nav.people.all()]
         known = {person_id for _, person_id in people}
-        yield field_row(
+        yield ChoiceField(
             "Person",
-            ReaderSelect(
-                people,
-                value=entry.person_id if entry.person_id in known else Select.NULL,
-                prompt="Nobody from My people",
-                id="person",
-            ),
+            [("Nobody from My people", None), *people],
+            entry.person_id if entry.person_id in known else None,
+            question="Who from My people helps with this?",
+            id="person",
         )
         yield field_row("Who helps", quiet_input(entry.helper, input_id="helper"))
         yield field_row("My note", quiet_input(entry.note, input_id="note"))
@@ -91,8 +89,8 @@ class ChecklistItemScreen(BaseScreen):
         if event.button.id == "toggle":
             self.action_toggle_done()
 
-    def on_select_changed(self, event: Select.Changed) -> None:
-        if event.select.id != "person":
+    def on_choice_field_changed(self, event: ChoiceField.Changed) -> None:
+        if event.field.id != "person":
             return
         person_id = event.value if isinstance(event.value, int) else None
         if person_id == self.entry.person_id:

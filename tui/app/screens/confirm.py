@@ -8,6 +8,7 @@ from textual.widgets import Button
 
 from tui.app import bindings
 from tui.app.screens.dialog import DialogScreen, answer_button
+from tui.app.widgets import Gutter
 
 
 class ConfirmScreen(DialogScreen[bool]):
@@ -21,6 +22,7 @@ class ConfirmScreen(DialogScreen[bool]):
         self.no_label = no_label
 
     def compose(self) -> ComposeResult:
+        yield Gutter()
         with Vertical(id="dialog"):
             yield self.question_line()
             with Vertical(classes="answers"):

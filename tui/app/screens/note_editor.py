@@ -8,10 +8,10 @@ and leaving asks first.
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.widgets import Button, Input, Select, TextArea
+from textual.widgets import Button, Input, TextArea
 
 from tui.app import bindings
-from tui.app.fields import ReaderSelect, quiet_text_area
+from tui.app.fields import ChoiceField, quiet_text_area
 from tui.app.screens.base import BaseScreen
 from tui.app.screens.confirm import ConfirmScreen
 from tui.app.screens.dialog import answer_button
@@ -58,24 +58,19 @@ class NoteEditorScreen(BaseScreen):
         yield field_row(
             "Text", quiet_text_area(note.body if note else "", area_id="body"), tall=True
         )
-        yield field_row(
+        yield ChoiceField(
             "Kind",
-            ReaderSelect(
-                [(k.label, k.value) for k in NoteKind],
-                value=(note.kind if note else self.initial_kind).value,
-                allow_blank=False,
-                id="kind",
-            ),
+            [(k.label, k.value) for k in NoteKind],
+            (note.kind if note else self.initial_kind).value,
+            question="What kind of note is it?",
+            id="kind",
         )
-        yield field_row(
+        yield ChoiceField(
             "About",
-            ReaderSelect(
-                targets,
-                value=link if link else Select.NULL,
-                prompt="Not linked to a topic or item",
-                allow_blank=True,
-                id="link",
-            ),
+            [("Not linked to a topic or item", NO_LINK), *targets],
+            link or NO_LINK,
+            question="Which topic or checklist item is the note about?",
+            id="link",
         )
         yield answer_button("Save and go back", "save-back")
 
@@ -89,7 +84,7 @@ class NoteEditorScreen(BaseScreen):
         self.query_one("#title", Input).focus()
 
     def _kind(self) -> NoteKind:
-        value = self.query_one("#kind", Select).value
+        value = self.query_one("#kind", ChoiceField).value
         return NoteKind(value) if isinstance(value, str) else NoteKind.PLAIN
 
     def _values(self) -> tuple[str, str, str]:
@@ -97,7 +92,7 @@ class NoteEditorScreen(BaseScreen):
         body = self.query_one("#body", TextArea).text
         if body == self._body_as_shown:
             body = self._stored_body
-        link_value = self.query_one("#link", Select).value
+        link_value = self.query_one("#link", ChoiceField).value
         link = link_value if isinstance(link_value, str) else NO_LINK
         return title, body, link
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.widgets import Button, Input, Select
+from textual.widgets import Button, Input
 
 from tui.app import bindings
-from tui.app.fields import ReaderSelect
+from tui.app.fields import ChoiceField
 from tui.app.screens.base import BaseScreen
 from tui.app.screens.dialog import answer_button
 from tui.app.widgets import field_row, quiet_input
@@ -40,14 +40,12 @@ class PersonEditorScreen(BaseScreen):
     def compose_body(self) -> ComposeResult:
         person = self._person()
         yield field_row("Name", quiet_input(person.name if person else "", input_id="name"))
-        yield field_row(
+        yield ChoiceField(
             "Role",
-            ReaderSelect(
-                [(r.label, r.value) for r in Role],
-                value=(person.role if person else Role.FRIEND_FAMILY).value,
-                allow_blank=False,
-                id="role",
-            ),
+            [(r.label, r.value) for r in Role],
+            (person.role if person else Role.FRIEND_FAMILY).value,
+            question="What is their role in your support network?",
+            id="role",
         )
         for field_id, label, example in FIELDS[1:]:
             value = getattr(person, field_id) if person else ""
@@ -60,7 +58,7 @@ class PersonEditorScreen(BaseScreen):
 
     def _values(self) -> dict[str, str]:
         values = {field_id: self.query_one(f"#{field_id}", Input).value for field_id, *_ in FIELDS}
-        role = self.query_one("#role", Select).value
+        role = self.query_one("#role", ChoiceField).value
         values["role"] = role if isinstance(role, str) else Role.OTHER.value
         return values
 

@@ -8,7 +8,7 @@ from textual.widgets import Button, Input
 
 from tui.app import bindings
 from tui.app.screens.dialog import DialogScreen, answer_button
-from tui.app.widgets import field_row, quiet_input
+from tui.app.widgets import Gutter, field_row, quiet_input
 
 
 class PromptScreen(DialogScreen[str | None]):
@@ -20,6 +20,7 @@ class PromptScreen(DialogScreen[str | None]):
         self.value = value
 
     def compose(self) -> ComposeResult:
+        yield Gutter()
         with Vertical(id="dialog"):
             yield self.question_line()
             yield field_row(self.label, quiet_input(self.value, input_id="answer"))
