@@ -1,0 +1,191 @@
+"""What people expect of any command line: help with examples, a version, completion,
+quiet on a closed pipe, questions in a terminal, and usage mistakes that name the fix."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bench.store_bench import build
+from tests.process import ROOT, cli, saved
+from tests.terminal import Terminal
+from tui import __version__
+
+
+def test_every_command_and_action_has_examples_in_its_help() -> None:
+    from tui.cli.parser import build_tree
+
+    tree = build_tree()
+    assert len(tree.parsers) > 30
+    for path, parser in tree.parsers.items():
+        text = parser.format_help()
+        assert "Examples:\n  spms-navigator" in text, " ".join(path)
+        assert "--data-file" in text, " ".join(path)
+
+
+def test_help_subcommand_prints_the_same_as_dash_dash_help() -> None:
+    assert cli("help", "note", "edit").stdout == cli("note", "edit", "--help").stdout
+    top = cli("help")
+    assert top.returncode == 0 and top.stdout == cli("--help").stdout
+    unknown = cli("help", "nope")
+    assert unknown.returncode == 2
+    assert "There is no command 'nope'. To see the commands, run: spms-navigator help" in (
+        unknown.stderr
+    )
+
+
+def test_version_short_and_long() -> None:
+    for flag in ("-V", "--version"):
+        result = cli(flag)
+        assert (result.returncode, result.stdout) == (0, f"spms-navigator {__version__}\n")
+
+
+def test_completion_works_in_bash(tmp_path: Path) -> None:
+    script = tmp_path / "spms-navigator.bash"
+    script.write_text(cli("completion", "bash").stdout)
+
+    def complete(*words: str) -> list[str]:
+        line = " ".join(("spms-navigator", *words))
+        code = (
+            f"source {script}\n"
+            f"COMP_WORDS=(spms-navigator {' '.join(repr(w) for w in words)})\n"
+            f"COMP_CWORD={len(words)}\nCOMP_LINE={line!r}\nCOMP_POINT=${{#COMP_LINE}}\n"
+            "_shtab_spms_navigator\nprintf '%s\\n' \"${COMPREPLY[@]}\"\n"
+        )
+        done = subprocess.run(["bash", "-c", code], capture_output=True, text=True, check=True)
+        return done.stdout.split()
+
+    assert complete("no") == ["note"]
+    assert complete("note", "ra") == ["raise"]
+    assert complete("people", "unwanted", "") == ["list", "add", "delete"]
+    assert "concern" in complete("note", "add", "--kind", "")
+    assert complete("checklist", "set", "x", "--no-") == ["--no-person"]
+
+
+@pytest.mark.parametrize("shell", ["zsh", "fish"])
+def test_completion_scripts_for_zsh_and_fish(shell: str) -> None:
+    result = cli("completion", shell)
+    assert result.returncode == 0 and "unraise" in result.stdout and "delete-all" in result.stdout
+    assert cli("completion", "tcsh").returncode == 2
+
+
+def test_a_closed_pipe_ends_quietly(data_file: Path) -> None:
+    build(data_file, 3000)
+    result = subprocess.run(
+        [
+            "bash",
+            "-c",
+            'set -o pipefail; "$0" -m tui note list --data-file "$1" | head -1',
+            sys.executable,
+            str(data_file),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+        timeout=60,
+    )
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.count("\n") == 1 and result.stdout.startswith("3000\t")
+
+
+def test_python_dash_m_tui_and_the_entry_point_are_the_same_command() -> None:
+    from tui.cli import main
+
+    assert main.__module__ == "tui.cli.program"
+    assert "tui.cli:main" in (ROOT / "pyproject.toml").read_text()
+
+
+def _in_terminal(data_file: Path, *args: str) -> Terminal:
+    return Terminal([sys.executable, "-m", "tui", *args, "--data-file", str(data_file)])
+
+
+def _finish(term: Terminal) -> int:
+    code = term.process.wait(timeout=30)
+    term.settle(quiet=0.1, limit=2)
+    return code
+
+
+def test_note_delete_asks_in_a_terminal(data_file: Path) -> None:
+    d = ["--data-file", str(data_file)]
+    cli("note", "add", "--title", "Heat", "--body", "", *d)
+    cli("note", "add", "--title", "Stairs", "--body", "", *d)
+    with _in_terminal(data_file, "note", "delete", "1") as term:
+        term.wait_for("Delete note 1, Heat? It cannot be undone. Type y")
+        term.type("\r")  # just Enter keeps it
+        assert _finish(term) == 1
+        assert "Kept note 1." in term.text()
+    with _in_terminal(data_file, "note", "delete", "2") as term:
+        term.wait_for("Delete note 2, Stairs?")
+        term.type("y\r")
+        assert _finish(term) == 0
+        assert "Deleted note 2: Stairs" in term.text()
+    with saved(data_file) as nav:
+        assert [n.title for n in nav.notes()] == ["Heat"]
+
+
+def test_people_and_checklist_deletes_ask_in_a_terminal(data_file: Path) -> None:
+    d = ["--data-file", str(data_file)]
+    cli("people", "add", "Ann", *d)
+    cli("checklist", "add", "Walking aid", *d)
+    with _in_terminal(data_file, "people", "delete", "1") as term:
+        term.wait_for("Remove Ann (number 1) from My people?")
+        term.type("yes\r")
+        assert _finish(term) == 0
+    with _in_terminal(data_file, "checklist", "delete", "own-1") as term:
+        term.wait_for("Delete your item own-1, Walking aid?")
+        term.send("ctrl+d")
+        assert _finish(term) == 1
+    with saved(data_file) as nav:
+        assert nav.people.all() == [] and nav.checklist_entry("own-1").own
+
+
+def test_delete_all_asks_for_the_phrase_in_a_terminal(data_file: Path) -> None:
+    cli("note", "add", "--title", "Heat", "--body", "", "--data-file", str(data_file))
+    with _in_terminal(data_file, "delete-all") as term:
+        term.wait_for('type "delete my data"')
+        term.type("y\r")  # not the phrase: nothing happens
+        assert _finish(term) == 1
+        assert "Nothing was deleted." in term.text()
+    with saved(data_file) as nav:
+        assert nav.note_count() == 1
+    with _in_terminal(data_file, "delete-all") as term:
+        term.wait_for('type "delete my data"')
+        term.type("delete my data\r")
+        assert _finish(term) == 0
+    with saved(data_file) as nav:
+        assert nav.note_count() == 0
+
+
+def test_import_shows_the_changes_then_asks_in_a_terminal(data_file: Path, tmp_path: Path) -> None:
+    d = ["--data-file", str(data_file)]
+    cli("note", "add", "--title", "Heat", "--body", "", *d)
+    backup = tmp_path / "backup.json"
+    cli("export", "--format", "json", "--output", str(backup), *d)
+    other = tmp_path / "other.json"
+    with _in_terminal(other, "import", str(backup)) as term:
+        term.wait_for("Import these? Type y")
+        assert "1 new note." in term.text()
+        term.type("y\r")
+        assert _finish(term) == 0
+    with saved(other) as nav:
+        assert [n.title for n in nav.notes()] == ["Heat"]
+
+
+def test_a_crash_in_a_command_is_a_sentence_not_a_traceback(data_file: Path) -> None:
+    code = (
+        "import sys\n"
+        "from tui.cli import notes, program\n"
+        "def broken(args, nav): raise RuntimeError('my private words')\n"
+        "notes.note_list.__code__ = broken.__code__\n"
+        f"sys.exit(program.main(['note', 'list', '--data-file', {str(data_file)!r}]))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False
+    )
+    assert result.returncode == 1
+    assert "something went wrong that should not have (RuntimeError)" in result.stderr
+    assert "Traceback" not in result.stderr and "my private words" not in result.stderr
