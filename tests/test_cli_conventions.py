@@ -189,3 +189,24 @@ def test_a_crash_in_a_command_is_a_sentence_not_a_traceback(data_file: Path) -> 
     assert result.returncode == 1
     assert "something went wrong that should not have (RuntimeError)" in result.stderr
     assert "Traceback" not in result.stderr and "my private words" not in result.stderr
+
+
+def test_only_the_command_typed_is_built_in_full() -> None:
+    """argparse costs about a millisecond a parser: starting the app builds none of them."""
+    from tui.cli.parser import build_tree
+
+    def built(*argv: str) -> set[str]:
+        return {" ".join(path) for path in build_tree(argv).parsers if len(path) > 1}
+
+    assert built() == set()
+    assert built("--plain") == set()
+    assert "note add" in built("note", "list") and "people add" not in built("note", "list")
+    assert "people edit" in built("--data-file", "x.json", "people")
+    assert "people edit" in built("--data=x.json", "people", "list")
+    assert "people edit" in built("--data", "x.json", "people")
+    assert "note edit" in built("help") and "people edit" in built("completion", "bash")
+    assert "note edit" in built("nte")  # a typo: argparse lists every command
+    top = build_tree([]).root.format_help()
+    assert all(name in top for name in ("note", "people", "delete-all", "completion"))
+    typo = cli("nte")
+    assert typo.returncode == 2 and "invalid choice: 'nte'" in typo.stderr

@@ -103,8 +103,18 @@ def test_checklist_done_undo_add_set_delete(data_file: Path) -> None:
         "Added own-1: Ask about a walking aid\n"
     )
     cli("people", "add", "Ann", "--role", "friend-family", *d)
-    set_ = cli("checklist", "set", "own-1", "--helper", "My sister", "--note", "In May",
-               "--person", "1", *d)  # fmt: skip
+    set_ = cli(
+        "checklist",
+        "set",
+        "own-1",
+        "--helper",
+        "My sister",
+        "--note",
+        "In May",
+        "--person",
+        "1",
+        *d,
+    )
     assert set_.stdout == (
         "Saved: Ask about a walking aid: not done yet. Person: Ann. Who helps: My sister. "
         "Note: In May.\n"

@@ -17,10 +17,15 @@ from tui.core.text import one_line
 Handler = Callable[[argparse.Namespace, Navigator], int]
 
 
+COMMANDS = {
+    "checklist": "The support-network checklist: list it, tick items, add your own, say who helps.",
+}
+
+
 def register(tree: Tree) -> None:
     check = tree.add(
         ("checklist",),
-        "The support-network checklist: list it, tick items, add your own, say who helps.",
+        COMMANDS["checklist"],
         ["checklist", "checklist done peer-helpline", 'checklist add "Ask about a walking aid"'],
         handler=checklist_default,
         more="With no action it lists the checklist and your progress.",

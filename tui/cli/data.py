@@ -15,10 +15,17 @@ from tui.core.text import safe_for_terminal
 FORMATS = ["md", "json", "appointment-md", "appointment-txt"]
 
 
+COMMANDS = {
+    "export": "Export everything, or the summary for your next appointment, to a file.",
+    "import": "Merge a JSON backup in, after showing what will change. Nothing is duplicated.",
+    "delete-all": "Delete all your data from this app: notes, ticks, people and settings.",
+}
+
+
 def register(tree: Tree) -> None:
     export = tree.add(
         ("export",),
-        "Export everything, or the summary for your next appointment, to a file.",
+        COMMANDS["export"],
         [
             "export --format md --output my-notes.md",
             "export --format json --output backup.json --force",
@@ -41,7 +48,7 @@ def register(tree: Tree) -> None:
 
     imp = tree.add(
         ("import",),
-        "Merge a JSON backup in, after showing what will change. Nothing is duplicated.",
+        COMMANDS["import"],
         ["import backup.json", "import backup.json --yes"],
         handler=import_backup,
         more="In a terminal it asks before changing anything; elsewhere it needs --yes.",
@@ -51,7 +58,7 @@ def register(tree: Tree) -> None:
 
     wipe = tree.add(
         ("delete-all",),
-        "Delete all your data from this app: notes, ticks, people and settings.",
+        COMMANDS["delete-all"],
         ['delete-all --confirm "delete my data"'],
         handler=delete_all,
         more=f'In a terminal it asks you to type "{backup.DELETE_PHRASE}"; elsewhere give the '

@@ -12,10 +12,16 @@ from tui.cli.output import OK, UsageError
 SHELLS = ["bash", "zsh", "fish"]
 
 
+COMMANDS = {
+    "help": "Print the help of a command: the same text as COMMAND --help.",
+    "completion": "Print the shell code that completes commands and options when you press Tab.",
+}
+
+
 def register(tree: Tree) -> None:
     helper = tree.add(
         ("help",),
-        "Print the help of a command: the same text as COMMAND --help.",
+        COMMANDS["help"],
         ["help", "help note", "help note add"],
         handler=functools.partial(show_help, tree),
     )
@@ -26,7 +32,7 @@ def register(tree: Tree) -> None:
 
     completion = tree.add(
         ("completion",),
-        "Print the shell code that completes commands and options when you press Tab.",
+        COMMANDS["completion"],
         [
             "completion bash > ~/.local/share/bash-completion/completions/spms-navigator",
             "completion zsh > ~/.zfunc/_spms-navigator",

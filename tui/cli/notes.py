@@ -17,10 +17,15 @@ KINDS = [kind.value for kind in NoteKind]
 NOTE_LIST_HINT = "To see your notes and their numbers, run: spms-navigator note list"
 
 
+COMMANDS = {
+    "note": "Add, list, show, edit, delete or raise notes.",
+}
+
+
 def register(tree: Tree) -> None:
     tree.add(
         ("note",),
-        "Add, list, show, edit, delete or raise notes.",
+        COMMANDS["note"],
         ["note add --title Heat --kind question < heat.txt", "note list", "note show 3"],
     )
     tree.commands(("note",), required=True)

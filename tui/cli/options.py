@@ -109,7 +109,7 @@ class Tree:
             path[-1],
             help=summary,
             description=f"{summary}\n\n{more}" if more else summary,
-            epilog=f"Examples:\n{lines}",
+            epilog=f"Examples:\n{lines}" if lines else None,
             formatter_class=Formatter,
             **kwargs,
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 
 from tui import __version__
 from tui.cli import checklist, data, meta, notes, people, topics
@@ -25,7 +26,17 @@ EPILOG = f"""Examples:
 Exit status: 0 done, 1 could not be done (the reason is on stderr), 2 usage mistake."""
 
 
-def build_tree() -> Tree:
+AREAS = (notes, checklist, people, topics, data, meta)
+
+
+def build_tree(argv: Sequence[str] | None = None) -> Tree:
+    """The command tree. Given the words typed, only the area of their command is built.
+
+    argparse takes about a millisecond a parser and the tree has dozens, so the
+    other commands get a one-line stub (enough for ``--help`` and for argparse's
+    "invalid choice"): starting the app builds no area at all. ``help`` and
+    ``completion`` (and an unknown word) build everything.
+    """
     root = argparse.ArgumentParser(
         prog=PROG, description=DESCRIPTION, epilog=EPILOG, formatter_class=Formatter
     )
@@ -40,10 +51,28 @@ def build_tree() -> Tree:
         f"drawing (or set {paths.PLAIN_ENV}=1; --no-plain for the full-screen app)",
     )
     tree.commands((), metavar="COMMAND")
-    for area in (notes, checklist, people, topics, data, meta):
-        area.register(tree)
+    wanted = None if argv is None else command_word(argv)
+    known = {name for area in AREAS for name in area.COMMANDS}
+    everything = bool(wanted) and (wanted not in known or wanted in meta.COMMANDS)
+    for area in AREAS:
+        if wanted is None or everything or wanted in area.COMMANDS:
+            area.register(tree)
+        else:
+            for name, summary in area.COMMANDS.items():
+                tree.add((name,), summary, ())
     return tree
 
 
-def build_parser() -> argparse.ArgumentParser:
-    return build_tree().root
+def command_word(argv: Sequence[str]) -> str:
+    """The command typed ("" for none): the first word that is not an option or its value."""
+    words = iter(argv)
+    for word in words:
+        if word.startswith("--d") and "=" not in word:  # --data-file PATH, or a prefix of it
+            next(words, None)
+        elif word == "--" or not word.startswith("-"):
+            return next(words, "") if word == "--" else word
+    return ""
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    return build_tree(argv).root

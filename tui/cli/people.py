@@ -19,10 +19,15 @@ FIELDS = ("role", "specialty", "contact", "helps")
 Handler = Callable[[argparse.Namespace, Navigator], int]
 
 
+COMMANDS = {
+    "people": "The people in your support network, and the help you do not want.",
+}
+
+
 def register(tree: Tree) -> None:
     people = tree.add(
         ("people",),
-        "The people in your support network, and the help you do not want.",
+        COMMANDS["people"],
         [
             'people add "Dr Lee" --role care-team --specialty neurologist',
             "people list",

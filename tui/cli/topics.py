@@ -11,21 +11,39 @@ from tui.core.models import BlockKind, Topic
 from tui.core.service import Navigator
 from tui.core.text import InputError
 
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
-          "september", "october", "november", "december")  # fmt: skip
+MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+
+
+COMMANDS = {
+    "topics": "List the topics: id, title and what each is about.",
+    "topic": "Print one topic, with its contacts and sources.",
+}
 
 
 def register(tree: Tree) -> None:
     topics = tree.add(
         ("topics",),
-        "List the topics: id, title and what each is about.",
+        COMMANDS["topics"],
         ["topics", "topics --json"],
         handler=topics_list,
     )
     add_json(topics)
     topic = tree.add(
         ("topic",),
-        "Print one topic, with its contacts and sources.",
+        COMMANDS["topic"],
         ["topic emotional-support", "topic care-team --json"],
         handler=topic_show,
     )
@@ -52,8 +70,9 @@ def topic_record(topic: Topic, full: bool, nav: Navigator) -> dict[str, Any]:
     }
     if full:
         record["blocks"] = [{"kind": str(b.kind), "text": b.text} for b in topic.blocks]
-        record["contacts"] = [{"name": c.name, "how": c.how, "what": c.what}
-                              for c in topic.contacts]  # fmt: skip
+        record["contacts"] = [
+            {"name": c.name, "how": c.how, "what": c.what} for c in topic.contacts
+        ]
         record["sources"] = [
             {"id": s.id, "title": s.title, "detail": s.detail, "date_note": s.date_note}
             for s in nav.library.topic_sources(topic)
@@ -80,8 +99,9 @@ def checked_topic(nav: Navigator, topic_id: str) -> Topic:
 def topic_show(args: argparse.Namespace, nav: Navigator) -> int:
     found = checked_topic(nav, args.id)
     if args.json:
-        return emit_json("topic", topic=topic_record(found, True, nav),
-                         not_advice=nav.library.app.not_advice)  # fmt: skip
+        return emit_json(
+            "topic", topic=topic_record(found, True, nav), not_advice=nav.library.app.not_advice
+        )
     out(found.title)
     out("")
     for block in found.blocks:
