@@ -3,6 +3,7 @@ quiet on a closed pipe, questions in a terminal, and usage mistakes that name th
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -210,3 +211,41 @@ def test_only_the_command_typed_is_built_in_full() -> None:
     assert all(name in top for name in ("note", "people", "delete-all", "completion"))
     typo = cli("nte")
     assert typo.returncode == 2 and "invalid choice: 'nte'" in typo.stderr
+
+
+def test_every_json_command_and_its_format_is_in_the_reference() -> None:
+    from tui.cli.parser import build_tree
+
+    reference = (ROOT / "docs" / "cli.md").read_text("utf-8")
+    with_json = [
+        " ".join(path)
+        for path, parser in build_tree().parsers.items()
+        if "--json" in parser.format_help()
+    ]
+    assert len(with_json) >= 14
+    for command in with_json:
+        assert f"`{command}`" in reference, command
+    for thing in (
+        "notes",
+        "note",
+        "checklist",
+        "checklist-item",
+        "people",
+        "person",
+        "unwanted-help",
+        "topics",
+        "topic",
+    ):
+        assert f"`spms-navigator/{thing}`" in reference
+
+
+def test_topics_topic_and_checklist_json(data_file: Path) -> None:
+    topics = json.loads(cli("topics", "--json").stdout)
+    assert topics["format"] == "spms-navigator/topics" and len(topics["topics"]) == 11
+    assert topics["topics"][0]["last_reviewed"] == "2026-11-21"  # "21 November 2026" in the file
+    topic = json.loads(cli("topic", "emotional-support", "--json").stdout)
+    assert topic["format"] == "spms-navigator/topic"
+    assert {"blocks", "contacts", "sources"} <= set(topic["topic"])
+    assert "866-673-7436" in json.dumps(topic["topic"]["contacts"])
+    checklist = json.loads(cli("checklist", "list", "--json", "--data-file", str(data_file)).stdout)
+    assert checklist["format"] == "spms-navigator/checklist" and len(checklist["items"]) == 21
