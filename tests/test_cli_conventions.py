@@ -249,3 +249,17 @@ def test_topics_topic_and_checklist_json(data_file: Path) -> None:
     assert "866-673-7436" in json.dumps(topic["topic"]["contacts"])
     checklist = json.loads(cli("checklist", "list", "--json", "--data-file", str(data_file)).stdout)
     assert checklist["format"] == "spms-navigator/checklist" and len(checklist["items"]) == 21
+
+
+def test_an_option_a_command_does_not_take_names_that_commands_help(data_file: Path) -> None:
+    d = ["--data-file", str(data_file)]
+    cli("note", "add", "--title", "Heat", "--body", "", *d)
+    result = cli("note", "delete", "1", "--json", *d)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr.startswith("usage: spms-navigator note delete")
+    assert result.stderr.endswith(
+        "--json does not apply here. To see the options of this command, "
+        "run: spms-navigator help note delete\n"
+    )
+    with saved(data_file) as nav:
+        assert nav.note_count() == 1

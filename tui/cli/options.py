@@ -114,6 +114,7 @@ class Tree:
             **kwargs,
         )
         self.file_actions.append(add_data_file(parser, top=False))
+        parser.set_defaults(command_path=path)  # the deepest command typed wins
         if handler is not None:
             parser.set_defaults(handler=handler)
         self.parsers[path] = parser

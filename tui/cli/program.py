@@ -11,8 +11,8 @@ import os
 import sys
 from collections.abc import Sequence
 
-from tui.cli.output import FAILED, OK, USAGE, NotDone, UsageError, tell
-from tui.cli.parser import build_parser
+from tui.cli.output import FAILED, OK, PROG, USAGE, NotDone, UsageError, tell
+from tui.cli.parser import build_tree
 from tui.core import paths
 from tui.core.content import ContentError
 from tui.core.service import Navigator, open_navigator
@@ -75,9 +75,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERRUPTED
 
 
+def parse(words: list[str]) -> argparse.Namespace:
+    """The parsed words; words no command takes are a usage error naming the command's help."""
+    tree = build_tree(words)
+    args, extra = tree.root.parse_known_args(words)
+    if extra:
+        path = getattr(args, "command_path", ())
+        tree.parsers[path].error(
+            f"{' '.join(extra)} does not apply here. To see the options of this command, "
+            f"run: {' '.join((PROG, 'help', *path))}"
+        )
+    return args
+
+
 def _main(argv: Sequence[str] | None) -> int:
     words = sys.argv[1:] if argv is None else list(argv)
-    args = build_parser(words).parse_args(words)
+    args = parse(words)
     command_given = getattr(args, "handler", None) is not None
     if command_given and not getattr(args, "needs_data", True):
         return run_command(args, None)
