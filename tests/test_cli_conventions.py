@@ -263,3 +263,22 @@ def test_an_option_a_command_does_not_take_names_that_commands_help(data_file: P
     )
     with saved(data_file) as nav:
         assert nav.note_count() == 1
+
+
+def test_json_before_the_action_and_where_it_does_not_apply(data_file: Path) -> None:
+    d = ["--data-file", str(data_file)]
+    for words in (["checklist"], ["checklist", "list"]):
+        listed = cli(words[0], "--json", *words[1:], *d)
+        assert json.loads(listed.stdout)["format"] == "spms-navigator/checklist", words
+    unwanted = cli("people", "--json", "unwanted", *d)
+    assert json.loads(unwanted.stdout)["format"] == "spms-navigator/unwanted-help"
+    ticked = cli("checklist", "--json", "done", "pr-meals", *d)
+    assert json.loads(ticked.stdout)["item"]["done"] is True
+    wrong = cli("people", "--json", "delete", "1", "--yes", *d)
+    assert wrong.returncode == 2 and "--json goes with the commands that list or show" in (
+        wrong.stderr
+    )
+    older = cli("people", "--add", "Ann", "--json", *d)
+    assert older.returncode == 2 and "people add" in older.stderr
+    with saved(data_file) as nav:
+        assert nav.people.all() == []

@@ -34,6 +34,7 @@ def register(tree: Tree) -> None:
     older = check.add_mutually_exclusive_group()
     older.add_argument("--done", dest="old_done", metavar="ITEM", help=argparse.SUPPRESS)
     older.add_argument("--undo", dest="old_undo", metavar="ITEM", help=argparse.SUPPRESS)
+    add_json(check, group=True)
     tree.commands(("checklist",))
 
     listing = tree.add(
@@ -60,6 +61,7 @@ def register(tree: Tree) -> None:
         handler=_new(checklist_done),
     )
     _item(done)
+    add_json(done)
     undo = tree.add(
         ("checklist", "undo"),
         "Mark an item not done yet.",
@@ -67,6 +69,7 @@ def register(tree: Tree) -> None:
         handler=_new(checklist_undo),
     )
     _item(undo)
+    add_json(undo)
 
     add = tree.add(
         ("checklist", "add"),
@@ -156,11 +159,12 @@ def _entry_line(entry: ChecklistEntry, names: dict[int, str]) -> str:
 
 def checklist_default(args: argparse.Namespace, nav: Navigator) -> int:
     """``checklist`` alone lists; the older ``checklist --done ITEM`` ticks first."""
+    if (args.old_done or args.old_undo) and args.json:
+        raise UsageError("--json goes with: spms-navigator checklist done ITEM --json")
     if args.old_done or args.old_undo:
         checked_entry(nav, args.old_done or args.old_undo)
         entry = nav.set_done(args.old_done or args.old_undo, bool(args.old_done))
         out(f"Saved: {one_line(entry.text)} is {entry.status_words}.")
-    args.json = False
     return checklist_list(args, nav)
 
 
@@ -200,16 +204,18 @@ def checklist_show(args: argparse.Namespace, nav: Navigator) -> int:
 
 
 def checklist_done(args: argparse.Namespace, nav: Navigator) -> int:
-    return _tick(nav, args.item, True)
+    return _tick(args, nav, True)
 
 
 def checklist_undo(args: argparse.Namespace, nav: Navigator) -> int:
-    return _tick(nav, args.item, False)
+    return _tick(args, nav, False)
 
 
-def _tick(nav: Navigator, item_id: str, done: bool) -> int:
-    checked_entry(nav, item_id)
-    entry = nav.set_done(item_id, done)
+def _tick(args: argparse.Namespace, nav: Navigator, done: bool) -> int:
+    checked_entry(nav, args.item)
+    entry = nav.set_done(args.item, done)
+    if args.json:
+        return emit_json("checklist-item", item=entry_record(entry, nav))
     out(
         f"Saved: {one_line(entry.text)} is {entry.status_words}. "
         f"Progress: {nav.progress().sentence()}."

@@ -49,12 +49,20 @@ def add_data_file(parser: argparse.ArgumentParser, top: bool) -> argparse.Action
     )
 
 
-def add_json(parser: argparse.ArgumentParser) -> None:
+def add_json(parser: argparse.ArgumentParser, group: bool = False) -> None:
+    """--json on a command; ``group`` for one whose actions have their own (``checklist``).
+
+    A group's flag has a name of its own, so an action's default cannot hide it
+    (``checklist --json list``); ``program`` hands it on to the action that takes it.
+    """
     parser.add_argument(
         "--json",
         action="store_true",
+        dest="group_json" if group else "json",
+        default=argparse.SUPPRESS if group else False,
         help="print JSON for scripts instead of sentences (the format is in docs/cli.md)",
     )
+    parser.set_defaults(takes_json=True, json=False)
 
 
 def add_yes(parser: argparse.ArgumentParser, what: str) -> None:
@@ -114,7 +122,7 @@ class Tree:
             **kwargs,
         )
         self.file_actions.append(add_data_file(parser, top=False))
-        parser.set_defaults(command_path=path)  # the deepest command typed wins
+        parser.set_defaults(command_path=path, takes_json=False)  # the deepest command wins
         if handler is not None:
             parser.set_defaults(handler=handler)
         self.parsers[path] = parser

@@ -40,6 +40,7 @@ def register(tree: Tree) -> None:
     people.add_argument("--add", dest="old_add", metavar="NAME", help=argparse.SUPPRESS)
     for name in FIELDS:
         people.add_argument(f"--{name}", dest=f"old_{name}", help=argparse.SUPPRESS)
+    add_json(people, group=True)
     tree.commands(("people",))
 
     listing = tree.add(
@@ -88,13 +89,14 @@ def register(tree: Tree) -> None:
     _number(delete)
     add_yes(delete, "remove them")
 
-    tree.add(
+    group = tree.add(
         ("people", "unwanted"),
         "The help you do not want, so you can say so kindly.",
         ['people unwanted add "Advice about diets"', "people unwanted list"],
         handler=_new(unwanted_list),
         more="With no action it lists them.",
     )
+    add_json(group, group=True)
     tree.commands(("people", "unwanted"))
     unwanted = tree.add(
         ("people", "unwanted", "list"),
@@ -189,13 +191,13 @@ def people_default(args: argparse.Namespace, nav: Navigator) -> int:
             f"{given[0]} goes with adding or changing a person: "
             f"spms-navigator people add NAME {given[0]} ..., or people edit NUMBER {given[0]} ..."
         )
+    if args.old_add is not None and args.json:
+        raise UsageError('--json goes with: spms-navigator people add "NAME" --json')
     if args.old_add is not None:
         args.name = args.old_add
         for name in FIELDS:
             setattr(args, name, getattr(args, f"old_{name}") or ("other" if name == "role" else ""))
-        args.json = False
         people_add(args, nav)
-    args.json = False
     return people_list(args, nav)
 
 
@@ -270,7 +272,7 @@ def _unwanted_record(item: UnwantedHelp) -> dict[str, Any]:
 
 def unwanted_list(args: argparse.Namespace, nav: Navigator) -> int:
     items = nav.people.unwanted()
-    if getattr(args, "json", False):
+    if args.json:
         return emit_json("unwanted-help", unwanted_help=[_unwanted_record(u) for u in items])
     if items:
         out("\n".join(f"{u.id}\t{one_line(u.text)}" for u in items))

@@ -28,6 +28,13 @@ EXIT_INTERRUPTED = 130  # the shells' own number for Ctrl+C
 def run_command(args: argparse.Namespace, navigator: Navigator | None) -> int:
     """Run one command; its errors become one sentence on stderr and an exit status."""
     try:
+        if getattr(args, "group_json", False):
+            if not args.takes_json:
+                raise UsageError(
+                    "--json goes with the commands that list or show, for example: "
+                    "spms-navigator checklist list --json"
+                )
+            args.json = True
         if navigator is None:
             return int(args.handler(args))
         return int(args.handler(args, navigator))
