@@ -4,6 +4,7 @@ quiet on a closed pipe, questions in a terminal, and usage mistakes that name th
 from __future__ import annotations
 
 import json
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -282,3 +283,14 @@ def test_json_before_the_action_and_where_it_does_not_apply(data_file: Path) -> 
     assert older.returncode == 2 and "people add" in older.stderr
     with saved(data_file) as nav:
         assert nav.people.all() == []
+
+
+def test_ctrl_c_at_a_question_stops_quietly_and_changes_nothing(data_file: Path) -> None:
+    cli("note", "add", "--title", "Heat", "--body", "", "--data-file", str(data_file))
+    with _in_terminal(data_file, "note", "delete", "1") as term:
+        term.wait_for("Delete note 1, Heat?")
+        term.process.send_signal(signal.SIGINT)
+        assert _finish(term) == 130
+        assert "Traceback" not in term.text() and "KeyboardInterrupt" not in term.text()
+    with saved(data_file) as nav:
+        assert nav.note_count() == 1
