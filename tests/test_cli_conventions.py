@@ -294,3 +294,16 @@ def test_ctrl_c_at_a_question_stops_quietly_and_changes_nothing(data_file: Path)
         assert "Traceback" not in term.text() and "KeyboardInterrupt" not in term.text()
     with saved(data_file) as nav:
         assert nav.note_count() == 1
+
+
+def test_a_closed_stdin_is_the_same_as_an_empty_one(data_file: Path) -> None:
+    """Some schedulers start commands with no standard input at all."""
+    script = '"$0" -m tui note add --title Heat --data-file "$1" <&-; echo "status $?"'
+    result = subprocess.run(
+        ["bash", "-c", script, sys.executable, str(data_file)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    assert (result.stdout, result.stderr) == ("Saved note 1: Heat\nstatus 0\n", "")

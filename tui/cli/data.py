@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from tui.cli.options import Tree, add_yes
-from tui.cli.output import OK, NotDone, UsageError, ask, confirm, out
+from tui.cli.output import OK, NotDone, UsageError, ask, confirm, interactive, out
 from tui.core import appointment, backup
 from tui.core.service import Navigator
 from tui.core.text import safe_for_terminal
@@ -119,7 +119,7 @@ def delete_all(args: argparse.Namespace, nav: Navigator) -> int:
         f"Nothing was deleted. This deletes every note, tick, person and setting. "
         f'To go ahead, add --confirm "{phrase}".'
     )
-    if args.confirm is None and sys.stdin.isatty():
+    if args.confirm is None and interactive():
         question = (
             f"This deletes every note, tick, person and setting in {nav.store.path}. "
             f'To go ahead, type "{phrase}" and press Enter; anything else keeps it all: '

@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import Any
 
 from tui.cli.options import PRIVATE_TEXT, Tree, add_json, add_yes
-from tui.cli.output import OK, UsageError, confirm, emit_json, out, read_text, tell
+from tui.cli.output import (
+    OK,
+    UsageError,
+    confirm,
+    emit_json,
+    interactive,
+    out,
+    read_stdin,
+    read_text,
+    tell,
+)
 from tui.cli.topics import checked_topic
 from tui.core.models import Note, NoteKind
 from tui.core.service import ITEM_LINK, TOPIC_LINK, Navigator, display_time
@@ -177,7 +186,7 @@ def note_record(note: Note, labels: dict[str, str]) -> dict[str, Any]:
 def note_add(args: argparse.Namespace, nav: Navigator) -> int:
     body = read_text(args.body, "the note's text")
     if body is None:
-        body = "" if sys.stdin.isatty() else sys.stdin.read()
+        body = "" if interactive() else read_stdin()
     link = _link(nav, args) or ""
     note = nav.create_note(args.title, body, link, NoteKind(args.kind))
     if args.json:

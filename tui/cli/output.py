@@ -57,13 +57,22 @@ def emit_json(thing: str, **payload: Any) -> int:
     return OK
 
 
+def interactive() -> bool:
+    """Someone can answer: stdin is a terminal (not a pipe, a file, or closed)."""
+    return sys.stdin is not None and sys.stdin.isatty()
+
+
+def read_stdin() -> str:
+    return sys.stdin.read() if sys.stdin is not None else ""
+
+
 def read_text(value: str | None, what: str) -> str | None:
     """An option's text, or stdin when it is ``-`` (which keeps it out of the process list)."""
     if value != "-":
         return value
-    if sys.stdin.isatty():
+    if interactive():
         tell(f"Type {what}, then press Ctrl+D on a line of its own.")
-    return sys.stdin.read()
+    return read_stdin()
 
 
 def confirm(question: str, yes: bool, refusal: str, kept: str) -> None:
@@ -74,7 +83,7 @@ def confirm(question: str, yes: bool, refusal: str, kept: str) -> None:
     """
     if yes:
         return
-    if not sys.stdin.isatty():
+    if not interactive():
         raise NotDone(refusal)
     if ask(f"{question} Type y and press Enter to go ahead, or just Enter to stop: ") in {
         "y",
