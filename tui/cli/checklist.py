@@ -31,9 +31,8 @@ def register(tree: Tree) -> None:
         more="With no action it lists the checklist and your progress.",
     )
     # The older spellings, still understood: checklist --done ITEM, checklist --undo ITEM.
-    older = check.add_mutually_exclusive_group()
-    older.add_argument("--done", dest="old_done", metavar="ITEM", help=argparse.SUPPRESS)
-    older.add_argument("--undo", dest="old_undo", metavar="ITEM", help=argparse.SUPPRESS)
+    check.add_argument("--done", dest="old_done", metavar="ITEM", help=argparse.SUPPRESS)
+    check.add_argument("--undo", dest="old_undo", metavar="ITEM", help=argparse.SUPPRESS)
     add_json(check, group=True)
     tree.commands(("checklist",))
 
@@ -159,6 +158,8 @@ def _entry_line(entry: ChecklistEntry, names: dict[int, str]) -> str:
 
 def checklist_default(args: argparse.Namespace, nav: Navigator) -> int:
     """``checklist`` alone lists; the older ``checklist --done ITEM`` ticks first."""
+    if args.old_done and args.old_undo:
+        raise UsageError("Give --done or --undo, not both.")
     if (args.old_done or args.old_undo) and args.json:
         raise UsageError("--json goes with: spms-navigator checklist done ITEM --json")
     if args.old_done or args.old_undo:

@@ -118,12 +118,12 @@ def register(tree: Tree) -> None:
         ["people unwanted delete 1 --yes"],
         handler=_new(unwanted_delete),
     )
-    _number(delete_unwanted, UNWANTED_HINT)
+    _number(delete_unwanted, "people unwanted list")
     add_yes(delete_unwanted, "delete it")
 
 
-def _number(parser: argparse.ArgumentParser, hint: str = PEOPLE_HINT) -> None:
-    parser.add_argument("id", type=int, metavar="NUMBER", help=hint.replace("To see", "see"))
+def _number(parser: argparse.ArgumentParser, where: str = "people list") -> None:
+    parser.add_argument("id", type=int, metavar="NUMBER", help=f"its number (see: {where})")
 
 
 def _fields(parser: argparse.ArgumentParser, editing: bool) -> None:
@@ -132,7 +132,7 @@ def _fields(parser: argparse.ArgumentParser, editing: bool) -> None:
         "--role",
         choices=ROLES,
         default=None if editing else "other",
-        help="who they are to you (default: other)",
+        help="who they are to you" + ("" if editing else " (default: other)"),
     )
     parser.add_argument("--specialty", default=default, help="for example: neurologist")
     parser.add_argument("--contact", default=default, help="how to reach them")
