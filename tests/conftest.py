@@ -7,7 +7,17 @@ from pathlib import Path
 
 import pytest
 
+from tui.core import paths
 from tui.core.service import Navigator, open_navigator
+
+
+@pytest.fixture(autouse=True)
+def no_personal_settings(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Tests never read the developer's own settings file (their keys, their theme)."""
+    empty = tmp_path_factory.mktemp("settings") / "settings.toml"
+    monkeypatch.setenv(paths.SETTINGS_FILE_ENV, str(empty))
 
 
 @pytest.fixture

@@ -13,15 +13,18 @@ from tui.app.app import NavigatorApp
 from tui.app.long_list import LongList
 from tui.app.widgets import ReaderList, StatusLine
 from tui.core.service import open_navigator
+from tui.core.settings import Settings
 
 SIZE = (100, 32)
 
 
 @asynccontextmanager
-async def running_app(data_file: Path) -> AsyncIterator[tuple[NavigatorApp, Pilot[None]]]:
+async def running_app(
+    data_file: Path, settings: Settings | None = None
+) -> AsyncIterator[tuple[NavigatorApp, Pilot[None]]]:
     """Start the app on ``data_file`` and close its store afterwards, like the real command."""
     navigator = open_navigator(data_file)
-    app = NavigatorApp(navigator)
+    app = NavigatorApp(navigator, settings, list(settings.problems) if settings else [])
     try:
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()

@@ -29,6 +29,7 @@ KEYS = {
     "shift+tab": "\x1b[Z",
     "enter": "\r",
     "escape": "\x1b",
+    "backspace": "\x7f",
     "space": " ",
     "f1": "\x1bOP",
     "ctrl+q": "\x11",
@@ -171,17 +172,32 @@ class Terminal:
         for key in keys:
             os.write(self.master, KEYS.get(key, key).encode())
 
-    def press(self, *keys: str) -> bytes:
-        """Send keys one by one, waiting for the screen to settle after each."""
+    def press(self, *keys: str, first: float = 3.0) -> bytes:
+        """Send keys one by one, waiting after each for the app's answer (up to ``first``
+        seconds, for a slow, busy machine) and then for the screen to settle."""
         out = b""
         for key in keys:
             self.send(key)
-            out += self.settle()
+            chunk = self._read_chunk(first)
+            self._feed(chunk)
+            out += chunk + self.settle()
         return out
 
     def type(self, text: str) -> None:
         os.write(self.master, text.encode())
         self.settle()
+
+    def wait_for_cursor_line(
+        self, start: str, limit: float = 10.0, from_cursor: bool = False
+    ) -> str:
+        """Wait until the cursor's line (or, ``from_cursor``, its text from the cursor on)
+        starts with ``start``; return it. On a slow machine a new screen can take a while."""
+        deadline = time.monotonic() + limit
+        while True:
+            line = self.text_from_cursor() if from_cursor else self.cursor_line()
+            if line.startswith(start) or time.monotonic() > deadline:
+                return line
+            self.read_for(0.05)
 
     def text(self) -> str:
         return "\n".join(line.rstrip() for line in self.screen.display)

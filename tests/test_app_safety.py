@@ -51,7 +51,7 @@ async def test_disk_full_keeps_the_text_and_allows_a_retry(
     data_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     async with running_app(data_file) as (app, pilot):
-        await pilot.press("n", "a", *"Important", "tab", "tab", "tab", *"Do not lose me")
+        await pilot.press("n", "a", *"Important", "tab", *"Do not lose me")
 
         def disk_full(path: Path, payload: bytes) -> None:
             raise OSError(errno.ENOSPC, "No space left on device")

@@ -80,9 +80,9 @@ async def test_read_a_topic_with_sources_review_date_and_disclaimer(data_file: P
         text = "\n".join(lines)
         assert "866-673-7436" in text
         assert any(line.startswith("Source: Support for Life with Secondary") for line in lines)
-        assert "Last reviewed on 21 November 2026." in lines
+        assert "Last reviewed on 30 November 2026." in lines
         assert "information, not medical advice" in text
-        assert "Call the peer helpline: not done yet" in lines
+        assert "Call an MS helpline: not done yet" in lines
         await pilot.press("end")
         assert "not medical advice" in highlighted_text(app)
 
@@ -141,7 +141,7 @@ async def test_write_filter_edit_and_delete_notes(data_file: Path) -> None:
         for title in ["Bladder question", "Walking is slower"]:
             await pilot.press("a")
             assert isinstance(app.screen, NoteEditorScreen)
-            await pilot.press(*title, "tab", "tab", "tab", *"Since the spring.", "escape")
+            await pilot.press(*title, "tab", *"Since the spring.", "escape")
             assert isinstance(app.screen, NotesScreen)
             assert status_text(app) == "Saved the note."
         assert option_texts(app, "notes")[0].startswith("Walking is slower.")  # newest first
@@ -184,13 +184,13 @@ async def test_help_lists_every_key_of_the_screen_and_the_data_file(data_file: P
         assert isinstance(app.screen, HelpScreen)
         lines = option_texts(app, "help")
         for expected in [
-            "a: New note",
-            "d or Delete: Delete",
-            "/: Filter",
-            "F1 or ?: Help",
-            "Escape: Back",
-            "q: Quit",
-            "t: Topics",
+            "a: New note (notes.new)",
+            "d or Delete: Delete (notes.delete)",
+            "/: Filter (notes.filter)",
+            "F1 or ?: Help (app.help)",
+            "Escape, ctrl+g, b, Backspace or Left arrow: Back (app.back)",
+            "q: Quit (app.quit)",
+            "t: Topics (app.topics)",
         ]:
             assert expected in lines
         assert f"Your data file: {data_file}" in lines
@@ -198,7 +198,7 @@ async def test_help_lists_every_key_of_the_screen_and_the_data_file(data_file: P
 
 async def test_notes_and_ticks_survive_a_restart(data_file: Path) -> None:
     async with running_app(data_file) as (app, pilot):
-        await pilot.press("c", "space", "n", "a", *"Keep this", "tab", "tab", "tab", *"Body")
+        await pilot.press("c", "space", "n", "a", *"Keep this", "tab", *"Body")
         await pilot.press("ctrl+q")  # quit from the editor, mid-typing: it saves first
     assert not app.is_running
     async with running_app(data_file) as (app, pilot):
@@ -207,3 +207,16 @@ async def test_notes_and_ticks_survive_a_restart(data_file: Path) -> None:
         await pilot.press("n", "enter")
         assert app.screen.query_one("#title", Input).value == "Keep this"
         assert app.screen.query_one("#body", TextArea).text == "Body"
+
+
+async def test_escape_in_the_notes_filter_leaves_the_field_first(data_file: Path) -> None:
+    async with running_app(data_file) as (app, pilot):
+        await pilot.press("n", "slash", *"heat")
+        assert isinstance(app.focused, Input)
+        await pilot.press("escape")
+        assert isinstance(app.screen, NotesScreen)
+        assert app.focused is app.screen.query_one("#notes")
+        await pilot.press("slash", "ctrl+g")
+        assert isinstance(app.screen, NotesScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)

@@ -7,6 +7,7 @@ import json
 import signal
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -242,12 +243,15 @@ def test_every_json_command_and_its_format_is_in_the_reference() -> None:
 
 def test_topics_topic_and_checklist_json(data_file: Path) -> None:
     topics = json.loads(cli("topics", "--json").stdout)
-    assert topics["format"] == "spms-navigator/topics" and len(topics["topics"]) == 11
-    assert topics["topics"][0]["last_reviewed"] == "2026-11-21"  # "21 November 2026" in the file
+    assert topics["format"] == "spms-navigator/topics" and len(topics["topics"]) == 15
+    first = (ROOT / "data" / "topics" / "01-what-is-spms.toml").read_text("utf-8")
+    reviewed = first.split("\nreviewed = ")[1].split()[0]
+    assert topics["topics"][0]["last_reviewed"] == reviewed  # an ISO 8601 date
+    assert date.fromisoformat(topics["topics"][0]["next_review"]) > date.fromisoformat(reviewed)
     topic = json.loads(cli("topic", "emotional-support", "--json").stdout)
     assert topic["format"] == "spms-navigator/topic"
     assert {"blocks", "contacts", "sources"} <= set(topic["topic"])
-    assert "866-673-7436" in json.dumps(topic["topic"]["contacts"])
+    assert "MS Navigator" in json.dumps(topic["topic"]["contacts"])
     checklist = json.loads(cli("checklist", "list", "--json", "--data-file", str(data_file)).stdout)
     assert checklist["format"] == "spms-navigator/checklist" and len(checklist["items"]) == 21
 

@@ -97,7 +97,7 @@ def test_help_not_wanted_add_list_delete(data_file: Path) -> None:
 def test_checklist_done_undo_add_set_delete(data_file: Path) -> None:
     d = ["--data-file", str(data_file)]
     done = cli("checklist", "done", "peer-helpline", *d)
-    assert done.stdout == "Saved: Call the peer helpline is done. Progress: 1 of 21 done.\n"
+    assert done.stdout == "Saved: Call an MS helpline is done. Progress: 1 of 21 done.\n"
     assert cli("checklist", "undo", "peer-helpline", *d).returncode == 0
     assert cli("checklist", "add", "Ask about a walking aid", *d).stdout == (
         "Added own-1: Ask about a walking aid\n"

@@ -31,7 +31,7 @@ async def test_prepare_for_a_visit_raise_and_export(data_file: Path, tmp_path: P
         assert isinstance(app.screen, NoteEditorScreen)
         assert app.screen.query_one("#title", Input).value.startswith("Compared with a few")
         assert app.screen.query_one("#kind", Select).value == "change"
-        await pilot.press("tab", "tab", "tab", *"Stairs are slower.", "escape")
+        await pilot.press("tab", *"Stairs are slower.", "escape")
         assert isinstance(app.screen, VisitScreen)
         texts = option_texts(app, "visit")
         app.screen.query_one("#visit", ReaderList).highlighted = texts.index(

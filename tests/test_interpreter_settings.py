@@ -44,5 +44,8 @@ def test_the_command_starts_the_app_that_tunes_the_interpreter(
     started: list[NavigatorApp] = []
     monkeypatch.setattr(NavigatorApp, "run", lambda self, *a, **k: started.append(self))
     monkeypatch.delenv(paths.PLAIN_ENV, raising=False)
+    monkeypatch.setenv("TERM", "xterm-256color")
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True)  # as if typed in a terminal
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
     assert cli.main(["--data-file", str(data_file), "--no-plain"]) == 0
     assert [app.tune_interpreter for app in started] == [True]

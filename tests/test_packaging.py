@@ -67,7 +67,7 @@ def test_installed_package_reads_its_own_content(installed: Path, tmp_path: Path
     assert result.returncode == 0, result.stderr
     where, counts = result.stdout.split()[:2], result.stdout.split()[1:]
     assert where[0].startswith(str(installed))
-    assert counts == ["11", "21"]
+    assert counts == ["15", "21"]
 
 
 def test_installed_command_starts(installed: Path, tmp_path: Path) -> None:

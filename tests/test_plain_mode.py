@@ -53,8 +53,8 @@ def test_read_a_topic_with_its_sources(data_file: Path) -> None:
     assert "Topic: Social and emotional support." in text
     assert "866-673-7436" in text
     assert "Source: Support for Life with Secondary Progressive MS" in text
-    assert "Last reviewed on 21 November 2026." in text
-    assert "1. Checklist: Call the peer helpline: not done yet." in text
+    assert "Last reviewed on 30 November 2026." in text
+    assert "1. Checklist: Call an MS helpline: not done yet." in text
 
 
 def test_work_through_the_checklist(data_file: Path) -> None:
@@ -78,7 +78,7 @@ def test_work_through_the_checklist(data_file: Path) -> None:
     assert "Saved: this item is done. 1 of 21 done." in text
     assert "Saved who helps." in text
     assert "Saved your note." in text
-    assert "15. Call the peer helpline: done. Peer support. Who helps: Ana." in text
+    assert "15. Call an MS helpline: done. Peer support. Who helps: Ana." in text
     assert "Added your item: Ring Mum on Sundays. It is not done yet." in text
     assert "Deleted your item." in text
     nav = open_navigator(data_file)
@@ -326,3 +326,70 @@ def test_a_raised_note_can_go_back_on_the_list(data_file: Path) -> None:
     assert "Raised. Answer: Rest" in text
     assert "Saved: back on the list to raise: Heat?" in text
     assert text.count("Question: Heat? Not raised yet.") == 2
+
+
+def test_long_output_is_paged_title_first_and_wrapped_between_words(data_file: Path) -> None:
+    """In a 80x24 terminal a topic and the checklist stop at a "More" prompt, so a screen
+    reader can read them before they scroll away; no line is broken mid-word."""
+    with Terminal.app(data_file, "--plain", columns=80, rows=24) as term:
+        term.wait_for("Your choice:")
+        term.type("c\n")
+        term.wait_for("More: press Enter to go on")
+        screen = term.text()
+        assert "Support-network checklist. Progress: 0 of 21 done." in screen
+        assert "1. See a neurologist for regular check-ups: not done yet." in screen
+        for _ in range(5):  # Enter pages on, until the list ends in its question
+            if term.text().rstrip().endswith("Your choice:"):
+                break
+            term.type("\n")
+        assert "21. " in term.text()
+        term.type("t\n")
+        term.wait_for("Your choice:")
+        term.type("2\n")
+        term.wait_for("More: press Enter to go on")
+        assert "Topic: Social and emotional support." in term.text()
+        term.type("q\n")  # stop reading: straight to the topic's menu
+        term.wait_for("What next?")
+        # Every row fits: the terminal never had to break a line itself (mid-word).
+        assert all(len(row.rstrip()) < 80 for row in term.screen.display)
+        term.type("q\n")
+        assert term.process.wait(timeout=10) == 0
+
+
+def test_ctrl_c_while_writing_a_note_keeps_what_was_typed(data_file: Path) -> None:
+    with Terminal.app(data_file, "--plain") as term:
+        term.wait_for("Your choice:")
+        term.type("n\n")
+        term.type("a\n")
+        term.type("Heat\n")
+        term.type("Hot days make me tired.\n")
+        os.killpg(term.process.pid, signal.SIGINT)
+        term.wait_for("Saved what you had typed as a note: Heat")
+        term.wait_for("Goodbye. Everything you changed is saved.")
+        assert term.process.wait(timeout=10) == 0
+    nav = open_navigator(data_file)
+    try:
+        (note,) = nav.notes()
+        assert (note.title, note.body) == ("Heat", "Hot days make me tired.")
+    finally:
+        nav.store.close()
+
+
+def test_a_closed_terminal_or_sigterm_keeps_a_half_typed_note(data_file: Path) -> None:
+    for number, stop in enumerate((signal.SIGHUP, signal.SIGTERM)):
+        with Terminal.app(data_file, "--plain") as term:
+            term.wait_for("Your choice:")
+            term.type("n\n")
+            term.type("a\n")
+            term.type(f"Stairs {number}\n")
+            term.type("Slower than in spring.\n")
+            os.kill(term.process.pid, stop)
+            assert term.process.wait(timeout=10) == 0
+    nav = open_navigator(data_file)
+    try:
+        assert sorted((n.title, n.body) for n in nav.notes()) == [
+            ("Stairs 0", "Slower than in spring."),
+            ("Stairs 1", "Slower than in spring."),
+        ]
+    finally:
+        nav.store.close()

@@ -7,26 +7,34 @@ import gc
 import os
 import sys
 import traceback
-from collections.abc import Iterable, Sequence
-from functools import partial
+from collections.abc import Callable, Sequence
 from importlib import import_module
+from typing import ClassVar
 
 from rich.text import Text
 from textual import events
-from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import Provider
 from textual.filter import LineFilter, Monochrome, NoColor
 from textual.message import Message
 from textual.screen import Screen
 
-from tui.app import bindings, themes
+from tui.app import bindings, keymap, themes
+from tui.app.palette import NavigatorCommands
 from tui.app.screens.base import BaseScreen
 from tui.app.screens.home import HomeScreen
 from tui.app.terminal_safety import TerminalSafeFilter
+from tui.app.textual_private import (
+    CrashHook,
+    close_with_report,
+    current_exception,
+    use_glyph_free_scrollbars,
+)
 from tui.app.widgets import StatusLine
 from tui.core import paths
 from tui.core.models import NoteKind
 from tui.core.service import Navigator
+from tui.core.settings import Settings
 from tui.core.store import SaveError
 
 #: The areas, by the module and class of their screen. Screens are imported when
@@ -40,6 +48,10 @@ AREAS = {
     "people": "people:PeopleScreen",
     "data": "data:DataScreen",
 }
+
+
+#: Terminals narrower than this (large fonts) get labels above their fields.
+NARROW = 70
 
 
 def area_screen(area: str) -> type[BaseScreen]:
@@ -56,18 +68,28 @@ class WriteReported(Message):
         self.problem = problem
 
 
-class NavigatorApp(App[None]):
+class NavigatorApp(CrashHook):
     """SPMS Navigator in the terminal. Owns no data: everything goes through ``navigator``."""
 
     TITLE = "SPMS Navigator"
     CSS_PATH = "styles/app.tcss"
     BINDINGS = bindings.GLOBAL
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {NavigatorCommands}
 
-    def __init__(self, navigator: Navigator, tune_interpreter: bool = False) -> None:
-        """``tune_interpreter``: the app owns its Python process (the real command,
-        not a test), so it may change settings that hold for the whole process."""
+    def __init__(
+        self,
+        navigator: Navigator,
+        settings: Settings | None = None,
+        notices: Sequence[str] = (),
+        tune_interpreter: bool = False,
+    ) -> None:
+        """``settings``: the person's settings file; ``notices``: sentences to show at
+        start. ``tune_interpreter``: the app owns its Python process (the real
+        command, not a test), so it may change settings that hold for the whole process."""
         super().__init__()
         self.navigator = navigator
+        self.settings = settings or Settings()
+        self.notices = list(notices)
         self.tune_interpreter = tune_interpreter
         self.animation_level = "none"
         # What an editor just saved, so the list it returns to can land on it.
@@ -75,13 +97,26 @@ class NavigatorApp(App[None]):
         self._safe_filter = TerminalSafeFilter()
         self._no_color_filter = NoColor()
         self.register_theme(themes.HIGH_CONTRAST)
+        use_glyph_free_scrollbars()
         saved = navigator.setting("theme", themes.DEFAULT)
-        self.theme = saved if saved in themes.OFFERED else themes.DEFAULT
+        chosen = self.settings.theme or saved
+        self.theme = chosen if chosen in themes.OFFERED else themes.DEFAULT
+        #: The keys the person chose in their settings file, by binding id.
+        self.keymap_in_force = keymap.checked(self.settings, self.notices)
+        self.set_keymap(self.keymap_in_force)
         self._save_problem: str | None = None
         # The status line to clear when the key now being handled comes back up.
         self._pending_clear: StatusLine | None = None
 
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit_width(event.size.width)
+
+    def _fit_width(self, width: int) -> None:
+        """Below NARROW columns (large fonts), labels go above their fields."""
+        self.set_class(width < NARROW, "-narrow")
+
     def on_mount(self) -> None:
+        self._fit_width(self.size.width)
         # Writes go to a thread of their own, so a slow disk never holds up a key.
         self.navigator.store.write_in_background(self._report_write)
         if self.tune_interpreter:
@@ -120,6 +155,13 @@ class NavigatorApp(App[None]):
             self.navigator.set_setting("theme", name)
         except SaveError as error:
             self.say(str(error), error=True)
+            return
+        fixed = self.settings.theme
+        if fixed and fixed != name:
+            self.say(
+                f"Colours: {themes.OFFERED[name]}, for now. Your settings file "
+                f"{self.settings.path} chooses {fixed} at each start: change it there."
+            )
             return
         self.say(f"Colours: {themes.OFFERED[name]}. Saved for next time.")
 
@@ -164,8 +206,13 @@ class NavigatorApp(App[None]):
             self.call_after_refresh(lambda: self.call_after_refresh(self.exit))
 
     def startup_message(self) -> str:
-        """What opening the data file found (recovered, read-only, tightened), as sentences."""
-        return " ".join(self.navigator.store.report.messages)
+        """What opening the data file found (recovered, read-only, tightened), and any
+        problem with the settings file, as sentences."""
+        return " ".join([*self.navigator.store.report.messages, *self.notices])
+
+    def get_key_display(self, binding: Binding) -> str:
+        """Keys in words: 'ctrl+s', never '^s' (a screen reader says "s" for that)."""
+        return bindings.key_word(binding.key)
 
     # ------------------------------------------------------------ messages
     def say(self, message: str, error: bool = False) -> None:
@@ -333,7 +380,7 @@ class NavigatorApp(App[None]):
         self.exit()
 
     # ------------------------------------------------------------ crashes
-    def _fatal_error(self) -> None:
+    def report_unexpected_error(self) -> None:
         """On an unexpected error: save what is open, then explain without leaking note text.
 
         Textual's own report prints local variables, which would put the words of
@@ -342,48 +389,15 @@ class NavigatorApp(App[None]):
         for screen in self._base_screens_above_home():
             with contextlib.suppress(Exception):
                 screen.save_before_leaving()
-        error = sys.exc_info()[1] or self._exception
+        error = sys.exc_info()[1] or current_exception(self)
         frames = traceback.extract_tb(error.__traceback__) if error else []
         where = "\n".join(f"  {f.filename}:{f.lineno} in {f.name}" for f in frames[-8:])
-        self._exit_renderables.append(
+        close_with_report(
+            self,
             Text(
                 "SPMS Navigator met a problem it did not expect, and closed. What you had "
                 "typed was saved where possible. Your data file is "
                 f"{self.navigator.store.path}. Please report this, with the lines below "
                 f"(they hold no note text):\n{type(error).__name__}\n{where}"
-            )
+            ),
         )
-        self._close_messages_no_wait()
-
-    # ------------------------------------------------------- command palette
-    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        yield SystemCommand(
-            "Topics", "Read about living with SPMS (key t)", lambda: self.action_go("topics")
-        )
-        yield SystemCommand(
-            "Checklist", "Build your support network (key c)", lambda: self.action_go("checklist")
-        )
-        yield SystemCommand("Notes", "Your private notes (key n)", lambda: self.action_go("notes"))
-        yield SystemCommand("New note", "Write a new note", lambda: self.open_note(None))
-        yield SystemCommand(
-            "Prepare for a visit",
-            "What to raise, and a summary (key v)",
-            partial(self.action_go, "visit"),
-        )
-        yield SystemCommand(
-            "My people", "Who helps with what (key p)", partial(self.action_go, "people")
-        )
-        yield SystemCommand(
-            "Your data", "Export, import a backup, or delete all", partial(self.action_go, "data")
-        )
-        yield SystemCommand("Help", "Keys, and where your data is kept (F1)", self.action_help)
-        for name, description in themes.OFFERED.items():
-            yield SystemCommand(
-                f"Colours: {description}", "Change the colours", partial(self.use_theme, name)
-            )
-        yield SystemCommand(
-            "Plain line mode next time",
-            "Start in the plain line mode, for screen readers that prefer it",
-            self.use_plain_mode_next_time,
-        )
-        yield SystemCommand("Quit", "Save and quit (q)", self.action_quit)

@@ -1,20 +1,33 @@
 """Every key binding of the app, declared as data with ids and descriptions.
 
-Keeping them here means Help, the footer, the README and the tests all read one
-list, and a user could remap a key by id (Textual keymaps use these ids).
-The same few keys mean the same thing on every screen.
+Keeping them here means Help, the key line, the README and the tests all read one
+list, and a person can remap a key by id in their settings file (Textual keymaps
+use these ids). The same few keys mean the same thing on every screen.
+
+Screen readers and terminals take some keys for themselves: Fenrir's terminal
+keymap takes Escape and F1, and xfce4-terminal takes F1 for its own help (see the
+README's table). So no action hangs on those keys alone: ctrl+g does what Escape
+does everywhere, even in a text field (no reader, terminal or multiplexer takes
+it, and Emacs and readline already use it to cancel); Back is also ``b``,
+Backspace or the Left arrow outside text fields (as in Lynx and less); No is also
+``n``; Help is also ``?``; and every editor and dialog has buttons that Tab reaches.
 """
 
 from __future__ import annotations
 
 from textual.binding import Binding, BindingType
 
-# Everywhere, unless a text field is being typed in (then only F1, Escape and ctrl+q).
-# The footer shows a screen's own keys with F1, Escape and q; the area keys (t, c, n,
-# v, p) are listed on the home screen and in Help, so the footer fits a narrow terminal.
+#: Back. In a text field b, Backspace and Left type or move, so Escape and ctrl+g leave.
+BACK_KEYS = "escape,ctrl+g,b,backspace,left"
+#: What Escape does in an editor or a prompt, also on ctrl+g.
+ESCAPE_KEYS = "escape,ctrl+g"
+
+# Everywhere, unless a text field is being typed in (then only Escape, ctrl+g, F1, ctrl+q).
+# The key line shows a screen's own keys with Help, Back and Quit; the area keys (t, c,
+# n, v, p) are listed on the home screen and in Help, so the line fits a narrow terminal.
 GLOBAL: list[BindingType] = [
-    Binding("f1,question_mark", "help", "Help", key_display="F1", id="app.help"),
-    Binding("escape", "go_back", "Back", id="app.back"),
+    Binding("f1,question_mark", "help", "Help", id="app.help"),
+    Binding(BACK_KEYS, "go_back", "Back", id="app.back"),
     Binding("t", "go('topics')", "Topics", show=False, id="app.topics"),
     Binding("c", "go('checklist')", "Checklist", show=False, id="app.checklist"),
     Binding("n", "go('notes')", "Notes", show=False, id="app.notes"),
@@ -36,7 +49,7 @@ CHECKLIST: list[BindingType] = [
 ]
 
 CHECKLIST_ITEM: list[BindingType] = [
-    Binding("ctrl+d", "toggle_done", "Done or not", id="item.toggle"),
+    Binding("ctrl+t", "toggle_done", "Done or not", id="item.toggle"),
     Binding("ctrl+n", "add_note", "Add a note", id="item.add_note"),
 ]
 
@@ -54,21 +67,30 @@ LONG_LIST: list[BindingType] = [
 NOTES: list[BindingType] = [
     Binding("a", "new_note", "New note", id="notes.new"),
     Binding("d,delete", "delete_note", "Delete", id="notes.delete"),
-    Binding("slash", "filter", "Filter", key_display="/", id="notes.filter"),
+    Binding("slash", "filter", "Filter", id="notes.filter"),
 ]
 
+# In an editor Escape saves and goes back; the "Save and go back" button does the
+# same for anyone whose screen reader takes Escape.
 NOTE_EDITOR: list[BindingType] = [
     Binding("ctrl+s", "save", "Save", id="editor.save"),
-    Binding("escape", "save_and_back", "Save and go back", id="editor.back"),
+    Binding(ESCAPE_KEYS, "save_and_back", "Save and go back", id="editor.back"),
+]
+
+# Up and Down move between a dialog's answers, like every list in the app (Tab does too).
+DIALOG: list[BindingType] = [
+    Binding("down", "app.focus_next", "Next answer", show=False, id="dialog.next"),
+    Binding("up", "app.focus_previous", "Previous answer", show=False, id="dialog.previous"),
 ]
 
 CONFIRM: list[BindingType] = [
     Binding("y", "answer(True)", "Yes", id="confirm.yes"),
-    Binding("escape", "answer(False)", "No", id="confirm.no"),
+    Binding(f"{ESCAPE_KEYS},n,b,backspace,left", "answer(False)", "No", id="confirm.no"),
+    *DIALOG,
 ]
 
 PROMPT: list[BindingType] = [
-    Binding("escape", "cancel", "Cancel", id="prompt.cancel"),
+    Binding(ESCAPE_KEYS, "cancel", "Cancel", id="prompt.cancel"),
 ]
 
 VISIT: list[BindingType] = [
@@ -84,5 +106,63 @@ PEOPLE: list[BindingType] = [
 
 PERSON_EDITOR: list[BindingType] = [
     Binding("ctrl+s", "save", "Save", id="person.save"),
-    Binding("escape", "save_and_back", "Save and go back", id="person.back"),
+    Binding(ESCAPE_KEYS, "save_and_back", "Save and go back", id="person.back"),
 ]
+
+
+def every_binding() -> list[Binding]:
+    """Each binding the app declares, once (for Help, settings checks and tests)."""
+    groups = (
+        GLOBAL,
+        TOPIC_READER,
+        CHECKLIST,
+        CHECKLIST_ITEM,
+        LONG_LIST,
+        NOTES,
+        NOTE_EDITOR,
+        CONFIRM,
+        DIALOG,
+        PROMPT,
+        VISIT,
+        PEOPLE,
+        PERSON_EDITOR,
+    )
+    unique = {b.id or b.key: b for group in groups for b in group if isinstance(b, Binding)}
+    return list(unique.values())
+
+
+#: Key names in words, as the key line and Help say them.
+_KEY_WORDS = {
+    "question_mark": "?",
+    "slash": "/",
+    "space": "Space",
+    "escape": "Escape",
+    "delete": "Delete",
+    "backspace": "Backspace",
+    "enter": "Enter",
+    "tab": "Tab",
+    "left": "Left arrow",
+    "right": "Right arrow",
+    "up": "Up arrow",
+    "down": "Down arrow",
+    "home": "Home",
+    "end": "End",
+    "pageup": "Page Up",
+    "pagedown": "Page Down",
+}
+
+
+def key_word(key: str) -> str:
+    """'ctrl+s' stays 'ctrl+s' (never '^s'); 'question_mark' is '?'; 'f1' is 'F1'."""
+    *modifiers, name = key.split("+")
+    function_key = name[:1] == "f" and name[1:].isdigit()
+    word = _KEY_WORDS.get(name) or (name.upper() if function_key else name)
+    return "+".join([*modifiers, word])
+
+
+def keys_in_words(keys: str, most: int | None = None) -> str:
+    """'Escape, b, Backspace or Left arrow' for 'escape,b,backspace,left'."""
+    words = [key_word(k.strip()) for k in keys.split(",") if k.strip()]
+    if most is not None:
+        words = words[:most]
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} or {words[-1]}"

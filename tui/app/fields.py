@@ -11,8 +11,8 @@ from typing import Any
 
 from textual.app import ComposeResult
 from textual.widgets import Select, TextArea
-from textual.widgets._select import SelectCurrent, SelectOverlay, SelectType
 
+from tui.app.textual_private import SelectCurrent, SelectOverlay, SelectType
 from tui.app.widgets import place_cursor_on_highlight
 
 

@@ -25,6 +25,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.app import bindings
+from tui.app.textual_private import update_scroll_size
 from tui.app.widgets import place_cursor_on
 from tui.core.text import flat_line
 
@@ -182,7 +183,7 @@ class LongList(ScrollView, can_focus=True):
             # scrollbar comes or goes.
             had_scrollbar = self.show_vertical_scrollbar
             self.set_reactive(LongList.virtual_size, size)
-            self._scroll_update(size)
+            update_scroll_size(self, size)
             self.refresh(layout=self.show_vertical_scrollbar != had_scrollbar)
 
     def _lines_of(self, index: int) -> list[str]:

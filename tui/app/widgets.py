@@ -15,6 +15,7 @@ from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
+from tui.app.textual_private import option_first_line
 from tui.core.text import safe_for_terminal
 
 
@@ -36,10 +37,8 @@ def place_cursor_on_highlight(options: OptionList) -> None:
     """Put the cursor on the highlighted option's first line (or the list's top if none)."""
     line = 0
     if options.highlighted is not None:
-        try:
-            line = options._index_to_line[options.highlighted] - round(options.scroll_offset.y)
-        except KeyError:
-            line = 0
+        first = option_first_line(options, options.highlighted)
+        line = 0 if first is None else first - round(options.scroll_offset.y)
     place_cursor_on(options, line)
 
 

@@ -11,11 +11,12 @@ import os
 import sys
 from collections.abc import Sequence
 
-from tui.cli.output import FAILED, OK, PROG, USAGE, NotDone, UsageError, tell
+from tui.cli.output import FAILED, OK, PROG, USAGE, NotDone, UsageError, interactive, tell
 from tui.cli.parser import build_tree
 from tui.core import paths
 from tui.core.content import ContentError
 from tui.core.service import Navigator, open_navigator
+from tui.core.settings import load as load_settings
 from tui.core.store import DataFileError, SaveError
 from tui.core.text import InputError
 
@@ -59,14 +60,39 @@ TRUE_WORDS = {"1", "true", "yes", "on"}
 FALSE_WORDS = {"0", "false", "no", "off", ""}
 
 
-def choose_plain(flag: bool | None, environ: dict[str, str], saved: object) -> bool:
-    """The option wins over the environment variable, which wins over the saved setting."""
+def choose_plain(
+    flag: bool | None, environ: dict[str, str], saved: object, configured: bool | None = None
+) -> bool:
+    """The option wins over the environment variable, then the settings file, then the
+    choice saved from inside the app."""
     if flag is not None:
         return flag
     value = environ.get(paths.PLAIN_ENV)
     if value is not None and value.strip().lower() in TRUE_WORDS | FALSE_WORDS:
         return value.strip().lower() in TRUE_WORDS
+    if configured is not None:
+        return configured
     return saved is True
+
+
+NO_TERMINAL = (
+    "SPMS Navigator needs a terminal to type in, and its input is not one. "
+    "To use it from a script, give it a command, for example: spms-navigator note list. "
+    "spms-navigator --help lists them."
+)
+
+
+def screen_problem(environ: dict[str, str], stdout_is_terminal: bool) -> str | None:
+    """Why the full-screen app cannot draw here (a sentence), or None if it can."""
+    term = environ.get("TERM")
+    if not stdout_is_terminal:
+        return "The output is not a terminal, so the plain line mode is open."
+    if term == "dumb" or (term is None and os.name != "nt"):
+        return (
+            f"Your terminal (TERM={term or 'not set'}) cannot show the full-screen app, "
+            "so the plain line mode is open."
+        )
+    return None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -101,7 +127,8 @@ def _main(argv: Sequence[str] | None) -> int:
     command_given = getattr(args, "handler", None) is not None
     if command_given and not getattr(args, "needs_data", True):
         return run_command(args, None)
-    data_file = paths.resolve_data_file(args.data_file)
+    settings = load_settings(paths.settings_file())
+    data_file = paths.resolve_data_file(args.data_file, configured=settings.data_file)
     try:
         navigator = open_navigator(data_file)
     except (ContentError, SaveError, DataFileError) as error:
@@ -114,17 +141,29 @@ def _main(argv: Sequence[str] | None) -> int:
             file=sys.stderr,
         )
         return EXIT_ERROR
+    notices = list(settings.problems)
     try:
         if command_given:
+            if not getattr(args, "shows_settings", False):  # config show says them itself
+                for notice in notices:
+                    tell(f"spms-navigator: {notice}")
             return run_command(args, navigator)
-        if choose_plain(args.plain, dict(os.environ), navigator.setting("plain")):
+        environ = dict(os.environ)
+        plain = choose_plain(args.plain, environ, navigator.setting("plain"), settings.plain)
+        if not plain and not interactive():
+            tell(f"spms-navigator: {NO_TERMINAL}")
+            return EXIT_USAGE
+        if not plain and (problem := screen_problem(environ, sys.stdout.isatty())):
+            notices.append(problem)
+            plain = True
+        if plain:
             from tui.plain.app import PlainApp
             from tui.plain.console import Console
 
-            return PlainApp(navigator, Console(sys.stdin, sys.stdout)).run()
+            return PlainApp(navigator, Console(sys.stdin, sys.stdout)).run(notices)
         from tui.app.app import NavigatorApp
 
-        NavigatorApp(navigator, tune_interpreter=True).run()
+        NavigatorApp(navigator, settings, notices, tune_interpreter=True).run()
     finally:
         navigator.store.close()
     return EXIT_OK

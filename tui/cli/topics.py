@@ -11,22 +11,6 @@ from tui.core.models import BlockKind, Topic
 from tui.core.service import Navigator
 from tui.core.text import InputError
 
-MONTHS = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-)
-
-
 COMMANDS = {
     "topics": "List the topics: id, title and what each is about.",
     "topic": "Print one topic, with its contacts and sources.",
@@ -51,21 +35,13 @@ def register(tree: Tree) -> None:
     add_json(topic)
 
 
-def iso_date(text: str) -> str:
-    """'21 November 2026' as '2026-11-21' (the content files say dates in words)."""
-    try:
-        day, month, year = text.split()
-        return f"{int(year):04d}-{MONTHS.index(month.casefold()) + 1:02d}-{int(day):02d}"
-    except ValueError:
-        return text
-
-
 def topic_record(topic: Topic, full: bool, nav: Navigator) -> dict[str, Any]:
     record: dict[str, Any] = {
         "id": topic.id,
         "title": topic.title,
         "summary": topic.summary,
-        "last_reviewed": iso_date(topic.last_reviewed),
+        "last_reviewed": topic.reviewed.isoformat() if topic.reviewed else None,
+        "next_review": topic.next_review.isoformat() if topic.next_review else None,
         "checklist_items": list(topic.checklist_ids),
     }
     if full:

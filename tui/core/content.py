@@ -8,7 +8,8 @@ checklist item's group and topic) so a typo fails the test suite, not a user.
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -21,8 +22,11 @@ from tui.core.models import (
     ChecklistTemplateItem,
     Contact,
     Source,
+    SourceKind,
     Topic,
+    long_date,
 )
+from tui.core.search import SearchHit, search_library
 
 
 class ContentError(Exception):
@@ -31,11 +35,22 @@ class ContentError(Exception):
 
 @dataclass(frozen=True)
 class AppText:
+    """Words the app says about itself, the same in every front end.
+
+    ``urgent_help`` is said one key away on every screen, line by line.
+    ``own_explanation`` labels a block that is the app's own explanation of a word.
+    ``palette`` maps each command's name to the other words people use for it, so
+    a command palette can find "Export" when someone types "backup".
+    """
+
     name: str
     tagline: str
     not_advice: str
     content_reviewed: str
     prompts: tuple[str, ...] = ()
+    urgent_help: tuple[str, ...] = ()
+    own_explanation: str = ""
+    palette: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -63,19 +78,38 @@ class Library:
     def topic_sources(self, topic: Topic) -> list[Source]:
         return [self.sources[source_id] for source_id in topic.source_ids]
 
+    @property
+    def articles(self) -> list[Source]:
+        """The articles the content is built on (the studies and pages they cite are left out)."""
+        return [s for s in self.sources.values() if s.kind is SourceKind.ARTICLE]
+
+    def search(self, words: str) -> list[SearchHit]:
+        """Topics and checklist items holding every word (see ``tui.core.search``)."""
+        return search_library(self.topics, self.checklist, words)
+
+
+#: Starts a paragraph or bullet that is the app's own explanation, not a source's fact.
+OWN_MARK = "[app] "
+
+
+def _own(text: str) -> tuple[str, bool]:
+    return (text[len(OWN_MARK) :].strip(), True) if text.startswith(OWN_MARK) else (text, False)
+
 
 def parse_body(text: str) -> tuple[Block, ...]:
     """Split a topic body into headings (``## ``), bullets (``- ``) and paragraphs.
 
     A deliberately tiny format: every block becomes one line a screen reader can
-    land on, so we do not need a Markdown renderer at start-up.
+    land on, so we do not need a Markdown renderer at start-up. A paragraph or
+    bullet starting with ``[app] `` is the app's own plain explanation of a word.
     """
     blocks: list[Block] = []
     paragraph: list[str] = []
 
     def flush() -> None:
         if paragraph:
-            blocks.append(Block(BlockKind.PARAGRAPH, " ".join(paragraph)))
+            words, own = _own(" ".join(paragraph))
+            blocks.append(Block(BlockKind.PARAGRAPH, words, own))
             paragraph.clear()
 
     for raw in text.splitlines():
@@ -87,7 +121,8 @@ def parse_body(text: str) -> tuple[Block, ...]:
             blocks.append(Block(BlockKind.HEADING, line[3:].strip()))
         elif line.startswith("- "):
             flush()
-            blocks.append(Block(BlockKind.BULLET, line[2:].strip()))
+            words, own = _own(line[2:].strip())
+            blocks.append(Block(BlockKind.BULLET, words, own))
         else:
             paragraph.append(line)
     flush()
@@ -104,25 +139,87 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ContentError(f"The content file {path} has a mistake: {error}.") from error
 
 
+def _contact(raw: dict[str, Any]) -> Contact:
+    return Contact(
+        name=raw["name"],
+        how=raw.get("how", ""),
+        what=raw.get("what", ""),
+        country=raw.get("country", ""),
+        phone=raw.get("phone", ""),
+        url=raw.get("url", ""),
+        source_id=raw.get("source", ""),
+        note=raw.get("note", ""),
+    )
+
+
+def _date(raw: dict[str, Any], key: str, where: str) -> date:
+    value = raw[key]
+    if not isinstance(value, date):
+        raise ContentError(f"In {where}, {key} must be a date like 2026-11-30, not {value!r}.")
+    return value
+
+
 def _load_topic(path: Path) -> tuple[int, Topic]:
     raw = _read_toml(path)
     try:
+        reviewed = _date(raw, "reviewed", path.name)
+        next_review = _date(raw, "next_review", path.name)
         topic = Topic(
             id=raw["id"],
             title=raw["title"],
             summary=raw["summary"],
             blocks=parse_body(raw["body"]),
-            contacts=tuple(
-                Contact(name=c["name"], how=c.get("how", ""), what=c.get("what", ""))
-                for c in raw.get("contact", [])
-            ),
+            contacts=tuple(_contact(c) for c in raw.get("contact", [])),
             source_ids=tuple(raw["sources"]),
-            last_reviewed=raw["last_reviewed"],
+            last_reviewed=long_date(reviewed),
             checklist_ids=tuple(raw.get("checklist", [])),
+            reviewed=reviewed,
+            next_review=next_review,
         )
     except KeyError as error:
         raise ContentError(f"The topic file {path.name} has no {error.args[0]!r}.") from error
     return int(raw.get("order", 999)), topic
+
+
+def _source(raw: dict[str, Any]) -> Source:
+    checked = raw.get("checked")
+    if checked is not None and not isinstance(checked, date):
+        raise ContentError(f"Source {raw['id']}: checked must be a date like 2026-11-30.")
+    try:
+        kind = SourceKind(raw.get("kind", "article"))
+    except ValueError as error:
+        raise ContentError(f"Source {raw['id']} has an unknown kind {raw['kind']!r}.") from error
+    return Source(
+        id=raw["id"],
+        title=raw["title"],
+        detail=raw.get("detail", ""),
+        date_note=raw.get("date_note", ""),
+        kind=kind,
+        publisher=raw.get("publisher", ""),
+        authors=raw.get("authors", ""),
+        year=raw.get("year"),
+        journal=raw.get("journal", ""),
+        doi=raw.get("doi", ""),
+        url=raw.get("url", ""),
+        cited_by=raw.get("cited_by", ""),
+        checked=checked,
+        checked_page=raw.get("checked_page", ""),
+        checked_note=raw.get("checked_note", ""),
+        phones=tuple(raw.get("phones", ())),
+    )
+
+
+def _load_sources(path: Path) -> dict[str, Source]:
+    try:
+        sources = {s.id: s for s in map(_source, _read_toml(path)["source"])}
+    except KeyError as error:
+        raise ContentError(f"A source in {path.name} has no {error.args[0]!r}.") from error
+    for source_id, source in sources.items():
+        if source.cited_by:
+            if source.cited_by not in sources:
+                raise ContentError(f"Source {source_id} is cited by an unknown source.")
+            sources[source_id] = replace(source, cited_by_name=sources[source.cited_by].short_name)
+    return sources
 
 
 def load_library(directory: Path | None = None) -> Library:
@@ -135,11 +232,11 @@ def load_library(directory: Path | None = None) -> Library:
         not_advice=app_raw["not_advice"],
         content_reviewed=app_raw["content_reviewed"],
         prompts=tuple(app_raw.get("prompts", ())),
+        urgent_help=tuple(app_raw.get("urgent_help", ())),
+        own_explanation=app_raw.get("own_explanation", ""),
+        palette={name: tuple(words) for name, words in app_raw.get("palette", {}).items()},
     )
-    sources = {
-        s["id"]: Source(s["id"], s["title"], s["detail"], s["date_note"])
-        for s in _read_toml(base / "sources.toml")["source"]
-    }
+    sources = _load_sources(base / "sources.toml")
     topic_files = sorted((base / "topics").glob("*.toml"))
     if not topic_files:
         raise ContentError(f"No topics were found in {base / 'topics'}. Reinstall the app.")
@@ -171,6 +268,10 @@ def _check(library: Library) -> None:
         for source_id in topic.source_ids:
             if source_id not in library.sources:
                 raise ContentError(f"Topic {topic.id} names an unknown source {source_id}.")
+        if topic.reviewed and topic.next_review and topic.next_review <= topic.reviewed:
+            raise ContentError(f"Topic {topic.id} is due for review before it was reviewed.")
+        for contact in topic.contacts:
+            _check_contact(library, topic.id, contact)
         for item_id in topic.checklist_ids:
             if item_id not in item_ids:
                 raise ContentError(f"Topic {topic.id} names an unknown checklist item {item_id}.")
@@ -179,6 +280,18 @@ def _check(library: Library) -> None:
             raise ContentError(f"Checklist item {item.id} names an unknown group {item.group_id}.")
         if item.topic_id and item.topic_id not in topic_ids:
             raise ContentError(f"Checklist item {item.id} names an unknown topic {item.topic_id}.")
+
+
+def _check_contact(library: Library, topic_id: str, contact: Contact) -> None:
+    """A phone number must come from a checked page that states it."""
+    if contact.source_id and contact.source_id not in library.sources:
+        raise ContentError(f"A contact in topic {topic_id} names an unknown source.")
+    if contact.phone:
+        source = library.sources.get(contact.source_id)
+        if source is None or contact.phone not in source.phones:
+            raise ContentError(
+                f"The number {contact.phone} in topic {topic_id} is not listed by its source."
+            )
 
 
 @cache

@@ -7,7 +7,10 @@ run time) and plain where they mirror a stored record.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from enum import StrEnum
+
+from tui.core.text import end_sentence
 
 
 class BlockKind(StrEnum):
@@ -18,37 +21,153 @@ class BlockKind(StrEnum):
 
 @dataclass(frozen=True)
 class Block:
-    """One readable piece of a topic: a heading, a paragraph or a bullet point."""
+    """One readable piece of a topic: a heading, a paragraph or a bullet point.
+
+    ``own`` marks the app's own plain explanation of a word (what a neurologist is,
+    say), written by us rather than taken from a source. Front ends can say so,
+    for example with ``marked_text``.
+    """
 
     kind: BlockKind
     text: str
+    own: bool = False
+
+    def marked_text(self, label: str) -> str:
+        """The text, followed by ``label`` in brackets when it is the app's own explanation."""
+        return f"{self.text} ({label})" if self.own else self.text
+
+
+def long_date(day: date) -> str:
+    """'30 November 2026': the same in every locale, for every front end."""
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 @dataclass(frozen=True)
 class Contact:
-    """An organisation or service a topic names, with how to reach it if the sources say."""
+    """An organisation or service a topic names, and how to reach it.
+
+    A phone number is only given where a public page of the organisation states it:
+    ``source_id`` names the checked page in sources.toml, and the content loader
+    refuses a number that page does not list. ``country`` says where the contact
+    works, because a US toll-free number does not work from abroad.
+    """
 
     name: str
     how: str = ""
     what: str = ""
+    country: str = ""
+    phone: str = ""
+    url: str = ""
+    source_id: str = ""
+    note: str = ""
 
     def sentence(self) -> str:
-        parts = [self.name]
-        if self.how:
-            parts.append(self.how)
-        line = ": ".join(parts)
-        return f"{line}. {self.what}" if self.what else line
+        """'MS Navigator (US): call 1-800-344-4867, nationalmssociety.org. Help with MS.'"""
+        head = f"{self.name} ({self.country})" if self.country else self.name
+        reach = [part for part in (self.how, self.phone and f"call {self.phone}", self.url) if part]
+        line = f"{head}: {', '.join(reach)}" if reach else head
+        return " ".join(part for part in (end_sentence(line), self.what, self.note) if part)
+
+
+class SourceKind(StrEnum):
+    """What sort of source a topic rests on, said in words by ``Source.sentence``."""
+
+    ARTICLE = "article"
+    STUDY = "study"
+    PAGE = "page"
+    BOOKLET = "booklet"
+
+    @property
+    def words(self) -> str:
+        return _SOURCE_KIND_WORDS[self]
+
+
+_SOURCE_KIND_WORDS = {
+    SourceKind.ARTICLE: "A web article",
+    SourceKind.STUDY: "A research paper",
+    SourceKind.PAGE: "A web page",
+    SourceKind.BOOKLET: "A booklet",
+}
 
 
 @dataclass(frozen=True)
 class Source:
+    """Something a topic's facts come from: an article, a study it cites, or a page we checked.
+
+    ``checked`` is the day a person last looked at it and ``checked_page`` where,
+    with ``checked_note`` saying what was found; ``phones`` lists the numbers that
+    page states, so every phone number in the app can be traced to one.
+    """
+
     id: str
     title: str
-    detail: str
-    date_note: str
+    detail: str = ""
+    date_note: str = ""
+    kind: SourceKind = SourceKind.ARTICLE
+    publisher: str = ""
+    authors: str = ""
+    year: int | None = None
+    journal: str = ""
+    doi: str = ""
+    url: str = ""
+    cited_by: str = ""
+    cited_by_name: str = ""
+    checked: date | None = None
+    checked_page: str = ""
+    checked_note: str = ""
+    phones: tuple[str, ...] = ()
+
+    @property
+    def address(self) -> str:
+        """Where a person can find it: its web address, or else its DOI as a link."""
+        if self.url:
+            return self.url
+        return f"https://doi.org/{self.doi}" if self.doi else ""
+
+    @property
+    def short_name(self) -> str:
+        """'the Sharecare article (2025)': how other sources refer to this one."""
+        who = self.publisher or self.authors
+        year = f" ({self.year})" if self.year else ""
+        return f"the {who} {self.kind.value}{year}" if who else f"the {self.kind.value}{year}"
 
     def sentence(self) -> str:
-        return f"{self.title}. {self.detail} {self.date_note}".strip()
+        """The source in words: title, what it is, who made it, when, and where to find it."""
+        what = self.kind.words
+        if self.authors:
+            what += f" by {self.authors}"
+        elif self.publisher:
+            what += f" from {self.publisher}"
+        if self.journal:
+            what += f", in {self.journal}"
+        if self.year and not self.date_note:
+            what += f", {self.year}"
+        parts = [end_sentence(self.title), end_sentence(what), self.detail, self.date_note]
+        if self.cited_by_name:
+            parts.append(f"Cited by {self.cited_by_name}.")
+        if self.doi:
+            parts.append(f"DOI: {self.doi}.")
+        if self.checked:
+            parts.append(f"Checked on {long_date(self.checked)}.")
+        if self.address:  # last, so no full stop runs into the address
+            parts.append(f"Web address: {self.address}")
+        return " ".join(part for part in parts if part)
 
 
 @dataclass(frozen=True)
@@ -61,6 +180,18 @@ class Topic:
     source_ids: tuple[str, ...]
     last_reviewed: str
     checklist_ids: tuple[str, ...] = ()
+    reviewed: date | None = None
+    next_review: date | None = None
+
+    @property
+    def next_review_words(self) -> str:
+        """'31 May 2027', or '' when no date is set."""
+        return long_date(self.next_review) if self.next_review else ""
+
+    @property
+    def has_own_explanations(self) -> bool:
+        """True when some lines are the app's own explanations, so front ends can say so once."""
+        return any(block.own for block in self.blocks)
 
 
 @dataclass(frozen=True)

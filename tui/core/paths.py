@@ -13,6 +13,7 @@ from pathlib import Path
 APP_NAME = "spms-navigator"
 DATA_FILE_ENV = "SPMS_NAVIGATOR_DATA_FILE"
 PLAIN_ENV = "SPMS_NAVIGATOR_PLAIN"
+SETTINGS_FILE_ENV = "SPMS_NAVIGATOR_SETTINGS"
 #: Used only by bench/: "ready" quits as soon as the first screen could take a key,
 #: "notes" once the notes list has been drawn.
 BENCH_EXIT_ENV = "SPMS_NAVIGATOR_BENCH_EXIT"
@@ -40,13 +41,26 @@ def default_data_file() -> Path:
     return user_data_path(APP_NAME, appauthor=False) / DATA_FILE_NAME
 
 
-def resolve_data_file(cli_value: str | None, environ: dict[str, str] | None = None) -> Path:
-    """Pick the data file: the command-line option, then the environment, then the default."""
+def resolve_data_file(
+    cli_value: str | None, environ: dict[str, str] | None = None, configured: str | None = None
+) -> Path:
+    """Pick the data file: the command-line option, then the environment, then the
+    settings file (``configured``), then the default."""
     env = os.environ if environ is None else environ
-    chosen = cli_value or env.get(DATA_FILE_ENV) or None
+    chosen = cli_value or env.get(DATA_FILE_ENV) or configured or None
     if chosen:
         return Path(chosen).expanduser().resolve()
     return default_data_file()
+
+
+def settings_file(environ: dict[str, str] | None = None) -> Path:
+    """The settings file (TOML) in the user's config folder, or where the environment says."""
+    env = os.environ if environ is None else environ
+    if chosen := env.get(SETTINGS_FILE_ENV):
+        return Path(chosen).expanduser()
+    from platformdirs import user_config_path
+
+    return user_config_path(APP_NAME, appauthor=False) / "settings.toml"
 
 
 def lock_file(data_file: Path) -> Path:

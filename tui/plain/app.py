@@ -7,20 +7,47 @@ Every change is saved at once and said as a sentence.
 
 from __future__ import annotations
 
+import signal
+import threading
+from collections.abc import Sequence
+
 from tui.core.models import BlockKind, ChecklistEntry, Note
 from tui.core.service import ITEM_LINK, OWN_GROUP, TOPIC_LINK, display_time
 from tui.core.text import end_sentence, one_line
-from tui.plain.base import Back, GoTo, Quit
+from tui.plain.base import Back, GoTo, HangUp, Quit
 from tui.plain.console import EndOfInput
 from tui.plain.more import MoreMenus
 
+#: Signals that end the plain mode from outside: the terminal closing, the system stopping.
+_STOP_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGHUP", "SIGTERM") if hasattr(signal, name)
+)
+
+
+def _hang_up(_signum: int, _frame: object) -> None:
+    raise HangUp
+
 
 class PlainApp(MoreMenus):
-    def run(self) -> int:
+    def run(self, notices: Sequence[str] = ()) -> int:
+        """Run until the person quits. ``notices``: sentences to say first (settings problems)."""
+        in_main_thread = threading.current_thread() is threading.main_thread()
+        previous = (
+            {sig: signal.signal(sig, _hang_up) for sig in _STOP_SIGNALS} if in_main_thread else {}
+        )
+        try:
+            return self._run(notices)
+        except HangUp:
+            return 0  # what was typed is saved; the terminal is gone, so say nothing
+        finally:
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
+
+    def _run(self, notices: Sequence[str]) -> int:
         app = self.nav.library.app
         self.out.say(f"{app.name}. {app.tagline}")
         self.out.say(app.not_advice)
-        for message in self.nav.store.report.messages:
+        for message in [*self.nav.store.report.messages, *notices]:
             self.out.say(message)
         area = "home"
         try:
@@ -41,7 +68,12 @@ class PlainApp(MoreMenus):
                 except Back:
                     area = "home"
         except (Quit, EndOfInput, KeyboardInterrupt):
-            self.out.say("Goodbye. Everything you changed is saved.")
+            if self.unsaved:
+                self.out.say(
+                    "Goodbye. Some changes could not be saved: the messages above say why."
+                )
+            else:
+                self.out.say("Goodbye. Everything you changed is saved.")
         return 0
 
     # ----------------------------------------------------------------- home
@@ -260,8 +292,8 @@ class PlainApp(MoreMenus):
 
     def new_note(self, link: str) -> None:
         title = self.out.ask("Title of the new note:")
-        body = "\n".join(
-            self.out.ask_lines("Type the note. End with a line holding only a full stop.")
+        body = self.type_text(
+            "Type the note. End with a line holding only a full stop.", title, link
         )
         note = self.attempt(self.nav.create_note, title, body, link)
         if note:
@@ -288,10 +320,11 @@ class PlainApp(MoreMenus):
                 if self.attempt(self.nav.update_note, note_id, title, note.body):
                     self.out.say("Saved the new title.")
             elif choice == 1:
-                body = "\n".join(
-                    self.out.ask_lines(
-                        "Type the new text. End with a line holding only a full stop."
-                    )
+                body = self.type_text(
+                    "Type the new text. End with a line holding only a full stop.",
+                    f"{note.title} (new text, not finished)",
+                    note.link,
+                    note.kind,
                 )
                 if self.attempt(self.nav.update_note, note_id, note.title, body):
                     self.out.say("Saved the new text.")

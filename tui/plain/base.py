@@ -6,6 +6,7 @@ import contextlib
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
+from tui.core.models import Note, NoteKind
 from tui.core.service import Navigator
 from tui.core.store import SaveError
 from tui.core.text import InputError
@@ -27,6 +28,10 @@ class GoTo(Exception):
         self.area = area
 
 
+class HangUp(Exception):
+    """The terminal closed (SIGHUP) or the system asked the app to stop (SIGTERM)."""
+
+
 class Back(Exception):
     """Leave the current menu."""
 
@@ -39,6 +44,8 @@ class PlainBase:
     def __init__(self, navigator: Navigator, console: Console) -> None:
         self.nav = navigator
         self.out = console
+        #: A save failed and was not made good: the goodbye must not claim otherwise.
+        self.unsaved = False
 
     def choose(self, prompt: str = "Your choice:") -> str:
         answer = self.out.ask(prompt).strip()
@@ -67,11 +74,12 @@ class PlainBase:
             menu(*args)
 
     def menu(self, title: str, lines: Sequence[str], extra: str = "") -> None:
-        self.out.say("")
+        """A title, numbered choices and a hint. "q" at a More prompt skips to the hint."""
+        self.out.hint("")
         self.out.say(title)
         for number, line in enumerate(lines, 1):
             self.out.say(f"{number}. {line}")
-        self.out.say(extra or HINT)
+        self.out.hint(extra or HINT)
 
     def pick(self, answer: str, count: int) -> int | None:
         """The 0-based index a typed number means, or None (after saying why)."""
@@ -88,4 +96,31 @@ class PlainBase:
             return operation(*args)
         except (SaveError, InputError) as error:
             self.out.say(str(error))
+            self.unsaved = self.unsaved or isinstance(error, SaveError)
             return None
+
+    def type_text(
+        self, prompt: str, title: str, link: str = "", kind: NoteKind = NoteKind.PLAIN
+    ) -> str:
+        """Read a note's text, line by line. Returns the text once a full stop ends it.
+
+        If the person is stopped half way (Ctrl+C, the terminal closing, the system
+        shutting down), what they had typed is saved as a note titled ``title``
+        before the app leaves: the lines they finished, and the title. (The line
+        being typed at Ctrl+C is thrown away by the terminal itself; Ctrl+D keeps it.)
+        """
+        lines: list[str] = []
+        try:
+            self.out.ask_lines(prompt, lines)
+        except (KeyboardInterrupt, HangUp):
+            if title.strip() or any(line.strip() for line in lines):
+                self.keep_unfinished(title, "\n".join(lines), link, kind)
+            raise
+        return "\n".join(lines)
+
+    def keep_unfinished(self, title: str, body: str, link: str, kind: NoteKind) -> Note | None:
+        note = self.attempt(self.nav.create_note, title, body, link, kind)
+        if note is not None:
+            with contextlib.suppress(OSError):  # the terminal may be gone
+                self.out.user_line("Saved what you had typed as a note: ", note.display_title)
+        return note

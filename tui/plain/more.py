@@ -82,8 +82,8 @@ class MoreMenus(PlainBase):
             title = self.out.ask(f"{kind.label}: type it in a few words:")
         else:
             self.out.say(title)
-        body = "\n".join(
-            self.out.ask_lines("Type more if you like. End with a line holding only a full stop.")
+        body = self.type_text(
+            "Type more if you like. End with a line holding only a full stop.", title, "", kind
         )
         note = self.attempt(self.nav.create_note, title, body, "", kind)
         if note:

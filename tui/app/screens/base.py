@@ -1,4 +1,4 @@
-"""What every screen shares: a heading, a status line, the footer, and cursor placement."""
+"""What every screen shares: a heading, a status line, a line of keys, and cursor placement."""
 
 from __future__ import annotations
 
@@ -7,10 +7,12 @@ from typing import TYPE_CHECKING, TypeVar, cast
 
 from textual import events
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 
+from tui.app import bindings
 from tui.app.long_list import LongList
 from tui.app.widgets import StatusLine, place_cursor_on, place_cursor_on_highlight, plain
 from tui.core.service import Navigator
@@ -41,10 +43,26 @@ class BaseScreen(Screen[None]):
         return self.TITLE_TEXT
 
     def compose(self) -> ComposeResult:
+        # The heading and the last message come first: screen readers read what changed
+        # from the top down (Fenrir) or up to the cursor's line (Orca), so the screen's
+        # name and the result of an action are heard before anything else.
         yield Static(plain(self.heading_text()), id="heading", classes="heading")
-        yield from self.compose_body()
         yield StatusLine()
-        yield Footer(show_command_palette=False)
+        yield from self.compose_body()
+        yield Static(plain(self.key_line()), id="keys", classes="keys")
+
+    def key_line(self) -> str:
+        """The keys of this screen, in words, drawn once (a footer that redraws as focus
+        moves is read out again and again by some screen readers)."""
+        own = [b for b in type(self).__dict__.get("BINDINGS", []) if isinstance(b, Binding)]
+        every = [*bindings.GLOBAL[:2], *own, *bindings.GLOBAL[2:]]
+        shown = [b for b in every if isinstance(b, Binding) and b.show]
+        return "   ".join(f"{self.keys_for(b, most=2)}: {b.description}" for b in shown)
+
+    def keys_for(self, binding: Binding, most: int | None = None) -> str:
+        """The keys in force for ``binding`` (the person's own, or the default), in words."""
+        keys = self.nav_app.keymap_in_force.get(binding.id or "", binding.key)
+        return bindings.keys_in_words(keys, most)
 
     def compose_body(self) -> ComposeResult:
         yield from ()

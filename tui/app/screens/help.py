@@ -13,24 +13,6 @@ from tui.app.screens.base import BaseScreen
 from tui.app.widgets import ReaderList, option
 
 
-def key_words(binding: Binding) -> str:
-    """'F1 or ?' for 'f1,question_mark'."""
-    names = {
-        "question_mark": "?",
-        "slash": "/",
-        "space": "Space",
-        "escape": "Escape",
-        "delete": "Delete",
-        "f1": "F1",
-    }
-    keys = [k.strip() for k in binding.key.split(",")]
-    return " or ".join(names.get(k, k) for k in keys)
-
-
-def binding_lines(screen_bindings: list[Binding]) -> list[str]:
-    return [f"{key_words(b)}: {b.description}" for b in screen_bindings]
-
-
 class HelpScreen(BaseScreen):
     TITLE_TEXT = "Help"
 
@@ -51,6 +33,10 @@ class HelpScreen(BaseScreen):
         help_list.highlighted = 0
         help_list.focus()
 
+    def _binding_lines(self, screen_bindings: list[Binding]) -> list[str]:
+        """'Escape, b, Backspace or Left arrow: Back (app.back)': the keys in force."""
+        return [f"{self.keys_for(b)}: {b.description} ({b.id})" for b in screen_bindings]
+
     def _options(self) -> list[Option]:
         nav = self.nav
         lines: list[Option] = []
@@ -59,18 +45,33 @@ class HelpScreen(BaseScreen):
             lines.append(Option(Text(text, style="bold"), id=option_id))
 
         heading(f"Keys on the {self.for_screen} screen", "h-screen")
-        screen_lines = binding_lines(self.screen_bindings) or ["No extra keys on this screen."]
+        screen_lines = self._binding_lines(self.screen_bindings) or [
+            "No extra keys on this screen."
+        ]
         lines += [option(line) for line in screen_lines]
-        lines.append(option("Arrow keys: move through a list. Enter: open or choose."))
-        lines.append(option("Tab and Shift+Tab: move between parts of a screen."))
+        lines.append(option("Up and Down arrows: move through a list. Enter: open or choose."))
+        lines.append(option("Tab and Shift+Tab: move between parts of a screen, and buttons."))
         heading("Keys that work everywhere", "h-global")
-        # Every global key, shown in the footer or not; ctrl+q gets its own line below.
+        # Every global key, shown in the key line or not; ctrl+q gets its own line below.
         quit_keys = {"app.quit_anywhere", "app.quit_interrupt"}
         shown = [b for b in bindings.GLOBAL if isinstance(b, Binding) and b.id not in quit_keys]
-        lines += [option(line) for line in binding_lines(shown)]
+        lines += [option(line) for line in self._binding_lines(shown)]
         lines.append(option("ctrl+q: Quit, even while typing. What you typed is saved first."))
         lines.append(option("ctrl+p: Search for any command by name."))
-        lines.append(option("While typing in a field, press Escape or Tab to leave it first."))
+        lines.append(
+            option(
+                "While typing in a field, Tab moves on. In a note or a person, the button "
+                "Save and go back does what Escape does."
+            )
+        )
+        settings = self.nav_app.settings
+        lines.append(
+            option(
+                "Your own keys: in your settings file, under [keys], give an action's name "
+                'in brackets above and its keys, for example "app.back" = "escape,b". '
+                f"The settings file: {settings.path or 'not found'}."
+            )
+        )
         heading("Where your data is kept", "h-data")
         lines.append(option(f"Your data file: {nav.store.path}", "data-file"))
         lines.append(

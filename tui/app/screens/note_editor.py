@@ -1,18 +1,20 @@
 """Writing or changing one note.
 
-ctrl+s saves; Escape saves and goes back. If a save fails, the text stays on the
-screen with a sentence saying why, and leaving asks first.
+ctrl+s saves; Escape, or the "Save and go back" button at the end, saves and goes
+back. If a save fails, the text stays on the screen with a sentence saying why,
+and leaving asks first.
 """
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.widgets import Input, Select, TextArea
+from textual.widgets import Button, Input, Select, TextArea
 
 from tui.app import bindings
 from tui.app.fields import ReaderSelect, quiet_text_area
 from tui.app.screens.base import BaseScreen
 from tui.app.screens.confirm import ConfirmScreen
+from tui.app.screens.dialog import answer_button
 from tui.app.widgets import field_row, quiet_input
 from tui.core.models import Note, NoteKind
 from tui.core.service import display_time
@@ -43,7 +45,7 @@ class NoteEditorScreen(BaseScreen):
     def heading_text(self) -> str:
         note = self._note()
         if note is None:
-            return "New note. Type a title, then Tab to the text. Escape saves and goes back."
+            return "New note. Type a title, then Tab to the text. ctrl+s saves."
         return f"Note: {note.display_title}. Written {display_time(note.created)}."
 
     def compose_body(self) -> ComposeResult:
@@ -52,6 +54,9 @@ class NoteEditorScreen(BaseScreen):
         targets = [(t.label, t.link) for t in self.nav.link_targets()]
         yield field_row(
             "Title", quiet_input(note.title if note else self.initial_title, input_id="title")
+        )
+        yield field_row(
+            "Text", quiet_text_area(note.body if note else "", area_id="body"), tall=True
         )
         yield field_row(
             "Kind",
@@ -72,9 +77,7 @@ class NoteEditorScreen(BaseScreen):
                 id="link",
             ),
         )
-        yield field_row(
-            "Text", quiet_text_area(note.body if note else "", area_id="body"), tall=True
-        )
+        yield answer_button("Save and go back", "save-back")
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -133,6 +136,10 @@ class NoteEditorScreen(BaseScreen):
 
     def save_before_leaving(self) -> bool:
         return self.save()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "save-back":
+            self.action_save_and_back()
 
     def action_save_and_back(self) -> None:
         if self._is_empty_new():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.widgets import Input, Static
 
@@ -71,9 +72,16 @@ class NotesScreen(BaseScreen):
         if event.input.id == "filter":
             self.query_one("#notes", LongList).focus()
 
-    def on_key(self, event: object) -> None:
-        key = getattr(event, "key", "")
-        if key == "down" and self.focused is self.query_one("#filter", Input):
+    def on_key(self, event: events.Key) -> None:
+        """In the filter, Down, Escape and ctrl+g go to the list (Escape leaves the field
+        first, the screen only after)."""
+        if self.focused is self.query_one("#filter", Input) and event.key in (
+            "down",
+            "escape",
+            "ctrl+g",
+        ):
+            event.stop()
+            event.prevent_default()
             self.query_one("#notes", LongList).focus()
 
     def action_filter(self) -> None:

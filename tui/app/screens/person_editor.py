@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.widgets import Input, Select
+from textual.widgets import Button, Input, Select
 
 from tui.app import bindings
 from tui.app.fields import ReaderSelect
 from tui.app.screens.base import BaseScreen
+from tui.app.screens.dialog import answer_button
 from tui.app.widgets import field_row, quiet_input
 from tui.core.models import Person, Role
 
 FIELDS = (
-    ("name", "Name"),
-    ("specialty", "Specialty or role, for example neurologist"),
-    ("contact", "How to reach them"),
-    ("helps_with", "Helps with, for example meals or a call when I need a smile"),
+    ("name", "Name", ""),
+    ("specialty", "Specialty", "for example neurologist"),
+    ("contact", "How to reach them", "a phone number or an email"),
+    ("helps_with", "Helps with", "for example meals, or a call when I need a smile"),
 )
 
 
@@ -34,7 +35,7 @@ class PersonEditorScreen(BaseScreen):
     def heading_text(self) -> str:
         person = self._person()
         name = person.name if person else "a new person or group"
-        return f"Person: {name}. Escape saves and goes back."
+        return f"Person: {name}. ctrl+s saves."
 
     def compose_body(self) -> ComposeResult:
         person = self._person()
@@ -48,16 +49,17 @@ class PersonEditorScreen(BaseScreen):
                 id="role",
             ),
         )
-        for field_id, label in FIELDS[1:]:
+        for field_id, label, example in FIELDS[1:]:
             value = getattr(person, field_id) if person else ""
-            yield field_row(label, quiet_input(value, input_id=field_id))
+            yield field_row(label, quiet_input(value, example, input_id=field_id))
+        yield answer_button("Save and go back", "save-back")
 
     def on_mount(self) -> None:
         super().on_mount()
         self.query_one("#name", Input).focus()
 
     def _values(self) -> dict[str, str]:
-        values = {field_id: self.query_one(f"#{field_id}", Input).value for field_id, _ in FIELDS}
+        values = {field_id: self.query_one(f"#{field_id}", Input).value for field_id, *_ in FIELDS}
         role = self.query_one("#role", Select).value
         values["role"] = role if isinstance(role, str) else Role.OTHER.value
         return values
@@ -66,7 +68,7 @@ class PersonEditorScreen(BaseScreen):
         """Save what is on screen. True when saved, or when there was nothing to save."""
         self.changed = False
         values = self._values()
-        if self.person_id is None and not any(values[f].strip() for f, _ in FIELDS):
+        if self.person_id is None and not any(values[f].strip() for f, *_ in FIELDS):
             return True  # nothing typed: nothing to save
         people = self.nav.people
         before = self._person()
@@ -89,6 +91,10 @@ class PersonEditorScreen(BaseScreen):
         if self.save():
             self.set_heading(self.heading_text())
             self.say("Saved." if self.changed else "Nothing had changed, so nothing was saved.")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "save-back":
+            self.action_save_and_back()
 
     def action_save_and_back(self) -> None:
         if self.save():

@@ -1,42 +1,55 @@
-"""Ask for one line of text. Enter answers, Escape cancels."""
+"""Ask for one line of text. Enter answers; Escape, or the Cancel button, cancels."""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Input, Static
+from textual.widgets import Button, Input
 
 from tui.app import bindings
-from tui.app.widgets import field_row, plain, quiet_input
+from tui.app.screens.dialog import DialogScreen, answer_button
+from tui.app.widgets import field_row, quiet_input
 
 
-class PromptScreen(ModalScreen[str | None]):
+class PromptScreen(DialogScreen[str | None]):
     BINDINGS = bindings.PROMPT
 
     def __init__(self, title: str, label: str, value: str = "") -> None:
-        super().__init__()
-        self.title_text = title
+        super().__init__(f"{title}. Type, then press Enter.")
         self.label = label
         self.value = value
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Static(plain(f"{self.title_text}. Press Enter when done, or Escape to cancel."))
+            yield self.question_line()
             yield field_row(self.label, quiet_input(self.value, input_id="answer"))
+            with Vertical(classes="answers"):
+                yield answer_button("OK", "ok")
+                yield answer_button("Cancel", "cancel")
+        yield self.key_line()
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
         # The field places the cursor when focused, before the dialog is laid out:
         # place it again once it is, so a screen reader lands on "Answer: ...".
-        self.call_after_refresh(self._place_cursor)
+        self.call_after_refresh(self.place_cursor)
 
-    def _place_cursor(self) -> None:
-        self.app.cursor_position = self.query_one(Input).cursor_screen_offset
+    def place_cursor(self) -> None:
+        focused = self.focused
+        if isinstance(focused, Input) and self is self.app.screen:
+            self.app.cursor_position = focused.cursor_screen_offset
+        else:
+            super().place_cursor()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         text = event.value.strip()
         self.dismiss(text or None)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "ok":
+            self.dismiss(self.query_one(Input).value.strip() or None)
+        else:
+            self.dismiss(None)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

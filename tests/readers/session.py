@@ -1,0 +1,206 @@
+"""What both readers' sessions share: steps, waiting for speech to settle, the
+transcript, and the app's command line behind a gate."""
+
+from __future__ import annotations
+
+import builtins
+import os
+import shlex
+import shutil
+import sys
+import tempfile
+import time
+from abc import ABC, abstractmethod
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+
+from tests.readers.processes import Processes, make_gate, open_gate
+from tests.readers.speech import Event, Heard
+
+# Speech has settled when the reader's log has been still this long after a key.
+QUIET_SECONDS = 0.8
+# ...and a step never waits longer than this.
+STEP_LIMIT_SECONDS = 12.0
+# Gap between typed characters: a quick typist.
+TYPING_GAP_SECONDS = 0.08
+
+
+class ReaderUnavailable(RuntimeError):
+    """A tool the reader needs is missing; the message names it and how to install it."""
+
+
+class ReaderSession(ABC):
+    """The app running under one screen reader, driven by keys, heard through its log."""
+
+    name: str
+
+    def __init__(
+        self,
+        data_file: Path,
+        columns: int,
+        rows: int,
+        env: dict[str, str] | None,
+        app: list[str] | None,
+    ) -> None:
+        self.data_file = data_file
+        self.columns = columns
+        self.rows = rows
+        self.app_env = env or {}
+        self.app = app or [sys.executable, "-m", "tui", "--data-file", str(data_file)]
+        self.dir = Path(tempfile.mkdtemp(prefix=f"spms-{self.name}-"))
+        self.processes = Processes()
+        self.steps: list[Heard] = []
+        self._step_events: list[Event] = []
+        self.gate = self.dir / "gate"
+        make_gate(self.gate)
+
+    # The part each reader provides.
+
+    @abstractmethod
+    def start(self) -> None:
+        """Start the reader and its terminal, with the app waiting at the gate."""
+
+    @abstractmethod
+    def _send(self, key: str) -> None:
+        """Send one key (a name from KEY_NAMES or one character) to the app."""
+
+    @abstractmethod
+    def _new_events(self, final: bool) -> list[Event]:
+        """Speech events logged since the last call."""
+
+    @abstractmethod
+    def _last_activity(self) -> float:
+        """When (time.monotonic) the app last drew or the reader last worked, as far as
+        the harness can see; speech events count too."""
+
+    @abstractmethod
+    def exited(self, timeout: float = 5.0) -> bool:
+        """Whether the app (and so its terminal) ended within ``timeout`` seconds."""
+
+    @abstractmethod
+    def screen_text(self) -> str:
+        """The terminal's text, for failure messages."""
+
+    @abstractmethod
+    def _stop(self) -> None:
+        """Close what the reader's session holds open (after its processes ended)."""
+
+    # The harness.
+
+    def app_script(self) -> Path:
+        """A shell script that waits at the gate, then runs the app: a reader is fully
+        up before the app draws its first screen, as when a person starts the app."""
+        script = self.dir / "app.sh"
+        env_args = ["env", "-u", "PYTHONPATH", "-u", "TEXTUAL", "-u", "COLUMNS", "-u", "LINES"]
+        env_args += [f"{key}={value}" for key, value in self.app_env.items()]
+        script.write_text(
+            "#!/bin/sh\n"
+            f"cat {shlex.quote(str(self.gate))} >/dev/null\n"
+            f"exec {shlex.join(env_args + self.app)}\n"
+        )
+        script.chmod(0o755)
+        return script
+
+    def base_env(self) -> dict[str, str]:
+        """The environment of everything in the session: the caller's, without any
+        display, bus or terminal of its own, with a home folder of its own (the app
+        suggests exporting there; the readers keep their settings there)."""
+        env = dict(os.environ)
+        for key in ("DISPLAY", "WAYLAND_DISPLAY", "DBUS_SESSION_BUS_ADDRESS", "TMUX", "STY"):
+            env.pop(key, None)
+        home = self.dir / "home"
+        runtime = self.dir / "run"
+        for folder in (home, runtime):
+            folder.mkdir(mode=0o700, exist_ok=True)
+        env.update(
+            HOME=str(home),
+            XDG_CONFIG_HOME=str(home / ".config"),
+            XDG_DATA_HOME=str(home / ".local/share"),
+            XDG_CACHE_HOME=str(home / ".cache"),
+            XDG_RUNTIME_DIR=str(runtime),
+        )
+        return env
+
+    def _begin(self, step: str) -> float:
+        self._new_events(final=True)  # late speech of the step before stays there
+        self._step_events = []
+        return time.time()
+
+    def _settle(self, step: str, started: float, need_activity: bool = False) -> Heard:
+        """Wait until speech has settled (nothing new for QUIET_SECONDS; with
+        ``need_activity``, not before something happened), then record the step."""
+        begun = last_event = time.monotonic()
+        while True:
+            time.sleep(0.05)
+            now = time.monotonic()
+            if new := self._new_events(final=False):
+                self._step_events += new
+                last_event = now
+            if now - begun > STEP_LIMIT_SECONDS:
+                break
+            active = max(last_event, self._last_activity())
+            if need_activity and active <= begun:
+                continue
+            if now - max(active, begun) >= QUIET_SECONDS:
+                break
+        self._step_events += self._new_events(final=True)
+        heard = Heard(step, started, tuple(self._step_events))
+        self.steps.append(heard)
+        return heard
+
+    def wait_until_ready(self, timeout: float = 20.0) -> Heard:
+        """Let the app start, and return what was heard until speech settled."""
+        started = self._begin("start")
+        open_gate(self.gate, timeout)
+        return self._settle("start", started, need_activity=True)
+
+    def press(self, key: str) -> Heard:
+        """Press one key (a name such as "enter", "escape", "ctrl+s", "f1", or one
+        character) and return what was heard until speech settled."""
+        started = self._begin(key)
+        self._send(key)
+        return self._settle(key, started)
+
+    def type(self, text: str) -> Heard:
+        """Type ``text`` a character at a time, and return what was heard."""
+        started = self._begin(f"type {text!r}")
+        for char in text:
+            self._send(char)
+            time.sleep(TYPING_GAP_SECONDS)
+        return self._settle(f"type {text!r}", started)
+
+    def transcript(self) -> str:
+        """Every step and what was heard: for failure messages."""
+        lines = [f"{self.name} session ({self.columns}x{self.rows}), logs in {self.dir}"]
+        lines += [heard.describe() for heard in self.steps]
+        lines += ["Screen now:", self.screen_text()]
+        return "\n".join(lines)
+
+    def close(self, keep_logs: bool = False) -> None:
+        """End every process of the session; remove its logs unless ``keep_logs`` or
+        SPMS_READERS_KEEP_LOGS=1 (a failing test keeps them: the transcript names them)."""
+        self.processes.stop_all()
+        self._stop()
+        if not keep_logs and os.environ.get("SPMS_READERS_KEEP_LOGS") != "1":
+            shutil.rmtree(self.dir, ignore_errors=True)
+
+    def __enter__(self) -> ReaderSession:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: builtins.type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close(keep_logs=exc_type is not None)
+
+
+def wait_for(condition: Callable[[], object], timeout: float, what: str) -> None:
+    """Poll ``condition`` until it is true, or fail saying ``what``."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"Timed out after {timeout:.0f} s waiting for {what}.")
+        time.sleep(0.05)

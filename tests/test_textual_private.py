@@ -1,0 +1,63 @@
+"""The private Textual APIs the app relies on, each checked by name.
+
+If a Textual release renames or removes one of them, these tests fail with the
+name of what changed, before any user meets a crash. All of them are used only
+through tui/app/textual_private.py.
+"""
+
+from __future__ import annotations
+
+import inspect
+
+from textual.app import App, ComposeResult
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.scrollbar import ScrollBar, ScrollBarRender
+from textual.widgets import OptionList
+
+from tui.app import textual_private
+
+
+def test_the_private_names_still_exist() -> None:
+    assert callable(App._fatal_error), "App._fatal_error is gone"
+    assert callable(App._close_messages_no_wait), "App._close_messages_no_wait is gone"
+    assert callable(ScrollView._scroll_update), "ScrollView._scroll_update is gone"
+    assert list(inspect.signature(ScrollView._scroll_update).parameters) == [
+        "self",
+        "virtual_size",
+    ], "ScrollView._scroll_update takes other arguments now"
+    app = App[None]()
+    assert app._exit_renderables == [], "App._exit_renderables is gone or not a list"
+    assert app._exception is None, "App._exception is gone"
+    assert isinstance(OptionList()._index_to_line, dict), "OptionList._index_to_line is gone"
+    for name in ("SelectCurrent", "SelectOverlay", "SelectType"):
+        assert getattr(textual_private, name) is not None, f"textual.widgets._select.{name}"
+
+
+def test_the_scrollbar_renderer_hook_still_takes_glyphs_from_the_class() -> None:
+    assert len(ScrollBarRender.VERTICAL_BARS) == 8, "ScrollBarRender.VERTICAL_BARS changed"
+    assert len(ScrollBarRender.HORIZONTAL_BARS) == 8, "ScrollBarRender.HORIZONTAL_BARS changed"
+    before = ScrollBar.renderer
+    try:
+        textual_private.use_glyph_free_scrollbars()
+        bar = ScrollBar.renderer.render_bar(size=10, virtual_size=100, window_size=25, position=7)
+        text = "".join(segment.text for segment in bar.segments)
+        assert text.strip() == "", f"scrollbar glyphs drawn: {text!r}"
+    finally:
+        ScrollBar.renderer = before
+
+
+class _Listing(App[None]):
+    def compose(self) -> ComposeResult:
+        yield OptionList(*[f"Line {n}" for n in range(40)])
+
+
+async def test_option_lines_and_scroll_size_work_in_a_running_app() -> None:
+    app = _Listing()
+    async with app.run_test(size=(40, 10)) as pilot:
+        options = app.query_one(OptionList)
+        options.highlighted = 30
+        await pilot.pause()
+        assert textual_private.option_first_line(options, 30) == 30
+        textual_private.update_scroll_size(options, Size(40, 80))
+        assert options.max_scroll_y > 0

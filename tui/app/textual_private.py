@@ -1,0 +1,78 @@
+"""Every use of a private Textual API, in one small module.
+
+Textual keeps these names private, so a new release may change them without
+notice. Keeping them here means one place to mend, and tests/test_textual_private.py
+fails loudly, naming the API, if Textual changes any of them. Textual is pinned
+below its next major version in pyproject.toml for the same reason.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import RenderableType
+from textual.app import App
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.scrollbar import ScrollBar, ScrollBarRender
+from textual.widgets import OptionList
+from textual.widgets._select import SelectCurrent, SelectOverlay, SelectType
+
+__all__ = [
+    "CrashHook",
+    "SelectCurrent",
+    "SelectOverlay",
+    "SelectType",
+    "close_with_report",
+    "current_exception",
+    "option_first_line",
+    "update_scroll_size",
+    "use_glyph_free_scrollbars",
+]
+
+
+def option_first_line(options: OptionList, index: int) -> int | None:
+    """The first line (in the list's own content) of option ``index``, if laid out."""
+    lines: dict[int, int] = options._index_to_line
+    return lines.get(index)
+
+
+def update_scroll_size(view: ScrollView, size: Size) -> None:
+    """Tell a ScrollView its new virtual size (the scrollbars follow) without a relayout."""
+    view._scroll_update(size)
+
+
+def current_exception(app: App[Any]) -> BaseException | None:
+    """The exception that stopped the app, when Textual ends it on an error."""
+    error: BaseException | None = app._exception
+    return error
+
+
+def close_with_report(app: App[Any], report: RenderableType) -> None:
+    """Close the app at once and print ``report`` once the terminal is restored."""
+    app._exit_renderables.append(report)
+    app._close_messages_no_wait()
+
+
+class _GlyphFreeScrollBarRender(ScrollBarRender):
+    """A scrollbar drawn with colour only. Its usual glyphs (▁▂▃▅▇) were spoken aloud by
+    screen readers on every line that had one."""
+
+    VERTICAL_BARS = [" "] * 8
+    HORIZONTAL_BARS = [" "] * 8
+
+
+def use_glyph_free_scrollbars() -> None:
+    """Draw every scrollbar of the app without glyphs (Textual's documented renderer hook)."""
+    ScrollBar.renderer = _GlyphFreeScrollBarRender
+
+
+class CrashHook(App[None]):
+    """Textual calls its private ``_fatal_error`` when a handler raises; we route that to
+    ``report_unexpected_error``, so the app can save what is open and explain itself."""
+
+    def _fatal_error(self) -> None:
+        self.report_unexpected_error()
+
+    def report_unexpected_error(self) -> None:
+        super()._fatal_error()
