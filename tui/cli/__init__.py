@@ -5,8 +5,9 @@ options and output in their own modules; ``program`` runs it all. The user's
 reference is docs/cli.md.
 """
 
+from tui.cli.choices import choose_plain
 from tui.cli.parser import build_parser
-from tui.cli.program import EXIT_ERROR, EXIT_OK, EXIT_USAGE, choose_plain, main, run_command
+from tui.cli.program import EXIT_ERROR, EXIT_OK, EXIT_USAGE, main, run_command
 
 __all__ = [
     "EXIT_ERROR",

@@ -109,7 +109,7 @@ class Tree:
         """Add the command ``path``: its one-line summary, examples for --help, its handler."""
         lines = "\n".join(
             f"  {example}"
-            if example.startswith(f"{PROG} ") or "| " in example
+            if f"{PROG} " in example  # a pipe, or the command inside another
             else f"  {PROG} {example}"
             for example in examples
         )

@@ -6,7 +6,7 @@ import argparse
 from collections.abc import Sequence
 
 from tui import __version__
-from tui.cli import checklist, data, meta, notes, people, topics
+from tui.cli import checklist, config, data, meta, notes, people, topics
 from tui.cli.options import Formatter, Tree, add_data_file
 from tui.cli.output import PROG
 from tui.core import paths
@@ -26,7 +26,7 @@ EPILOG = f"""Examples:
 Exit status: 0 done, 1 could not be done (the reason is on stderr), 2 usage mistake."""
 
 
-AREAS = (notes, checklist, people, topics, data, meta)
+AREAS = (notes, checklist, people, topics, data, config, meta)
 
 
 def build_tree(argv: Sequence[str] | None = None) -> Tree:

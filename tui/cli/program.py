@@ -11,6 +11,7 @@ import os
 import sys
 from collections.abc import Sequence
 
+from tui.cli.choices import choose_plain
 from tui.cli.output import FAILED, OK, PROG, USAGE, NotDone, UsageError, interactive, tell
 from tui.cli.parser import build_tree
 from tui.core import paths
@@ -54,25 +55,6 @@ def run_command(args: argparse.Namespace, navigator: Navigator | None) -> int:
             f"({type(error).__name__}).{where} Please report this."
         )
         return EXIT_ERROR
-
-
-TRUE_WORDS = {"1", "true", "yes", "on"}
-FALSE_WORDS = {"0", "false", "no", "off", ""}
-
-
-def choose_plain(
-    flag: bool | None, environ: dict[str, str], saved: object, configured: bool | None = None
-) -> bool:
-    """The option wins over the environment variable, then the settings file, then the
-    choice saved from inside the app."""
-    if flag is not None:
-        return flag
-    value = environ.get(paths.PLAIN_ENV)
-    if value is not None and value.strip().lower() in TRUE_WORDS | FALSE_WORDS:
-        return value.strip().lower() in TRUE_WORDS
-    if configured is not None:
-        return configured
-    return saved is True
 
 
 NO_TERMINAL = (
