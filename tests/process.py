@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+
+from tui.core.service import Navigator, open_navigator
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -24,3 +28,13 @@ def cli(
         check=False,
         timeout=60,
     )
+
+
+@contextlib.contextmanager
+def saved(data_file: Path) -> Iterator[Navigator]:
+    """The data file as the core reads it, after the commands have run (closed again after)."""
+    nav = open_navigator(data_file)
+    try:
+        yield nav
+    finally:
+        nav.store.close()

@@ -83,13 +83,17 @@ def test_the_environment_variable_names_the_data_file(data_file: Path) -> None:
 def test_errors_go_to_stderr_with_status_1_and_usage_mistakes_status_2(data_file: Path) -> None:
     missing = cli("note", "show", "42", "--data-file", str(data_file))
     assert (missing.returncode, missing.stdout) == (1, "")
-    assert missing.stderr == "spms-navigator: There is no note number 42.\n"
+    assert missing.stderr == (
+        "spms-navigator: There is no note number 42. "
+        "To see your notes and their numbers, run: spms-navigator note list\n"
+    )
     unknown = cli("topic", "nope", "--data-file", str(data_file))
     assert unknown.returncode == 1 and "There is no topic called 'nope'" in unknown.stderr
     bad = cli("note", "frobnicate")
     assert bad.returncode == 2 and "invalid choice" in bad.stderr
+    cli("note", "add", "--title", "Kept", "--body", "", "--data-file", str(data_file))
     undeleted = cli("note", "delete", "1", "--data-file", str(data_file))
-    assert undeleted.returncode == 1 and "Add --yes" in undeleted.stderr
+    assert undeleted.returncode == 1 and "add --yes to delete note 1" in undeleted.stderr
 
 
 def test_checklist_topics_and_topic(data_file: Path) -> None:

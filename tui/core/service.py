@@ -124,24 +124,27 @@ class Navigator:
         return self.set_done(item_id, not self.checklist_entry(item_id).done)
 
     def set_helper(self, item_id: str, helper: str) -> ChecklistEntry:
-        entry = self.checklist_entry(item_id)
-        entry.helper = storable(helper)
-        self._save_item(entry, helper=entry.helper)
-        return entry
+        return self.update_item(item_id, helper=helper)
 
     def set_item_note(self, item_id: str, note: str) -> ChecklistEntry:
-        entry = self.checklist_entry(item_id)
-        entry.note = storable(note)
-        self._save_item(entry, note=entry.note)
-        return entry
+        return self.update_item(item_id, note=note)
 
     def set_person(self, item_id: str, person_id: int | None) -> ChecklistEntry:
         """Name someone from 'My people' as the one who helps with this item."""
+        return self.update_item(item_id, person_id=person_id)
+
+    def update_item(self, item_id: str, **changes: Any) -> ChecklistEntry:
+        """Change an item's ``helper``, ``note`` and ``person_id`` together, in one save."""
         entry = self.checklist_entry(item_id)
+        person_id = changes.get("person_id")
         if person_id is not None and self.people.get(person_id) is None:
             raise InputError(f"There is no person number {person_id} in My people.")
-        entry.person_id = person_id
-        self._save_item(entry, person_id=person_id)
+        for key in ("helper", "note"):
+            if key in changes:
+                changes[key] = storable(changes[key])
+        self._save_item(entry, **changes)
+        for key, value in changes.items():
+            setattr(entry, key, value)
         return entry
 
     def _save_item(self, entry: ChecklistEntry, **changes: Any) -> None:

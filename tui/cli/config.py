@@ -1,0 +1,185 @@
+"""``spms-navigator config path|show``: the settings file, and the settings in force.
+
+``show`` says each setting's value and where it came from (an option, an
+environment variable, a line of the settings file, a choice saved in the app, or
+the default), in the order the app itself decides, so a person can see why the
+app looks or starts the way it does. Each bad line of the file gets one sentence.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from tui.cli.choices import plain_choice
+from tui.cli.options import Tree, add_json
+from tui.cli.output import FAILED, OK, emit_json, out, tell
+from tui.core import paths
+from tui.core.settings import Settings, load
+
+COMMANDS = {"config": "Where the settings file is, and the settings in force."}
+
+
+def register(tree: Tree) -> None:
+    tree.add(
+        ("config",),
+        COMMANDS["config"],
+        ["config path", "config show", "config show --json"],
+        more=f"The settings file is TOML; {paths.SETTINGS_FILE_ENV} names another one.",
+    )
+    tree.commands(("config",), required=True)
+    where = tree.add(
+        ("config", "path"),
+        "Print where the settings file is (or would be).",
+        ["config path", '"$EDITOR" "$(spms-navigator config path)"'],
+        handler=config_path,
+    )
+    where.set_defaults(needs_data=False)
+    show = tree.add(
+        ("config", "show"),
+        "Print each setting in force and where it comes from; say what is wrong in the file.",
+        ["config show", "config show --json", "--plain config show"],
+        handler=config_show,
+        more="Exit status 1 if the settings file has a line the app cannot use.",
+    )
+    add_json(show)
+    show.set_defaults(needs_data=False)
+
+
+def config_path(_args: argparse.Namespace) -> int:
+    path = paths.settings_file()
+    out(str(path))
+    if not path.exists():
+        tell("There is no settings file there yet: the app uses its defaults.")
+    return OK
+
+
+@dataclass
+class InForce:
+    value: Any
+    source: str  # option, environment, settings-file, app or default
+    detail: str = ""  # the option or variable's name
+    line: int | None = None
+
+    def words(self, settings_path: Path | None) -> str:
+        if self.source == "settings-file":
+            return f"from line {self.line} of {settings_path}" if self.line else "from the file"
+        return {
+            "option": f"from the {self.detail} option",
+            "environment": f"from the {self.detail} variable",
+            "app": "chosen in the app",
+            "default": "the default",
+        }[self.source]
+
+    def record(self) -> dict[str, Any]:
+        record = {"value": self.value, "from": self.source}
+        if self.line is not None:
+            record["line"] = self.line
+        return record
+
+
+def _from_file(settings: Settings, name: str, value: Any) -> InForce:
+    return InForce(value, "settings-file", line=settings.lines.get(name))
+
+
+def _data_file(args: argparse.Namespace, settings: Settings) -> InForce:
+    path = str(paths.resolve_data_file(args.data_file, configured=settings.data_file))
+    if args.data_file:
+        return InForce(path, "option", "--data-file")
+    if os.environ.get(paths.DATA_FILE_ENV):
+        return InForce(path, "environment", paths.DATA_FILE_ENV)
+    if settings.data_file:
+        return _from_file(settings, "data_file", path)
+    return InForce(path, "default")
+
+
+def _saved(data_file: str) -> tuple[dict[str, Any], str | None]:
+    """The theme and plain choices saved in the data file, or a sentence if it cannot open."""
+    from tui.core.service import open_navigator
+
+    try:
+        nav = open_navigator(Path(data_file))
+    except Exception as error:  # any reason: the rest of the settings are still worth seeing
+        return {}, f"The choices saved in the app could not be read: {error}"
+    try:
+        return {"theme": nav.setting("theme"), "plain": nav.setting("plain")}, None
+    finally:
+        nav.store.close()
+
+
+def _plain(args: argparse.Namespace, settings: Settings, saved: dict[str, Any]) -> InForce:
+    value, source = plain_choice(args.plain, dict(os.environ), saved.get("plain"), settings.plain)
+    if source == "settings-file":
+        return _from_file(settings, "plain", value)
+    flag = "--plain" if value else "--no-plain"
+    return InForce(value, source, flag if source == "option" else paths.PLAIN_ENV)
+
+
+def _theme(settings: Settings, saved: dict[str, Any]) -> InForce:
+    """As the app decides: the settings file, else the theme saved in the app, if offered."""
+    from tui.app import themes  # Textual, only for this command: the list of themes lives there
+
+    chosen = settings.theme or saved.get("theme")
+    if chosen not in themes.OFFERED:
+        return InForce(themes.DEFAULT, "default")
+    if settings.theme:
+        return _from_file(settings, "theme", chosen)
+    return InForce(chosen, "app")
+
+
+def config_show(args: argparse.Namespace) -> int:
+    settings = load(paths.settings_file())
+    problems = list(settings.problems)
+    data_file = _data_file(args, settings)
+    saved, unreadable = _saved(data_file.value)
+    if unreadable:
+        problems.append(unreadable)
+    in_force = {
+        "theme": _theme(settings, saved),
+        "plain": _plain(args, settings, saved),
+        "data_file": data_file,
+    }
+    from tui.app import keymap  # checks key names the way the app does (Textual's key list)
+
+    keys = {
+        name: _from_file(settings, f"keys.{name}", value)
+        for name, value in keymap.checked(settings, problems).items()
+    }
+    exists = settings.path is not None and settings.path.exists()
+    if args.json:
+        emit_json(
+            "settings",
+            file={"path": str(settings.path), "exists": exists},
+            settings={name: found.record() for name, found in in_force.items()},
+            keys={name: found.record() for name, found in keys.items()},
+            problems=problems,
+        )
+    else:
+        there = "" if exists else " (there is no file there yet)"
+        out(f"# Settings file: {settings.path}{there}")
+        lines: list[tuple[str, InForce | None]] = [
+            (f"{name} = {_toml(found.value)}", found) for name, found in in_force.items()
+        ]
+        if keys:
+            lines.append(("[keys]", None))
+            lines += [
+                (f"{_toml(name)} = {_toml(found.value)}", found) for name, found in keys.items()
+            ]
+        width = max(len(text) for text, _ in lines)
+        for text, found in lines:
+            out(f"{text:<{width}}  # {found.words(settings.path)}" if found else text)
+    for problem in problems:
+        tell(f"spms-navigator: {problem}")
+    return FAILED if problems else OK
+
+
+def _toml(value: Any) -> str:
+    """A value as it would be written in the settings file (TOML strings are JSON's)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return orjson.dumps(value).decode()

@@ -1,0 +1,294 @@
+"""``spms-navigator note ...``: add, list, show, edit, delete, raise and un-raise notes."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from tui.cli.options import PRIVATE_TEXT, Tree, add_json, add_yes
+from tui.cli.output import (
+    OK,
+    UsageError,
+    confirm,
+    emit_json,
+    interactive,
+    out,
+    read_stdin,
+    read_text,
+    tell,
+)
+from tui.cli.topics import checked_topic
+from tui.core.models import Note, NoteKind
+from tui.core.service import ITEM_LINK, TOPIC_LINK, Navigator, display_time
+from tui.core.text import InputError, one_line
+
+KINDS = [kind.value for kind in NoteKind]
+NOTE_LIST_HINT = "To see your notes and their numbers, run: spms-navigator note list"
+
+
+COMMANDS = {
+    "note": "Add, list, show, edit, delete or raise notes.",
+}
+
+
+def register(tree: Tree) -> None:
+    tree.add(
+        ("note",),
+        COMMANDS["note"],
+        ["note add --title Heat --kind question < heat.txt", "note list", "note show 3"],
+    )
+    tree.commands(("note",), required=True)
+
+    add = tree.add(
+        ("note", "add"),
+        "Add a note. Its text comes from stdin, or from --body.",
+        [
+            'note add --title "Stairs" --kind change < stairs.txt',
+            'echo "Slower on the stairs." | spms-navigator note add --title Stairs',
+            'note add --title "Who leads my care?" --topic care-team --body ""',
+        ],
+        handler=note_add,
+        more=PRIVATE_TEXT,
+    )
+    add.add_argument("--title", required=True, help="the note's title")
+    add.add_argument("--body", metavar="TEXT", help="the note's text, or - for stdin")
+    add.add_argument("--kind", choices=KINDS, default="plain", help="what the note is for")
+    _link_options(add, with_none=False)
+    add_json(add)
+
+    listing = tree.add(
+        ("note", "list"),
+        "List notes, newest first: number, date and title.",
+        ["note list", "note list --filter stairs --kind change", "note list --json"],
+        handler=note_list,
+    )
+    listing.add_argument("--filter", metavar="TEXT", help="only notes holding TEXT")
+    listing.add_argument("--kind", choices=KINDS, help="only notes of this kind")
+    listing.add_argument(
+        "--raised",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="only notes raised with the care team (--no-raised: not yet)",
+    )
+    add_json(listing)
+
+    show = tree.add(
+        ("note", "show"),
+        "Print one note.",
+        ["note show 3", "note show 3 --json"],
+        handler=note_show,
+    )
+    show.add_argument("id", type=int, metavar="NOTE", help="the note's number")
+    add_json(show)
+
+    edit = tree.add(
+        ("note", "edit"),
+        "Change a note's title, text, kind or link. What you leave out stays.",
+        [
+            'note edit 3 --title "Heat and tiredness"',
+            "note edit 3 --body - < new-text.txt",
+            "note edit 3 --kind concern --no-link",
+        ],
+        handler=note_edit,
+        more=PRIVATE_TEXT,
+    )
+    edit.add_argument("id", type=int, metavar="NOTE", help="the note's number")
+    edit.add_argument("--title", help="the new title")
+    edit.add_argument("--body", metavar="TEXT", help="the new text, or - for stdin")
+    edit.add_argument("--kind", choices=KINDS, help="what the note is for")
+    _link_options(edit, with_none=True)
+    add_json(edit)
+
+    delete = tree.add(
+        ("note", "delete"),
+        "Delete one note. It cannot be undone.",
+        ["note delete 3", "note delete 3 --yes"],
+        handler=note_delete,
+    )
+    delete.add_argument("id", type=int, metavar="NOTE", help="the note's number")
+    add_yes(delete, "delete it")
+
+    raise_ = tree.add(
+        ("note", "raise"),
+        "Mark a note as raised with your care team, with their answer if you like.",
+        [
+            'note raise 3 --answer "Keep cool; try a cooling vest."',
+            "note raise 3 --answer - < a.txt",
+        ],
+        handler=note_raise,
+    )
+    raise_.add_argument("id", type=int, metavar="NOTE", help="the note's number")
+    raise_.add_argument("--answer", metavar="TEXT", help="what they said, or - for stdin")
+
+    unraise = tree.add(
+        ("note", "unraise"),
+        "Put a raised note back on the list for your visit.",
+        ["note unraise 3"],
+        handler=note_unraise,
+    )
+    unraise.add_argument("id", type=int, metavar="NOTE", help="the note's number")
+
+
+def _link_options(parser: argparse.ArgumentParser, with_none: bool) -> None:
+    link = parser.add_mutually_exclusive_group()
+    link.add_argument("--topic", metavar="TOPIC", help="link the note to a topic (see: topics)")
+    link.add_argument(
+        "--item", metavar="ITEM", help="link the note to a checklist item (see: checklist list)"
+    )
+    if with_none:
+        link.add_argument("--no-link", action="store_true", help="unlink it from any topic or item")
+
+
+def _link(nav: Navigator, args: argparse.Namespace) -> str | None:
+    """The stored link the options ask for ("" for none), or None if they say nothing."""
+    if args.topic:
+        checked_topic(nav, args.topic)
+        return f"{TOPIC_LINK}{args.topic}"
+    if args.item:
+        checked_entry(nav, args.item)
+        return f"{ITEM_LINK}{args.item}"
+    return "" if getattr(args, "no_link", False) else None
+
+
+def checked_entry(nav: Navigator, item_id: str) -> Any:
+    try:
+        return nav.checklist_entry(item_id)
+    except InputError as error:
+        raise InputError(f"{error} To see the ids, run: spms-navigator checklist list") from None
+
+
+def checked_note(nav: Navigator, note_id: int) -> Note:
+    try:
+        return nav.note(note_id)
+    except InputError as error:
+        raise InputError(f"{error} {NOTE_LIST_HINT}") from None
+
+
+def note_record(note: Note, labels: dict[str, str]) -> dict[str, Any]:
+    """A note for JSON: stable number, stored ISO 8601 times, the link split into its parts."""
+    link = None
+    if note.link:
+        kind, _, target = note.link.partition(":")
+        link = {"type": kind, "id": target, "label": labels.get(note.link)}
+    return {
+        "id": note.id,
+        "title": note.title,
+        "body": note.body,
+        "kind": str(note.kind),
+        "created": note.created,
+        "updated": note.updated,
+        "link": link,
+        "raised": note.raised,
+        "answer": note.answer,
+    }
+
+
+def note_add(args: argparse.Namespace, nav: Navigator) -> int:
+    body = read_text(args.body, "the note's text")
+    if body is None:
+        body = "" if interactive() else read_stdin()
+    link = _link(nav, args) or ""
+    note = nav.create_note(args.title, body, link, NoteKind(args.kind))
+    if args.json:
+        return emit_json("note", note=note_record(note, nav.link_labels()))
+    out(f"Saved note {note.id}: {one_line(note.display_title)}")
+    return OK
+
+
+def note_list(args: argparse.Namespace, nav: Navigator) -> int:
+    notes = nav.notes(args.filter or "")
+    if args.kind:
+        notes = [n for n in notes if n.kind is NoteKind(args.kind)]
+    if args.raised is not None:
+        notes = [n for n in notes if n.raised is args.raised]
+    if args.json:
+        labels = nav.link_labels()
+        return emit_json("notes", notes=[note_record(n, labels) for n in notes])
+    lines = []
+    for note in notes:
+        tags = [] if note.kind is NoteKind.PLAIN else [note.kind.label]
+        tags += ["raised"] if note.raised else []
+        tag = f" [{', '.join(tags)}]" if tags else ""
+        lines.append(
+            f"{note.id}\t{display_time(note.created)}\t{one_line(note.display_title)}{tag}"
+        )
+    if lines:
+        out("\n".join(lines))
+    else:
+        narrowed = args.filter or args.kind or args.raised is not None
+        tell("No notes match." if narrowed else "No notes yet.")
+    return OK
+
+
+def note_show(args: argparse.Namespace, nav: Navigator) -> int:
+    note = checked_note(nav, args.id)
+    if args.json:
+        return emit_json("note", note=note_record(note, nav.link_labels()))
+    out(f"Note {note.id}: {one_line(note.display_title)}")
+    out(f"Kind: {note.kind.label}")
+    out(f"Written: {display_time(note.created)}. Changed: {display_time(note.updated)}.")
+    if label := nav.link_label(note.link) if note.link else None:
+        out(f"About: {label}")
+    if note.raised:
+        out(f"Raised with the care team. Answer: {one_line(note.answer) or 'none noted'}")
+    out("")
+    out(note.body)
+    return OK
+
+
+def note_edit(args: argparse.Namespace, nav: Navigator) -> int:
+    changes = (args.title, args.body, args.kind, args.topic, args.item)
+    if all(value is None for value in changes) and not args.no_link:
+        raise UsageError(
+            "Say what to change: --title, --body, --kind, --topic, --item or --no-link. "
+            'For example: spms-navigator note edit 3 --title "New title"'
+        )
+    note = checked_note(nav, args.id)
+    body = read_text(args.body, "the note's new text")
+    kind = NoteKind(args.kind) if args.kind else None
+    saved = nav.update_note(
+        note.id,
+        note.title if args.title is None else args.title,
+        note.body if body is None else body,
+        _link(nav, args),
+        kind,
+    )
+    if args.json:
+        return emit_json("note", note=note_record(saved, nav.link_labels()))
+    if saved == note:
+        out(f"Nothing changed in note {note.id}: it already says that.")
+    else:
+        out(f"Saved note {saved.id}: {one_line(saved.display_title)}")
+    return OK
+
+
+def note_delete(args: argparse.Namespace, nav: Navigator) -> int:
+    note = checked_note(nav, args.id)
+    confirm(
+        f"Delete note {note.id}, {one_line(note.display_title)}? It cannot be undone.",
+        args.yes,
+        refusal=f"Not deleted. Deleting cannot be undone: add --yes to delete note {note.id}.",
+        kept=f"Kept note {note.id}.",
+    )
+    nav.delete_note(note.id)
+    out(f"Deleted note {note.id}: {one_line(note.display_title)}")
+    return OK
+
+
+def note_raise(args: argparse.Namespace, nav: Navigator) -> int:
+    note = checked_note(nav, args.id)
+    answer = read_text(args.answer, "their answer")
+    saved = nav.mark_raised(note.id, True, note.answer if answer is None else answer)
+    said = f" Their answer: {one_line(saved.answer)}" if saved.answer else ""
+    out(f"Marked note {saved.id} as raised with your care team.{said}")
+    return OK
+
+
+def note_unraise(args: argparse.Namespace, nav: Navigator) -> int:
+    note = checked_note(nav, args.id)
+    if not note.raised:
+        out(f"Note {note.id} was not marked as raised: it is on the list for your next visit.")
+        return OK
+    nav.mark_raised(note.id, False)
+    out(f"Note {note.id} is back on the list for your next visit.")
+    return OK

@@ -1,0 +1,151 @@
+"""Running the command: parse, open the data file, run one command or start the app.
+
+Textual is imported only when the full-screen app starts, so the plain mode and
+the commands start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from tui.cli.choices import choose_plain
+from tui.cli.output import FAILED, OK, PROG, USAGE, NotDone, UsageError, interactive, tell
+from tui.cli.parser import build_tree
+from tui.core import paths
+from tui.core.content import ContentError
+from tui.core.service import Navigator, open_navigator
+from tui.core.settings import load as load_settings
+from tui.core.store import DataFileError, SaveError
+from tui.core.text import InputError
+
+EXIT_OK = OK
+EXIT_ERROR = FAILED
+EXIT_USAGE = USAGE
+EXIT_INTERRUPTED = 130  # the shells' own number for Ctrl+C
+
+
+def run_command(args: argparse.Namespace, navigator: Navigator | None) -> int:
+    """Run one command; its errors become one sentence on stderr and an exit status."""
+    try:
+        if getattr(args, "group_json", False):
+            if not args.takes_json:
+                raise UsageError(
+                    "--json goes with the commands that list or show, for example: "
+                    "spms-navigator checklist list --json"
+                )
+            args.json = True
+        if navigator is None:
+            return int(args.handler(args))
+        return int(args.handler(args, navigator))
+    except UsageError as error:
+        tell(f"spms-navigator: {error}")
+        return EXIT_USAGE
+    except (InputError, SaveError, NotDone) as error:
+        tell(f"spms-navigator: {error}")
+        return EXIT_ERROR
+    except (BrokenPipeError, KeyboardInterrupt):
+        raise
+    except Exception as error:  # a bug: say so without printing any of the person's text
+        where = f" Your data file {navigator.store.path} is safe." if navigator else ""
+        tell(
+            f"spms-navigator: something went wrong that should not have "
+            f"({type(error).__name__}).{where} Please report this."
+        )
+        return EXIT_ERROR
+
+
+NO_TERMINAL = (
+    "SPMS Navigator needs a terminal to type in, and its input is not one. "
+    "To use it from a script, give it a command, for example: spms-navigator note list. "
+    "spms-navigator --help lists them."
+)
+
+
+def screen_problem(environ: dict[str, str], stdout_is_terminal: bool) -> str | None:
+    """Why the full-screen app cannot draw here (a sentence), or None if it can."""
+    term = environ.get("TERM")
+    if not stdout_is_terminal:
+        return "The output is not a terminal, so the plain line mode is open."
+    if term == "dumb" or (term is None and os.name != "nt"):
+        return (
+            f"Your terminal (TERM={term or 'not set'}) cannot show the full-screen app, "
+            "so the plain line mode is open."
+        )
+    return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        status = _main(argv)
+        sys.stdout.flush()  # a closed pipe shows here, not at exit where it cannot be caught
+        return status
+    except BrokenPipeError:  # the reader went away (for example `| head`): nothing to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    except KeyboardInterrupt:  # Ctrl+C at a question: stop quietly, nothing half done
+        sys.stderr.write("\n")
+        return EXIT_INTERRUPTED
+
+
+def parse(words: list[str]) -> argparse.Namespace:
+    """The parsed words; words no command takes are a usage error naming the command's help."""
+    tree = build_tree(words)
+    args, extra = tree.root.parse_known_args(words)
+    if extra:
+        path = getattr(args, "command_path", ())
+        tree.parsers[path].error(
+            f"{' '.join(extra)} does not apply here. To see the options of this command, "
+            f"run: {' '.join((PROG, 'help', *path))}"
+        )
+    return args
+
+
+def _main(argv: Sequence[str] | None) -> int:
+    words = sys.argv[1:] if argv is None else list(argv)
+    args = parse(words)
+    command_given = getattr(args, "handler", None) is not None
+    if command_given and not getattr(args, "needs_data", True):
+        return run_command(args, None)
+    settings = load_settings(paths.settings_file())
+    data_file = paths.resolve_data_file(args.data_file, configured=settings.data_file)
+    try:
+        navigator = open_navigator(data_file)
+    except (ContentError, SaveError, DataFileError) as error:
+        print(f"spms-navigator: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    except OSError as error:
+        print(
+            f"spms-navigator: could not open your data file {data_file}: "
+            f"{error.strerror or error}. Check the path and its permissions.",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
+    notices = list(settings.problems)
+    try:
+        if command_given:
+            if not getattr(args, "shows_settings", False):  # config show says them itself
+                for notice in notices:
+                    tell(f"spms-navigator: {notice}")
+            return run_command(args, navigator)
+        environ = dict(os.environ)
+        plain = choose_plain(args.plain, environ, navigator.setting("plain"), settings.plain)
+        if not plain and not interactive():
+            tell(f"spms-navigator: {NO_TERMINAL}")
+            return EXIT_USAGE
+        if not plain and (problem := screen_problem(environ, sys.stdout.isatty())):
+            notices.append(problem)
+            plain = True
+        if plain:
+            from tui.plain.app import PlainApp
+            from tui.plain.console import Console
+
+            return PlainApp(navigator, Console(sys.stdin, sys.stdout)).run(notices)
+        from tui.app.app import NavigatorApp
+
+        NavigatorApp(navigator, settings, notices, tune_interpreter=True).run()
+    finally:
+        navigator.store.close()
+    return EXIT_OK
