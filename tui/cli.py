@@ -185,6 +185,21 @@ def _main(argv: Sequence[str] | None) -> int:
             file=sys.stderr,
         )
         return EXIT_ERROR
+    except Exception as error:  # a bug: say so, without a traceback, and fail
+        print(
+            f"spms-navigator: something went wrong opening {data_file} that should not have "
+            f"({type(error).__name__}). Please report this.",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
+    report = navigator.store.report
+    explicit = bool(args.data_file or os.environ.get(paths.DATA_FILE_ENV))
+    if report.created_new and explicit:
+        started = f"Started a new data file at {navigator.store.path}."
+        print(f"spms-navigator: {started}", file=sys.stderr)
+    if args.command:  # the app and the plain mode show these on their first screen
+        for message in report.messages:
+            print(f"spms-navigator: {message}", file=sys.stderr)
     try:
         if args.command:
             return run_command(args, navigator)
@@ -195,10 +210,11 @@ def _main(argv: Sequence[str] | None) -> int:
             return PlainApp(navigator, Console(sys.stdin, sys.stdout)).run()
         from tui.app.app import NavigatorApp
 
-        NavigatorApp(navigator, tune_interpreter=True).run()
+        app = NavigatorApp(navigator, tune_interpreter=True)
+        app.run()
+        return EXIT_ERROR if app.return_code else EXIT_OK  # a crash is not a success
     finally:
         navigator.store.close()
-    return EXIT_OK
 
 
 if __name__ == "__main__":  # pragma: no cover
