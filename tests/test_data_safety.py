@@ -12,6 +12,7 @@ import stat
 import sys
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -122,7 +123,7 @@ def test_the_command_line_says_it_repaired_the_file(data_file: Path) -> None:
 
 
 # ------------------------------------------------- finding 6: wrong types in JSON
-HOSTILE = {
+HOSTILE: dict[str, dict[str, Any]] = {
     "meta": {"1": {"schema": 1, "created": "2026-01-01T10:00:00+00:00"}},
     "notes": {
         "1": {"title": "good one", "body": "", "created": "2026-01-01T10:00:00+00:00"},
