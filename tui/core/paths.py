@@ -133,7 +133,10 @@ def stale_temp_files(data_file: Path) -> list[Path]:
         return []
 
 
-ASIDE_REASONS = "empty|not-utf8|not-json|wrong-shape|newer|unreadable|journal-damaged|schema-v\\d+"
+ASIDE_REASONS = (
+    "empty|not-utf8|not-json|wrong-shape|newer|unreadable|drafts-unreadable|journal-damaged"
+    "|schema-v\\d+"
+)
 
 
 def aside_file(data_file: Path, reason: str, stamp: str) -> Path:

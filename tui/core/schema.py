@@ -131,6 +131,19 @@ RECORD_WORDS = {
 Tables = dict[str, dict[int, Any]]
 
 
+class DraftRecord(Record):
+    """Text being typed in an editor or prompt, kept beside the data file (see drafts.py)."""
+
+    fields: dict[str, str]
+    label: str
+    saved: str
+
+
+class DraftsFile(msgspec.Struct, kw_only=True):
+    format: str = "spms-navigator-drafts"
+    drafts: dict[str, DraftRecord] = {}
+
+
 def now_stamp() -> str:
     return datetime.now().astimezone().isoformat(timespec="seconds")
 
