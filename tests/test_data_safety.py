@@ -334,3 +334,21 @@ def test_store_open_refuses_a_fifo_as_the_data_file(tmp_path: Path) -> None:
     os.mkfifo(fifo)
     with pytest.raises(Exception, match="not an ordinary file"):
         Store.open(fifo)
+
+
+@both_platforms
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
+def test_a_lost_file_with_no_backup_keeps_the_journal_of_its_changes(data_file: Path) -> None:
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child saves a note, then dies without closing
+        open_navigator(data_file).create_note("only in the journal", "")
+        os._exit(0)
+    os.waitpid(pid, 0)
+    saved = paths.journal_file(data_file).read_bytes()
+    assert b"only in the journal" in saved
+    data_file.unlink()  # then a sync tool deletes the data file
+    nav = open_navigator(data_file)
+    nav.store.close()
+    (kept,) = [p for p in data_file.parent.iterdir() if ".journal-unused-" in p.name]
+    assert kept.read_bytes() == saved
+    assert any(str(kept) in message for message in nav.store.report.messages)

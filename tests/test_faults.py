@@ -253,3 +253,16 @@ def test_a_crash_mid_write_leaves_no_half_line_that_could_hide_later_saves(
     finally:
         nav.store.close()
     assert paths.stale_temp_files(data_file) == []
+
+
+def test_a_change_the_writer_thread_could_not_save_is_tried_again_on_closing(
+    data_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    nav = open_navigator(data_file)
+    nav.store.write_in_background(lambda _problem: None)
+    with faulty(monkeypatch, FaultyOS("write", 0, lasting=True)):
+        nav.create_note("kept in memory", "")
+        nav.store.wait_for_writes()
+        assert nav.store.save_failed
+    nav.store.close()  # the disk works again: closing writes it
+    assert state_on_disk(data_file)[0] == ("kept in memory",)

@@ -135,6 +135,7 @@ def stale_temp_files(data_file: Path) -> list[Path]:
 
 ASIDE_REASONS = (
     "empty|not-utf8|not-json|wrong-shape|newer|unreadable|drafts-unreadable|journal-damaged"
+    "|journal-unused"
     "|schema-v\\d+"
 )
 

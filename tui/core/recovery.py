@@ -118,6 +118,7 @@ def load(path: Path, report: OpenReport, background: list[threading.Thread]) -> 
         except BadFile as problem:
             bad = problem
     rewrite = False
+    replaced = loaded is None  # missing or damaged: a journal that does not fit is kept
     if loaded is None:
         loaded, rewrite = _restore(path, raw, bad, report)
     elif writable and not loaded.bad and loaded.schema == CURRENT_SCHEMA:
@@ -130,7 +131,7 @@ def load(path: Path, report: OpenReport, background: list[threading.Thread]) -> 
         )
         copy.start()
         background.append(copy)
-    journal_size = _replay(path, loaded.tables, report, writable)
+    journal_size = _replay(path, loaded.tables, report, writable, keep_unused=replaced)
     if loaded.schema < CURRENT_SCHEMA:
         rewrite = _migrated(path, raw, loaded.schema, report, writable) or rewrite
     if loaded.bad:
@@ -180,7 +181,9 @@ def _restore(
     return schema.Loaded(schema.empty_tables(), CURRENT_SCHEMA), True
 
 
-def _replay(path: Path, tables: schema.Tables, report: OpenReport, writable: bool) -> int:
+def _replay(
+    path: Path, tables: schema.Tables, report: OpenReport, writable: bool, keep_unused: bool
+) -> int:
     """Apply the journal's changes; return how much of it is good (0: start a new one)."""
     journal_path = paths.journal_file(path)
     try:
@@ -198,6 +201,13 @@ def _replay(path: Path, tables: schema.Tables, report: OpenReport, writable: boo
     if replay.base != base:
         if not writable:
             return 0
+        if keep_unused and replay.transactions:  # changes made to a file that is gone
+            kept = _aside(path, "journal-unused")
+            durable.keep_a_copy(journal_path, kept)
+            report.messages.append(
+                f"Some of your latest changes belonged to the file that was lost, so they "
+                f"could not be put back; they were kept, unchanged, at {kept}."
+            )
         header = journal.header(base)  # a journal for an older file: its changes are in it
         durable.atomic_write_bytes(journal_path, header)
         return len(header)

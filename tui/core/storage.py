@@ -243,12 +243,17 @@ class DataFile:
     def close(self) -> None:
         """Wait for the writer, then fold the journal into the data file.
 
-        A failed rewrite here loses nothing: the journal still holds every change
-        and the next start replays it.
+        A failed rewrite here loses nothing the journal holds: the next start
+        replays it.
         """
+        failed = False
         if self.writer is not None:
-            self.writer.close()
+            failed = self.writer.close() is not None
             self.writer = None
-        if self.read_only is None and self._journal_size and not self.journal_is_empty:
+        if self.read_only is None and (
+            failed or (self._journal_size and not self.journal_is_empty)
+        ):
+            # After a failed background write, memory holds changes the disk lacks:
+            # one last try to write them all.
             with contextlib.suppress(OSError):
                 self.compact()
