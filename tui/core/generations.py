@@ -10,7 +10,6 @@ than the newest copy, the person is told where that copy is.
 
 from __future__ import annotations
 
-import contextlib
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -81,14 +80,26 @@ def much_smaller_warning(data_file: Path, size: int) -> str | None:
     )
 
 
-def refresh(data_file: Path, raw: bytes) -> None:
+def _same_copy(copy: Path, raw: bytes, base: str) -> bool:
+    """True if ``copy`` holds ``raw``. Each full rewrite gives the file a new ``base``
+    token near its start, so the same size and base mean the same bytes; files from
+    before there was a base are compared whole."""
+    try:
+        if _size(copy) != len(raw):
+            return False
+        if base:
+            with copy.open("rb") as handle:
+                return f'"base":"{base}"'.encode() in handle.read(4096)
+        return durable.read_regular(copy) == raw
+    except OSError:
+        return False
+
+
+def refresh(data_file: Path, raw: bytes, base: str = "") -> None:
     """Keep ``raw`` (a data file that opened cleanly) as the newest dated copy, then prune."""
     generations = paths.backup_generations(data_file)
-    newest = generations[0] if generations else None
-    if newest is not None:
-        with contextlib.suppress(OSError):
-            if durable.read_regular(newest) == raw:
-                return
+    if generations and _same_copy(generations[0], raw, base):
+        return
     stamp = file_stamp()
     target = paths.backup_generation(data_file, stamp)
     counter = 1

@@ -127,7 +127,10 @@ def load(path: Path, report: OpenReport, background: list[threading.Thread]) -> 
         # Copying years of notes takes milliseconds that opening need not wait for.
         # An interrupted copy leaves only a temporary file, removed at the next start.
         copy = threading.Thread(
-            target=generations.refresh, args=(path, raw), name="backup", daemon=True
+            target=generations.refresh,
+            args=(path, raw, schema.meta(loaded.tables).base),
+            name="backup",
+            daemon=True,
         )
         copy.start()
         background.append(copy)
