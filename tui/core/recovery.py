@@ -120,7 +120,7 @@ def load(path: Path, report: OpenReport, background: list[threading.Thread]) -> 
     rewrite = False
     replaced = loaded is None  # missing or damaged: a journal that does not fit is kept
     if loaded is None:
-        loaded, rewrite = _restore(path, raw, bad, report)
+        loaded, rewrite, raw = _restore(path, raw, bad, report)
     elif writable and not loaded.bad and loaded.schema == CURRENT_SCHEMA:
         if warning := generations.much_smaller_warning(path, len(raw or b"")):
             report.messages.append(warning)
@@ -144,17 +144,21 @@ def load(path: Path, report: OpenReport, background: list[threading.Thread]) -> 
 
 def _restore(
     path: Path, raw: bytes | None, bad: BadFile | None, report: OpenReport
-) -> tuple[schema.Loaded, bool]:
-    """A missing or unusable file: the newest good backup, or a new empty file."""
+) -> tuple[schema.Loaded, bool, bytes | None]:
+    """A missing or unusable file: the newest good backup, or a new empty file.
+
+    Returns what was loaded, whether it must be written now, and the bytes now at
+    ``path`` (the restored copy's, or None for a new file).
+    """
     found = generations.newest_good(path)
     if report.read_only:
         problem = bad.sentence if bad else "Your data file is missing"
         report.messages.append(
-            f"{problem}. Another copy of the app has it open, so this copy left it alone "
-            "and shows your last good copy, read-only."
+            f"{problem}. This copy of the app is read-only, so it left the file alone "
+            "and shows your last good copy."
         )
         fallback = schema.Loaded(schema.empty_tables(), CURRENT_SCHEMA)
-        return (found.loaded if found else fallback), False
+        return (found.loaded if found else fallback), False, None
     if raw is not None and bad is not None:
         moved = _aside(path, bad.reason)
         durable.keep_a_copy(path, moved)  # first a copy of the bad file, then the good one
@@ -167,21 +171,21 @@ def _restore(
                 f"was restored (a backup from {generations.when_words(found.path)}), so "
                 "changes made after it may be missing."
             )
-            return found.loaded, False
+            return found.loaded, False, found.raw
         report.messages.append(
             f"{bad.sentence}. It was moved, unchanged, to {moved}. "
             "There was no good copy to restore, so the app started a new, empty file."
         )
-        return schema.Loaded(schema.empty_tables(), CURRENT_SCHEMA), True
+        return schema.Loaded(schema.empty_tables(), CURRENT_SCHEMA), True, None
     if found is not None:
         durable.atomic_write_bytes(path, found.raw)
         report.messages.append(
             f"Your data file was missing. Your last good copy was restored (a backup from "
             f"{generations.when_words(found.path)}), so changes made after it may be missing."
         )
-        return found.loaded, False
+        return found.loaded, False, found.raw
     report.created_new = True
-    return schema.Loaded(schema.empty_tables(), CURRENT_SCHEMA), True
+    return schema.Loaded(schema.empty_tables(), CURRENT_SCHEMA), True, None
 
 
 def _replay(
