@@ -249,3 +249,24 @@ def test_a_folder_given_as_the_data_file_is_refused_and_left_alone(tmp_path: Pat
         Store.open(folder)
     assert mode(folder) == 0o1777  # like /tmp: untouched, sticky bit and all
     assert sorted(p.name for p in tmp_path.iterdir()) == ["shared"]  # no lock file beside it
+
+
+def test_the_file_stays_tinydb_json_that_tinydb_itself_reads(data_file: Path) -> None:
+    from tinydb import TinyDB
+
+    nav = open_navigator(data_file)
+    nav.create_note("Read by TinyDB", "as it always was")
+    nav.people.add("Ana")
+    nav.store.close()
+    db = TinyDB(data_file, access_mode="r")
+    try:
+        (note,) = db.table("notes").all()
+        assert (note["title"], note["body"], note.doc_id) == (
+            "Read by TinyDB",
+            "as it always was",
+            1,
+        )
+        assert db.table("people").all()[0]["name"] == "Ana"
+        assert db.table("meta").get(doc_id=1)["schema"] == CURRENT_SCHEMA  # type: ignore[index]
+    finally:
+        db.close()
