@@ -266,3 +266,20 @@ def test_a_change_the_writer_thread_could_not_save_is_tried_again_on_closing(
         assert nav.store.save_failed
     nav.store.close()  # the disk works again: closing writes it
     assert state_on_disk(data_file)[0] == ("kept in memory",)
+
+
+def test_a_long_journal_is_folded_into_the_data_file_before_closing(
+    data_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui.core import storage
+
+    monkeypatch.setattr(storage, "COMPACT_AFTER", 2000)
+    nav = open_navigator(data_file)
+    try:
+        for n in range(20):
+            nav.create_note(f"note {n}", "x" * 200)
+        assert paths.journal_file(data_file).stat().st_size < 2000 + 400
+        assert b"note 0" in data_file.read_bytes()  # already in the data file itself
+    finally:
+        nav.store.close()
+    assert len(state_on_disk(data_file)[0]) == 20

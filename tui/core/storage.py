@@ -33,6 +33,9 @@ class ReadOnlyError(OSError):
 
 
 _MISSING = object()
+#: A journal longer than this is folded into the data file at once, not only on closing,
+#: so a start after a crash never has a long journal to replay.
+COMPACT_AFTER = 16 * 1024 * 1024
 
 
 class BackgroundWriter:
@@ -183,10 +186,13 @@ class DataFile:
                     self._journal_size = durable.append_durably(
                         paths.journal_file(self.path), b"".join(lines), self._journal_size
                     )
-                    return
                 except OSError:
                     self._journal_size = 0  # the journal may end in half a line: rewrite
                     raise
+                if self._journal_size > COMPACT_AFTER:  # a long session: fold it in now
+                    with contextlib.suppress(OSError):  # the journal holds it all anyway
+                        self._rewrite()
+                return
             self._rewrite()
 
     def compact(self) -> None:
