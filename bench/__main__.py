@@ -21,7 +21,6 @@ from pathlib import Path
 
 from bench.store_bench import build
 from tests.terminal import Terminal
-from tui.core import paths
 
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
@@ -119,8 +118,11 @@ SLOW_DISK = (
     "real_fsync = os.fsync\n"
     "def slow_fsync(fd):\n"
     "    if os.path.exists(marker):\n"
+    "        open(marker + '.busy', 'w').close()\n"
     "        time.sleep(0.1)\n"
     "    real_fsync(fd)\n"
+    "    if os.path.exists(marker + '.busy'):\n"
+    "        os.unlink(marker + '.busy')\n"
     "os.fsync = slow_fsync\n"
     "from tui.cli import main\n"
     "sys.exit(main(sys.argv[1:]))\n"
@@ -132,7 +134,7 @@ def keys_during_saves(
 ) -> tuple[list[float], list[float]]:
     """Times of a move (down or up) in the checklist just after a tick: with the
     disk as it is, where the tick's save is over within milliseconds, and with the
-    disk slowed, while the save is still in progress (its temporary file is there).
+    disk slowed, while the save is still in progress (its slowed fsync is running).
 
     Both kinds of round take turns in one process, so drift in the machine or the
     app's state hits both alike. Each key waits a random 35 to 95 ms after the
@@ -143,6 +145,7 @@ def keys_during_saves(
     """
     rng = random.Random(seed)
     marker = data_file.parent / "slow-disk"
+    busy = data_file.parent / "slow-disk.busy"  # there while a slowed fsync runs
     quiet: list[float] = []
     during: list[float] = []
     args = [PY, "-c", SLOW_DISK, "--data-file", str(data_file)]
@@ -161,13 +164,13 @@ def keys_during_saves(
                 marker.unlink(missing_ok=True)
             term.send(" ")
             term.settle(quiet=rng.uniform(0.035, 0.095))
-            saving = bool(paths.stale_temp_files(data_file))
+            saving = busy.exists()
             times = during if slow else quiet
             if saving == slow and len(times) < count:
                 key = DOWN[0] if (len(quiet) + len(during)) % 2 == 0 else UP
                 times.append(time_until_cursor_moves(term, key))
             term.settle(quiet=rng.uniform(0.4, 0.6))  # the save ends; so does the round
-            while paths.stale_temp_files(data_file):
+            while busy.exists():
                 term.settle(quiet=0.05)
         marker.unlink(missing_ok=True)
     return quiet, during

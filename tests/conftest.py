@@ -32,3 +32,14 @@ def navigator(data_file: Path) -> Iterator[Navigator]:
         yield nav
     finally:
         nav.store.close()
+
+
+@pytest.fixture(params=["native", "windows"])
+def os_flavour(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Run a test as it is here, then again under a simulation of Windows' ``os``
+    (see tests/faults.py). Modules opt in with ``pytestmark``."""
+    if request.param == "windows":
+        from tests.faults import simulate_windows
+
+        simulate_windows(monkeypatch)
+    return str(request.param)

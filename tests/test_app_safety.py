@@ -11,12 +11,13 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, TextArea
 
+from tests.faults import FaultyOS
 from tests.pilot_helpers import option_texts, running_app, status_text
 from tests.terminal import Terminal
 from tui.app.screens.confirm import ConfirmScreen
 from tui.app.screens.note_editor import NoteEditorScreen
 from tui.app.screens.notes import NotesScreen
-from tui.core import storage
+from tui.core import durable
 from tui.core.service import open_navigator
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,10 +54,7 @@ async def test_disk_full_keeps_the_text_and_allows_a_retry(
     async with running_app(data_file) as (app, pilot):
         await pilot.press("n", "a", *"Important", "tab", *"Do not lose me")
 
-        def disk_full(path: Path, payload: bytes) -> None:
-            raise OSError(errno.ENOSPC, "No space left on device")
-
-        monkeypatch.setattr(storage, "atomic_write_bytes", disk_full)
+        monkeypatch.setattr(durable, "os", FaultyOS("write", 0, errno.ENOSPC, lasting=True))
         await pilot.press("ctrl+s")
         app.navigator.store.wait_for_writes()  # the write runs on its own thread
         await pilot.pause()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from textual.widgets import Input, TextArea
@@ -22,6 +21,7 @@ from tui.app.screens.note_editor import NoteEditorScreen
 from tui.app.screens.notes import NotesScreen
 from tui.app.screens.topic import TopicScreen
 from tui.app.screens.topics import TopicsScreen
+from tui.core.recovery import saved_state
 
 
 async def test_home_says_what_the_app_is_and_lists_the_areas(data_file: Path) -> None:
@@ -112,9 +112,9 @@ async def test_who_helps_note_and_own_item_are_saved_at_once(data_file: Path) ->
         assert heading_text(app) == "Checklist item: Know who else is on your care team"
         await pilot.press("tab", "tab", *"Dr Lee", "tab", *"Ask at May visit", "tab")
         assert status_text(app) == "Saved your note."
-        stored = json.loads(data_file.read_text("utf-8"))["checklist"]
-        (row,) = stored.values()
-        assert (row["item_id"], row["helper"], row["note"]) == (
+        app.navigator.store.wait_for_writes()  # the writer thread's append
+        (row,) = saved_state(data_file)["checklist"].values()  # what a restart would read
+        assert (row.item_id, row.helper, row.note) == (
             "ct-team-list",
             "Dr Lee",
             "Ask at May visit",
@@ -163,8 +163,9 @@ async def test_write_filter_edit_and_delete_notes(data_file: Path) -> None:
         assert status_text(app) == "Kept. Nothing was deleted."
         await pilot.press("d", "y")
         assert status_text(app) == "Deleted the note 'Bladder: ask the urologist'."
-        notes = json.loads(data_file.read_text("utf-8"))["notes"]
-        assert [n["title"] for n in notes.values()] == ["Walking is slower"]
+        app.navigator.store.wait_for_writes()
+        notes = saved_state(data_file)["notes"]
+        assert [n.title for n in notes.values()] == ["Walking is slower"]
 
 
 async def test_a_note_linked_to_a_topic_is_reached_from_the_topic(data_file: Path) -> None:

@@ -4,7 +4,6 @@ progress, nothing is lost on quitting, and a failed write is said and kept, neve
 from __future__ import annotations
 
 import errno
-import json
 import sys
 import textwrap
 import threading
@@ -13,52 +12,55 @@ from pathlib import Path
 
 import pytest
 
+from tests.faults import FaultyOS
 from tests.pilot_helpers import highlighted_text, running_app, status_text
 from tests.terminal import Terminal
 from tui.app.screens.confirm import ConfirmScreen
-from tui.core import storage
+from tui.core import durable
+from tui.core.recovery import saved_state
 from tui.core.service import open_navigator
 from tui.core.storage import BackgroundWriter
 
-REAL_WRITE = storage.atomic_write_bytes
+REAL_APPEND = durable.append_durably
 
 
 def _ticked(data_file: Path) -> list[str]:
-    document = json.loads(data_file.read_text("utf-8"))
-    return [row["item_id"] for row in document.get("checklist", {}).values() if row.get("done")]
+    """What a fresh start would find ticked on disk now (the data file and its journal)."""
+    rows = saved_state(data_file)["checklist"].values()
+    return [row.item_id for row in rows if row.done]
 
 
-def test_the_writer_writes_the_newest_document_and_reports_each_write(tmp_path: Path) -> None:
-    path = tmp_path / "data.json"
+def test_the_writer_writes_every_change_in_order_and_reports_each_write() -> None:
+    written: list[bytes] = []
     results: list[OSError | None] = []
-    writer = BackgroundWriter(path, results.append)
+    writer = BackgroundWriter(written.extend, results.append)
     for n in range(50):
-        writer.submit(json.dumps({"n": n}).encode())
+        writer.submit(f"{n}\n".encode())
     assert writer.close() is None
-    assert json.loads(path.read_text("utf-8")) == {"n": 49}
+    assert written == [f"{n}\n".encode() for n in range(50)]  # each one, in order
     assert results and all(result is None for result in results)
-    assert len(results) <= 50  # payloads waiting together are written once, newest only
+    assert len(results) <= 50  # lines waiting together are written at once
 
 
-def test_a_failed_write_is_kept_and_written_again(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    path = tmp_path / "data.json"
+def test_a_failed_write_is_kept_and_written_again() -> None:
+    written: list[bytes] = []
     results: list[OSError | None] = []
+    disk = {"full": True}
 
-    def disk_full(_path: Path, _payload: bytes) -> None:
-        raise OSError(errno.ENOSPC, "No space left on device")
+    def persist(lines: list[bytes]) -> None:
+        if disk["full"]:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        written.extend(lines)
 
-    monkeypatch.setattr(storage, "atomic_write_bytes", disk_full)
-    writer = BackgroundWriter(path, results.append)
-    writer.submit(b'{"kept": true}')
+    writer = BackgroundWriter(persist, results.append)
+    writer.submit(b"kept")
     error = writer.flush()
     assert error is not None and error.errno == errno.ENOSPC
-    assert not path.exists()
-    monkeypatch.undo()
+    assert written == []
+    disk["full"] = False
     writer.retry()
     assert writer.close() is None
-    assert json.loads(path.read_text("utf-8")) == {"kept": True}
+    assert written == [b"kept"]
     assert results[0] is not None and results[-1] is None
 
 
@@ -67,14 +69,14 @@ async def test_keys_are_handled_while_a_save_is_in_progress(
 ) -> None:
     started, release = threading.Event(), threading.Event()
 
-    def slow_disk(path: Path, payload: bytes) -> None:
+    def slow_disk(path: Path, payload: bytes, expected_size: int) -> int:
         started.set()
         release.wait(10)
-        REAL_WRITE(path, payload)
+        return REAL_APPEND(path, payload, expected_size)
 
     async with running_app(data_file) as (app, pilot):
         await pilot.press("c")
-        monkeypatch.setattr(storage, "atomic_write_bytes", slow_disk)
+        monkeypatch.setattr(durable, "append_durably", slow_disk)
         await pilot.press("space")
         assert started.wait(5)  # the tick's write has begun and is held
         assert status_text(app).startswith("Saved: See a neurologist")
@@ -89,12 +91,9 @@ async def test_keys_are_handled_while_a_save_is_in_progress(
 async def test_a_failed_write_is_said_and_quitting_asks_first(
     data_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def disk_full(_path: Path, _payload: bytes) -> None:
-        raise OSError(errno.ENOSPC, "No space left on device")
-
     async with running_app(data_file) as (app, pilot):
         await pilot.press("c")
-        monkeypatch.setattr(storage, "atomic_write_bytes", disk_full)
+        monkeypatch.setattr(durable, "os", FaultyOS("write", 0, errno.ENOSPC, lasting=True))
         await pilot.press("space")
         app.navigator.store.wait_for_writes()
         await pilot.pause()
@@ -119,13 +118,13 @@ def test_quitting_at_once_after_a_change_keeps_it(data_file: Path) -> None:
     script = textwrap.dedent(
         f"""
         import sys, time
-        from tui.core import storage
+        from tui.core import durable
         from tui.cli import main
-        real = storage.atomic_write_bytes
-        def slow_disk(path, payload):
+        real = durable.sync_file
+        def slow_disk(fd):
             time.sleep(0.5)
-            real(path, payload)
-        storage.atomic_write_bytes = slow_disk
+            real(fd)
+        durable.sync_file = slow_disk
         sys.exit(main(["--data-file", {str(data_file)!r}]))
         """
     )

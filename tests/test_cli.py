@@ -83,7 +83,13 @@ def test_the_environment_variable_names_the_data_file(data_file: Path) -> None:
 def test_errors_go_to_stderr_with_status_1_and_usage_mistakes_status_2(data_file: Path) -> None:
     missing = cli("note", "show", "42", "--data-file", str(data_file))
     assert (missing.returncode, missing.stdout) == (1, "")
-    assert missing.stderr == (
+    assert missing.stderr == (  # a new file at a path given by hand is said, so a typo shows
+        f"spms-navigator: Started a new data file at {data_file}.\n"
+        "spms-navigator: There is no note number 42. "
+        "To see your notes and their numbers, run: spms-navigator note list\n"
+    )
+    again = cli("note", "show", "42", "--data-file", str(data_file))
+    assert again.stderr == (
         "spms-navigator: There is no note number 42. "
         "To see your notes and their numbers, run: spms-navigator note list\n"
     )

@@ -310,4 +310,7 @@ def test_a_closed_stdin_is_the_same_as_an_empty_one(data_file: Path) -> None:
         cwd=ROOT,
         check=False,
     )
-    assert (result.stdout, result.stderr) == ("Saved note 1: Heat\nstatus 0\n", "")
+    assert (result.stdout, result.stderr) == (
+        "Saved note 1: Heat\nstatus 0\n",
+        f"spms-navigator: Started a new data file at {data_file}.\n",
+    )

@@ -184,12 +184,12 @@ def test_delete_all_removes_only_the_copies_the_app_made(tmp_path: Path) -> None
     nav = open_navigator(data_file)
     try:
         nav.store.close()
-        nav = open_navigator(data_file)  # a clean open: the .bak copy is written
+        nav = open_navigator(data_file)  # a clean open: a dated backup copy is written
         removed = backup.delete_all(nav)
     finally:
         nav.store.close()
     names = sorted(p.name for p in removed)
-    assert names[0] == "notes.json.bak" and names[1].startswith("notes.json.not-json-")
+    assert names[0].startswith("notes.json.bak-") and names[1].startswith("notes.json.not-json-")
     assert len(names) == 2
     assert all(path.read_text() == "the person's own file" for path in mine)
 

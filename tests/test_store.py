@@ -10,14 +10,29 @@ from pathlib import Path
 
 import pytest
 
-from tui.core import paths, storage
-from tui.core.recovery import CURRENT_SCHEMA
+from tests.faults import FaultyOS, faulty
+from tui.core import paths
+from tui.core.recovery import CURRENT_SCHEMA, saved_state
 from tui.core.service import Navigator, open_navigator
 from tui.core.store import DataFileError, SaveError, Store
+
+pytestmark = pytest.mark.usefixtures("os_flavour")
+
+
+REAL_CHMOD = os.chmod  # the tests' own chmod, even under the simulated Windows
+
+
+def real_chmod(path: Path, wanted: int) -> None:
+    REAL_CHMOD(path, wanted)
 
 
 def mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
+
+
+def saved_titles(data_file: Path) -> list[str]:
+    """The note titles a fresh start would read from disk now."""
+    return sorted(n.title for n in saved_state(data_file)["notes"].values())
 
 
 def test_round_trip_through_a_restart(data_file: Path) -> None:
@@ -43,6 +58,7 @@ def test_round_trip_through_a_restart(data_file: Path) -> None:
 
 def test_file_is_utf8_json_with_a_schema_version(navigator: Navigator, data_file: Path) -> None:
     navigator.create_note("Café ☕", "naïve")
+    navigator.store.close()  # while the app runs, the newest changes are in the journal
     raw = data_file.read_bytes()
     document = json.loads(raw.decode("utf-8"))
     assert document["meta"]["1"]["schema"] == CURRENT_SCHEMA
@@ -56,24 +72,41 @@ def test_directory_is_0700_and_every_file_0600(tmp_path: Path) -> None:
         nav = open_navigator(data_file)
         nav.create_note("private", "")
         nav.store.close()
-        nav = open_navigator(data_file)  # a second open writes the backup copy
+        nav = open_navigator(data_file)  # a second open writes a dated backup copy
         nav.store.close()
     finally:
         os.umask(old)
     assert mode(data_file.parent) == 0o700
     written = list(data_file.parent.iterdir())
-    assert {p.name for p in written} >= {"navigator.json", "navigator.json.bak"}
+    names = {p.name for p in written}
+    assert {"navigator.json", "navigator.json.journal", "navigator.json.lock"} <= names
+    assert any(name.startswith("navigator.json.bak-") for name in names)
     for path in written:
         assert mode(path) == 0o600, path.name
 
 
-def test_looser_modes_are_tightened_and_reported(tmp_path: Path) -> None:
+def test_under_umask_000_every_folder_the_app_makes_is_0700(tmp_path: Path) -> None:
+    old = os.umask(0)
+    try:
+        data_file = tmp_path / "a" / "b" / "c" / "navigator.json"
+        Store.open(data_file).close()
+    finally:
+        os.umask(old)
+    for folder in (tmp_path / "a", tmp_path / "a" / "b", data_file.parent):
+        assert mode(folder) == 0o700, folder
+    assert mode(tmp_path) != 0o700 or tmp_path.stat().st_uid == os.getuid()  # not ours: as it was
+
+
+def test_looser_modes_are_tightened_and_reported(tmp_path: Path, os_flavour: str) -> None:
     data_file = tmp_path / "d" / "navigator.json"
     Store.open(data_file).close()
-    data_file.chmod(0o644)
-    data_file.parent.chmod(0o755)
+    real_chmod(data_file, 0o644)
+    real_chmod(data_file.parent, 0o755)
     store = Store.open(data_file, private_dir=True)
     store.close()
+    if os_flavour == "windows":  # a mode means nothing there: no false "now private"
+        assert not any("private" in m for m in store.report.messages)
+        return
     assert mode(data_file) == 0o600
     assert mode(data_file.parent) == 0o700
     text = " ".join(store.report.messages)
@@ -132,14 +165,28 @@ def test_a_bad_file_is_moved_aside_and_the_last_good_copy_restored(
 
 def test_a_bad_file_with_no_backup_starts_fresh_and_keeps_the_bad_one(data_file: Path) -> None:
     data_file.parent.mkdir(parents=True)
-    data_file.write_bytes(b"garbage")
+    cut_short = b'{"meta": {"1": {"schema": 1}}, "notes": {"1": {"title": "ha'
+    data_file.write_bytes(cut_short)
     nav = open_navigator(data_file)
     try:
         assert nav.notes() == []
         assert "no good copy to restore" in " ".join(nav.store.report.messages)
     finally:
         nav.store.close()
-    assert any(p.read_bytes() == b"garbage" for p in data_file.parent.iterdir())
+    assert any(p.read_bytes() == cut_short for p in data_file.parent.iterdir())
+
+
+@pytest.mark.parametrize(
+    "content", [b"garbage", b"my shopping list\n", b"[1, 2, 3]", b'{"name": "not ours"}']
+)
+def test_a_file_that_is_not_ours_is_refused_and_left_alone(content: bytes, tmp_path: Path) -> None:
+    """A typo like --data-file ~/notes.txt must never move the person's file away."""
+    other = tmp_path / "notes.txt"
+    other.write_bytes(content)
+    with pytest.raises(DataFileError, match="is not an SPMS Navigator data file"):
+        Store.open(other)
+    assert other.read_bytes() == content
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
 
 
 def test_an_older_schema_is_migrated_with_a_backup_kept(data_file: Path) -> None:
@@ -181,17 +228,15 @@ def test_a_failed_save_says_what_to_do_and_loses_nothing_on_disk(
     navigator: Navigator, data_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     navigator.create_note("safe", "")
-    before = data_file.read_bytes()
+    before = saved_titles(data_file)
 
-    def disk_full(path: Path, payload: bytes) -> None:
-        raise OSError(errno.ENOSPC, "No space left on device")
-
-    monkeypatch.setattr(storage, "atomic_write_bytes", disk_full)
-    with pytest.raises(SaveError, match=r"the disk is full\. Free some space, then try again"):
+    with (
+        faulty(monkeypatch, FaultyOS("write", 0, errno.ENOSPC)),
+        pytest.raises(SaveError, match=r"the disk is full\. Free some space, then try again"),
+    ):
         navigator.create_note("lost?", "")
-    assert data_file.read_bytes() == before
+    assert saved_titles(data_file) == before == ["safe"]
     assert [n.title for n in navigator.notes()] == ["safe"]  # memory matches the disk again
-    monkeypatch.undo()
     navigator.create_note("retried", "")
     assert {n.title for n in navigator.notes()} == {"safe", "retried"}
 
@@ -199,8 +244,29 @@ def test_a_failed_save_says_what_to_do_and_loses_nothing_on_disk(
 def test_a_folder_given_as_the_data_file_is_refused_and_left_alone(tmp_path: Path) -> None:
     folder = tmp_path / "shared"
     folder.mkdir()
-    folder.chmod(0o1777)
+    real_chmod(folder, 0o1777)
     with pytest.raises(DataFileError, match="is a folder, not a file"):
         Store.open(folder)
     assert mode(folder) == 0o1777  # like /tmp: untouched, sticky bit and all
     assert sorted(p.name for p in tmp_path.iterdir()) == ["shared"]  # no lock file beside it
+
+
+def test_the_file_stays_tinydb_json_that_tinydb_itself_reads(data_file: Path) -> None:
+    from tinydb import TinyDB
+
+    nav = open_navigator(data_file)
+    nav.create_note("Read by TinyDB", "as it always was")
+    nav.people.add("Ana")
+    nav.store.close()
+    db = TinyDB(data_file, access_mode="r")
+    try:
+        (note,) = db.table("notes").all()
+        assert (note["title"], note["body"], note.doc_id) == (
+            "Read by TinyDB",
+            "as it always was",
+            1,
+        )
+        assert db.table("people").all()[0]["name"] == "Ana"
+        assert db.table("meta").get(doc_id=1)["schema"] == CURRENT_SCHEMA  # type: ignore[index]
+    finally:
+        db.close()

@@ -95,6 +95,8 @@ def import_backup(args: argparse.Namespace, nav: Navigator) -> int:
     out(f"Importing {args.file} would add or change:")
     for sentence in plan.sentences():
         out(f"  {sentence}")
+    for change in plan.changes():
+        out(f"  {change}")
     if plan.empty:
         return OK
     sys.stdout.flush()  # the plan is on screen before the question

@@ -123,12 +123,26 @@ def _main(argv: Sequence[str] | None) -> int:
             file=sys.stderr,
         )
         return EXIT_ERROR
-    notices = list(settings.problems)
+    except Exception as error:  # a bug: say so, without a traceback, and fail
+        tell(
+            f"spms-navigator: something went wrong opening {data_file} that should not have "
+            f"({type(error).__name__}). Please report this."
+        )
+        return EXIT_ERROR
+    report = navigator.store.report
+    started: list[str] = []
+    if report.created_new and bool(args.data_file or os.environ.get(paths.DATA_FILE_ENV)):
+        # A new file at a path typed by hand is said, so a typo in the path shows.
+        started.append(f"Started a new data file at {navigator.store.path}.")
+    notices = [*started, *settings.problems]
     try:
         if command_given:
+            # The app and the plain mode show the open report on their first screen.
+            said = [*started, *report.messages]
             if not getattr(args, "shows_settings", False):  # config show says them itself
-                for notice in notices:
-                    tell(f"spms-navigator: {notice}")
+                said += settings.problems
+            for notice in said:
+                tell(f"spms-navigator: {notice}")
             return run_command(args, navigator)
         environ = dict(os.environ)
         plain = choose_plain(args.plain, environ, navigator.setting("plain"), settings.plain)
@@ -145,7 +159,8 @@ def _main(argv: Sequence[str] | None) -> int:
             return PlainApp(navigator, Console(sys.stdin, sys.stdout)).run(notices)
         from tui.app.app import NavigatorApp
 
-        NavigatorApp(navigator, settings, notices, tune_interpreter=True).run()
+        app = NavigatorApp(navigator, settings, notices, tune_interpreter=True)
+        app.run()
+        return EXIT_ERROR if app.return_code else EXIT_OK  # a crash is not a success
     finally:
         navigator.store.close()
-    return EXIT_OK

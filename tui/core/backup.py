@@ -1,35 +1,64 @@
 """Export everything (Markdown to read, JSON to keep), import a JSON backup, delete all.
 
-Import merges: it adds what is new and changes checklist progress that differs,
-and never makes a duplicate. It first builds a plan, so a front end can show
-what will change before anything does.
+Exports hold no control characters: a note's escape codes, bells or direction
+marks could otherwise act on the terminal of whoever prints the file (``cat``).
+Markdown shows them as visible symbols, as the app does; JSON writes them as
+``\\u`` escapes, so the text comes back exactly on import.
+
+Importing lives in importing.py; its names are here too for the front ends.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
 from pathlib import Path
 from typing import Any
 
 import orjson
 
-from tui.core import paths
-from tui.core.models import Note, NoteKind, Role
-from tui.core.recovery import now_stamp
-from tui.core.service import ITEM_LINK, Navigator, display_time
-from tui.core.storage import atomic_write_bytes
+from tui.core import durable, paths
+from tui.core.importing import (
+    FORMAT,
+    NOTE_FIELDS,
+    PERSON_FIELDS,
+    VERSION,
+    FieldChange,
+    ImportPlan,
+    apply_import,
+    plan_import,
+    read_backup,
+)
+from tui.core.models import Note, NoteKind
+from tui.core.schema import now_stamp
+from tui.core.service import Navigator, display_time
 from tui.core.store import SaveError, save_error_sentence
-from tui.core.text import InputError, storable
+from tui.core.text import InputError, safe_for_terminal
 
-FORMAT = "spms-navigator-backup"
-VERSION = 1
-NOTE_FIELDS = ("title", "body", "created", "updated", "link", "kind", "raised", "answer")
-PERSON_FIELDS = ("name", "role", "specialty", "contact", "helps_with")
+__all__ = [
+    "DELETE_HONESTY",
+    "DELETE_PHRASE",
+    "FORMAT",
+    "VERSION",
+    "FieldChange",
+    "ImportPlan",
+    "apply_import",
+    "delete_all",
+    "export_data",
+    "export_json",
+    "export_markdown",
+    "plan_import",
+    "read_backup",
+    "write_export",
+]
+
 DELETE_PHRASE = "delete my data"
 DELETE_HONESTY = (
     "Deleting a file does not always wipe it from the disk: the words may stay there until "
     "the space is used again, and copies you exported or backed up elsewhere are not touched."
 )
+#: What JSON may carry raw but a terminal would obey: DEL, C1 controls, direction marks
+#: and line separators. (orjson already writes C0 controls as \\u escapes.)
+_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def _note_record(note: Note) -> dict[str, Any]:
@@ -69,7 +98,10 @@ def export_data(nav: Navigator) -> dict[str, Any]:
 
 
 def export_json(nav: Navigator) -> bytes:
-    return orjson.dumps(export_data(nav), option=orjson.OPT_INDENT_2) + b"\n"
+    text = orjson.dumps(export_data(nav), option=orjson.OPT_INDENT_2).decode("utf-8")
+    # Such characters appear only inside strings (the rest of the JSON is ASCII).
+    text = _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return text.encode("utf-8") + b"\n"
 
 
 def export_markdown(nav: Navigator) -> str:
@@ -104,7 +136,8 @@ def export_markdown(nav: Navigator) -> str:
         lines += ["", note.body, ""]
     if not nav.note_count():
         lines.append("No notes yet.")
-    return "\n".join(lines).rstrip() + "\n"
+    text = "\n".join(lines).rstrip().replace("\r\n", "\n") + "\n"
+    return safe_for_terminal(text)  # a note's control codes become visible symbols
 
 
 def write_export(path: Path, payload: bytes, overwrite: bool = False) -> Path:
@@ -115,171 +148,31 @@ def write_export(path: Path, payload: bytes, overwrite: bool = False) -> Path:
     if not path.parent.is_dir():
         raise InputError(f"The folder {path.parent} does not exist. Choose a folder that does.")
     try:
-        atomic_write_bytes(path, payload)
+        durable.atomic_write_bytes(path, payload)
     except OSError as error:
         raise SaveError(save_error_sentence(error).replace("Not saved", "Not exported")) from error
     return path
 
 
-def read_backup(path: Path) -> dict[str, Any]:
-    """Read and check a JSON backup, with a sentence for each way it can be wrong."""
-    try:
-        data = orjson.loads(path.expanduser().read_bytes())
-    except FileNotFoundError:
-        raise InputError(f"There is no file {path}. Check the name and the folder.") from None
-    except orjson.JSONDecodeError:
-        raise InputError(f"{path} is not a JSON backup from SPMS Navigator.") from None
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise InputError(f"{path} is not a JSON backup from SPMS Navigator.")
-    if not isinstance(data.get("version"), int) or data["version"] > VERSION:
-        raise InputError(f"{path} comes from a newer version of the app. Update the app first.")
-    for key in ("notes", "own_items", "checklist", "people", "unwanted_help"):
-        if not isinstance(data.get(key, []), list):
-            raise InputError(f"{path} is damaged: its {key} are not a list.")
-    return data
-
-
-@dataclass
-class ImportPlan:
-    notes: list[dict[str, Any]] = field(default_factory=list)
-    own_items: list[dict[str, Any]] = field(default_factory=list)
-    checklist: list[dict[str, Any]] = field(default_factory=list)
-    people: list[dict[str, Any]] = field(default_factory=list)
-    unwanted: list[str] = field(default_factory=list)
-    #: The backup's own-item ids and their texts: ids differ between files, texts do not.
-    own_texts: dict[str, str] = field(default_factory=dict)
-
-    @property
-    def empty(self) -> bool:
-        return not (self.notes or self.own_items or self.checklist or self.people or self.unwanted)
-
-    def sentences(self) -> list[str]:
-        if self.empty:
-            return ["Nothing would change: everything in the backup is already here."]
-        parts = [
-            (len(self.notes), "new note", "new notes"),
-            (
-                len(self.own_items),
-                "new checklist item of your own",
-                "new checklist items of your own",
-            ),
-            (
-                len(self.checklist),
-                "checklist item whose progress changes",
-                "checklist items whose progress changes",
-            ),
-            (len(self.people), "new person", "new people"),
-            (
-                len(self.unwanted),
-                "new line of help you do not want",
-                "new lines of help you do not want",
-            ),
-        ]
-        return [f"{n} {one if n == 1 else many}." for n, one, many in parts if n]
-
-
-def _text(value: Any) -> str:
-    return storable(value) if isinstance(value, str) else ""
-
-
-def plan_import(nav: Navigator, data: dict[str, Any]) -> ImportPlan:
-    plan = ImportPlan()
-    have_notes = {(n.created, n.title, n.body) for n in nav.notes()}
-    for raw in data.get("notes", []):
-        if not isinstance(raw, dict):
-            continue
-        record = {k: raw.get(k) for k in NOTE_FIELDS}
-        key = (_text(record["created"]), _text(record["title"]), _text(record["body"]))
-        if key not in have_notes and (key[1].strip() or key[2].strip()):
-            have_notes.add(key)
-            plan.notes.append(record)
-    own_texts = {e.text for e in nav.checklist() if e.own}
-    for raw in data.get("own_items", []):
-        text = _text(raw.get("text")).strip() if isinstance(raw, dict) else ""
-        if text and text not in own_texts:
-            own_texts.add(text)
-            plan.own_items.append(raw)
-    plan.own_texts = {
-        _text(r.get("id")): _text(r.get("text")).strip()
-        for r in data.get("own_items", [])
-        if isinstance(r, dict)
-    }
-    current = {e.id: e for e in nav.checklist() if not e.own}
-    current.update({e.text: e for e in nav.checklist() if e.own})  # own items: by text
-    people = {p.id: {"name": p.name, "role": str(p.role)} for p in nav.people.all()}
-    for raw in data.get("checklist", []):
-        if not isinstance(raw, dict):
-            continue
-        item_id = _text(raw.get("item"))
-        own_text = plan.own_texts.get(item_id)
-        entry = current.get(own_text if own_text is not None else item_id)
-        if entry is None and own_text is None:
-            continue  # an item this version of the app does not have
-        wanted = (bool(raw.get("done")), _text(raw.get("helper")), _text(raw.get("note")))
-        wanted_person = raw.get("person") if isinstance(raw.get("person"), dict) else None
-        if (
-            entry is None
-            or (entry.done, entry.helper, entry.note) != wanted
-            or people.get(entry.person_id or -1) != wanted_person
-        ):
-            plan.checklist.append(raw)
-    have_people = {(p.name, str(p.role)) for p in nav.people.all()}
-    roles = {role.value for role in Role}
-    for raw in data.get("people", []):
-        if not isinstance(raw, dict) or not _text(raw.get("name")).strip():
-            continue  # nobody to add: skipped, so the import never stops halfway
-        person = {k: _text(raw.get(k)).strip() for k in PERSON_FIELDS}
-        if person["role"] not in roles:
-            person["role"] = Role.OTHER.value
-        if (person["name"], person["role"]) not in have_people:
-            have_people.add((person["name"], person["role"]))
-            plan.people.append(person)
-    have_unwanted = {u.text for u in nav.people.unwanted()}
-    for text in data.get("unwanted_help", []):
-        if isinstance(text, str) and text.strip() and text.strip() not in have_unwanted:
-            have_unwanted.add(text.strip())
-            plan.unwanted.append(text)
-    return plan
-
-
-def apply_import(nav: Navigator, plan: ImportPlan) -> ImportPlan:
-    """Carry out a plan. Own items get new ids here, and links to them follow."""
-    for raw in plan.people:
-        nav.people.add(*(_text(raw.get(k)) for k in PERSON_FIELDS))
-    people = {(p.name, str(p.role)): p.id for p in nav.people.all()}
-    for text in plan.unwanted:
-        nav.people.add_unwanted(text)
-    for raw in plan.own_items:
-        nav.add_own_item(_text(raw.get("text")))
-    by_text = {e.text: e.id for e in nav.checklist() if e.own}
-    renamed = {old: by_text[text] for old, text in plan.own_texts.items() if text in by_text}
-    for raw in plan.checklist:
-        item_id = _text(raw.get("item"))
-        if item_id in plan.own_texts:
-            if item_id not in renamed:
-                continue
-            item_id = renamed[item_id]
-        nav.set_done(item_id, bool(raw.get("done")))
-        nav.set_helper(item_id, _text(raw.get("helper")))
-        nav.set_item_note(item_id, _text(raw.get("note")))
-        person = raw.get("person")
-        if isinstance(person, dict):
-            nav.set_person(
-                item_id, people.get((_text(person.get("name")), _text(person.get("role"))))
-            )
-    for raw in plan.notes:
-        link = _text(raw.get("link"))
-        if link.startswith(ITEM_LINK) and link[len(ITEM_LINK) :] in renamed:
-            link = ITEM_LINK + renamed[link[len(ITEM_LINK) :]]
-        nav.restore_note(raw | {"link": link if nav.link_label(link) else ""})
-    return plan
-
-
 def delete_all(nav: Navigator) -> list[Path]:
-    """Empty the data file and remove the older copies the app keeps beside it."""
-    nav.store.clear_all()
-    nav.forget_cached_notes()
-    removed = paths.app_copies(nav.store.path)
+    """Empty the data file and remove every other file the app made beside it.
+
+    One write empties the file; it is then rewritten whole, so no earlier words stay
+    in the journal. Writes in progress (the app's writer thread, a backup copy being
+    made) are waited for first, so none can bring a copy back afterwards. Returns the
+    files removed: dated backups, the older ``.bak``, files kept aside, the
+    quarantine, drafts and temporary files. The lock file, which holds no data, stays.
+    """
+    store = nav.store
+    store.settle()
+    store.wait_for_writes()
+    try:
+        store.clear_all()
+        store.rewrite_now()
+    finally:
+        nav.forget_cached_notes()
+    live = paths.journal_file(store.path)
+    removed = [p for p in paths.app_copies(store.path) if p != live]
     for path in removed:
         path.unlink(missing_ok=True)
     return removed

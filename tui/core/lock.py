@@ -18,6 +18,23 @@ class Held(Protocol):
     def release(self) -> None: ...
 
 
+#: The lock files this process holds: drafts.py writes only where the data file's is held.
+_HELD: set[Path] = set()
+
+
+def held_here(path: Path) -> bool:
+    return path in _HELD
+
+
+class _Registered:
+    def __init__(self, path: Path, lock: Held) -> None:
+        self._path, self._lock = path, lock
+
+    def release(self) -> None:
+        _HELD.discard(self._path)
+        self._lock.release()
+
+
 class _PosixLock:
     def __init__(self, fd: int) -> None:
         self._fd: int | None = fd
@@ -33,6 +50,14 @@ class _PosixLock:
 
 def try_lock(path: Path, mode: int) -> Held | None:
     """Take the lock at ``path`` (created with ``mode``), or return None if it is held."""
+    lock = _try_lock(path, mode)
+    if lock is None:
+        return None
+    _HELD.add(path)
+    return _Registered(path, lock)
+
+
+def _try_lock(path: Path, mode: int) -> Held | None:
     try:
         import fcntl
     except ImportError:  # Windows
@@ -46,7 +71,9 @@ def try_lock(path: Path, mode: int) -> Held | None:
         return lock
     fd = os.open(path, os.O_RDWR | os.O_CREAT, mode)
     try:
-        os.fchmod(fd, mode)
+        fchmod = getattr(os, "fchmod", None)  # not on Windows before Python 3.13
+        if fchmod is not None:
+            fchmod(fd, mode)
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError:
         os.close(fd)

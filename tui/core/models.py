@@ -341,3 +341,5 @@ class OpenReport:
 
     messages: list[str] = field(default_factory=list)
     read_only: bool = False
+    #: No data file was there and no backup to restore: a new, empty one was started.
+    created_new: bool = False

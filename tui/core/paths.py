@@ -7,7 +7,6 @@ the directories (mode 0700) when it opens.
 from __future__ import annotations
 
 import os
-from glob import escape as glob_escape
 from pathlib import Path
 
 APP_NAME = "spms-navigator"
@@ -64,13 +63,52 @@ def settings_file(environ: dict[str, str] | None = None) -> Path:
 
 
 def lock_file(data_file: Path) -> Path:
-    """The lock that keeps a second copy of the app from writing the same file."""
+    """The lock that keeps a second copy of the app from writing the same file.
+
+    It holds no data and is never deleted: removing a held lock would let a
+    second writer in.
+    """
     return data_file.with_name(data_file.name + ".lock")
 
 
 def backup_file(data_file: Path) -> Path:
-    """The last good copy, refreshed each time the file opens cleanly."""
+    """The single older copy that versions before dated backups kept; still read, never written."""
     return data_file.with_name(data_file.name + ".bak")
+
+
+BACKUP_STAMP = r"\d{8}-\d{6}(-\d+)?"
+
+
+def backup_generation(data_file: Path, stamp: str) -> Path:
+    """A dated copy of a good data file (``navigator.json.bak-20261130-101500``)."""
+    return data_file.with_name(f"{data_file.name}.bak-{stamp}")
+
+
+def backup_generations(data_file: Path) -> list[Path]:
+    """The dated copies beside the data file, newest first."""
+    import re
+
+    pattern = re.compile(rf"{re.escape(data_file.name)}\.bak-{BACKUP_STAMP}")
+    try:
+        found = [p for p in data_file.parent.iterdir() if pattern.fullmatch(p.name)]
+    except OSError:
+        return []
+    return sorted(found, key=lambda p: p.name.split(".bak-", 1)[1], reverse=True)
+
+
+def journal_file(data_file: Path) -> Path:
+    """Changes saved since the data file was last rewritten whole (see core/journal.py)."""
+    return data_file.with_name(data_file.name + ".journal")
+
+
+def quarantine_file(data_file: Path) -> Path:
+    """Records that did not fit the schema, kept exactly as they were found."""
+    return data_file.with_name(data_file.name + ".quarantine")
+
+
+def drafts_file(data_file: Path) -> Path:
+    """Text being typed, kept until it is saved or thrown away (see core/drafts.py)."""
+    return data_file.with_name(data_file.name + ".drafts")
 
 
 def export_file(kind: str) -> Path:
@@ -85,19 +123,35 @@ def summary_file(suffix: str) -> Path:
     return Path.home() / f"appointment-{date.today().isoformat()}.{suffix}"
 
 
+TEMP_SUFFIX = ".tmp"
+
+
 def temp_prefix(target: Path) -> str:
     """Temporary files of an atomic save are named ``.<name>.<random>.tmp`` beside the target."""
     return f".{target.name}."
 
 
 def stale_temp_files(data_file: Path) -> list[Path]:
-    """Temporary files a killed writer left behind (only the lock holder may remove them)."""
-    # tempfile.mkstemp's names: the prefix, 8 characters from [a-z0-9_], the suffix.
-    pattern = f"{glob_escape(temp_prefix(data_file))}{'[a-z0-9_]' * 8}{TEMP_SUFFIX}"
-    return sorted(data_file.parent.glob(pattern))
+    """Temporary files a killed writer left behind, of the data file and of every copy
+    beside it (``.navigator.json.bak-….<random>.tmp`` too). Only the lock holder may
+    remove them."""
+    import re
+
+    random_part = "[a-z0-9_]{8}"
+    pattern = re.compile(
+        rf"\.{re.escape(data_file.name)}(\.[A-Za-z0-9_.-]+)?\.{random_part}{re.escape(TEMP_SUFFIX)}"
+    )
+    try:
+        return sorted(p for p in data_file.parent.iterdir() if pattern.fullmatch(p.name))
+    except OSError:
+        return []
 
 
-TEMP_SUFFIX = ".tmp"
+ASIDE_REASONS = (
+    "empty|not-utf8|not-json|wrong-shape|newer|unreadable|drafts-unreadable|journal-damaged"
+    "|journal-unused"
+    "|schema-v\\d+"
+)
 
 
 def aside_file(data_file: Path, reason: str, stamp: str) -> Path:
@@ -106,16 +160,25 @@ def aside_file(data_file: Path, reason: str, stamp: str) -> Path:
 
 
 def app_copies(data_file: Path) -> list[Path]:
-    """The copies this app made beside the data file: its backup, files moved aside, temp files.
+    """Every file this app made beside the data file but the data file and the lock:
+    dated backups, the older single backup, files moved aside, the journal, the
+    quarantine, drafts and temporary files.
 
     Matched by the exact names the app gives them, so a file of the person's own
     that merely starts with the same name is never counted (or deleted) as ours.
     """
     import re
 
-    stamp = r"\d{8}-\d{6}(-\d+)?"
-    reasons = r"(empty|not-utf8|not-json|wrong-shape|newer|schema-v\d+)"
-    aside = re.compile(rf"{re.escape(data_file.name)}\.{reasons}-{stamp}")
-    found = [backup_file(data_file)] if backup_file(data_file).exists() else []
-    found += [p for p in data_file.parent.iterdir() if aside.fullmatch(p.name)]
-    return sorted(found + stale_temp_files(data_file))
+    aside = re.compile(rf"{re.escape(data_file.name)}\.({ASIDE_REASONS})-{BACKUP_STAMP}")
+    singles = [
+        backup_file(data_file),
+        journal_file(data_file),
+        quarantine_file(data_file),
+        drafts_file(data_file),
+    ]
+    found = [p for p in singles if p.exists() or p.is_symlink()]
+    try:
+        found += [p for p in data_file.parent.iterdir() if aside.fullmatch(p.name)]
+    except OSError:  # the folder is gone: nothing more to find
+        return sorted(set(found))
+    return sorted(set(found + backup_generations(data_file) + stale_temp_files(data_file)))

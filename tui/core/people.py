@@ -6,8 +6,7 @@ also which help they do not need. Both lists live here.
 
 from __future__ import annotations
 
-from typing import Any
-
+from tui.core import schema
 from tui.core.models import Person, Role, UnwantedHelp
 from tui.core.store import PEOPLE, UNWANTED, Store
 from tui.core.text import InputError, storable
@@ -17,18 +16,18 @@ def _clean(text: str) -> str:
     return storable(text).strip()
 
 
-def _person(row: dict[str, Any]) -> Person:
+def _person(row: schema.Person, person_id: int) -> Person:
     try:
-        role = Role(row.get("role", "other"))
+        role = Role(row.role)
     except ValueError:
         role = Role.OTHER
     return Person(
-        id=int(row["id"]),
-        name=str(row.get("name", "")),
+        id=person_id,
+        name=row.name,
         role=role,
-        specialty=str(row.get("specialty", "")),
-        contact=str(row.get("contact", "")),
-        helps_with=str(row.get("helps_with", "")),
+        specialty=row.specialty,
+        contact=row.contact,
+        helps_with=row.helps_with,
     )
 
 
@@ -37,7 +36,8 @@ class People:
         self.store = store
 
     def all(self) -> list[Person]:
-        people = [_person(row) for row in self.store.rows(PEOPLE)]
+        rows: dict[int, schema.Person] = self.store.records(PEOPLE)
+        people = [_person(row, person_id) for person_id, row in rows.items()]
         return sorted(people, key=lambda p: (p.name.casefold(), p.id))
 
     def get(self, person_id: int) -> Person | None:
@@ -48,7 +48,7 @@ class People:
 
     def _fields(
         self, name: str, role: Role | str, specialty: str, contact: str, helps_with: str
-    ) -> dict[str, str]:
+    ) -> schema.Person:
         name = _clean(name)
         if not name:
             raise InputError("Type the person's name (or the group's), then save.")
@@ -57,13 +57,13 @@ class People:
         except ValueError:
             choices = ", ".join(r.value for r in Role)
             raise InputError(f"'{role}' is not a role. Choose one of: {choices}.") from None
-        return {
-            "name": name,
-            "role": role.value,
-            "specialty": _clean(specialty),
-            "contact": _clean(contact),
-            "helps_with": _clean(helps_with),
-        }
+        return schema.Person(
+            name=name,
+            role=role.value,
+            specialty=_clean(specialty),
+            contact=_clean(contact),
+            helps_with=_clean(helps_with),
+        )
 
     def add(
         self,
@@ -74,8 +74,8 @@ class People:
         helps_with: str = "",
     ) -> Person:
         fields = self._fields(name, role, specialty, contact, helps_with)
-        person_id = self.store.insert_row(PEOPLE, fields)
-        return _person({**fields, "id": person_id})
+        person_id = self.store.insert(PEOPLE, fields)
+        return _person(fields, person_id)
 
     def update(
         self,
@@ -90,34 +90,33 @@ class People:
         if current is None:
             raise InputError(f"There is no person number {person_id}.")
         fields = self._fields(name, role, specialty, contact, helps_with)
-        updated = _person({**fields, "id": person_id})
+        updated = _person(fields, person_id)
         if updated != current:  # looking at a person and leaving writes nothing
-            self.store.update_row(PEOPLE, person_id, fields)
+            self.store.put(PEOPLE, person_id, fields)
         return updated
 
     def delete(self, person_id: int) -> Person:
         person = self.get(person_id)
         if person is None:
             raise InputError(f"There is no person number {person_id}.")
-        self.store.delete_row(PEOPLE, person_id)
+        self.store.delete(PEOPLE, person_id)
         return person
 
     # ------------------------------------------------------ unwanted help
     def unwanted(self) -> list[UnwantedHelp]:
-        return [
-            UnwantedHelp(int(r["id"]), str(r.get("text", ""))) for r in self.store.rows(UNWANTED)
-        ]
+        rows: dict[int, schema.UnwantedHelp] = self.store.records(UNWANTED)
+        return [UnwantedHelp(row_id, row.text) for row_id, row in rows.items()]
 
     def add_unwanted(self, text: str) -> UnwantedHelp:
         text = _clean(text)
         if not text:
             raise InputError("Type the help you do not want, then save.")
-        row_id = self.store.insert_row(UNWANTED, {"text": text})
+        row_id = self.store.insert(UNWANTED, schema.UnwantedHelp(text=text))
         return UnwantedHelp(row_id, text)
 
     def delete_unwanted(self, row_id: int) -> UnwantedHelp:
         for item in self.unwanted():
             if item.id == row_id:
-                self.store.delete_row(UNWANTED, row_id)
+                self.store.delete(UNWANTED, row_id)
                 return item
         raise InputError(f"There is no item number {row_id} in the list of help you do not want.")

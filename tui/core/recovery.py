@@ -1,107 +1,39 @@
-"""Opening the data file safely: privacy, checks, recovery and migration.
+"""Opening the data file safely: privacy, checks, recovery, the journal and migration.
 
 Opening it:
 
-1. makes the directory (0700) and tightens a looser mode it finds;
-2. checks the file; one that is empty, cut short, not JSON, not UTF-8, the wrong
-   shape or from a newer version is moved aside (never deleted) and the last
-   good copy (``.bak``) is restored where there is one;
-3. migrates an older schema, keeping a copy of the old file;
-4. refreshes the ``.bak`` copy from the good file.
+1. makes the folder (0700, each missing parent too) and tightens a looser mode it
+   finds where modes mean privacy (not on Windows);
+2. reads the file through the schema (schema.py). A file that is missing, empty,
+   cut short, not JSON, not UTF-8, the wrong shape or from a newer version is
+   replaced by the newest good backup copy (generations.py), and said so. A
+   damaged file is first copied aside, unchanged, then the restored copy written
+   over it, so the data path is never empty, even if the app is killed between;
+3. replays the journal of changes saved since the last full rewrite;
+4. migrates an older version, keeping a copy of the old file;
+5. keeps records that do not fit the schema in the quarantine file, verbatim;
+6. starts a dated backup copy of a file that opened cleanly.
 
-Each step that the user should know about adds a plain sentence to the
-``OpenReport``; every front end shows those sentences on start.
+Each step the person should know about adds one plain sentence to the
+``OpenReport``; every front end shows those sentences on start (the command line
+on stderr). Only the copy of the app holding the lock writes anything.
 """
 
 from __future__ import annotations
 
-import contextlib
 import stat
 import threading
-from collections.abc import Callable
-from datetime import datetime
+from dataclasses import dataclass
 from pathlib import Path
 
-from tui.core import paths
+import orjson
+
+from tui.core import durable, generations, journal, paths, schema
+from tui.core.durable import DIR_MODE, FILE_MODE
 from tui.core.models import OpenReport
-from tui.core.storage import DIR_MODE, FILE_MODE, Document, atomic_write_bytes, decode, encode
+from tui.core.schema import CURRENT_SCHEMA, BadFile, now_stamp
 
-CURRENT_SCHEMA = 1
-META = "meta"
-NOTES = "notes"
-
-
-def now_stamp() -> str:
-    return datetime.now().astimezone().isoformat(timespec="seconds")
-
-
-class BadFile(Exception):
-    """The data file cannot be used as it is. ``reason`` is a short slug, the message a sentence."""
-
-    def __init__(self, reason: str, sentence: str) -> None:
-        super().__init__(sentence)
-        self.reason = reason
-        self.sentence = sentence
-
-
-def _file_stamp() -> str:
-    return datetime.now().strftime("%Y%m%d-%H%M%S")
-
-
-def empty_document() -> Document:
-    return {META: {"1": {"schema": CURRENT_SCHEMA, "created": now_stamp()}}}
-
-
-def parse_document(raw: bytes) -> tuple[Document, int]:
-    """Check raw file bytes and return the document and its schema version.
-
-    Raises ``BadFile`` with a sentence a person can understand.
-    """
-    if not raw.strip():
-        raise BadFile("empty", "Your data file was empty")
-    try:
-        raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise BadFile("not-utf8", "Your data file was not readable text (not UTF-8)") from error
-    try:
-        data = decode(raw)
-    except ValueError as error:
-        raise BadFile(
-            "not-json", "Your data file was damaged or cut short (it is not valid JSON)"
-        ) from error
-    if not isinstance(data, dict) or not all(
-        isinstance(table, dict) and all(isinstance(doc, dict) for doc in table.values())
-        for table in data.values()
-    ):
-        raise BadFile("wrong-shape", "Your data file did not have the layout this app expects")
-    meta = data.get(META, {}).get("1")
-    schema = meta.get("schema") if isinstance(meta, dict) else 0
-    if not isinstance(schema, int) or schema < 0:
-        raise BadFile("wrong-shape", "Your data file had no valid version number")
-    if schema > CURRENT_SCHEMA:
-        raise BadFile(
-            "newer",
-            f"Your data file was written by a newer version of SPMS Navigator "
-            f"(file version {schema}, this app reads up to {CURRENT_SCHEMA})",
-        )
-    return data, schema
-
-
-def _migrate_0_to_1(data: Document) -> Document:
-    """Version 0 files came from early prototypes: no meta table, notes without times."""
-    stamp = now_stamp()
-    for note in data.get(NOTES, {}).values():
-        note.setdefault("title", "")
-        note.setdefault("body", "")
-        note.setdefault("created", stamp)
-        note.setdefault("updated", note["created"])
-        note.setdefault("link", "")
-        note.setdefault("kind", "plain")
-    data[META] = {"1": {"schema": 1, "created": stamp, "migrated_from": 0}}
-    return data
-
-
-MIGRATIONS: dict[int, Callable[[Document], Document]] = {0: _migrate_0_to_1}
+__all__ = ["CURRENT_SCHEMA", "Opened", "load", "now_stamp", "prepare_directory"]
 
 
 def prepare_directory(directory: Path, private: bool, report: OpenReport) -> None:
@@ -110,18 +42,22 @@ def prepare_directory(directory: Path, private: bool, report: OpenReport) -> Non
     A folder the user chose for ``--data-file`` (their home, say) is left as it
     is: the files inside are still 0600.
     """
-    if not directory.exists():
-        directory.mkdir(parents=True, mode=DIR_MODE)
-        directory.chmod(DIR_MODE)  # mkdir's mode is filtered by the umask
-    elif private:
+    created = durable.make_private_folders(directory)
+    if not created and private:
         _tighten(directory, DIR_MODE, report, "data folder")
 
 
 def _tighten(path: Path, wanted: int, report: OpenReport, what: str) -> None:
-    """Make a file (or, for 0700, a folder) private, and say so. Anything else is left alone."""
+    """Make a file (or, for 0700, a folder) private, and say so. Anything else is left alone.
+
+    On Windows a mode says nothing about who may read a file (the folder's access
+    list does), so nothing is checked, and nothing falsely reported as fixed.
+    """
+    if not durable.modes_mean_privacy():
+        return
     try:
         info = path.stat()
-    except FileNotFoundError:
+    except OSError:
         return
     expected_kind = stat.S_ISDIR if wanted == DIR_MODE else stat.S_ISREG
     if not expected_kind(info.st_mode):
@@ -129,7 +65,7 @@ def _tighten(path: Path, wanted: int, report: OpenReport, what: str) -> None:
     mode = stat.S_IMODE(info.st_mode)
     if mode & ~wanted & 0o777:
         try:
-            path.chmod(wanted)
+            path.chmod((mode & wanted) | (wanted & 0o500))  # never adds a write bit
         except OSError:
             report.messages.append(
                 f"Your {what} {path} can be read by other people on this computer, "
@@ -138,107 +74,231 @@ def _tighten(path: Path, wanted: int, report: OpenReport, what: str) -> None:
             return
         report.messages.append(
             f"Your {what} could be read by other people on this computer. "
-            f"It is now private to you (it was mode {mode:o}, now {wanted:o})."
+            f"It is now private to you (it was mode {mode:o}, now "
+            f"{stat.S_IMODE(path.stat().st_mode):o})."
         )
 
 
-def _move_aside(path: Path, reason: str) -> Path:
-    """Rename a bad file to a new name, never over an existing file."""
-    stamp = _file_stamp()
+@dataclass
+class Opened:
+    tables: schema.Tables
+    journal_size: int  # bytes of the journal that match memory; 0: rewrite before appending
+    rewrite_now: bool = False  # a repair, migration or quarantine must reach the file now
+
+
+def _aside(path: Path, reason: str) -> Path:
+    """A new name for a copy of a bad file, never an existing one."""
+    stamp = generations.file_stamp()
     target = paths.aside_file(path, reason, stamp)
     counter = 1
-    while target.exists():
+    while target.exists() or target.is_symlink():
         counter += 1
         target = paths.aside_file(path, reason, f"{stamp}-{counter}")
-    path.replace(target)
-    target.chmod(FILE_MODE)
     return target
 
 
-def load_or_recover(path: Path, report: OpenReport, background: list[threading.Thread]) -> Document:
-    """Return a good document for ``path``, recovering or migrating as needed.
-
-    Refreshing the ``.bak`` copy of a good file is started on a thread, appended
-    to ``background``: the caller joins it before closing.
-    """
-    if not report.read_only:
-        for stale in paths.stale_temp_files(path):  # a killed save's leftovers; the file is whole
+def load(path: Path, report: OpenReport, background: list[threading.Thread]) -> Opened:
+    """Return good tables for ``path``, recovering, replaying or migrating as needed."""
+    writable = not report.read_only
+    if writable:
+        for stale in paths.stale_temp_files(path):  # a killed save's leftovers
             stale.unlink(missing_ok=True)
     _tighten(path, FILE_MODE, report, "data file")
-    _tighten(paths.backup_file(path), FILE_MODE, report, "backup file")
+    for older in [*paths.backup_generations(path)[:1], paths.backup_file(path)]:
+        _tighten(older, FILE_MODE, report, "backup file")
     try:
-        raw = path.read_bytes()
+        raw: bytes | None = durable.read_regular(path)
     except FileNotFoundError:
-        document = empty_document()
-        if not report.read_only:
-            atomic_write_bytes(path, encode(document))
-        return document
-    try:
-        document, schema = parse_document(raw)
-    except BadFile as bad:
-        return _recover(path, bad, report)
-    if schema < CURRENT_SCHEMA:
-        document = _migrate(path, document, schema, report)
-    elif not report.read_only:
+        raw = None
+    loaded: schema.Loaded | None = None
+    bad: BadFile | None = None
+    if raw is not None:
+        try:
+            loaded = schema.decode(raw)
+        except BadFile as problem:
+            bad = problem
+    rewrite = False
+    replaced = loaded is None  # missing or damaged: a journal that does not fit is kept
+    if loaded is None:
+        loaded, rewrite, raw = _restore(path, raw, bad, report)
+    elif writable and not loaded.bad and loaded.schema == CURRENT_SCHEMA:
+        if warning := generations.much_smaller_warning(path, len(raw or b"")):
+            report.messages.append(warning)
         # Copying years of notes takes milliseconds that opening need not wait for.
-        # An interrupted copy only leaves the older .bak, which is still good.
+        # An interrupted copy leaves only a temporary file, removed at the next start.
         copy = threading.Thread(
-            target=atomic_write_bytes, args=(paths.backup_file(path), raw), name="backup"
+            target=generations.refresh,
+            args=(path, raw, schema.meta(loaded.tables).base),
+            name="backup",
+            daemon=True,
         )
         copy.start()
         background.append(copy)
-    return document
+    journal_size = _replay(path, loaded.tables, report, writable, keep_unused=replaced)
+    if loaded.schema < CURRENT_SCHEMA:
+        rewrite = _migrated(path, raw, loaded.schema, report, writable) or rewrite
+    if loaded.bad:
+        rewrite = _quarantine(path, loaded.bad, report, writable) or rewrite
+    return Opened(loaded.tables, 0 if rewrite else journal_size, rewrite and writable)
 
 
-def _recover(path: Path, bad: BadFile, report: OpenReport) -> Document:
-    backup = paths.backup_file(path)
-    good: Document | None = None
-    if backup.exists():
-        with contextlib.suppress(BadFile, OSError):
-            good, schema = parse_document(backup.read_bytes())
-            if schema < CURRENT_SCHEMA:
-                good = _run_migrations(good, schema)
+def _restore(
+    path: Path, raw: bytes | None, bad: BadFile | None, report: OpenReport
+) -> tuple[schema.Loaded, bool, bytes | None]:
+    """A missing or unusable file: the newest good backup, or a new empty file.
+
+    Returns what was loaded, whether it must be written now, and the bytes now at
+    ``path`` (the restored copy's, or None for a new file).
+    """
+    found = generations.newest_good(path)
     if report.read_only:
+        problem = bad.sentence if bad else "Your data file is missing"
         report.messages.append(
-            f"{bad.sentence}. Another copy of the app has it open, so this copy left it alone "
-            "and shows your last good copy, read-only."
+            f"{problem}. This copy of the app is read-only, so it left the file alone "
+            "and shows your last good copy."
         )
-        return good or empty_document()
-    moved = _move_aside(path, bad.reason)
-    if good is not None:
-        atomic_write_bytes(path, encode(good))
+        fallback = schema.Loaded(schema.empty_tables(), CURRENT_SCHEMA)
+        return (found.loaded if found else fallback), False, None
+    if raw is not None and bad is not None:
+        moved = _aside(path, bad.reason)
+        durable.keep_a_copy(path, moved)  # first a copy of the bad file, then the good one
+        if durable.modes_mean_privacy():
+            moved.chmod(FILE_MODE)
+        if found is not None:
+            durable.atomic_write_bytes(path, found.raw)
+            report.messages.append(
+                f"{bad.sentence}. It was moved, unchanged, to {moved}. Your last good copy "
+                f"was restored (a backup from {generations.when_words(found.path)}), so "
+                "changes made after it may be missing."
+            )
+            return found.loaded, False, found.raw
         report.messages.append(
             f"{bad.sentence}. It was moved, unchanged, to {moved}. "
-            "Your last good copy was restored, so recent changes may be missing."
+            "There was no good copy to restore, so the app started a new, empty file."
         )
-        return good
-    document = empty_document()
-    atomic_write_bytes(path, encode(document))
-    report.messages.append(
-        f"{bad.sentence}. It was moved, unchanged, to {moved}. "
-        "There was no good copy to restore, so the app started a new, empty file."
-    )
-    return document
+        return schema.Loaded(schema.empty_tables(), CURRENT_SCHEMA), True, None
+    if found is not None:
+        durable.atomic_write_bytes(path, found.raw)
+        report.messages.append(
+            f"Your data file was missing. Your last good copy was restored (a backup from "
+            f"{generations.when_words(found.path)}), so changes made after it may be missing."
+        )
+        return found.loaded, False, found.raw
+    report.created_new = True
+    return schema.Loaded(schema.empty_tables(), CURRENT_SCHEMA), True, None
 
 
-def _run_migrations(document: Document, schema: int) -> Document:
-    while schema < CURRENT_SCHEMA:
-        document = MIGRATIONS[schema](document)
-        schema += 1
-    return document
+def _replay(
+    path: Path, tables: schema.Tables, report: OpenReport, writable: bool, keep_unused: bool
+) -> int:
+    """Apply the journal's changes; return how much of it is good (0: start a new one)."""
+    journal_path = paths.journal_file(path)
+    try:
+        raw = durable.read_regular(journal_path)
+    except FileNotFoundError:
+        raw = b""
+    except OSError:  # a FIFO or device under the journal's name: never read it
+        report.messages.append(
+            f"{journal_path} is not an ordinary file, so the app did not read it. "
+            "It will be replaced with the next save."
+        )
+        return 0
+    base = schema.meta(tables).base
+    replay = journal.parse(raw)
+    if replay.base != base:
+        if not writable:
+            return 0
+        if keep_unused and replay.transactions:  # changes made to a file that is gone
+            kept = _aside(path, "journal-unused")
+            durable.keep_a_copy(journal_path, kept)
+            report.messages.append(
+                f"Some of your latest changes belonged to the file that was lost, so they "
+                f"could not be put back; they were kept, unchanged, at {kept}."
+            )
+        header = journal.header(base)  # a journal for an older file: its changes are in it
+        durable.atomic_write_bytes(journal_path, header)
+        return len(header)
+    for ops in replay.transactions:
+        journal.apply(tables, ops)
+    if not replay.damaged:
+        return replay.good_size
+    if writable:
+        moved = _aside(path, "journal-damaged")
+        durable.keep_a_copy(journal_path, moved)
+        report.messages.append(
+            f"The list of your latest changes was damaged. The changes before the damage "
+            f"were loaded; the list was kept, unchanged, at {moved}."
+        )
+    return 0
 
 
-def _migrate(path: Path, document: Document, schema: int, report: OpenReport) -> Document:
-    if report.read_only:
-        return _run_migrations(document, schema)
-    kept = paths.aside_file(path, f"schema-v{schema}", _file_stamp())
-    atomic_write_bytes(kept, path.read_bytes())
-    document = _run_migrations(document, schema)
-    payload = encode(document)
-    atomic_write_bytes(path, payload)
-    atomic_write_bytes(paths.backup_file(path), payload)
+def _migrated(
+    path: Path, raw: bytes | None, version: int, report: OpenReport, writable: bool
+) -> bool:
+    if not writable or raw is None:
+        return False
+    kept = _aside(path, f"schema-v{version}")
+    durable.atomic_write_bytes(kept, raw)
     report.messages.append(
         f"Your data file came from an older version of the app. It was updated, "
         f"and a copy of the old file was kept at {kept}."
     )
-    return document
+    return True
+
+
+QUARANTINE_FORMAT = "spms-navigator-quarantine"
+
+
+def _quarantine(
+    path: Path, bad: list[schema.BadRecord], report: OpenReport, writable: bool
+) -> bool:
+    """Keep records that do not fit the schema, exactly as found, before they leave the file."""
+    what = schema.describe(bad)
+    if not writable:
+        report.messages.append(
+            f"Your data file holds {what} that this app could not read. It was left as it "
+            "is, and everything else was loaded."
+        )
+        return False
+    target = paths.quarantine_file(path)
+    kept: list[object] = []
+    try:
+        old = orjson.loads(durable.read_regular(target))
+        kept = old["records"]
+        if not isinstance(kept, list):
+            raise TypeError(kept)
+    except FileNotFoundError:
+        pass
+    except (OSError, ValueError, TypeError, KeyError):  # damaged: keep it whole, start anew
+        if durable.is_regular(target):
+            durable.keep_a_copy(target, _aside(path, "unreadable"))
+        kept = []
+    found = now_stamp()
+    kept += [
+        {"table": b.table, "id": b.record_id, "found": found, "problem": b.problem, "raw": b.raw}
+        for b in bad
+    ]
+    payload = {"format": QUARANTINE_FORMAT, "records": kept}
+    durable.atomic_write_bytes(target, orjson.dumps(payload, option=orjson.OPT_INDENT_2))
+    report.messages.append(
+        f"Your data file held {what} that this app could not read. It was kept, unchanged, "
+        f"in {target}, and everything else was loaded."
+    )
+    return True
+
+
+def saved_state(path: Path) -> schema.Tables:
+    """What a fresh start would read from disk now (data file plus journal), changing nothing.
+
+    For tests and tools: it takes no lock, writes nothing and raises ``BadFile``
+    or ``OSError`` where a start would repair.
+    """
+    tables = schema.decode(durable.read_regular(path)).tables
+    try:
+        replay = journal.parse(durable.read_regular(paths.journal_file(path)))
+    except FileNotFoundError:
+        return tables
+    if replay.base == schema.meta(tables).base:
+        for ops in replay.transactions:
+            journal.apply(tables, ops)
+    return tables

@@ -13,11 +13,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from tui.core import schema
 from tui.core.content import Library
 from tui.core.models import ChecklistEntry, Note, NoteKind, Progress, Topic
 from tui.core.people import People
-from tui.core.recovery import now_stamp
-from tui.core.store import OWN_ITEMS, Store
+from tui.core.schema import now_stamp
+from tui.core.store import NOTES, OWN_ITEMS, Store
 from tui.core.text import InputError, storable
 
 OWN_GROUP = "own"
@@ -88,17 +89,18 @@ class Navigator:
             )
             for item in self.library.checklist
         ]
-        for row in self.store.rows(OWN_ITEMS):
+        own_items: dict[int, schema.OwnItem] = self.store.records(OWN_ITEMS)
+        for row in own_items.values():
             entries.append(
-                ChecklistEntry(id=row["item_id"], group_id=OWN_GROUP, text=row["text"], own=True)
+                ChecklistEntry(id=row.item_id, group_id=OWN_GROUP, text=row.text, own=True)
             )
         for entry in entries:
-            saved = state.get(entry.id, {})
-            entry.done = bool(saved.get("done", False))
-            entry.helper = str(saved.get("helper", ""))
-            entry.note = str(saved.get("note", ""))
-            person = saved.get("person_id")
-            entry.person_id = person if isinstance(person, int) else None
+            saved = state.get(entry.id)
+            if saved is not None:
+                entry.done = saved.done
+                entry.helper = saved.helper
+                entry.note = saved.note
+                entry.person_id = saved.person_id
         return entries
 
     def checklist_entry(self, item_id: str) -> ChecklistEntry:
@@ -155,31 +157,42 @@ class Navigator:
             "person_id": entry.person_id,
         }
         fields.update(changes)
-        saved = self.store.checklist_state().get(entry.id, {})
-        defaults = {"done": False, "helper": "", "note": "", "person_id": None}
-        if all(saved.get(key, default) == fields[key] for key, default in defaults.items()):
+        saved = self.store.checklist_state().get(entry.id) or schema.ChecklistState(
+            item_id=entry.id
+        )
+        if all(getattr(saved, key) == value for key, value in fields.items()):
             return  # nothing changed: no write (a read-only copy has nothing to refuse)
-        fields["updated"] = now_stamp()
-        self.store.set_checklist_state(entry.id, fields)
+        state = schema.ChecklistState(
+            item_id=entry.id,
+            done=bool(fields["done"]),
+            helper=str(fields["helper"]),
+            note=str(fields["note"]),
+            person_id=fields["person_id"] if isinstance(fields["person_id"], int) else None,
+            updated=now_stamp(),
+        )
+        self.store.set_checklist_state(state)
 
     def add_own_item(self, text: str) -> ChecklistEntry:
         text = storable(text).strip()
         if not text:
             raise InputError("Type what the item is, then press Enter.")
-        existing = {row["item_id"] for row in self.store.rows(OWN_ITEMS)}
+        own_items: dict[int, schema.OwnItem] = self.store.records(OWN_ITEMS)
+        existing = {row.item_id for row in own_items.values()}
         number = len(existing) + 1
         while f"own-{number}" in existing:
             number += 1
         item_id = f"own-{number}"
-        self.store.insert_row(OWN_ITEMS, {"item_id": item_id, "text": text, "created": now_stamp()})
+        own = schema.OwnItem(item_id=item_id, text=text, created=now_stamp())
+        self.store.insert(OWN_ITEMS, own)
         return ChecklistEntry(id=item_id, group_id=OWN_GROUP, text=text, own=True)
 
     def delete_own_item(self, item_id: str) -> ChecklistEntry:
         """Delete an item the person added (shipped items cannot be deleted)."""
         entry = self.checklist_entry(item_id)
-        for row in self.store.rows(OWN_ITEMS):
-            if row["item_id"] == item_id:
-                self.store.delete_own_item(row["id"], item_id)
+        own_items: dict[int, schema.OwnItem] = self.store.records(OWN_ITEMS)
+        for row_id, row in own_items.items():
+            if row.item_id == item_id:
+                self.store.delete_own_item(row_id, item_id)
                 return entry
         raise InputError("Only items you added yourself can be deleted.")
 
@@ -230,7 +243,7 @@ class Navigator:
         row = self.store.note(note_id)
         if row is None:
             raise InputError(f"There is no note number {note_id}.")
-        return _note_from_row(row)
+        return _note_from_row(row, note_id)
 
     def create_note(
         self, title: str, body: str = "", link: str = "", kind: NoteKind = NoteKind.PLAIN
@@ -249,13 +262,14 @@ class Navigator:
         return self._insert_note(fields)
 
     def _insert_note(self, fields: dict[str, Any]) -> Note:
-        note_id = self.store.insert_note(fields)
-        note = _note_from_row(fields, note_id)
+        record = schema.Note(**fields)
+        note_id = self.store.insert(NOTES, record)
+        note = _note_from_row(record, note_id)
         self._remember(note)
         return note
 
     def _update_note(self, note_id: int, fields: dict[str, Any]) -> Note:
-        self.store.update_note(note_id, fields)
+        self.store.update(NOTES, note_id, **fields)
         note = self.note(note_id)
         self._remember(note)
         return note
@@ -314,7 +328,7 @@ class Navigator:
 
     def delete_note(self, note_id: int) -> Note:
         note = self.note(note_id)
-        self.store.delete_note(note_id)
+        self.store.delete(NOTES, note_id)
         self._forget(note_id)
         return note
 
@@ -372,18 +386,18 @@ def _haystack(note: Note) -> str:
 _KINDS = {kind.value: kind for kind in NoteKind}
 
 
-def _note_from_row(row: dict[str, Any], note_id: int | None = None) -> Note:
-    kind = _KINDS.get(row.get("kind", "plain"), NoteKind.PLAIN)
+def _note_from_row(row: schema.Note, note_id: int) -> Note:
+    """A stored note (already checked by the schema) as the front ends see it."""
     return Note(
-        id=int(row["id"]) if note_id is None else note_id,
-        title=str(row.get("title", "")),
-        body=str(row.get("body", "")),
-        created=str(row.get("created", "")),
-        updated=str(row.get("updated", "")),
-        link=str(row.get("link", "")),
-        kind=kind,
-        raised=bool(row.get("raised", False)),
-        answer=str(row.get("answer", "")),
+        id=note_id,
+        title=row.title,
+        body=row.body,
+        created=row.created,
+        updated=row.updated,
+        link=row.link,
+        kind=_KINDS.get(row.kind, NoteKind.PLAIN),
+        raised=row.raised,
+        answer=row.answer,
     )
 
 

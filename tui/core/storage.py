@@ -1,119 +1,81 @@
-"""A crash-safe TinyDB storage.
+"""The data file in memory and on disk: every change is one atomic, durable write.
 
-TinyDB's own ``JSONStorage`` truncates the file and writes it in place, so a
-process killed mid-write leaves half a file. Here every save writes the whole
-document to a new temporary file in the same directory, flushes and fsyncs it,
-renames it over the old file with ``os.replace`` (atomic on POSIX) and fsyncs the
-directory, so the file on disk is always either the old or the new version.
+The document lives in memory as typed tables (schema.py). A change is a list of
+operations (journal.py) carried out in memory and written as one line appended to
+the journal and flushed to the disk; when that returns, the change is on disk.
+The data file itself, TinyDB's JSON, is rewritten whole (``compact``) when the
+app closes, when a write failed part-way, and by repairs; each rewrite goes to a
+temporary file, is flushed, and is renamed over the old one (durable.py), so the
+file is always the old or the new version, never half.
 
-Reads are served from memory after the first one: this process holds the file
-lock (see ``store.py``), so nobody else changes the file under us, and TinyDB
-asks its storage for the whole document on every query.
-
-The full-screen app hands writes to a ``BackgroundWriter``, so a slow disk never
-holds up a key; the command line and the plain mode write before they return.
+If a write fails, memory goes back to what is on disk and the caller gets the
+error (the command line and the plain mode). The full-screen app hands the
+journal lines to a ``BackgroundWriter`` instead, so a slow disk never holds up a
+key: there memory keeps the change and the writer keeps trying.
 """
 
 from __future__ import annotations
 
 import contextlib
-import os
-import tempfile
+import secrets
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-import orjson
-from tinydb.storages import Storage
+import msgspec
 
-from tui.core import paths
-
-FILE_MODE = 0o600
-DIR_MODE = 0o700
-
-Document = dict[str, dict[str, Any]]
+from tui.core import durable, journal, paths, schema
 
 
 class ReadOnlyError(OSError):
-    """A write was tried on a file this copy of the app opened read-only."""
+    """A write was tried on a file this copy of the app opened read-only; says why."""
 
 
-def encode(data: Any) -> bytes:
-    """JSON bytes in UTF-8. orjson is several times faster than the json module."""
-    return orjson.dumps(data)
-
-
-def decode(raw: bytes) -> Any:
-    return orjson.loads(raw)
-
-
-def fsync_directory(directory: Path) -> None:
-    """Make a rename durable: the directory entry itself must reach the disk."""
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def atomic_write_bytes(path: Path, payload: bytes) -> None:
-    """Replace ``path`` with ``payload`` so that a crash leaves the old or the new file whole."""
-    directory = path.parent
-    fd, tmp_name = tempfile.mkstemp(
-        prefix=paths.temp_prefix(path), suffix=paths.TEMP_SUFFIX, dir=directory
-    )
-    try:
-        os.fchmod(fd, FILE_MODE)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        Path(tmp_name).replace(path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            Path(tmp_name).unlink()
-        raise
-    fsync_directory(directory)
+_MISSING = object()
+#: A journal longer than this is folded into the data file at once, not only on closing,
+#: so a start after a crash never has a long journal to replay.
+COMPACT_AFTER = 16 * 1024 * 1024
 
 
 class BackgroundWriter:
-    """Writes the data file on a thread of its own, newest document first.
+    """Writes journal lines on a thread of its own, in order, several at once if waiting.
 
-    The caller keeps the document in memory and hands over its bytes. Each payload
-    is the whole document, so when several wait only the newest is written. A
-    failed write is reported through ``on_result`` and kept: the next change, or
+    A failed write is reported through ``on_result`` and kept: the next change, or
     ``flush()`` after ``retry()``, writes it again. Nothing is dropped quietly.
     """
 
-    def __init__(self, path: Path, on_result: Callable[[OSError | None], None]) -> None:
-        self.path = path
+    def __init__(
+        self, persist: Callable[[list[bytes]], None], on_result: Callable[[OSError | None], None]
+    ) -> None:
+        self._persist = persist
         self._on_result = on_result
         self._changed = threading.Condition()
-        self._waiting: bytes | None = None  # the newest payload not yet written
-        self._failed: bytes | None = None  # the payload of a write that failed
+        self._waiting: list[bytes] = []  # lines not yet written, oldest first
+        self._failed: list[bytes] = []  # lines of a write that failed
         self._busy = False
         self._stopping = False
         self.error: OSError | None = None  # the last write's failure, until one succeeds
         self._thread = threading.Thread(target=self._run, name="spms-writer", daemon=True)
         self._thread.start()
 
-    def submit(self, payload: bytes) -> None:
+    def submit(self, line: bytes) -> None:
         with self._changed:
-            self._waiting = payload
+            self._waiting.append(line)
             self._changed.notify_all()
 
     def retry(self) -> None:
-        """Write again what failed last, unless something newer is already waiting."""
+        """Write again what failed last (before anything newer)."""
         with self._changed:
-            if self._waiting is None and self._failed is not None:
-                self._waiting = self._failed
+            if self._failed:
+                self._waiting[:0] = self._failed
+                self._failed = []
                 self._changed.notify_all()
 
     def flush(self) -> OSError | None:
         """Wait until nothing is waiting to be written; return the last failure, if any."""
         with self._changed:
-            while self._waiting is not None or self._busy:
+            while self._waiting or self._busy:
                 self._changed.wait()
             return self.error
 
@@ -128,64 +90,176 @@ class BackgroundWriter:
     def _run(self) -> None:
         while True:
             with self._changed:
-                while self._waiting is None and not self._stopping:
+                while not self._waiting and not self._stopping:
                     self._changed.wait()
-                if self._waiting is None:
+                if not self._waiting:
                     return
-                payload, self._waiting, self._busy = self._waiting, None, True
+                batch = self._failed + self._waiting
+                self._waiting, self._failed, self._busy = [], [], True
             error: OSError | None = None
             try:
-                atomic_write_bytes(self.path, payload)
+                self._persist(batch)
             except Exception as failure:  # whatever it was, the thread must live on
                 error = failure if isinstance(failure, OSError) else OSError(str(failure))
             with self._changed:
                 self._busy = False
                 self.error = error
-                self._failed = payload if error is not None else None
+                if error is not None:
+                    self._failed = batch
                 self._changed.notify_all()
             with contextlib.suppress(Exception):  # a broken listener must not stop writes
                 self._on_result(error)
 
 
-class AtomicJSONStorage(Storage):
-    """TinyDB storage with atomic, durable, owner-only writes and an in-memory read cache."""
+class DataFile:
+    """One open data file: its tables in memory, its journal, and how changes reach the disk."""
 
-    def __init__(
-        self, path: Path, initial: Document | None = None, read_only: bool = False
-    ) -> None:
-        self.path = Path(path)
+    def __init__(self, path: Path, tables: schema.Tables, read_only: str | None = None) -> None:
+        """``read_only`` is None, or the sentence a refused write says."""
+        self.path = path
+        self.tables = tables
         self.read_only = read_only
-        self._cache: Document | None = initial
         self.writer: BackgroundWriter | None = None
+        self._journal_size = 0  # where the next line goes; 0: a whole rewrite is due
+        self._io = threading.Lock()  # one disk write at a time (writer thread and closing)
+        # One transaction at a time, and a rewrite waits for the one in progress.
+        self._memory = threading.RLock()
+        self._staged: list[journal.Op] | None = None  # the open transaction's operations
+        self._undo_log: list[tuple[str, int, Any]] = []
+        self._meta_at: int | None = None  # where the transaction's meta record is
 
-    def read(self) -> Document | None:
-        if self._cache is None:
-            try:
-                raw = self.path.read_bytes()
-            except FileNotFoundError:
-                return None
-            if not raw.strip():
-                return None
-            self._cache = decode(raw)
-        return self._cache
+    # ------------------------------------------------------------ journal
+    def start_journal(self, size: int) -> None:
+        """The journal on disk matches memory up to ``size`` bytes (set when opening)."""
+        self._journal_size = size
 
-    def write(self, data: Document) -> None:
-        if self.read_only:
-            self._cache = None  # drop the change TinyDB made to our cached copy
-            raise ReadOnlyError("read-only")
-        if self.writer is not None:
-            # Memory holds the truth while the app runs; the writer catches the disk up.
-            self.writer.submit(encode(data))
-            self._cache = data
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Changes made inside (``change``) are one atomic write at the end, or none.
+
+        A nested transaction is part of the outer one. Memory is changed at once, so
+        code inside reads its own changes; an exception undoes them all.
+        """
+        if self._staged is not None:
+            yield
             return
-        try:
-            atomic_write_bytes(self.path, encode(data))
-        except BaseException:
-            # TinyDB changed the cached document in place before calling us; the
-            # disk still holds the old one, so forget the cache and re-read it.
-            self._cache = None
-            raise
-        self._cache = data
+        if self.read_only is not None:
+            raise ReadOnlyError(self.read_only)
+        with self._memory:  # a rewrite on the writer thread never sees half an action
+            self._staged, self._undo_log, self._meta_at = [], [], None
+            try:
+                yield
+                if self._staged:
+                    self._write_line(journal.line(self._staged))
+            except BaseException:
+                self._undo(self._undo_log)
+                raise
+            finally:
+                self._staged, self._undo_log = None, []
 
+    def change(self, ops: list[journal.Op]) -> None:
+        """Carry out operations in memory as part of the current transaction."""
+        if self._staged is None:
+            with self.transaction():
+                self.change(ops)
+            return
+        self._undo_log += self._undo_for(ops)
+        journal.apply(self.tables, ops)
+        for op in ops:
+            if op[:3] == ["put", schema.META, 1] and self._meta_at is not None:
+                self._staged[self._meta_at] = op  # one meta record per write, the newest
+                continue
+            if op[:3] == ["put", schema.META, 1]:
+                self._meta_at = len(self._staged)
+            self._staged.append(op)
+
+    def _write_line(self, line: bytes) -> None:
+        if self.writer is not None:
+            self.writer.submit(line)  # memory holds the truth; the writer catches the disk up
+        else:
+            self.persist([line])
+
+    def persist(self, lines: list[bytes]) -> None:
+        with self._io:
+            if self._journal_size:
+                try:
+                    self._journal_size = durable.append_durably(
+                        paths.journal_file(self.path), b"".join(lines), self._journal_size
+                    )
+                except OSError:
+                    self._journal_size = 0  # the journal may end in half a line: rewrite
+                    raise
+                if self._journal_size > COMPACT_AFTER:  # a long session: fold it in now
+                    with contextlib.suppress(OSError):  # the journal holds it all anyway
+                        self._rewrite()
+                return
+            self._rewrite()
+
+    def compact(self) -> None:
+        """Rewrite the data file whole with everything in memory, and start a new journal."""
+        with self._io:
+            self._rewrite()
+
+    def _rewrite(self) -> None:
+        base = secrets.token_hex(8)
+        with self._memory:
+            meta = msgspec.structs.replace(schema.meta(self.tables), base=base)
+            payload = schema.encode({**self.tables, schema.META: {1: meta}})
+        durable.atomic_write_bytes(self.path, payload)
+        with self._memory:  # keep any change made meanwhile (a new id, say)
+            self.tables[schema.META][1] = msgspec.structs.replace(
+                schema.meta(self.tables), base=base
+            )
+        # From here the data file holds everything: the old journal names the old
+        # base and is ignored if the next step does not happen.
+        header = journal.header(base)
+        try:
+            durable.atomic_write_bytes(paths.journal_file(self.path), header)
+        except OSError:
+            self._journal_size = 0  # the change is saved; the next one rewrites again
+            return
+        self._journal_size = len(header)
+
+    @property
+    def journal_is_empty(self) -> bool:
+        base = schema.meta(self.tables).base
+        return self._journal_size == len(journal.header(base))
+
+    # ---------------------------------------------------------------- undo
+    def _undo_for(self, ops: list[journal.Op]) -> list[tuple[str, int, Any]]:
+        undo: list[tuple[str, int, Any]] = []
+        for op in ops:
+            if op[0] == "clear":
+                undo += [(t, -1, dict(rows)) for t, rows in self.tables.items()]
+            else:
+                undo.append((op[1], op[2], self.tables[op[1]].get(op[2], _MISSING)))
+        return undo
+
+    def _undo(self, undo: list[tuple[str, int, Any]]) -> None:
+        for table, record_id, old in reversed(undo):
+            if record_id == -1:
+                self.tables[table].clear()
+                self.tables[table].update(old)
+            elif old is _MISSING:
+                self.tables[table].pop(record_id, None)
+            else:
+                self.tables[table][record_id] = old
+
+    # ------------------------------------------------------------- closing
     def close(self) -> None:
-        self._cache = None
+        """Wait for the writer, then fold the journal into the data file.
+
+        A failed rewrite here loses nothing the journal holds: the next start
+        replays it.
+        """
+        failed = False
+        if self.writer is not None:
+            failed = self.writer.close() is not None
+            self.writer = None
+        if self.read_only is None and (
+            failed or (self._journal_size and not self.journal_is_empty)
+        ):
+            # After a failed background write, memory holds changes the disk lacks:
+            # one last try to write them all.
+            with contextlib.suppress(OSError):
+                self.compact()

@@ -1,8 +1,12 @@
-"""All reading and writing of the user's data file happens in this module.
+"""All reading and writing of the user's data file happens through this module.
 
-The file is one TinyDB JSON document, written by ``AtomicJSONStorage``. Opening
+The file is TinyDB's JSON, read into typed records (schema.py) and kept in
+memory by ``DataFile`` (storage.py), which writes each change durably. Opening
 it takes a file lock, so a second copy of the app opens read-only instead of
 writing over the first; ``recovery.py`` then checks, repairs or migrates it.
+
+One user action is one transaction: ``with store.transaction():`` around several
+changes writes them as one atomic write, or none of them.
 """
 
 from __future__ import annotations
@@ -13,33 +17,40 @@ import stat
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
-from tinydb import Query, TinyDB
-from tinydb.table import Document as TinyDocument
+import msgspec
 
-from tui.core import paths
+from tui.core import durable, journal, paths, recovery
+from tui.core import schema as stored
 from tui.core.lock import Held, try_lock
 from tui.core.models import OpenReport
-from tui.core.recovery import (
-    CURRENT_SCHEMA,
-    META,
-    NOTES,
-    load_or_recover,
-    prepare_directory,
-)
-from tui.core.storage import (
-    FILE_MODE,
-    AtomicJSONStorage,
-    BackgroundWriter,
-    ReadOnlyError,
-)
+from tui.core.schema import CHECKLIST, META, NOTES, OWN_ITEMS, PEOPLE, SETTINGS, UNWANTED
+from tui.core.storage import BackgroundWriter, DataFile, ReadOnlyError
 
-CHECKLIST = "checklist"
-OWN_ITEMS = "own_items"
-SETTINGS = "settings"
-PEOPLE = "people"
-UNWANTED = "unwanted_help"
+__all__ = [
+    "CHECKLIST",
+    "NOTES",
+    "OWN_ITEMS",
+    "PEOPLE",
+    "SETTINGS",
+    "UNWANTED",
+    "DataFileError",
+    "SaveError",
+    "Store",
+    "save_error_sentence",
+]
+
+R = TypeVar("R", bound=stored.Record)
+
+ANOTHER_COPY = (
+    "Not saved: your notes are open in another copy of SPMS Navigator, so this one is "
+    "read-only. Close the other copy, then start this one again."
+)
+READ_ONLY_FILE = (
+    "Not saved: your data file is read-only, so this copy of the app only reads it. "
+    "Make the file writable, then start the app again."
+)
 
 
 class DataFileError(Exception):
@@ -47,7 +58,7 @@ class DataFileError(Exception):
 
 
 def check_data_path(path: Path) -> None:
-    """Refuse a path that is not a file, before anything is created, locked or chmodded."""
+    """Refuse a path that is not a file of ours, before anything is created, locked or chmodded."""
     try:
         mode = path.stat().st_mode
     except FileNotFoundError:
@@ -59,6 +70,34 @@ def check_data_path(path: Path) -> None:
         )
     if not stat.S_ISREG(mode):
         raise DataFileError(f"{path} is not an ordinary file. Give the path of a file.")
+    if not _looks_like_ours(path):
+        raise DataFileError(
+            f"{path} is not an SPMS Navigator data file, so the app left it alone. "
+            "Give the path of your data file, or of a new file."
+        )
+
+
+_OUR_FIRST_KEYS = tuple(f'"{name}"'.encode() for name in (*stored.TABLES, "_default"))
+
+
+def _looks_like_ours(path: Path) -> bool:
+    """True for a file this app wrote (even damaged), or one with nothing in it to lose.
+
+    Files the app keeps beside its data file say it was here before; otherwise the
+    start of the file must be a JSON object whose first key names one of our tables.
+    """
+    beside = [paths.lock_file(path), paths.backup_file(path), paths.journal_file(path)]
+    if any(p.exists() for p in beside) or paths.backup_generations(path):
+        return True
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return True  # unreadable: the open that follows says why
+    text = head.strip(b" \t\r\n\x00")
+    if not text:
+        return True
+    return text.startswith(b"{") and text[1:].lstrip().startswith(_OUR_FIRST_KEYS)
 
 
 class SaveError(Exception):
@@ -68,10 +107,7 @@ class SaveError(Exception):
 def save_error_sentence(error: OSError) -> str:
     """Turn an OS error into a sentence that says what happened and what to do."""
     if isinstance(error, ReadOnlyError):
-        return (
-            "Not saved: your notes are open in another copy of SPMS Navigator, so this one is "
-            "read-only. Close the other copy, then start this one again."
-        )
+        return str(error)
     if error.errno == errno.ENOSPC:
         return "Not saved: the disk is full. Free some space, then try again."
     if error.errno in (errno.EACCES, errno.EPERM):
@@ -90,42 +126,64 @@ def save_error_sentence(error: OSError) -> str:
 class Store:
     """The user's data file: notes, checklist progress, own items, people and settings."""
 
-    def __init__(self, path: Path, db: TinyDB, lock: Held | None, report: OpenReport) -> None:
+    def __init__(self, path: Path, data: DataFile, lock: Held | None, report: OpenReport) -> None:
         self.path = path
-        self._db = db
+        self._data = data
         self._lock = lock
         self.report = report
         self._background: list[threading.Thread] = []
-        self._next_note: int | None = None  # the next note id, once known
-        self._writer: BackgroundWriter | None = None
+        self._highest: dict[str, int] = {}  # the highest id in each table, once known
 
     # ----------------------------------------------------------------- opening
     @classmethod
     def open(cls, path: Path, private_dir: bool | None = None) -> Store:
-        """Open (or create) the data file. ``private_dir`` says the folder is the app's own."""
+        """Open (or create) the data file. ``private_dir`` says the folder is the app's own.
+
+        A symlinked data file is read and written through to its target; the link stays.
+        """
         path = Path(path)
+        if path.is_symlink():
+            path = path.resolve()
         check_data_path(path)
         report = OpenReport()
         if private_dir is None:
             private_dir = path.parent == paths.default_data_file().parent
-        prepare_directory(path.parent, private_dir, report)
-        lock = try_lock(paths.lock_file(path), FILE_MODE)
-        if lock is None:
+        with _saving(opening=True):
+            recovery.prepare_directory(path.parent, private_dir, report)
+        read_only: str | None = None
+        lock: Held | None = None
+        if _read_only_file(path):
+            read_only = READ_ONLY_FILE
             report.read_only = True
             report.messages.append(
-                "Your notes are open in another copy of SPMS Navigator. This copy is read-only: "
-                "you can read, but changes will not be saved. Close the other copy to make changes."
+                "Your data file is read-only, so the app opened it read-only: you can read, "
+                "but changes will not be saved. Make the file writable to make changes."
             )
+        else:
+            lock = try_lock(paths.lock_file(path), durable.FILE_MODE)
+            if lock is None:
+                read_only = ANOTHER_COPY
+                report.read_only = True
+                report.messages.append(
+                    "Your notes are open in another copy of SPMS Navigator. This copy is "
+                    "read-only: you can read, but changes will not be saved. Close the other "
+                    "copy to make changes."
+                )
+        background: list[threading.Thread] = []
         try:
-            background: list[threading.Thread] = []
-            document = load_or_recover(path, report, background)
+            with _saving(opening=True):
+                opened = recovery.load(path, report, background)
+                data = DataFile(path, opened.tables, read_only)
+                data.start_journal(opened.journal_size)
+                if opened.rewrite_now:
+                    data.compact()
         except BaseException:
+            for thread in background:
+                thread.join()
             if lock is not None:
                 lock.release()
             raise
-        storage_args = {"initial": document, "read_only": report.read_only}
-        db = TinyDB(path, storage=AtomicJSONStorage, **storage_args)
-        store = cls(path, db, lock, report)
+        store = cls(path, data, lock, report)
         store._background = background
         return store
 
@@ -139,46 +197,48 @@ class Store:
         ``on_result`` is called on that thread after each write with None, or with
         a sentence saying why the write failed. The change stays in memory either way.
         """
-        if self.read_only or self._writer is not None:
+        if self.read_only or self._data.writer is not None:
             return
 
         def report(error: OSError | None) -> None:
             on_result(None if error is None else save_error_sentence(error))
 
-        self._writer = BackgroundWriter(self.path, report)
-        cast(AtomicJSONStorage, self._db.storage).writer = self._writer
+        self._data.writer = BackgroundWriter(self._data.persist, report)
 
     def settle(self) -> None:
         """Wait for writes in progress. Raise SaveError if the newest one failed.
 
-        After a failure this writes the newest document once more first, so a
-        problem that has been fixed (space freed) clears here.
+        After a failure this writes once more first, so a problem that has been
+        fixed (space freed) clears here.
         """
-        if self._writer is None:
+        writer = self._data.writer
+        if writer is None:
             return
-        if self._writer.error is not None:
-            self._writer.retry()
-        error = self._writer.flush()
+        if writer.error is not None:
+            writer.retry()
+        error = writer.flush()
         if error is not None:
             raise SaveError(save_error_sentence(error))
 
     def wait_for_writes(self) -> None:
-        """Wait until every change handed to the writer thread has been written or failed."""
-        if self._writer is not None:
-            self._writer.flush()
+        """Wait until every change handed to the writer thread has been written or failed,
+        and the backup copy started on opening is made."""
+        if self._data.writer is not None:
+            self._data.writer.flush()
+        for thread in self._background:
+            thread.join()
 
     @property
     def save_failed(self) -> bool:
         """True while the last background write failed and none has succeeded since."""
-        return self._writer is not None and self._writer.error is not None
+        writer = self._data.writer
+        return writer is not None and writer.error is not None
 
     def close(self) -> None:
-        if self._writer is not None:
-            self._writer.close()
-            self._writer = None
         for thread in self._background:
             thread.join()
-        self._db.close()
+        self._background = []
+        self._data.close()
         if self._lock is not None:
             self._lock.release()
             self._lock = None
@@ -189,133 +249,134 @@ class Store:
     def __exit__(self, *_: object) -> None:
         self.close()
 
-    @contextlib.contextmanager
-    def _saving(self) -> Iterator[None]:
-        """Run one write, turning any OS failure into a ``SaveError`` sentence."""
-        try:
-            yield
-        except OSError as error:
-            raise SaveError(save_error_sentence(error)) from error
-
     def schema(self) -> int:
-        meta = self._db.table(META).get(doc_id=1)
-        return int(meta["schema"]) if meta else CURRENT_SCHEMA
+        return stored.meta(self._data.tables).schema
+
+    # ------------------------------------------------------------ transactions
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Everything changed inside is written as one atomic write, or not at all.
+
+        Any exception inside (a sentence for the user too) undoes every change made
+        inside it, in memory; nothing reached the disk.
+        """
+        with _saving(), self._data.transaction():
+            yield
+
+    def records(self, table: str) -> dict[int, Any]:
+        """A table's records by id. The caller must not change the dict or its records."""
+        return self._data.tables[table]
+
+    def insert(self, table: str, record: stored.Record) -> int:
+        """Add a record under a new id: one higher than any id this table ever had."""
+        with self.transaction():
+            meta = stored.meta(self._data.tables)
+            if table not in self._highest:
+                self._highest[table] = max(self._data.tables[table], default=0)
+            record_id = max(meta.last_ids.get(table, 0), self._highest[table]) + 1
+            last_ids = {**meta.last_ids, table: record_id}
+            self._data.change(
+                [
+                    journal.put(table, record_id, record),
+                    journal.put(META, 1, msgspec.structs.replace(meta, last_ids=last_ids)),
+                ]
+            )
+            self._highest[table] = record_id
+        return record_id
+
+    def put(self, table: str, record_id: int, record: stored.Record) -> None:
+        with self.transaction():
+            self._data.change([journal.put(table, record_id, record)])
+
+    def update(self, table: str, record_id: int, **fields: Any) -> None:
+        """Change some fields of a record (nothing happens if it is not there)."""
+        current = self._data.tables[table].get(record_id)
+        if current is not None:
+            self.put(table, record_id, msgspec.structs.replace(current, **fields))
+
+    def delete(self, table: str, record_id: int) -> None:
+        if record_id in self._data.tables[table]:
+            with self.transaction():
+                self._data.change([journal.delete(table, record_id)])
 
     # ------------------------------------------------------------------ notes
-    def note_rows(self) -> Iterator[tuple[int, dict[str, Any]]]:
-        """Every note's id and stored fields. The caller must not change the dicts.
-
-        Read straight from the storage's cached document: TinyDB's ``all()`` would
-        copy every note first, which doubles the time and memory of opening years
-        of notes (see bench/).
-        """
-        document = self._db.storage.read() or {}
-        for doc_id, doc in document.get(NOTES, {}).items():
-            yield int(doc_id), doc
+    def note_rows(self) -> Iterator[tuple[int, stored.Note]]:
+        yield from self._data.tables[NOTES].items()
 
     def note_count(self) -> int:
-        document = self._db.storage.read() or {}
-        return len(document.get(NOTES, {}))
+        return len(self._data.tables[NOTES])
 
-    # Notes are the one table that grows for years, so they skip TinyDB's Table
-    # layer: it re-keys every document of the table on each write, which was a
-    # third of a save at 10,000 notes (bench/). The file format is TinyDB's own
-    # (a table of documents under string ids), written by the same atomic storage.
-    # A change never edits a stored dict in place: it puts a new one in its slot.
-    def _note_table(self) -> dict[str, dict[str, Any]]:
-        document = self._db.storage.read()
-        if document is None:
-            document = {}
-        table: dict[str, dict[str, Any]] = document.setdefault(NOTES, {})
-        return table
-
-    def _write_notes(self) -> None:
-        with self._saving():
-            self._db.storage.write(self._db.storage.read() or {})
-
-    def note(self, note_id: int) -> dict[str, Any] | None:
-        doc = self._note_table().get(str(note_id))
-        return {**doc, "id": note_id} if doc is not None else None
-
-    def insert_note(self, fields: dict[str, Any]) -> int:
-        table = self._note_table()
-        note_id = (
-            max(map(int, table), default=0) + 1 if self._next_note is None else self._next_note
-        )
-        table[str(note_id)] = dict(fields)
-        self._write_notes()
-        self._next_note = note_id + 1
-        return note_id
-
-    def update_note(self, note_id: int, fields: dict[str, Any]) -> None:
-        table = self._note_table()
-        key = str(note_id)
-        if key in table:
-            table[key] = {**table[key], **fields}
-            self._write_notes()
-
-    def delete_note(self, note_id: int) -> None:
-        if self._note_table().pop(str(note_id), None) is not None:
-            self._write_notes()
+    def note(self, note_id: int) -> stored.Note | None:
+        return cast(stored.Note | None, self._data.tables[NOTES].get(note_id))
 
     # -------------------------------------------------------------- checklist
-    def checklist_state(self) -> dict[str, dict[str, Any]]:
-        return {doc["item_id"]: dict(doc) for doc in self._db.table(CHECKLIST).all()}
+    def checklist_state(self) -> dict[str, stored.ChecklistState]:
+        rows: dict[int, stored.ChecklistState] = self._data.tables[CHECKLIST]
+        return {row.item_id: row for row in rows.values()}
 
-    def set_checklist_state(self, item_id: str, fields: dict[str, Any]) -> None:
-        with self._saving():
-            self._db.table(CHECKLIST).upsert(
-                {"item_id": item_id, **fields}, Query().item_id == item_id
-            )
+    def set_checklist_state(self, state: stored.ChecklistState) -> None:
+        rows: dict[int, stored.ChecklistState] = self._data.tables[CHECKLIST]
+        for row_id, row in rows.items():
+            if row.item_id == state.item_id:
+                self.put(CHECKLIST, row_id, state)
+                return
+        self.insert(CHECKLIST, state)
 
     def delete_own_item(self, item_doc_id: int, item_id: str) -> None:
-        with self._saving():
-            self._db.table(OWN_ITEMS).remove(doc_ids=[item_doc_id])
-            self._db.table(CHECKLIST).remove(Query().item_id == item_id)
-
-    # ------------------------------------- own items, people, help not wanted
-    def rows(self, table: str) -> list[dict[str, Any]]:
-        return [_with_id(doc) for doc in self._db.table(table).all()]
-
-    def insert_row(self, table: str, fields: dict[str, Any]) -> int:
-        with self._saving():
-            return int(self._db.table(table).insert(fields))
-
-    def update_row(self, table: str, row_id: int, fields: dict[str, Any]) -> None:
-        with self._saving():
-            self._db.table(table).update(fields, doc_ids=[row_id])
-
-    def delete_row(self, table: str, row_id: int) -> None:
-        with self._saving():
-            self._db.table(table).remove(doc_ids=[row_id])
+        """The item and its progress go together, in one write."""
+        with self.transaction():
+            self.delete(OWN_ITEMS, item_doc_id)
+            rows: dict[int, stored.ChecklistState] = self._data.tables[CHECKLIST]
+            for row_id in [r for r, row in rows.items() if row.item_id == item_id]:
+                self.delete(CHECKLIST, row_id)
 
     # --------------------------------------------------------------- settings
     def setting(self, key: str, default: Any = None) -> Any:
-        doc = self._db.table(SETTINGS).get(doc_id=1)
-        return doc.get(key, default) if isinstance(doc, dict) else default
+        settings = self._data.tables[SETTINGS].get(1)
+        value = getattr(settings, key, None) if settings is not None else None
+        return default if value is None else value
 
     def set_setting(self, key: str, value: Any) -> None:
-        with self._saving():
-            table = self._db.table(SETTINGS)
-            if table.contains(doc_id=1):
-                table.update({key: value}, doc_ids=[1])
-            else:
-                table.insert(TinyDocument({key: value}, doc_id=1))
+        if key not in stored.Settings.__struct_fields__:
+            raise KeyError(f"no setting called {key!r} in stored.Settings")
+        current = self._data.tables[SETTINGS].get(1) or stored.Settings()
+        fields = {**msgspec.structs.asdict(current), key: value}
+        self.put(SETTINGS, 1, msgspec.convert(fields, stored.Settings))
 
     # ----------------------------------------------------------- whole file
     def clear_all(self) -> None:
-        """Remove every note, tick, person and setting in one save (the meta table stays)."""
-        with self._saving():
-            storage = self._db.storage
-            document = storage.read() or {}
-            kept = {META: document.get(META, {})}
-            self._next_note = None
-            storage.write(kept)
-            self.settle()  # delete all removes files next: the writer must be done
-            # TinyDB keeps a Table object per name, caching its next id; drop them
-            # so new tables start afresh (this is what its own drop_tables does).
-            self._db._tables.clear()
+        """Remove every note, tick, person and setting in one save (the meta table stays).
+
+        Ids are not reused afterwards either: the meta table keeps the highest given.
+        """
+        with self.transaction():
+            self._data.change([journal.clear()])
+        self._highest = {}
+
+    def rewrite_now(self) -> None:
+        """Fold the journal into the data file at once (delete all: no old words stay in it)."""
+        self.settle()
+        with _saving():
+            self._data.compact()
 
 
-def _with_id(doc: TinyDocument) -> dict[str, Any]:
-    return {**doc, "id": doc.doc_id}
+@contextlib.contextmanager
+def _saving(opening: bool = False) -> Iterator[None]:
+    """Turn any OS failure into a ``SaveError`` sentence."""
+    try:
+        yield
+    except ReadOnlyError as error:
+        raise SaveError(str(error)) from error
+    except OSError as error:
+        sentence = save_error_sentence(error)
+        if opening:
+            sentence = sentence.replace("Not saved: ", "Your data file could not be opened: ")
+        raise SaveError(sentence) from error
+
+
+def _read_only_file(path: Path) -> bool:
+    """A data file its owner made read-only (mode 0400): never silently made writable."""
+    try:
+        return not path.stat().st_mode & stat.S_IWUSR
+    except OSError:
+        return False

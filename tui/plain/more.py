@@ -208,7 +208,7 @@ class MoreMenus(PlainBase):
         if data is None:
             return
         plan = backup.plan_import(self.nav, data)
-        for sentence in plan.sentences():
+        for sentence in plan.sentences() + plan.changes():
             self.out.say(sentence)
         if plan.empty:
             return

@@ -76,7 +76,7 @@ class DataScreen(BaseScreen):
 
             self.app.push_screen(
                 ConfirmScreen(
-                    "Importing adds: " + " ".join(plan.sentences()) + " Go ahead?",
+                    "Importing adds: " + " ".join(plan.sentences() + plan.changes()) + " Go ahead?",
                     "Import",
                     "No, leave my data as it is",
                 ),

@@ -1,0 +1,295 @@
+"""Import a JSON backup: a plan first (what would change, field by field), then one write.
+
+Import merges. It adds what is new and never makes a duplicate; it never
+replaces words the person wrote with a backup's empty ones, never un-ticks an
+item, and where both have different words it keeps both (this file's first).
+The plan says each field that changes, before and after, so a front end can show
+it before anything happens. Carrying it out is one transaction: all of it is
+saved, or none of it. Both steps take time in proportion to the backup's size.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from tui.core.models import ChecklistEntry, Role
+from tui.core.service import ITEM_LINK, MAX_TITLE, Navigator
+from tui.core.text import InputError, one_line, storable
+
+FORMAT = "spms-navigator-backup"
+VERSION = 1
+NOTE_FIELDS = ("title", "body", "created", "updated", "link", "kind", "raised", "answer")
+PERSON_FIELDS = ("name", "role", "specialty", "contact", "helps_with")
+
+
+def read_backup(path: Path) -> dict[str, Any]:
+    """Read and check a JSON backup, with a sentence for each way it can be wrong."""
+    try:
+        data = orjson.loads(path.expanduser().read_bytes())
+    except FileNotFoundError:
+        raise InputError(f"There is no file {path}. Check the name and the folder.") from None
+    except IsADirectoryError:
+        raise InputError(f"{path} is a folder. Give the name of a JSON backup file.") from None
+    except orjson.JSONDecodeError:
+        raise InputError(f"{path} is not a JSON backup from SPMS Navigator.") from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise InputError(f"{path} is not a JSON backup from SPMS Navigator.")
+    if not isinstance(data.get("version"), int) or data["version"] > VERSION:
+        raise InputError(f"{path} comes from a newer version of the app. Update the app first.")
+    for key in ("notes", "own_items", "checklist", "people", "unwanted_help"):
+        if not isinstance(data.get(key, []), list):
+            raise InputError(f"{path} is damaged: its {key} are not a list.")
+    return data
+
+
+def _text(value: Any) -> str:
+    return storable(value) if isinstance(value, str) else ""
+
+
+@dataclass
+class FieldChange:
+    """One field of something already here that the import would change."""
+
+    what: str  # 'Checklist "Get help with meals", who helps'
+    before: str
+    after: str
+
+    def sentence(self) -> str:
+        def shown(text: str) -> str:
+            return f'"{one_line(text)}"' if text else "nothing"
+
+        return f"{self.what}: {shown(self.before)} becomes {shown(self.after)}."
+
+
+@dataclass
+class ItemChange:
+    """The merged progress of one checklist item (its id in this file, or an own item's text)."""
+
+    item_id: str
+    own_text: str | None
+    done: bool
+    helper: str
+    note: str
+    person: dict[str, Any] | None
+
+
+@dataclass
+class ImportPlan:
+    notes: list[dict[str, Any]] = field(default_factory=list)
+    own_items: list[str] = field(default_factory=list)
+    checklist: list[ItemChange] = field(default_factory=list)
+    people: list[dict[str, str]] = field(default_factory=list)
+    unwanted: list[str] = field(default_factory=list)
+    #: Each field of something already here that changes, before and after.
+    field_changes: list[FieldChange] = field(default_factory=list)
+    #: Entries of the backup that could not be used (wrong type, no text...).
+    skipped: int = 0
+    #: The backup's own-item ids and their texts: ids differ between files, texts do not.
+    own_texts: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.notes or self.own_items or self.checklist or self.people or self.unwanted)
+
+    def sentences(self) -> list[str]:
+        if self.empty:
+            return ["Nothing would change: everything in the backup is already here."]
+        parts = [
+            (len(self.notes), "new note", "new notes"),
+            (
+                len(self.own_items),
+                "new checklist item of your own",
+                "new checklist items of your own",
+            ),
+            (
+                len(self.checklist),
+                "checklist item whose progress changes",
+                "checklist items whose progress changes",
+            ),
+            (len(self.people), "new person", "new people"),
+            (
+                len(self.unwanted),
+                "new line of help you do not want",
+                "new lines of help you do not want",
+            ),
+        ]
+        return [f"{n} {one if n == 1 else many}." for n, one, many in parts if n]
+
+    def changes(self) -> list[str]:
+        """One sentence per field that changes (before and after), then what was left out."""
+        lines = [change.sentence() for change in self.field_changes]
+        if self.skipped:
+            entries = "entry" if self.skipped == 1 else "entries"
+            lines.append(
+                f"{self.skipped} {entries} of the backup could not be read and are left out."
+            )
+        return lines
+
+
+def _merged_text(current: str, incoming: str) -> str:
+    """Never empty over words; both when they differ (the words already here first)."""
+    if not incoming.strip() or incoming == current or incoming in current:
+        return current
+    return f"{current}\n{incoming}" if current.strip() else incoming
+
+
+def plan_import(nav: Navigator, data: dict[str, Any]) -> ImportPlan:
+    plan = ImportPlan()
+    _plan_notes(nav, data, plan)
+    people = {p.id: p for p in nav.people.all()}
+    have_people = {(p.name, str(p.role)) for p in people.values()}
+    roles = {role.value for role in Role}
+    for raw in data.get("people", []):
+        if not isinstance(raw, dict) or not _text(raw.get("name")).strip():
+            plan.skipped += 1
+            continue
+        person = {k: _text(raw.get(k)).strip() for k in PERSON_FIELDS}
+        if person["role"] not in roles:
+            person["role"] = Role.OTHER.value
+        if (person["name"], person["role"]) not in have_people:
+            have_people.add((person["name"], person["role"]))
+            plan.people.append(person)
+    checklist = nav.checklist()
+    own_texts = {e.text for e in checklist if e.own}
+    backup_own: dict[str, str] = {}
+    for raw in data.get("own_items", []):
+        text = _text(raw.get("text")).strip() if isinstance(raw, dict) else ""
+        if not text:
+            plan.skipped += 1
+            continue
+        backup_own[_text(raw.get("id"))] = text
+        if text not in own_texts:
+            own_texts.add(text)
+            plan.own_items.append(text)
+    plan.own_texts = backup_own
+    _plan_checklist(data, plan, checklist, backup_own, people)
+    have_unwanted = {u.text for u in nav.people.unwanted()}
+    for text in data.get("unwanted_help", []):
+        if not isinstance(text, str) or not text.strip():
+            plan.skipped += 1
+        elif text.strip() not in have_unwanted:
+            have_unwanted.add(text.strip())
+            plan.unwanted.append(text.strip())
+    return plan
+
+
+def _plan_notes(nav: Navigator, data: dict[str, Any], plan: ImportPlan) -> None:
+    have = {(n.created, n.title, n.body) for n in nav.notes()}
+    for raw in data.get("notes", []):
+        if not isinstance(raw, dict):
+            plan.skipped += 1
+            continue
+        record = {k: raw.get(k) for k in NOTE_FIELDS}
+        key = (_text(record["created"]), _text(record["title"]), _text(record["body"]))
+        if not (key[1].strip() or key[2].strip()) or len(key[1]) > MAX_TITLE:
+            plan.skipped += 1
+        elif key not in have:
+            have.add(key)
+            plan.notes.append(record)
+
+
+def _plan_checklist(
+    data: dict[str, Any],
+    plan: ImportPlan,
+    checklist: list[ChecklistEntry],
+    backup_own: dict[str, str],
+    people: dict[int, Any],
+) -> None:
+    shipped = {e.id: e for e in checklist if not e.own}
+    own = {e.text: e for e in checklist if e.own}
+    for raw in data.get("checklist", []):
+        if not isinstance(raw, dict):
+            plan.skipped += 1
+            continue
+        item_id = _text(raw.get("item"))
+        own_text = backup_own.get(item_id)
+        entry = own.get(own_text) if own_text is not None else shipped.get(item_id)
+        if entry is None and own_text is None:
+            continue  # an item this version of the app does not have
+        wanted_person = raw.get("person") if isinstance(raw.get("person"), dict) else None
+        current_person = people.get(entry.person_id) if entry and entry.person_id else None
+        before = (
+            entry.done if entry else False,
+            entry.helper if entry else "",
+            entry.note if entry else "",
+        )
+        after = (
+            before[0] or bool(raw.get("done")),
+            _merged_text(before[1], _text(raw.get("helper"))),
+            _merged_text(before[2], _text(raw.get("note"))),
+        )
+        person = None if current_person is not None else wanted_person
+        if after == before and person is None:
+            continue
+        label = f'Checklist "{one_line(entry.text if entry else own_text or item_id)}"'
+        words = ("done", "who helps", "note")
+        for name, old, new in zip(words, before, after, strict=True):
+            if old != new:
+                shown = ("done" if new else "not done") if name == "done" else new
+                was = ("done" if old else "not done") if name == "done" else old
+                plan.field_changes.append(FieldChange(f"{label}, {name}", str(was), str(shown)))
+        if person is not None:
+            plan.field_changes.append(
+                FieldChange(f"{label}, person", "", _text(person.get("name")))
+            )
+        plan.checklist.append(
+            ItemChange(
+                entry.id if entry and not entry.own else item_id,
+                own_text,
+                after[0],
+                after[1],
+                after[2],
+                person,
+            )
+        )
+
+
+def apply_import(nav: Navigator, plan: ImportPlan) -> ImportPlan:
+    """Carry out a plan as one write. Own items get new ids here, and links to them follow."""
+    try:
+        with nav.store.transaction():
+            _apply(nav, plan)
+    except BaseException:
+        nav.forget_cached_notes()  # memory went back to what is on disk
+        raise
+    return plan
+
+
+def _apply(nav: Navigator, plan: ImportPlan) -> None:
+    for raw in plan.people:
+        nav.people.add(*(raw[k] for k in PERSON_FIELDS))
+    people = {(p.name, str(p.role)): p.id for p in nav.people.all()}
+    for text in plan.unwanted:
+        nav.people.add_unwanted(text)
+    for text in plan.own_items:
+        nav.add_own_item(text)
+    by_text = {e.text: e.id for e in nav.checklist() if e.own}
+    for change in plan.checklist:
+        item_id = by_text.get(change.own_text or "") if change.own_text else change.item_id
+        if item_id is None:
+            continue
+        person_id = None
+        if change.person is not None:
+            key = (_text(change.person.get("name")), _text(change.person.get("role")))
+            person_id = people.get(key)
+        nav.set_done(item_id, change.done)
+        nav.set_helper(item_id, change.helper)
+        nav.set_item_note(item_id, change.note)
+        if person_id is not None:
+            nav.set_person(item_id, person_id)
+    labels = nav.link_labels()
+    renamed = {
+        f"{ITEM_LINK}{old}": f"{ITEM_LINK}{by_text[text]}"
+        for old, text in plan.own_texts.items()
+        if text in by_text
+    }
+    for raw in plan.notes:
+        link = renamed.get(_text(raw.get("link")), _text(raw.get("link")))
+        try:
+            nav.restore_note(raw | {"link": link if link in labels else ""})
+        except InputError:
+            continue  # checked in the plan; never stop halfway over one note

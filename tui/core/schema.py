@@ -1,0 +1,320 @@
+"""Everything the data file holds, as typed records, and how a file is read into them.
+
+The file is TinyDB's JSON: one object per table, each a map from a numeric id
+(as a string) to a record. Every record read goes through this module, so a
+record of the wrong type (a note whose ``kind`` is a list, an id ``"abc"``, a
+checklist row without ``item_id``) never reaches the app: it is kept, as it was,
+in the quarantine file (see recovery.py), the person is told in one sentence,
+and everything else loads.
+
+Records ignore fields they do not know (a later version may add some); a field
+of the wrong type makes the whole record bad. A table this version does not know
+is kept aside whole, like a bad record.
+
+To add a kind of record (check-ins, say):
+
+1. write its ``Record`` class below and add it to ``TABLES``;
+2. raise ``CURRENT_SCHEMA`` and add a step to ``MIGRATIONS`` that turns a file of
+   the version before into one of the new version (often it only has to exist:
+   the new table starts empty);
+3. read and write it through ``Store`` (store.py) like the other tables.
+
+A file from an older version is migrated on open, with a copy of the old file kept.
+"""
+
+from __future__ import annotations
+
+import gc
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, cast
+
+import msgspec
+import orjson
+
+CURRENT_SCHEMA = 1
+
+META = "meta"
+NOTES = "notes"
+CHECKLIST = "checklist"
+OWN_ITEMS = "own_items"
+PEOPLE = "people"
+UNWANTED = "unwanted_help"
+SETTINGS = "settings"
+
+
+class Record(msgspec.Struct, kw_only=True):
+    """A stored record. Subclasses list their fields with their defaults."""
+
+
+class Meta(Record):
+    """Record 1 of the meta table: the file's version and bookkeeping."""
+
+    schema: int
+    created: str = ""
+    migrated_from: int | None = None
+    #: Changed at each full rewrite; the journal names the base it applies to.
+    base: str = ""
+    #: The highest id ever given in each table, so a deleted record's id is never reused.
+    last_ids: dict[str, int] = {}
+
+
+class Note(Record, gc=False):  # tens of thousands of them: no garbage-collector tracking
+    title: str = ""
+    body: str = ""
+    created: str = ""
+    updated: str = ""
+    link: str = ""
+    kind: str = "plain"
+    raised: bool = False
+    answer: str = ""
+
+
+class ChecklistState(Record):
+    """A person's progress on one checklist item (shipped or their own)."""
+
+    item_id: str
+    done: bool = False
+    helper: str = ""
+    note: str = ""
+    person_id: int | None = None
+    updated: str = ""
+
+
+class OwnItem(Record):
+    item_id: str
+    text: str
+    created: str = ""
+
+
+class Person(Record):
+    name: str
+    role: str = "other"
+    specialty: str = ""
+    contact: str = ""
+    helps_with: str = ""
+
+
+class UnwantedHelp(Record):
+    text: str
+
+
+class Settings(Record):
+    """Record 1 of the settings table: preferences kept with the data."""
+
+    theme: str | None = None
+    plain: bool | None = None
+
+
+TABLES: dict[str, type[Record]] = {
+    META: Meta,
+    NOTES: Note,
+    CHECKLIST: ChecklistState,
+    OWN_ITEMS: OwnItem,
+    PEOPLE: Person,
+    UNWANTED: UnwantedHelp,
+    SETTINGS: Settings,
+}
+
+#: The words a person reads for a bad record: "a note", "a checklist row"...
+RECORD_WORDS = {
+    META: "the file's version record",
+    NOTES: "a note",
+    CHECKLIST: "a checklist item's progress",
+    OWN_ITEMS: "a checklist item of your own",
+    PEOPLE: "a person",
+    UNWANTED: "a line of help you do not want",
+    SETTINGS: "your settings",
+}
+
+Tables = dict[str, dict[int, Any]]
+
+
+class DraftRecord(Record):
+    """Text being typed in an editor or prompt, kept beside the data file (see drafts.py)."""
+
+    fields: dict[str, str]
+    label: str
+    saved: str
+
+
+class DraftsFile(msgspec.Struct, kw_only=True):
+    format: str = "spms-navigator-drafts"
+    drafts: dict[str, DraftRecord] = {}
+
+
+def now_stamp() -> str:
+    return datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+def empty_tables() -> Tables:
+    tables: Tables = {name: {} for name in TABLES}
+    tables[META][1] = Meta(schema=CURRENT_SCHEMA, created=now_stamp(), base=secrets.token_hex(8))
+    return tables
+
+
+def meta(tables: Tables) -> Meta:
+    return cast(Meta, tables[META][1])
+
+
+# The whole file in one typed decode: several times faster than decoding it into
+# dicts first (bench/), and it checks every record on the way.
+_FileStruct = msgspec.defstruct(
+    "StoredFile",
+    [
+        (name, dict[int, record_type], msgspec.field(default_factory=dict))  # type: ignore[valid-type]
+        for name, record_type in TABLES.items()
+    ],
+    kw_only=True,
+    forbid_unknown_fields=True,
+)
+_file_decoder = msgspec.json.Decoder(_FileStruct)
+_encoder = msgspec.json.Encoder()
+
+
+def encode(tables: Tables) -> bytes:
+    return _encoder.encode(tables)
+
+
+class BadFile(Exception):
+    """The file as a whole cannot be used. ``reason`` is a short slug, the message a sentence."""
+
+    def __init__(self, reason: str, sentence: str) -> None:
+        super().__init__(sentence)
+        self.reason = reason
+        self.sentence = sentence
+
+
+@dataclass
+class BadRecord:
+    """A record (or a whole table) that did not fit the schema, kept exactly as found."""
+
+    table: str
+    record_id: str | None
+    raw: str
+    problem: str
+
+
+@dataclass
+class Loaded:
+    tables: Tables
+    schema: int  # the version the file was written with (the tables are current now)
+    bad: list[BadRecord] = field(default_factory=list)
+
+
+def decode(raw: bytes) -> Loaded:
+    """Read a data file's bytes. Raises ``BadFile`` only if nothing in it can be used."""
+    collecting = gc.isenabled()
+    gc.disable()  # decoding makes no cycles; a collection mid-way costs a third (bench/)
+    try:
+        stored = _file_decoder.decode(raw)
+    except (msgspec.ValidationError, msgspec.DecodeError):
+        return _decode_record_by_record(raw)
+    finally:
+        if collecting:
+            gc.enable()
+    tables: Tables = {name: getattr(stored, name) for name in TABLES}
+    found = tables[META].get(1)
+    if found is None or found.schema != CURRENT_SCHEMA:
+        return _decode_record_by_record(raw)
+    return Loaded(tables, CURRENT_SCHEMA)
+
+
+def _whole_file(raw: bytes) -> dict[str, Any]:
+    if not raw.strip():
+        raise BadFile("empty", "Your data file was empty")
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise BadFile("not-utf8", "Your data file was not readable text (not UTF-8)") from error
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as error:
+        raise BadFile(
+            "not-json", "Your data file was damaged or cut short (it is not valid JSON)"
+        ) from error
+    if not isinstance(data, dict):
+        raise BadFile("wrong-shape", "Your data file did not have the layout this app expects")
+    return data
+
+
+def _version(data: dict[str, Any]) -> int:
+    if META not in data:
+        return 0  # the first prototypes had no meta table
+    record = data[META].get("1") if isinstance(data[META], dict) else None
+    version = record.get("schema") if isinstance(record, dict) else None
+    if not isinstance(version, int) or isinstance(version, bool) or version < 0:
+        raise BadFile("wrong-shape", "Your data file had no valid version number")
+    if version > CURRENT_SCHEMA:
+        raise BadFile(
+            "newer",
+            f"Your data file was written by a newer version of SPMS Navigator "
+            f"(file version {version}, this app reads up to {CURRENT_SCHEMA})",
+        )
+    return version
+
+
+def _verbatim(value: Any) -> str:
+    return orjson.dumps(value).decode("utf-8")
+
+
+def _decode_record_by_record(raw: bytes) -> Loaded:
+    """The slow path: check each record alone, so one bad record costs only itself."""
+    data = _whole_file(raw)
+    version = _version(data)
+    data = run_migrations(data, version)
+    tables: Tables = {name: {} for name in TABLES}
+    bad: list[BadRecord] = []
+    for name, table in data.items():
+        record_type = TABLES.get(name)
+        if record_type is None or not isinstance(table, dict):
+            if table not in ({}, []):
+                problem = "not a table this version knows" if record_type is None else "not a table"
+                bad.append(BadRecord(name, None, _verbatim(table), problem))
+            continue
+        for key, value in table.items():
+            try:
+                record_id = int(key)
+                if record_id < 1 or str(record_id) != key:
+                    raise ValueError(f"the id {key!r} is not a positive whole number")
+                tables[name][record_id] = msgspec.convert(value, record_type)
+            except (ValueError, msgspec.ValidationError) as error:
+                bad.append(BadRecord(name, str(key), _verbatim(value), str(error)))
+    if 1 not in tables[META]:
+        raise BadFile("wrong-shape", "Your data file had no valid version number")
+    return Loaded(tables, version, bad)
+
+
+# ------------------------------------------------------------------ migrations
+def _migrate_0_to_1(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 0 files came from early prototypes: no meta table, notes without times."""
+    stamp = now_stamp()
+    notes = data.get(NOTES)
+    for note in notes.values() if isinstance(notes, dict) else ():
+        if isinstance(note, dict):
+            note.setdefault("created", stamp)
+            note.setdefault("updated", note["created"])
+    data[META] = {"1": {"schema": 1, "created": stamp, "migrated_from": 0}}
+    return data
+
+
+#: Each step turns a file of version N (the key) into one of version N + 1, as plain
+#: JSON data; records are checked against the schema after the last step.
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {0: _migrate_0_to_1}
+
+
+def run_migrations(data: dict[str, Any], version: int) -> dict[str, Any]:
+    while version < CURRENT_SCHEMA:
+        data = MIGRATIONS[version](data)
+        version += 1
+    return data
+
+
+def describe(bad: list[BadRecord]) -> str:
+    """'2 notes' / 'a person and a checklist item's progress' for the one sentence."""
+    words = [RECORD_WORDS.get(b.table, f"a table called {b.table!r}") for b in bad]
+    if len(words) == 1:
+        return words[0]
+    return f"{len(words)} records ({', '.join(sorted(set(words)))})"
