@@ -158,7 +158,7 @@ def test_records_of_the_wrong_type_are_kept_aside_and_the_rest_loads(data_file: 
         assert stat.S_IMODE(quarantine.stat().st_mode) == 0o600
     ticked = cli("checklist", "--data-file", str(data_file))
     assert ticked.returncode == 0 and ticked.stderr == ""  # said once, then all is well
-    assert "Call the peer helpline: done." in ticked.stdout
+    assert "Call an MS helpline: done." in ticked.stdout
     added = cli("note", "add", "--title", "after", "--body", "", "--data-file", str(data_file))
     assert added.returncode == 0 and "Saved note 4" in added.stdout
 
