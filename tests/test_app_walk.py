@@ -94,8 +94,8 @@ async def test_tick_an_item_and_see_progress_in_words(data_file: Path) -> None:
         first = highlighted_text(app, "items")
         assert first.startswith("See a neurologist for regular check-ups: not done yet")
         await pilot.press("space")
-        assert highlighted_text(app, "items").startswith(
-            "See a neurologist for regular check-ups: done."
+        assert highlighted_text(app, "items").startswith(  # a mark at the start too
+            "✓ See a neurologist for regular check-ups: done."
         )
         assert "1 of 21 done" in status_text(app)
         progress = str(app.screen.query_one("#progress").render())

@@ -78,7 +78,7 @@ def test_work_through_the_checklist(data_file: Path) -> None:
     assert "Saved: this item is done. 1 of 21 done." in text
     assert "Saved who helps." in text
     assert "Saved your note." in text
-    assert "15. Call an MS helpline: done. Peer support. Who helps: Ana." in text
+    assert "15. ✓ Call an MS helpline: done. Peer support. Who helps: Ana." in text
     assert "Added your item: Ring Mum on Sundays. It is not done yet." in text
     assert "Deleted your item." in text
     nav = open_navigator(data_file)

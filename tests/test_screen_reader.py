@@ -32,7 +32,7 @@ WALK: list[tuple[tuple[str, ...], str]] = [
     (("down",), "Life with a long-term illness can be hard."),
     (("b",), "Social and emotional support."),  # Back without Escape (Fenrir takes it)
     (("c",), "See a neurologist for regular check-ups: not done yet."),
-    (("space",), "See a neurologist for regular check-ups: done."),
+    (("space",), "✓ See a neurologist for regular check-ups: done."),
     (("down",), "Know who else is on your care team: not done yet."),
     (("enter",), "Status: not done yet. Press Enter to mark it done."),
     (("enter",), "Status: done. Press Enter to mark it not done."),
@@ -41,7 +41,7 @@ WALK: list[tuple[tuple[str, ...], str]] = [
     (("tab",), "My note:"),
     (("tab",), "Add a note about this item"),
     (("shift+tab",), "My note:"),
-    (("escape",), "Know who else is on your care team: done."),
+    (("escape",), "✓ Know who else is on your care team: done."),
     (("n",), "You have no notes yet. Press a to write one."),
     (("a",), "Title:"),
     (("H", "e", "a", "t"), "Title: Heat"),

@@ -230,6 +230,12 @@ class ChecklistEntry:
     def status_words(self) -> str:
         return "done" if self.done else "not done yet"
 
+    @property
+    def mark(self) -> str:
+        """'✓ ' before a done item: a sighted reader tired by long lines sees at the start
+        which are done. The words at the end say it too, for everyone."""
+        return "✓ " if self.done else ""
+
 
 class NoteKind(StrEnum):
     """What a note is for; the kinds come from what the care team needs to hear."""

@@ -199,7 +199,7 @@ class PlainApp(MoreMenus):
 
     def _entry_line(self, entry: ChecklistEntry) -> str:
         group = self.nav.group_title(entry.group_id)
-        line = f"{entry.text}: {entry.status_words}. {group}."
+        line = f"{entry.mark}{entry.text}: {entry.status_words}. {group}."
         if entry.helper:
             line += f" Who helps: {one_line(entry.helper)}."
         return line

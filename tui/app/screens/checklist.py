@@ -16,8 +16,8 @@ from tui.core.service import OWN_GROUP
 
 
 def entry_line(entry: ChecklistEntry, group_title: str) -> str:
-    """'Call the peer helpline: not done yet. Peer support. Helper: Sam.'"""
-    line = f"{entry.text}: {entry.status_words}. {group_title}."
+    """'✓ Call an MS helpline: done. Peer support. Who helps: Sam.'"""
+    line = f"{entry.mark}{entry.text}: {entry.status_words}. {group_title}."
     if entry.helper:
         line += f" Who helps: {entry.helper}."
     return line
