@@ -56,8 +56,8 @@ AREAS = {
 OUTPUT_QUIET = 0.06
 OUTPUT_HELD_AT_MOST = 1.0
 
-#: Terminals narrower than this (large fonts) get labels above their fields.
-NARROW = 70
+#: Terminals shorter than this leave out the hint lines.
+SHORT = 20
 
 
 def area_screen(area: str) -> type[BaseScreen]:
@@ -115,15 +115,17 @@ class NavigatorApp(CrashHook):
         self.output: HeldOutput | None = None
 
     def on_resize(self, event: events.Resize) -> None:
-        self._fit_width(event.size.width)
+        self._fit_size(event.size.height)
 
-    def _fit_width(self, width: int) -> None:
-        """Below NARROW columns (large fonts), labels go above their fields."""
-        self.set_class(width < NARROW, "-narrow")
+    def _fit_size(self, height: int) -> None:
+        """Large fonts: below SHORT rows the hint lines (the keys line and Help say the
+        same) are left out. Labels stay on their field's line at every width, short,
+        so the line a screen reader reads always names the field."""
+        self.set_class(height < SHORT, "-short")
 
     def on_mount(self) -> None:
         self.hold_output()  # the first screen, too, goes out whole
-        self._fit_width(self.size.width)
+        self._fit_size(self.size.height)
         # Writes go to a thread of their own, so a slow disk never holds up a key.
         self.navigator.store.write_in_background(self._report_write)
         if self.tune_interpreter:

@@ -7,7 +7,10 @@ whatever has focus, synchronously, in the same frame as the change.
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
+from textual.app import App
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.geometry import Offset
@@ -39,7 +42,21 @@ def place_cursor_on(widget: Widget, line: int = 0) -> None:
     if not region.height or not widget.is_mounted or widget.screen is not widget.app.screen:
         return  # a screen under the top one (say after a resize) must not take the cursor
     y = region.y + max(0, min(line, region.height - 1))
-    widget.app.cursor_position = Offset(GUTTER_X, y)
+    move_cursor(widget.app, Offset(GUTTER_X, y))
+
+
+def move_cursor(app: App[Any], where: Offset) -> None:
+    """Move the terminal cursor, and make sure the move is written.
+
+    Textual writes the cursor's position with each frame it draws; a move made
+    after the last frame (once a scroll has settled, say) is written only if
+    something is drawn again, so the gutter is drawn again too. (Refreshing a
+    region of the screen instead made Textual skip a list's scroll in that frame.)
+    """
+    if app.cursor_position != where:
+        app.cursor_position = where
+        for gutter in app.screen.query(Gutter):
+            gutter.refresh()
 
 
 class Gutter(Static):

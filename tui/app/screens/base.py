@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, TypeVar, cast
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import OptionList, Static
@@ -17,6 +18,7 @@ from tui.app.long_list import LongList
 from tui.app.widgets import (
     Gutter,
     StatusLine,
+    move_cursor,
     place_cursor_on,
     place_cursor_on_highlight,
     plain,
@@ -36,6 +38,9 @@ class BaseScreen(Screen[None]):
 
     #: The words of the heading line, and the name Help uses for this screen.
     TITLE_TEXT = "SPMS Navigator"
+    #: A screen of fields scrolls in a small terminal; a screen of one list does not
+    #: (the list scrolls itself, keeping its highlighted line in view).
+    MAIN_SCROLLS = False
 
     @property
     def nav_app(self) -> NavigatorApp:
@@ -52,11 +57,15 @@ class BaseScreen(Screen[None]):
         # The heading and the last message come first: screen readers read what changed
         # from the top down (Fenrir) or up to the cursor's line (Orca), so the screen's
         # name and the result of an action are heard before anything else.
+        # They and the keys are docked, so a small terminal (large fonts) never scrolls
+        # them away: the part between scrolls instead.
         yield Gutter()
-        yield Static(plain(self.heading_text()), id="heading", classes="heading")
-        yield StatusLine()
-        yield from self.compose_body()
+        with Vertical(id="top"):
+            yield Static(plain(self.heading_text()), id="heading", classes="heading")
+            yield StatusLine()
         yield Static(plain(self.key_line()), id="keys", classes="keys")
+        with VerticalScroll(id="main") if self.MAIN_SCROLLS else Vertical(id="main"):
+            yield from self.compose_body()
 
     def key_line(self) -> str:
         """The keys of this screen, in words, drawn once (a footer that redraws as focus
@@ -100,6 +109,14 @@ class BaseScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.set_heading(self.heading_text())
+        # When the middle part scrolls (focus moved to a widget out of view, in a small
+        # terminal), the focused line moves: the cursor follows it.
+        if self.MAIN_SCROLLS:
+            main = self.query_one("#main", VerticalScroll)
+            self.watch(main, "scroll_y", self._main_scrolled, init=False)
+
+    def _main_scrolled(self) -> None:
+        self.call_after_refresh(self.place_cursor)  # once the widgets have moved
 
     def set_heading(self, text: str) -> None:
         self.query_one("#heading", Static).update(plain(text))
@@ -142,7 +159,7 @@ class BaseScreen(Screen[None]):
         elif isinstance(focused, LongList):
             focused.place_cursor()
         elif hasattr(focused, "cursor_screen_offset"):
-            self.app.cursor_position = focused.cursor_screen_offset
+            move_cursor(self.app, focused.cursor_screen_offset)
         else:
             place_cursor_on(focused)
 

@@ -34,7 +34,7 @@ class ChecklistScreen(BaseScreen):
             plain(
                 "Space marks an item done or not done. Enter opens it to add who helps and a note."
             ),
-            classes="note",
+            classes="note hint",
         )
 
     def on_mount(self) -> None:

@@ -19,6 +19,7 @@ from tui.core.service import ITEM_LINK
 
 class ChecklistItemScreen(BaseScreen):
     TITLE_TEXT = "Checklist item"
+    MAIN_SCROLLS = True
     BINDINGS = bindings.CHECKLIST_ITEM
 
     def __init__(self, item_id: str) -> None:
@@ -53,8 +54,7 @@ class ChecklistItemScreen(BaseScreen):
         yield ReaderList(id="linked")
 
     def _toggle_label(self, entry: ChecklistEntry) -> str:
-        other = "not done" if entry.done else "done"
-        return f"Status: {entry.status_words}. Press Enter to mark it {other}."
+        return f"Status: {entry.status_words}. Enter changes it."
 
     def on_mount(self) -> None:
         super().on_mount()

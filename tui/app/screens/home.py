@@ -17,8 +17,8 @@ class HomeScreen(BaseScreen):
 
     def compose_body(self) -> ComposeResult:
         yield ReaderList(id="areas")
-        yield Static(plain(self.nav.library.app.tagline), id="tagline", classes="intro")
-        yield Static(plain(self.nav.library.app.not_advice), id="not-advice", classes="note")
+        yield Static(plain(self.nav.library.app.tagline), id="tagline", classes="intro hint")
+        yield Static(plain(self.nav.library.app.not_advice), id="not-advice", classes="note hint")
 
     def on_mount(self) -> None:
         super().on_mount()

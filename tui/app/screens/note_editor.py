@@ -24,6 +24,7 @@ NO_LINK = ""
 
 class NoteEditorScreen(BaseScreen):
     TITLE_TEXT = "Note"
+    MAIN_SCROLLS = True
     BINDINGS = bindings.NOTE_EDITOR
 
     def __init__(

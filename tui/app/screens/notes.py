@@ -25,7 +25,8 @@ class NotesScreen(BaseScreen):
         yield TextLine(id="count", classes="intro")
         yield LongList(id="notes")
         yield Static(
-            plain("Enter opens a note. a adds a new one, d deletes, / filters."), classes="note"
+            plain("Enter opens a note. a adds a new one, d deletes, / filters."),
+            classes="note hint",
         )
 
     def on_mount(self) -> None:

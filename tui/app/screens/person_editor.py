@@ -22,6 +22,7 @@ FIELDS = (
 
 class PersonEditorScreen(BaseScreen):
     TITLE_TEXT = "Person"
+    MAIN_SCROLLS = True
     BINDINGS = bindings.PERSON_EDITOR
 
     def __init__(self, person_id: int | None) -> None:

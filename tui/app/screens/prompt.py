@@ -8,14 +8,15 @@ from textual.widgets import Button, Input
 
 from tui.app import bindings
 from tui.app.screens.dialog import DialogScreen, answer_button
-from tui.app.widgets import Gutter, field_row, quiet_input
+from tui.app.widgets import Gutter, field_row, move_cursor, quiet_input
+from tui.core.text import end_sentence
 
 
 class PromptScreen(DialogScreen[str | None]):
     BINDINGS = bindings.PROMPT
 
     def __init__(self, title: str, label: str, value: str = "") -> None:
-        super().__init__(f"{title}. Type, then press Enter.")
+        super().__init__(f"{end_sentence(title)} Type, then press Enter.")
         self.label = label
         self.value = value
 
@@ -38,7 +39,7 @@ class PromptScreen(DialogScreen[str | None]):
     def place_cursor(self) -> None:
         focused = self.focused
         if isinstance(focused, Input) and self is self.app.screen:
-            self.app.cursor_position = focused.cursor_screen_offset
+            move_cursor(self.app, focused.cursor_screen_offset)
         else:
             super().place_cursor()
 
