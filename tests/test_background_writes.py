@@ -14,6 +14,7 @@ import pytest
 
 from tests.faults import FaultyOS
 from tests.pilot_helpers import highlighted_text, running_app, status_text
+from tests.process import saved
 from tests.terminal import Terminal
 from tui.app.screens.confirm import ConfirmScreen
 from tui.core import durable
@@ -79,13 +80,17 @@ async def test_keys_are_handled_while_a_save_is_in_progress(
         monkeypatch.setattr(durable, "append_durably", slow_disk)
         await pilot.press("space")
         assert started.wait(5)  # the tick's write has begun and is held
-        assert status_text(app).startswith("Saved: See a neurologist")
+        assert "Saved" not in status_text(app)  # not on disk yet: "Saved" would be untrue
+        await pilot.pause(0.3)
+        assert status_text(app) == "Saving…"  # a slow save says it is saving
         await pilot.press("down")  # answered while it is still in progress
         assert highlighted_text(app).startswith("Know who else is on your care team")
         assert _ticked(data_file) == []  # not on disk yet: the save really is in progress
         release.set()
         app.navigator.store.wait_for_writes()
         assert _ticked(data_file) == ["ct-neurologist"]
+        await pilot.pause()
+        assert status_text(app).startswith("Saved: See a neurologist")  # now it is true
 
 
 async def test_a_failed_write_is_said_and_quitting_asks_first(
@@ -138,3 +143,37 @@ def test_quitting_at_once_after_a_change_keeps_it(data_file: Path) -> None:
         assert time.monotonic() - started < 10
     assert term.process.returncode == 0
     assert _ticked(data_file) == ["ct-neurologist"]
+
+
+#: The real command on a slow disk: every fsync takes 0.4 s (an SD card, an old disk).
+SLOW_DISK_APP = (
+    "import os, sys, time\n"
+    "real_fsync = os.fsync\n"
+    "def slow_fsync(fd):\n"
+    "    time.sleep(0.4)\n"
+    "    real_fsync(fd)\n"
+    "os.fsync = slow_fsync\n"
+    "from tui.cli import main\n"
+    "sys.exit(main(sys.argv[1:]))\n"
+)
+
+
+def test_saved_is_said_only_once_the_note_is_on_disk(data_file: Path) -> None:
+    """A kill -9 the moment "Saved" shows never loses the note: the sentence waits for
+    the write, and says "Saving…" meanwhile."""
+    for attempt in range(3):
+        title = f"Heat {attempt}"
+        args = [sys.executable, "-c", SLOW_DISK_APP, "--data-file", str(data_file)]
+        with Terminal(args) as term:
+            term.wait_for("SPMS Navigator: home")
+            term.press("n")
+            term.press("a")
+            term.type(title)
+            term.send("ctrl+s")
+            term.wait_for("Saving…", limit=10)
+            assert "Saved the note" not in term.text()
+            term.wait_for("Saved the note", limit=10)
+            term.process.kill()  # at once: no time to write anything more
+            term.process.wait()
+        with saved(data_file) as nav:
+            assert title in [n.title for n in nav.notes()]

@@ -43,10 +43,8 @@ JOURNEYS = (
         (
             Step("t", "Topics"),
             Step("enter", "open the first topic"),
-            Step("escape", "Back"),
-            Step("left", "Back, other key", only="fenrir"),
-            Step("backspace", "Back, other key", only="fenrir"),
-            Step("b", "Back, other key", only="fenrir"),
+            Step("b", "Back"),
+            Step("b", "Back to home"),
         ),
     ),
     Journey("Checklist", (Step("c", "Checklist"), Step("space", "tick the first item"))),
@@ -57,7 +55,7 @@ JOURNEYS = (
             Step("a", "new note"),
             Step("Heat", "type a title", typed=True),
             Step("ctrl+s", "save"),
-            Step("escape", "Back"),
+            Step("ctrl+g", "save and go back"),
         ),
     ),
     Journey(
@@ -65,20 +63,19 @@ JOURNEYS = (
         (
             Step("n", "Notes"),
             Step("d", "delete?"),
-            Step("escape", "No"),
-            Step("n", "No, other key", only="fenrir"),
+            Step("n", "No"),
             Step("d", "delete?"),
             Step("y", "Yes"),
         ),
     ),
     Journey("Visit", (Step("v", "Prepare for a visit"), Step("e", "export"), Step("enter", "OK"))),
+    Journey("Help", (Step("?", "Help"), Step("b", "Back"))),
     Journey(
-        "Help",
+        "Keys Fenrir takes",
         (
-            Step("f1", "Help"),
-            Step("escape", "Back", only="orca"),
-            Step("f1", "F1 again", only="fenrir"),
-            Step("?", "Help, other key"),
+            Step("t", "Topics", only="fenrir"),
+            Step("escape", "Escape (Fenrir: stop speech)", only="fenrir"),
+            Step("left", "Back, Left arrow", only="fenrir"),
         ),
     ),
 )

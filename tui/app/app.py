@@ -150,9 +150,12 @@ class NavigatorApp(CrashHook):
                 "saved with your next change or when you quit.",
                 error=True,
             )
-        elif self._save_problem is not None:
+            return
+        screen = self.screen
+        if isinstance(screen, BaseScreen):
+            screen.saved_to_disk()
+        if self._save_problem is not None:
             problem, self._save_problem = self._save_problem, None
-            screen = self.screen
             # Replace the problem's message, but never a newer one (say "Saved the note.").
             if isinstance(screen, BaseScreen) and screen.status.message.startswith(problem):
                 self.say("Saved: the changes that could not be saved before are on disk now.")

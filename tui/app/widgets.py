@@ -7,12 +7,16 @@ whatever has focus, synchronously, in the same frame as the change.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
+from rich.segment import Segment
 from rich.text import Text
 from textual.app import App
+from textual.color import Color
 from textual.containers import Horizontal
 from textual.content import Content
+from textual.filter import LineFilter
 from textual.geometry import Offset
 from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
@@ -59,13 +63,27 @@ def move_cursor(app: App[Any], where: Offset) -> None:
             gutter.refresh()
 
 
+class _TerminalColours(LineFilter):
+    """Draws its lines with no style at all: the terminal's own colours."""
+
+    def apply(self, segments: list[Segment], background: Color) -> list[Segment]:
+        return [Segment(text, None, control) for text, _style, control in segments]
+
+
 class Gutter(Static):
     """The first column of every screen, in the terminal's own colours: where the cursor
     rests (Fenrir announces "has attribute" whenever the cell under the cursor changes
-    colour or weight; a plain cell never does)."""
+    colour or weight; a plain cell never does). The app's themes turn even "default"
+    colours into their own, so the gutter's lines are drawn unstyled instead."""
 
     def __init__(self) -> None:
         super().__init__("", classes="gutter")
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        return [*super().get_line_filters(), _TERMINAL_COLOURS]
+
+
+_TERMINAL_COLOURS = _TerminalColours()
 
 
 def place_cursor_on_highlight(options: OptionList) -> None:

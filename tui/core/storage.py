@@ -64,6 +64,12 @@ class BackgroundWriter:
             self._waiting.append(line)
             self._changed.notify_all()
 
+    @property
+    def pending(self) -> bool:
+        """True while a change handed over has not reached the disk yet."""
+        with self._changed:
+            return bool(self._waiting) or self._busy
+
     def retry(self) -> None:
         """Write again what failed last (before anything newer)."""
         with self._changed:

@@ -229,6 +229,12 @@ class Store:
             thread.join()
 
     @property
+    def saving(self) -> bool:
+        """True while a change is in memory but not yet on disk (the writer thread has it)."""
+        writer = self._data.writer
+        return writer is not None and writer.pending
+
+    @property
     def save_failed(self) -> bool:
         """True while the last background write failed and none has succeeded since."""
         writer = self._data.writer

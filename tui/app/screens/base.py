@@ -32,6 +32,9 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
+#: A save that takes longer than this (seconds) shows "Saving…" until it is on disk.
+SAVING_SHOWN_AFTER = 0.15
+
 
 class BaseScreen(Screen[None]):
     """A full screen with a heading line first, so a reader hears where they are."""
@@ -52,6 +55,9 @@ class BaseScreen(Screen[None]):
 
     def heading_text(self) -> str:
         return self.TITLE_TEXT
+
+    #: A "Saved" sentence waiting for its change to reach the disk.
+    _after_saving: str | None = None
 
     def compose(self) -> ComposeResult:
         # The heading and the last message come first: screen readers read what changed
@@ -88,7 +94,26 @@ class BaseScreen(Screen[None]):
         return self.query_one(StatusLine)
 
     def say(self, message: str, error: bool = False) -> None:
+        """Show a sentence in the status line. One that says something was saved waits
+        until the change is on the disk ("Saving…" shows if that takes a moment)."""
+        self._after_saving = None
+        if not error and message.startswith("Saved") and self.nav.store.saving:
+            self._after_saving = message
+            self.set_timer(SAVING_SHOWN_AFTER, self._show_saving)
+            return
         self.status.say(message, error=error)
+
+    def _show_saving(self) -> None:
+        if self._after_saving is not None and self.is_attached:
+            self.status.say("Saving…")
+
+    def saved_to_disk(self) -> None:
+        """The writer says the last change is on disk: now the "Saved" sentence is true."""
+        message, self._after_saving = self._after_saving, None
+        if message is not None and not self.nav.store.saving:
+            self.status.say(message)
+        elif message is not None:
+            self._after_saving = message  # a newer change is still on its way
 
     def attempt(self, operation: Callable[[], T]) -> T | None:
         """Run a core operation; show its error as a sentence instead of a traceback.
