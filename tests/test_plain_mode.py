@@ -402,3 +402,27 @@ def test_a_closed_terminal_or_sigterm_keeps_a_half_typed_note(data_file: Path) -
         ]
     finally:
         nav.store.close()
+
+
+def test_a_kill_mid_note_is_offered_back_at_the_next_start(data_file: Path) -> None:
+    """Each finished line is kept in a draft: a kill -9 or a power cut loses at most
+    the line being typed, and the next start offers the words back."""
+    with Terminal.app(data_file, "--plain") as term:
+        term.wait_for("Your choice:")
+        term.type("n\n")
+        term.type("a\n")
+        term.type("Heat\n")
+        term.type("Hot days make me tired.\n")
+        term.type("Cool baths help.\n")
+        term.process.kill()
+        term.process.wait()
+    text = run_plain(data_file, "1", "q")
+    assert "When the app last closed, this was not saved yet: a new note, Heat" in text
+    assert "Saved the words as a note: Heat" in text
+    nav = open_navigator(data_file)
+    try:
+        (note,) = nav.notes()
+        assert (note.title, note.body) == ("Heat", "Hot days make me tired.\nCool baths help.")
+    finally:
+        nav.store.close()
+    assert "When the app last closed" not in run_plain(data_file, "q")  # offered once

@@ -6,30 +6,26 @@ import contextlib
 import gc
 import os
 import sys
-import traceback
 from collections.abc import Callable, Sequence
 from importlib import import_module
 from typing import ClassVar
 
-from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.command import Provider
-from textual.driver import Driver
 from textual.filter import LineFilter, Monochrome, NoColor
 from textual.message import Message
 from textual.screen import Screen
 
 from tui.app import bindings, keymap, themes
-from tui.app.output import HeldOutput, holding_driver
+from tui.app.drafting import DraftKeeper
+from tui.app.leaving import Leaving
+from tui.app.output import OutputHolding
 from tui.app.palette import NavigatorCommands
 from tui.app.screens.base import BaseScreen
 from tui.app.screens.home import HomeScreen
 from tui.app.terminal_safety import TerminalSafeFilter
 from tui.app.textual_private import (
-    CrashHook,
-    close_with_report,
-    current_exception,
     use_glyph_free_scrollbars,
 )
 from tui.core import paths
@@ -51,11 +47,6 @@ AREAS = {
 }
 
 
-#: A new screen is drawn in several frames; they go to the terminal as one write once
-#: nothing more was drawn for this long (seconds), or after OUTPUT_HELD_AT_MOST.
-OUTPUT_QUIET = 0.06
-OUTPUT_HELD_AT_MOST = 1.0
-
 #: Terminals shorter than this leave out the hint lines.
 SHORT = 20
 
@@ -74,7 +65,7 @@ class WriteReported(Message):
         self.problem = problem
 
 
-class NavigatorApp(CrashHook):
+class NavigatorApp(Leaving, OutputHolding):
     """SPMS Navigator in the terminal. Owns no data: everything goes through ``navigator``."""
 
     TITLE = "SPMS Navigator"
@@ -111,8 +102,9 @@ class NavigatorApp(CrashHook):
         self.keymap_in_force = keymap.checked(self.settings, self.notices)
         self.set_keymap(self.keymap_in_force)
         self._save_problem: str | None = None
+        #: Words being typed, kept on disk within about a second (drafting.py).
+        self.drafts = DraftKeeper(self)
         #: The terminal output, which holds a key's frames until they can go out as one.
-        self.output: HeldOutput | None = None
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit_size(event.size.height)
@@ -125,6 +117,8 @@ class NavigatorApp(CrashHook):
 
     def on_mount(self) -> None:
         self.hold_output()  # the first screen, too, goes out whole
+        if self.tune_interpreter:  # the real command owns its process and its signals
+            self._stop_on_signals()
         self._fit_size(self.size.height)
         # Writes go to a thread of their own, so a slow disk never holds up a key.
         self.navigator.store.write_in_background(self._report_write)
@@ -222,27 +216,8 @@ class NavigatorApp(CrashHook):
         problem with the settings file, as sentences."""
         return " ".join([*self.navigator.store.report.messages, *self.notices])
 
-    def get_driver_class(self) -> type[Driver]:
-        return holding_driver(super().get_driver_class())
-
-    # ------------------------------------------------------ one write a change
-    def hold_output(self) -> None:
-        """Keep what the app draws from now until it has been quiet for a moment, then
-        write it all at once (see output.py). Called as a screen changes."""
-        if self.output is None or self.output.holding:
-            return
-        self.output.hold()
-        self.set_timer(OUTPUT_QUIET, self._release_when_quiet)
-
-    def _release_when_quiet(self) -> None:
-        output = self.output
-        if output is None or not output.holding:
-            return
-        if output.quiet_for() >= OUTPUT_QUIET or output.held_for() >= OUTPUT_HELD_AT_MOST:
-            output.release(drop=True)
-            self.screen.refresh()  # the whole screen, as it is now, in one frame
-        else:
-            self.set_timer(OUTPUT_QUIET - output.quiet_for(), self._release_when_quiet)
+    def on_unmount(self) -> None:
+        self.drafts.close()
 
     def get_key_display(self, binding: Binding) -> str:
         """Keys in words: 'ctrl+s', never '^s' (a screen reader says "s" for that)."""
@@ -357,66 +332,3 @@ class NavigatorApp(CrashHook):
         from tui.app.screens.note_editor import NoteEditorScreen
 
         self.push_screen(NoteEditorScreen(note_id, link=link, kind=kind, title=title))
-
-    # -------------------------------------------------------------- quitting
-    async def action_quit(self) -> None:
-        """Quit from anywhere, saving every open note first; ask if a save fails."""
-        from tui.app.screens.confirm import ConfirmScreen
-
-        for screen in reversed(self._base_screens_above_home()):
-            if not screen.save_before_leaving():
-
-                def answered(leave: bool | None) -> None:
-                    if leave:
-                        self.exit()
-
-                self.push_screen(
-                    ConfirmScreen(
-                        "A note could not be saved. Quit anyway and lose it?",
-                        "Quit without saving",
-                        "No, stay",
-                    ),
-                    answered,
-                )
-                return
-        try:
-            self.navigator.store.settle()
-        except SaveError as error:
-
-            def leave(yes: bool | None) -> None:
-                if yes:
-                    self.exit()
-
-            self.push_screen(
-                ConfirmScreen(
-                    f"{error} Quit anyway and lose your latest changes?",
-                    "Quit without saving",
-                    "No, stay",
-                ),
-                leave,
-            )
-            return
-        self.exit()
-
-    # ------------------------------------------------------------ crashes
-    def report_unexpected_error(self) -> None:
-        """On an unexpected error: save what is open, then explain without leaking note text.
-
-        Textual's own report prints local variables, which would put the words of
-        a note on the screen and in any log; ours names only files and lines.
-        """
-        for screen in self._base_screens_above_home():
-            with contextlib.suppress(Exception):
-                screen.save_before_leaving()
-        error = sys.exc_info()[1] or current_exception(self)
-        frames = traceback.extract_tb(error.__traceback__) if error else []
-        where = "\n".join(f"  {f.filename}:{f.lineno} in {f.name}" for f in frames[-8:])
-        close_with_report(
-            self,
-            Text(
-                "SPMS Navigator met a problem it did not expect, and closed. What you had "
-                "typed was saved where possible. Your data file is "
-                f"{self.navigator.store.path}. Please report this, with the lines below "
-                f"(they hold no note text):\n{type(error).__name__}\n{where}"
-            ),
-        )

@@ -21,7 +21,13 @@ from __future__ import annotations
 import time
 from typing import Any, Protocol
 
+from textual.app import App
 from textual.driver import Driver
+
+#: A new screen is drawn in several frames; they go to the terminal as one write once
+#: nothing more was drawn for this long (seconds), or after OUTPUT_HELD_AT_MOST.
+OUTPUT_QUIET = 0.06
+OUTPUT_HELD_AT_MOST = 1.0
 
 
 class HeldOutput(Protocol):
@@ -84,3 +90,32 @@ def holding_driver(base: type[Driver]) -> type[Driver]:
                 base.write(self, data)
 
     return HoldingDriver
+
+
+class OutputHolding(App[None]):
+    """The app's side: hold the output as a screen changes, release it once quiet."""
+
+    #: The terminal output (set by the driver when the app starts; None in tests
+    #: that run without a terminal).
+    output: HeldOutput | None = None
+
+    def get_driver_class(self) -> type[Driver]:
+        return holding_driver(super().get_driver_class())
+
+    def hold_output(self) -> None:
+        """Keep what the app draws from now until it has been quiet for a moment, then
+        drop it and draw the whole screen once. Called as a screen changes."""
+        if self.output is None or self.output.holding:
+            return
+        self.output.hold()
+        self.set_timer(OUTPUT_QUIET, self._release_when_quiet)
+
+    def _release_when_quiet(self) -> None:
+        output = self.output
+        if output is None or not output.holding:
+            return
+        if output.quiet_for() >= OUTPUT_QUIET or output.held_for() >= OUTPUT_HELD_AT_MOST:
+            output.release(drop=True)
+            self.screen.refresh()  # the whole screen, as it is now, in one frame
+        else:
+            self.set_timer(OUTPUT_QUIET - output.quiet_for(), self._release_when_quiet)

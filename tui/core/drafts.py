@@ -34,6 +34,17 @@ class Draft:
     label: str  # a sentence naming it: "A new note titled 'Heat'"
     saved: str  # ISO time
 
+    def as_note(self) -> tuple[str, str]:
+        """A title and text that keep every word of the draft, to save as a plain note."""
+        kind = self.key.partition(":")[0]
+        if kind == "note":
+            return self.fields.get("title") or "Unfinished note", self.fields.get("body", "")
+        if kind == "person":
+            name = self.fields.get("name", "").strip() or "someone"
+            lines = [f"{k.replace('_', ' ').capitalize()}: {v}" for k, v in self.fields.items()]
+            return f"Unfinished details of {name}", "\n".join(lines)
+        return "Unfinished answer", f"{self.label}\n{self.fields.get('text', '')}"
+
 
 class Drafts:
     def __init__(self, data_file: Path, *, writable: bool | None = None) -> None:

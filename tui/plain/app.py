@@ -49,6 +49,7 @@ class PlainApp(MoreMenus):
         self.out.say(app.not_advice)
         for message in [*self.nav.store.report.messages, *notices]:
             self.out.say(message)
+        self.offer_drafts()
         area = "home"
         try:
             while True:
@@ -297,6 +298,7 @@ class PlainApp(MoreMenus):
         )
         note = self.attempt(self.nav.create_note, title, body, link)
         if note:
+            self.forget_draft()
             self.out.user_line("Saved the note: ", note.display_title)
 
     def note(self, note_id: int) -> None:
@@ -327,6 +329,7 @@ class PlainApp(MoreMenus):
                     note.kind,
                 )
                 if self.attempt(self.nav.update_note, note_id, note.title, body):
+                    self.forget_draft()
                     self.out.say("Saved the new text.")
             elif choice == 2:
                 if self.confirm(f"Delete the note '{one_line(note.display_title)}'?"):

@@ -6,6 +6,7 @@ import contextlib
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
+from tui.core.drafts import Drafts
 from tui.core.models import Note, NoteKind
 from tui.core.service import Navigator
 from tui.core.store import SaveError
@@ -36,6 +37,9 @@ class Back(Exception):
     """Leave the current menu."""
 
 
+#: The draft of the note being typed (the plain mode types one thing at a time).
+DRAFT_KEY = "note:new"
+
 #: Letters that jump to an area from any question.
 AREA_KEYS = ("t", "c", "n", "v", "p")
 
@@ -46,6 +50,8 @@ class PlainBase:
         self.out = console
         #: A save failed and was not made good: the goodbye must not claim otherwise.
         self.unsaved = False
+        #: Lines of a note being typed, kept on disk in case of a kill or a power cut.
+        self.drafts = Drafts(navigator.store.path)
 
     def choose(self, prompt: str = "Your choice:") -> str:
         answer = self.out.ask(prompt).strip()
@@ -110,16 +116,60 @@ class PlainBase:
         being typed at Ctrl+C is thrown away by the terminal itself; Ctrl+D keeps it.)
         """
         lines: list[str] = []
+
+        def keep_draft(so_far: list[str]) -> None:  # each finished line, in case of a kill
+            fields = {"title": title, "body": "\n".join(so_far)}
+            with contextlib.suppress(OSError):
+                self.drafts.save(DRAFT_KEY, fields, f"a new note, {title.strip() or 'untitled'}")
+
         try:
-            self.out.ask_lines(prompt, lines)
+            self.out.ask_lines(prompt, lines, keep_draft)
         except (KeyboardInterrupt, HangUp):
             if title.strip() or any(line.strip() for line in lines):
                 self.keep_unfinished(title, "\n".join(lines), link, kind)
             raise
-        return "\n".join(lines)
+        return "\n".join(lines)  # the caller forgets the draft once the note is saved
+
+    def forget_draft(self) -> None:
+        with contextlib.suppress(OSError):
+            self.drafts.clear(DRAFT_KEY)
+
+    def offer_drafts(self) -> None:
+        """At start: what a previous run left unsaved (a kill, a power cut) is offered back."""
+        for draft in self.drafts.left_over():
+            self.out.say("")
+            self.out.user_line("When the app last closed, this was not saved yet: ", draft.label)
+            choices = ["Save the words as a note now.", "Show the words.", "Throw it away."]
+            while True:
+                self.menu(
+                    "What would you like to do with it?",
+                    choices,
+                    "Type a number, or press Enter to keep it for next time.",
+                )
+                answer = self.out.ask("Your choice:").strip()
+                if answer == "2":
+                    title, body = draft.as_note()
+                    self.out.user_line("Title: ", title)
+                    self.out.say(body)
+                    continue
+                break
+            if answer == "1":
+                title, body = draft.as_note()
+                if self.attempt(self.nav.create_note, title, body) is not None:
+                    self.out.user_line("Saved the words as a note: ", title)
+                    with contextlib.suppress(OSError):
+                        self.drafts.clear(draft.key)
+            elif answer == "3":
+                with contextlib.suppress(OSError):
+                    self.drafts.clear(draft.key)
+                self.out.say("Thrown away.")
+            else:
+                self.out.say("Kept for later: it will be offered again next time.")
 
     def keep_unfinished(self, title: str, body: str, link: str, kind: NoteKind) -> Note | None:
         note = self.attempt(self.nav.create_note, title, body, link, kind)
+        if note is not None:
+            self.forget_draft()
         if note is not None:
             with contextlib.suppress(OSError):  # the terminal may be gone
                 self.out.user_line("Saved what you had typed as a note: ", note.display_title)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import textwrap
+from collections.abc import Callable
 from typing import TextIO
 
 from tui.core.text import one_line, safe_for_terminal
@@ -115,11 +116,17 @@ class Console:
             raise EndOfInput
         return line.rstrip("\r\n")
 
-    def ask_lines(self, prompt: str, typed: list[str] | None = None) -> list[str]:
+    def ask_lines(
+        self,
+        prompt: str,
+        typed: list[str] | None = None,
+        on_line: Callable[[list[str]], None] | None = None,
+    ) -> list[str]:
         """Read lines until one holding only a full stop. Ctrl+D also ends, keeping the lines.
 
-        Each line is added to ``typed`` as soon as it is read, so whoever asked still
-        has every finished line if Ctrl+C or a hang-up stops the reading.
+        Each line is added to ``typed`` as soon as it is read (and ``on_line`` told),
+        so whoever asked still has every finished line if Ctrl+C or a hang-up stops
+        the reading, and can keep a draft of them in case of a kill or power cut.
         """
         self.hint(prompt)
         lines = typed if typed is not None else []
@@ -132,4 +139,6 @@ class Console:
             if line == ".":
                 break
             lines.append(line)
+            if on_line is not None:
+                on_line(lines)
         return lines

@@ -87,6 +87,7 @@ class MoreMenus(PlainBase):
         )
         note = self.attempt(self.nav.create_note, title, body, "", kind)
         if note:
+            self.forget_draft()
             self.out.user_line(f"Saved the note ({kind.label}): ", note.display_title)
 
     def _ask_path(self, what: str, default: str) -> Path | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.widgets import Static
 
+from tui.app.drafting import offer_left_over
 from tui.app.screens.base import BaseScreen
 from tui.app.widgets import ReaderList, option, plain
 
@@ -26,6 +27,7 @@ class HomeScreen(BaseScreen):
         self.query_one(ReaderList).focus()
         if message := self.nav_app.startup_message():
             self.say(message, error=True)
+        self.call_after_refresh(offer_left_over, self.nav_app)
 
     def refresh_data(self) -> None:
         areas = self.query_one("#areas", ReaderList)

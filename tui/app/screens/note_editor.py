@@ -33,12 +33,15 @@ class NoteEditorScreen(BaseScreen):
         link: str = "",
         kind: NoteKind = NoteKind.PLAIN,
         title: str = "",
+        draft: dict[str, str] | None = None,
     ) -> None:
+        """``draft``: words a previous run left unsaved, to finish (see drafting.py)."""
         super().__init__()
         self.note_id = note_id
         self.initial_link = link
         self.initial_kind = kind
         self.initial_title = title
+        self.draft = draft
 
     def _note(self) -> Note | None:
         return self.nav.note(self.note_id) if self.note_id is not None else None
@@ -52,17 +55,18 @@ class NoteEditorScreen(BaseScreen):
     def compose_body(self) -> ComposeResult:
         note = self._note()
         link = note.link if note else self.initial_link
+        kind = (note.kind if note else self.initial_kind).value
+        title, body = (note.title, note.body) if note else (self.initial_title, "")
+        if self.draft is not None:
+            title, body = self.draft.get("title", title), self.draft.get("body", body)
+            kind, link = self.draft.get("kind", kind), self.draft.get("link", link)
         targets = [(t.label, t.link) for t in self.nav.link_targets()]
-        yield field_row(
-            "Title", quiet_input(note.title if note else self.initial_title, input_id="title")
-        )
-        yield field_row(
-            "Text", quiet_text_area(note.body if note else "", area_id="body"), tall=True
-        )
+        yield field_row("Title", quiet_input(title, input_id="title"))
+        yield field_row("Text", quiet_text_area(body, area_id="body"), tall=True)
         yield ChoiceField(
             "Kind",
             [(k.label, k.value) for k in NoteKind],
-            (note.kind if note else self.initial_kind).value,
+            kind,
             question="What kind of note is it?",
             id="kind",
         )
@@ -81,6 +85,8 @@ class NoteEditorScreen(BaseScreen):
         # endings). Remember how it showed it, so an unedited body is saved as it was.
         note = self._note()
         self._stored_body = note.body if note else ""
+        if self.draft is not None:  # what the draft holds is what is to be saved
+            self._stored_body = self.draft.get("body", self._stored_body)
         self._body_as_shown = self.query_one("#body", TextArea).text
         self.query_one("#title", Input).focus()
 
@@ -102,9 +108,45 @@ class NoteEditorScreen(BaseScreen):
         untouched_title = title == self.initial_title
         return self.note_id is None and (not title.strip() or untouched_title) and not body.strip()
 
+    # ------------------------------------------------------------------ drafts
+    @property
+    def draft_key(self) -> str:
+        return "note:new" if self.note_id is None else f"note:{self.note_id}"
+
+    def on_input_changed(self, _event: Input.Changed) -> None:
+        self._keep_draft()
+
+    def on_text_area_changed(self, _event: TextArea.Changed) -> None:
+        self._keep_draft()
+
+    def _keep_draft(self) -> None:
+        if not hasattr(self, "_body_as_shown") or self._is_empty_new():
+            return  # not shown yet, or nothing typed
+        title, body, link = self._values()
+        note = self._note()
+        if note is not None and (note.title, note.body, note.link, note.kind) == (
+            title,
+            body,
+            link,
+            self._kind(),
+        ):
+            self._draft_done()  # as it is saved: nothing to keep
+            return
+        fields = {"title": title, "body": body, "kind": self._kind().value, "link": link}
+        shown = title.strip() or "without a title"
+        label = f"a new note, {shown}" if self.note_id is None else f"changes to the note {shown}"
+        self.nav_app.drafts.typed(self.draft_key, fields, label)
+
+    def _draft_done(self) -> None:
+        self.nav_app.drafts.done("note:new")
+        if self.note_id is not None:
+            self.nav_app.drafts.done(f"note:{self.note_id}")
+
+    # -------------------------------------------------------------------- saving
     def save(self) -> bool:
         """Save what is on screen. True when saved (or nothing to save)."""
         if self._is_empty_new():
+            self._draft_done()
             return True
         title, body, link = self._values()
         kind = self._kind()
@@ -116,6 +158,7 @@ class NoteEditorScreen(BaseScreen):
         if note is None:
             return False
         self.note_id = note.id
+        self._draft_done()
         self.nav_app.just_saved = f"note:{note.id}"
         self._stored_body = note.body
         self._body_as_shown = self.query_one("#body", TextArea).text

@@ -25,9 +25,11 @@ class PersonEditorScreen(BaseScreen):
     MAIN_SCROLLS = True
     BINDINGS = bindings.PERSON_EDITOR
 
-    def __init__(self, person_id: int | None) -> None:
+    def __init__(self, person_id: int | None, draft: dict[str, str] | None = None) -> None:
+        """``draft``: words a previous run left unsaved, to finish (see drafting.py)."""
         super().__init__()
         self.person_id = person_id
+        self.draft = draft
         self.changed = False  # whether the last save wrote anything
 
     def _person(self) -> Person | None:
@@ -40,17 +42,19 @@ class PersonEditorScreen(BaseScreen):
 
     def compose_body(self) -> ComposeResult:
         person = self._person()
-        yield field_row("Name", quiet_input(person.name if person else "", input_id="name"))
+        shown = {f: str(getattr(person, f)) if person else "" for f, *_ in FIELDS}
+        shown["role"] = (person.role if person else Role.FRIEND_FAMILY).value
+        shown.update(self.draft or {})
+        yield field_row("Name", quiet_input(shown["name"], input_id="name"))
         yield ChoiceField(
             "Role",
             [(r.label, r.value) for r in Role],
-            (person.role if person else Role.FRIEND_FAMILY).value,
+            shown["role"],
             question="What is their role in your support network?",
             id="role",
         )
         for field_id, label, example in FIELDS[1:]:
-            value = getattr(person, field_id) if person else ""
-            yield field_row(label, quiet_input(value, example, input_id=field_id))
+            yield field_row(label, quiet_input(shown[field_id], example, input_id=field_id))
         yield answer_button("Save and go back", "save-back")
 
     def on_mount(self) -> None:
@@ -63,11 +67,28 @@ class PersonEditorScreen(BaseScreen):
         values["role"] = role if isinstance(role, str) else Role.OTHER.value
         return values
 
+    @property
+    def draft_key(self) -> str:
+        return "person:new" if self.person_id is None else f"person:{self.person_id}"
+
+    def on_input_changed(self, _event: Input.Changed) -> None:
+        values = self._values()
+        if any(values[f].strip() for f, *_ in FIELDS):
+            name = values["name"].strip() or "without a name"
+            label = f"a new person, {name}" if self.person_id is None else f"changes to {name}"
+            self.nav_app.drafts.typed(self.draft_key, values, label)
+
+    def _draft_done(self) -> None:
+        self.nav_app.drafts.done("person:new")
+        if self.person_id is not None:
+            self.nav_app.drafts.done(f"person:{self.person_id}")
+
     def save(self) -> bool:
         """Save what is on screen. True when saved, or when there was nothing to save."""
         self.changed = False
         values = self._values()
         if self.person_id is None and not any(values[f].strip() for f, *_ in FIELDS):
+            self._draft_done()
             return True  # nothing typed: nothing to save
         people = self.nav.people
         before = self._person()
@@ -80,6 +101,7 @@ class PersonEditorScreen(BaseScreen):
             return False
         self.changed = person != before
         self.person_id = person.id
+        self._draft_done()
         self.nav_app.just_saved = f"person:{person.id}"
         return True
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from textual.app import ComposeResult
+from textual.await_complete import AwaitComplete
 from textual.containers import Vertical
 from textual.widgets import Button, Input
 
@@ -10,6 +13,9 @@ from tui.app import bindings
 from tui.app.screens.dialog import DialogScreen, answer_button
 from tui.app.widgets import Gutter, field_row, move_cursor, quiet_input
 from tui.core.text import end_sentence
+
+if TYPE_CHECKING:
+    from tui.app.app import NavigatorApp
 
 
 class PromptScreen(DialogScreen[str | None]):
@@ -42,6 +48,20 @@ class PromptScreen(DialogScreen[str | None]):
             move_cursor(self.app, focused.cursor_screen_offset)
         else:
             super().place_cursor()
+
+    @property
+    def draft_key(self) -> str:
+        return f"prompt:{self.label}"
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.value.strip() and event.value != self.value:
+            label = f"an answer to: {self.question}"
+            app = cast("NavigatorApp", self.app)
+            app.drafts.typed(self.draft_key, {"text": event.value}, label)
+
+    def dismiss(self, result: str | None = None) -> AwaitComplete:
+        cast("NavigatorApp", self.app).drafts.done(self.draft_key)
+        return super().dismiss(result)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         text = event.value.strip()
