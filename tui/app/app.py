@@ -21,6 +21,7 @@ from textual.message import Message
 from textual.screen import Screen
 
 from tui.app import bindings, keymap, themes
+from tui.app.anywhere import AnywhereActions
 from tui.app.output import HeldOutput, holding_driver
 from tui.app.palette import NavigatorCommands
 from tui.app.screens.base import BaseScreen
@@ -74,7 +75,7 @@ class WriteReported(Message):
         self.problem = problem
 
 
-class NavigatorApp(CrashHook):
+class NavigatorApp(AnywhereActions, CrashHook):
     """SPMS Navigator in the terminal. Owns no data: everything goes through ``navigator``."""
 
     TITLE = "SPMS Navigator"

@@ -43,7 +43,7 @@ class PeopleScreen(BaseScreen):
             option(f"I do not want: {u.text}", f"unwanted:{u.id}")
             for u in self.nav.people.unwanted()
         ]
-        options.append(option("Add help I do not want (key u)", "add-unwanted"))
+        options.append(option("Add help I do not want (key w)", "add-unwanted"))
         people_list.set_options(options)
         people_list.highlight_id(self.nav_app.take_just_saved() or keep)
 
