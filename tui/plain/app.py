@@ -229,7 +229,7 @@ class PlainApp(MoreMenus):
                 text = self.out.ask("Type your new item, then press Enter:")
                 entry = self.attempt(self.nav.add_own_item, text)
                 if entry:
-                    self.out.say(f"Added your item: {entry.text}. It is not done yet.")
+                    self.out.say(f"Added your item: {end_sentence(entry.text)} It is not done yet.")
                 continue
             choice = self.pick(answer, len(entries))
             if choice is not None:
@@ -239,7 +239,7 @@ class PlainApp(MoreMenus):
         group = self.nav.group_title(entry.group_id)
         line = f"{entry.text}: {entry.status_words}. {group}."
         if entry.helper:
-            line += f" Who helps: {one_line(entry.helper)}."
+            line += f" Who helps: {end_sentence(one_line(entry.helper))}"
         return line
 
     def item(self, item_id: str) -> None:

@@ -9,13 +9,14 @@ from textual.widgets import Button, Input
 from tui.app import bindings
 from tui.app.screens.dialog import DialogScreen, answer_button
 from tui.app.widgets import Gutter, field_row, quiet_input
+from tui.core.text import end_sentence
 
 
 class PromptScreen(DialogScreen[str | None]):
     BINDINGS = bindings.PROMPT
 
     def __init__(self, title: str, label: str, value: str = "") -> None:
-        super().__init__(f"{title}. Type, then press Enter.")
+        super().__init__(f"{end_sentence(title)} Type, then press Enter.")
         self.label = label
         self.value = value
 
