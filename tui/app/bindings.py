@@ -37,8 +37,9 @@ GLOBAL: list[BindingType] = [
     Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit_anywhere"),
     Binding("ctrl+c", "quit", "Quit", show=False, priority=True, id="app.quit_interrupt"),
     # Urgent help, one key from every screen: u (no reader, terminal or multiplexer takes
-    # a plain letter), and ctrl+u even while typing in a field (it shadows the fields'
-    # "delete to the start of the line", which nobody with a tremor should need).
+    # a plain letter; one finger, no modifier), and ctrl+u even while typing in a field
+    # (no reader or terminal takes it either; in a field it replaces Textual's "delete to
+    # the start of the line", and Backspace still deletes).
     Binding("u", "urgent_help", "Urgent help", id="app.urgent"),
     Binding(
         "ctrl+u",
