@@ -35,7 +35,7 @@ def test_a_killed_app_offers_the_half_typed_note_back(data_file: Path) -> None:
         assert nav.notes() == []  # never saved as a note: only the draft has the words
     with Terminal.app(data_file) as term:
         term.wait_for("When the app last closed, a new note, Heat was not saved yet")
-        assert term.cursor_line().startswith("Open it, to finish it")
+        assert term.wait_for_cursor_line("Open it, to finish it").startswith("Open it")
         term.press("enter")
         term.wait_for("Title: Heat")
         assert "Hot days make me tired." in term.text()
@@ -58,7 +58,9 @@ def test_a_draft_can_be_saved_as_a_note_or_thrown_away(data_file: Path) -> None:
     with Terminal.app(data_file) as term:
         term.wait_for("Throw it away")
         term.press("down")
-        assert term.cursor_line().startswith("Save the words as a note now")
+        assert term.wait_for_cursor_line("Save the words").startswith(
+            "Save the words as a note now"
+        )
         term.press("enter")
         term.wait_for("Saved the words as a note: Stairs.")
     with saved(data_file) as nav:

@@ -36,7 +36,9 @@ async def test_home_says_what_the_app_is_and_lists_the_areas(data_file: Path) ->
             "My people",
             "Your data",
             "Help",
+            "Urgent help",
         ]
+        assert areas[-1] == "Urgent help: where to get help now, day or night. Key u."
         assert "0 of 21 done" in areas[1]
         assert highlighted_text(app).startswith("Topics")
 
@@ -80,7 +82,7 @@ async def test_read_a_topic_with_sources_review_date_and_disclaimer(data_file: P
         text = "\n".join(lines)
         assert "866-673-7436" in text
         assert any(line.startswith("Source: Support for Life with Secondary") for line in lines)
-        assert "Last reviewed on 30 November 2026." in lines
+        assert "Reviewed on 30 November 2026; next review by 30 May 2027." in lines
         assert "information, not medical advice" in text
         assert "Call an MS helpline: not done yet" in lines
         await pilot.press("end")

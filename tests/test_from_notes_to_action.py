@@ -84,7 +84,7 @@ async def test_my_people_and_the_help_i_do_not_want(data_file: Path) -> None:
         await pilot.press("tab", *"neurologist", "tab", *"555 0100")
         await pilot.press("tab", *"check-ups", "escape")
         assert highlighted_text(app).startswith("Dr Lee: Care team member (neurologist).")
-        await pilot.press("u", *"Advice about diets", "enter")
+        await pilot.press("w", *"Advice about diets", "enter")
         assert status_text(app) == "Saved: you do not want Advice about diets."
         assert "I do not want: Advice about diets" in option_texts(app, "people")
         await pilot.press("c", "enter", "tab", "enter", "down", "enter")  # choose Dr Lee

@@ -43,6 +43,7 @@ def test_home_says_what_it_is_and_numbers_the_areas(data_file: Path) -> None:
         "5. My people: who helps with what.",
         "6. Your data: export, import a backup, or delete it.",
         "7. Help: commands, and where your data is kept.",
+        "9. Urgent help: where to get help now, day or night. Or type u at any question.",
     ]:
         assert line in text.splitlines()
     assert text.rstrip().endswith("Goodbye. Everything you changed is saved.")
@@ -53,7 +54,7 @@ def test_read_a_topic_with_its_sources(data_file: Path) -> None:
     assert "Topic: Social and emotional support." in text
     assert "866-673-7436" in text
     assert "Source: Support for Life with Secondary Progressive MS" in text
-    assert "Last reviewed on 30 November 2026." in text
+    assert "Reviewed on 30 November 2026; next review by 30 May 2027." in text
     assert "1. Checklist: Call an MS helpline: not done yet." in text
 
 
@@ -143,8 +144,8 @@ def test_help_shows_the_data_file(data_file: Path) -> None:
 
 
 def test_wrong_answers_get_a_sentence(data_file: Path) -> None:
-    text = run_plain(data_file, "9", "hello", "q")
-    assert "'9' is not one of the choices. Type a number from 1 to 8." in text
+    text = run_plain(data_file, "10", "hello", "q")
+    assert "'10' is not one of the choices. Type a number from 1 to 9." in text
     assert "'hello' is not one of the choices." in text
 
 
@@ -269,7 +270,7 @@ def test_my_people_in_plain_mode(data_file: Path) -> None:
         "neurologist",
         "555 0100",
         "check-ups",
-        "u",
+        "w",
         "Advice about diets",
         "2",
         "no",

@@ -18,6 +18,7 @@ from textual.message import Message
 from textual.screen import Screen
 
 from tui.app import bindings, keymap, themes
+from tui.app.anywhere import AnywhereActions
 from tui.app.drafting import DraftKeeper
 from tui.app.leaving import Leaving
 from tui.app.output import OutputHolding
@@ -65,7 +66,7 @@ class WriteReported(Message):
         self.problem = problem
 
 
-class NavigatorApp(Leaving, OutputHolding):
+class NavigatorApp(AnywhereActions, Leaving, OutputHolding):
     """SPMS Navigator in the terminal. Owns no data: everything goes through ``navigator``."""
 
     TITLE = "SPMS Navigator"

@@ -36,6 +36,29 @@ GLOBAL: list[BindingType] = [
     Binding("q", "quit", "Quit", id="app.quit"),
     Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit_anywhere"),
     Binding("ctrl+c", "quit", "Quit", show=False, priority=True, id="app.quit_interrupt"),
+    # Urgent help, one key from every screen: u (no reader, terminal or multiplexer takes
+    # a plain letter; one finger, no modifier), and ctrl+u even while typing in a field
+    # (no reader or terminal takes it either; in a field it replaces Textual's "delete to
+    # the start of the line", and Backspace still deletes).
+    Binding("u", "urgent_help", "Urgent help", id="app.urgent"),
+    Binding(
+        "ctrl+u",
+        "urgent_help",
+        "Urgent help, even while typing",
+        show=False,
+        priority=True,
+        id="app.urgent_anywhere",
+    ),
+]
+
+# A dialog (a modal screen) hides the app's keys that have no priority: it takes u
+# itself, under the same id, so a remapped key works there too.
+URGENT_IN_DIALOGS: list[BindingType] = [
+    Binding("u", "app.urgent_help", "Urgent help", show=False, id="app.urgent"),
+]
+
+TOPICS: list[BindingType] = [
+    Binding("slash,f", "search", "Find a word", id="topics.search"),
 ]
 
 TOPIC_READER: list[BindingType] = [
@@ -105,7 +128,7 @@ VISIT: list[BindingType] = [
 
 PEOPLE: list[BindingType] = [
     Binding("a", "add_person", "Add a person", id="people.add"),
-    Binding("u", "add_unwanted", "Add help I do not want", id="people.unwanted"),
+    Binding("w", "add_unwanted", "Add help I do not want", id="people.unwanted"),
     Binding("d,delete", "delete", "Delete", id="people.delete"),
 ]
 
@@ -119,6 +142,7 @@ def every_binding() -> list[Binding]:
     """Each binding the app declares, once (for Help, settings checks and tests)."""
     groups = (
         GLOBAL,
+        TOPICS,
         TOPIC_READER,
         CHECKLIST,
         CHECKLIST_ITEM,

@@ -8,7 +8,7 @@ search scores a command by the best of its title and those words.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from typing import TYPE_CHECKING, Any, cast
 
@@ -61,7 +61,56 @@ def commands(app: NavigatorApp) -> list[Command]:
         ),
         Command("Quit", "Save and quit (q)", app.action_quit),
     ]
-    return found
+    found += [
+        Command(
+            "Search",
+            "Find a word in every topic and the checklist (/ on the Topics screen)",
+            app.open_search,
+        ),
+        Command(
+            "Urgent help", "Where to get help now, day or night (key u)", app.action_urgent_help
+        ),
+        Command(
+            "Export",
+            "Export everything, to read, print or keep",
+            partial(app.open_data_at, "export-md"),
+        ),
+        Command("Import", "Bring back a JSON backup", partial(app.open_data_at, "import")),
+        Command(
+            "Delete all", "Delete all your data (asks first)", partial(app.open_data_at, "delete")
+        ),
+    ]
+    said = app.navigator.library.app.palette
+    return [
+        replace(command, words=command.words + words_for(command.title, said)) for command in found
+    ]
+
+
+def words_for(title: str, said: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """What people call the command ``title``, from ``[palette]`` in data/app.toml.
+
+    A name there stands for the command of that title, or for each command whose title
+    starts with it and a colon or a space ("Colours" for "Colours: High contrast").
+    """
+    return tuple(
+        word
+        for name, words in said.items()
+        if title == name or title.startswith((f"{name}:", f"{name} "))
+        for word in words
+    )
+
+
+def _score(match: Callable[[str], float], command: Command) -> float:
+    """How well a query matches ``command``: the best of its title and its words.
+
+    Of equal word matches, the word named earlier wins (a command's first word is
+    what people most often mean by it): "backup" lists Export, where it comes first,
+    before Your data, where it comes fifth. A title that matches too breaks a tie,
+    so "high contrast", a word of every Colours command, lists that theme first.
+    """
+    title = match(command.title)
+    words = [match(word) - place / 1000 for place, word in enumerate(command.words, 1)]
+    return max([title, *words]) + title / 100
 
 
 class NavigatorCommands(Provider):
@@ -77,6 +126,6 @@ class NavigatorCommands(Provider):
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for command in self._commands():
-            score = max(matcher.match(text) for text in (command.title, *command.words))
+            score = _score(matcher.match, command)
             if score > 0:
                 yield Hit(score, matcher.highlight(command.title), command.run, help=command.help)

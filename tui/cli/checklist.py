@@ -12,7 +12,7 @@ from tui.cli.output import OK, NotDone, UsageError, confirm, emit_json, out, tel
 from tui.cli.people import checked_person
 from tui.core.models import ChecklistEntry
 from tui.core.service import Navigator
-from tui.core.text import one_line
+from tui.core.text import end_sentence, one_line
 
 Handler = Callable[[argparse.Namespace, Navigator], int]
 
@@ -148,11 +148,11 @@ def entry_record(entry: ChecklistEntry, nav: Navigator) -> dict[str, Any]:
 def _entry_line(entry: ChecklistEntry, names: dict[int, str]) -> str:
     line = f"{entry.id}\t{one_line(entry.text)}: {entry.status_words}."
     if entry.person_id in names:
-        line += f" Person: {one_line(names[entry.person_id])}."
+        line += f" Person: {end_sentence(one_line(names[entry.person_id]))}"
     if entry.helper:
-        line += f" Who helps: {one_line(entry.helper)}."
+        line += f" Who helps: {end_sentence(one_line(entry.helper))}"
     if entry.note:
-        line += f" Note: {one_line(entry.note)}."
+        line += f" Note: {end_sentence(one_line(entry.note))}"
     return line
 
 

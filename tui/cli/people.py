@@ -10,7 +10,7 @@ from tui.cli.options import Tree, add_json, add_yes
 from tui.cli.output import OK, UsageError, confirm, emit_json, out, tell
 from tui.core.models import Person, Role, UnwantedHelp
 from tui.core.service import Navigator
-from tui.core.text import InputError, one_line
+from tui.core.text import InputError, end_sentence, one_line
 
 ROLES = [role.value for role in Role]
 PEOPLE_HINT = "To see the numbers, run: spms-navigator people list"
@@ -259,7 +259,7 @@ def people_delete(args: argparse.Namespace, nav: Navigator) -> int:
         f"Remove {one_line(person.name)} (number {person.id}) from My people?",
         args.yes,
         refusal=f"Not removed. Add --yes to remove person {person.id}.",
-        kept=f"Kept {one_line(person.name)}.",
+        kept=f"Kept {end_sentence(one_line(person.name))}",
     )
     nav.people.delete(person.id)
     out(f"Removed person {person.id}: {one_line(person.name)}")

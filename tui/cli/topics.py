@@ -1,4 +1,5 @@
-"""``spms-navigator topics`` and ``topic ID``: the shipped reading, with its sources."""
+"""``spms-navigator topics`` (and ``--search``), ``topic ID`` and ``urgent``: the shipped
+reading, with its sources, contacts and web addresses, and where to get help now."""
 
 from __future__ import annotations
 
@@ -6,14 +7,17 @@ import argparse
 from typing import Any
 
 from tui.cli.options import Tree, add_json
-from tui.cli.output import OK, emit_json, out
-from tui.core.models import BlockKind, Topic
+from tui.cli.output import OK, UsageError, emit_json, out, tell
+from tui.core.content import default_library
+from tui.core.models import BlockKind, Contact, Source, Topic
+from tui.core.search import query_words
 from tui.core.service import Navigator
 from tui.core.text import InputError
 
 COMMANDS = {
-    "topics": "List the topics: id, title and what each is about.",
+    "topics": "List the topics: id, title and what each is about; or find a word in them all.",
     "topic": "Print one topic, with its contacts and sources.",
+    "urgent": "Print where to get help now, if you think about hurting yourself.",
 }
 
 
@@ -21,8 +25,17 @@ def register(tree: Tree) -> None:
     topics = tree.add(
         ("topics",),
         COMMANDS["topics"],
-        ["topics", "topics --json"],
+        ["topics", "topics --json", "topics --search respite", "topics --search care team --json"],
         handler=topics_list,
+        more="With --search, each topic and checklist item that holds every word is printed "
+        "as its id and one line: where it was found, and the sentence that holds the words.",
+    )
+    topics.add_argument(
+        "--search",
+        nargs="+",
+        metavar="WORD",
+        help="find these words in every topic and checklist item (any case; the start of a "
+        "word is enough)",
     )
     add_json(topics)
     topic = tree.add(
@@ -33,6 +46,11 @@ def register(tree: Tree) -> None:
     )
     topic.add_argument("id", metavar="TOPIC", help="the topic's id (see: topics)")
     add_json(topic)
+    urgent = tree.add(
+        ("urgent",), COMMANDS["urgent"], ["urgent", "urgent --json"], handler=urgent_help
+    )
+    urgent.set_defaults(needs_data=False)  # works even when the data file cannot be read
+    add_json(urgent)
 
 
 def topic_record(topic: Topic, full: bool, nav: Navigator) -> dict[str, Any]:
@@ -45,18 +63,48 @@ def topic_record(topic: Topic, full: bool, nav: Navigator) -> dict[str, Any]:
         "checklist_items": list(topic.checklist_ids),
     }
     if full:
-        record["blocks"] = [{"kind": str(b.kind), "text": b.text} for b in topic.blocks]
-        record["contacts"] = [
-            {"name": c.name, "how": c.how, "what": c.what} for c in topic.contacts
+        record["blocks"] = [
+            {"kind": str(b.kind), "text": b.text, "own": b.own} for b in topic.blocks
         ]
-        record["sources"] = [
-            {"id": s.id, "title": s.title, "detail": s.detail, "date_note": s.date_note}
-            for s in nav.library.topic_sources(topic)
-        ]
+        record["contacts"] = [contact_record(c) for c in topic.contacts]
+        record["sources"] = [source_record(s) for s in nav.library.topic_sources(topic)]
     return record
 
 
+def contact_record(contact: Contact) -> dict[str, Any]:
+    return {
+        "name": contact.name,
+        "how": contact.how,
+        "what": contact.what,
+        "country": contact.country,
+        "phone": contact.phone,
+        "url": contact.link,
+        "note": contact.note,
+        "sentence": contact.sentence(),
+    }
+
+
+def source_record(source: Source) -> dict[str, Any]:
+    return {
+        "id": source.id,
+        "title": source.title,
+        "detail": source.detail,
+        "date_note": source.date_note,
+        "kind": str(source.kind),
+        "publisher": source.publisher,
+        "authors": source.authors,
+        "year": source.year,
+        "journal": source.journal,
+        "doi": source.doi,
+        "url": source.address,
+        "checked": source.checked.isoformat() if source.checked else None,
+        "sentence": source.sentence(),
+    }
+
+
 def topics_list(args: argparse.Namespace, nav: Navigator) -> int:
+    if args.search is not None:
+        return search(" ".join(args.search), args.json, nav)
     if args.json:
         return emit_json("topics", topics=[topic_record(t, False, nav) for t in nav.topics])
     out("\n".join(f"{t.id}\t{t.title}. {t.summary}" for t in nav.topics))
@@ -80,12 +128,46 @@ def topic_show(args: argparse.Namespace, nav: Navigator) -> int:
         )
     out(found.title)
     out("")
+    own_label = nav.library.app.own_explanation
     for block in found.blocks:
-        out(f"- {block.text}" if block.kind is BlockKind.BULLET else block.text)
+        text = block.marked_text(own_label)
+        out(f"- {text}" if block.kind is BlockKind.BULLET else text)
     for contact in found.contacts:
         out(f"Contact: {contact.sentence()}")
     for source in nav.library.topic_sources(found):
         out(f"Source: {source.sentence()}")
-    out(f"Last reviewed on {found.last_reviewed}.")
+    out(found.review_sentence())
     out(nav.library.app.not_advice)
+    return OK
+
+
+def search(words: str, as_json: bool, nav: Navigator) -> int:
+    """Every topic and checklist item holding all of ``words``: id, then one line each."""
+    if not query_words(words):
+        raise UsageError(
+            "--search needs a word to find, for example: spms-navigator topics --search respite"
+        )
+    hits = nav.library.search(words)
+    if as_json:
+        return emit_json(
+            "search",
+            words=words,
+            hits=[
+                {"kind": str(h.kind), "id": h.id, "title": h.title, "sentence": h.sentence}
+                for h in hits
+            ],
+        )
+    if not hits:
+        tell(f"Nothing found for '{words}'. Try another word, or the start of one.")
+        return OK
+    out("\n".join(f"{hit.id}\t{hit.line()}" for hit in hits))
+    return OK
+
+
+def urgent_help(args: argparse.Namespace) -> int:
+    lines = default_library().app.urgent_help
+    if args.json:
+        return emit_json("urgent-help", lines=list(lines))
+    out("Urgent help.")
+    out("\n".join(lines))
     return OK

@@ -6,6 +6,7 @@ run time) and plain where they mirror a stored record.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -35,6 +36,26 @@ class Block:
     def marked_text(self, label: str) -> str:
         """The text, followed by ``label`` in brackets when it is the app's own explanation."""
         return f"{self.text} ({label})" if self.own else self.text
+
+
+#: A web address written in a sentence: 'chat at 988lifeline.org.' finds '988lifeline.org'.
+_WEB_ADDRESS = re.compile(
+    r"(?:https?://)?(?:[a-z0-9-]+\.)+(?:org|com|net|gov|edu|uk|ie|ca|au|nz|eu)\b(?:/[^\s,;]*)?",
+    re.IGNORECASE,
+)
+
+
+def web_address_in(text: str) -> str:
+    """The first web address in ``text`` as written ('' when there is none)."""
+    found = _WEB_ADDRESS.search(text)
+    return found.group().rstrip(".?!)") if found else ""
+
+
+def web_link(address: str) -> str:
+    """A web address a browser can open: 'mymsaa.org' becomes 'https://mymsaa.org'."""
+    if not address or "://" in address:
+        return address
+    return f"https://{address}"
 
 
 def long_date(day: date) -> str:
@@ -76,6 +97,11 @@ class Contact:
     url: str = ""
     source_id: str = ""
     note: str = ""
+
+    @property
+    def link(self) -> str:
+        """The web address as a browser opens it ('' when there is none)."""
+        return web_link(self.url)
 
     def sentence(self) -> str:
         """'MS Navigator (US): call 1-800-344-4867, nationalmssociety.org. Help with MS.'"""
@@ -187,6 +213,12 @@ class Topic:
     def next_review_words(self) -> str:
         """'31 May 2027', or '' when no date is set."""
         return long_date(self.next_review) if self.next_review else ""
+
+    def review_sentence(self) -> str:
+        """'Reviewed on 30 November 2026; next review by 30 May 2027.', for every front end."""
+        if self.next_review:
+            return f"Reviewed on {self.last_reviewed}; next review by {self.next_review_words}."
+        return f"Reviewed on {self.last_reviewed}."
 
     @property
     def has_own_explanations(self) -> bool:
@@ -318,9 +350,9 @@ class Person:
         role = self.role.label + (f" ({self.specialty})" if self.specialty else "")
         line = f"{self.name}: {role}."
         if self.contact:
-            line += f" Reach: {self.contact}."
+            line += f" Reach: {end_sentence(self.contact)}"
         if self.helps_with:
-            line += f" Helps with: {self.helps_with}."
+            line += f" Helps with: {end_sentence(self.helps_with)}"
         return line
 
 

@@ -1,7 +1,8 @@
 """The plain line mode's menus. Every feature of the full-screen app, as numbered lines.
 
 At any question: a number chooses, ``b`` goes back, ``t``/``c``/``n``/``v``/``p`` open
-Topics, Checklist, Notes, the visit list or My people, ``h`` shows help and ``q`` quits.
+Topics, Checklist, Notes, the visit list or My people, ``h`` shows help, ``u`` says where
+to get urgent help and ``q`` quits.
 Every change is saved at once and said as a sentence.
 """
 
@@ -11,7 +12,8 @@ import signal
 import threading
 from collections.abc import Sequence
 
-from tui.core.models import BlockKind, ChecklistEntry, Note
+from tui.core.models import BlockKind, ChecklistEntry, Note, NoteKind
+from tui.core.search import HitKind
 from tui.core.service import ITEM_LINK, OWN_GROUP, TOPIC_LINK, display_time
 from tui.core.text import end_sentence, one_line
 from tui.plain.base import Back, GoTo, HangUp, Quit
@@ -92,11 +94,12 @@ class PlainApp(MoreMenus):
                     "Your data: export, import a backup, or delete it.",
                     "Help: commands, and where your data is kept.",
                     "Start in the full-screen app next time.",
+                    "Urgent help: where to get help now, day or night. Or type u at any question.",
                 ],
                 "Type a number and press Enter, or q to quit.",
             )
             try:
-                choice = self.pick(self.choose(), 8)
+                choice = self.pick(self.choose(), 9)
             except Back:
                 self.out.say("You are at home. Type q to quit.")
                 continue
@@ -109,47 +112,82 @@ class PlainApp(MoreMenus):
             elif choice == 7:
                 if self.attempt(self.nav.set_setting, "plain", False) is not None:
                     self.out.say("Saved: the full-screen app will open next time.")
+            elif choice == 8:
+                self.urgent_help()
             elif choice is not None:
                 raise GoTo("tcn"[choice])
 
     def help(self) -> None:
         self.out.say("")
         self.out.say("Help.")
+        self.out.say("Urgent help, if you need help now: type u at any question.")
         self.out.say("At any question: type a number and press Enter to choose.")
         self.out.say("b goes back. t opens Topics, c the Checklist, n your Notes,")
         self.out.say("v the list for your next visit, p My people.")
         self.out.say("h shows this help. q quits. Ctrl+D or Ctrl+C also quit.")
+        self.out.say("In Topics, f finds a word in every topic and the checklist.")
         self.out.say("Everything you change is saved at once.")
         self.out.user_line("Your data file: ", str(self.nav.store.path))
         self.out.say("It stays on this computer, readable only by you.")
         if self.nav.store.read_only:
             self.out.say("This copy is read-only, because another copy has the file open.")
         self.out.say(self.nav.library.app.not_advice)
-        for source in self.nav.library.sources.values():
-            self.out.say(f"Source: {source.sentence()}")
+        self.out.say("The topics rest on these articles. Each topic lists all its sources.")
+        for article in self.nav.library.articles:
+            self.out.say(f"Article: {article.sentence()}")
 
     # --------------------------------------------------------------- topics
     def topics(self) -> None:
         topics = self.nav.topics
         while True:
-            self.menu("Topics.", [f"{t.title}. {t.summary}" for t in topics])
-            choice = self.pick(self.choose(), len(topics))
-            if choice is not None:
+            self.menu(
+                "Topics.",
+                [f"{t.title}. {t.summary}" for t in topics],
+                "Type a number to open a topic, f to find a word in every topic and the "
+                "checklist, or b for back.",
+            )
+            answer = self.choose()
+            if answer.lower() == "f":
+                self._guard(self.find)
+            elif (choice := self.pick(answer, len(topics))) is not None:
                 self._guard(self.topic, topics[choice].id)
+
+    def find(self) -> None:
+        """Find a word in every topic and checklist item; a number opens what was found."""
+        words = self.out.ask("Find what? Type a word or two (Enter alone goes back):").strip()
+        while words:
+            hits = self.nav.library.search(words)
+            if not hits:
+                self.out.say(f"Nothing found for '{one_line(words)}'. Try another word.")
+                words = self.out.ask("Find what? (Enter alone goes back):").strip()
+                continue
+            self.menu(
+                f"Found in {len(hits)} {'place' if len(hits) == 1 else 'places'}: "
+                f"'{one_line(words)}'.",
+                [hit.line() for hit in hits],
+                "Type a number to open one, f to find another word, or b for back.",
+            )
+            answer = self.choose()
+            if answer.lower() == "f":
+                words = self.out.ask("Find what?").strip()
+            elif (choice := self.pick(answer, len(hits))) is not None:
+                hit = hits[choice]
+                self._guard(self.topic if hit.kind is HitKind.TOPIC else self.item, hit.id)
 
     def topic(self, topic_id: str) -> None:
         while True:
             topic = self.nav.topic(topic_id)
             self.out.say("")
             self.out.say(f"Topic: {topic.title}.")
+            own_label = self.nav.library.app.own_explanation
             for block in topic.blocks:
                 if block.kind is BlockKind.HEADING:
                     self.out.say("")
-                    self.out.say(f"{block.text}.")
+                    self.out.say(end_sentence(block.text))
                 elif block.kind is BlockKind.BULLET:
-                    self.out.say(f"  {block.text}")
+                    self.out.say(f"  {block.marked_text(own_label)}")
                 else:
-                    self.out.say(block.text)
+                    self.out.say(block.marked_text(own_label))
             if topic.contacts:
                 self.out.say("")
                 self.out.say("Contacts named in this topic.")
@@ -161,7 +199,7 @@ class PlainApp(MoreMenus):
             self.out.say("")
             for source in self.nav.library.topic_sources(topic):
                 self.out.say(f"Source: {source.sentence()}")
-            self.out.say(f"Last reviewed on {topic.last_reviewed}.")
+            self.out.say(topic.review_sentence())
             self.out.say(self.nav.library.app.not_advice)
             choices = [f"Checklist: {e.text}: {e.status_words}." for e in items]
             choices += [f"Your note: {n.display_title}" for n in notes]
@@ -192,7 +230,7 @@ class PlainApp(MoreMenus):
                 text = self.out.ask("Type your new item, then press Enter:")
                 entry = self.attempt(self.nav.add_own_item, text)
                 if entry:
-                    self.out.say(f"Added your item: {entry.text}. It is not done yet.")
+                    self.out.say(f"Added your item: {end_sentence(entry.text)} It is not done yet.")
                 continue
             choice = self.pick(answer, len(entries))
             if choice is not None:
@@ -202,7 +240,7 @@ class PlainApp(MoreMenus):
         group = self.nav.group_title(entry.group_id)
         line = f"{entry.mark}{entry.text}: {entry.status_words}. {group}."
         if entry.helper:
-            line += f" Who helps: {one_line(entry.helper)}."
+            line += f" Who helps: {end_sentence(one_line(entry.helper))}"
         return line
 
     def item(self, item_id: str) -> None:
@@ -288,6 +326,8 @@ class PlainApp(MoreMenus):
     def _note_line(self, note: Note, labels: dict[str, str]) -> str:
         title = end_sentence(one_line(note.display_title))
         line = f"{title} Written {display_time(note.created)}."
+        if note.kind is not NoteKind.PLAIN:
+            line = f"{note.kind.label}: {line}"
         label = labels.get(note.link)
         return f"{line} About {label}." if label else line
 

@@ -42,6 +42,8 @@ DRAFT_KEY = "note:new"
 
 #: Letters that jump to an area from any question.
 AREA_KEYS = ("t", "c", "n", "v", "p")
+#: Urgent help, at any question.
+URGENT_KEYS = ("u", "urgent")
 
 
 class PlainBase:
@@ -65,10 +67,20 @@ class PlainBase:
         if word in ("h", "?", "help"):
             self.help()
             return ""
+        if word in URGENT_KEYS:
+            self.urgent_help()
+            return ""
         return answer
 
     def help(self) -> None:
         raise NotImplementedError
+
+    def urgent_help(self) -> None:
+        """Where to get help now, line by line, first line first (data/app.toml)."""
+        self.out.say("")
+        self.out.say("Urgent help.")
+        for line in self.nav.library.app.urgent_help:
+            self.out.say(line)
 
     def confirm(self, question: str) -> bool:
         answer = self.out.ask(f"{question} This cannot be undone. Type yes to go ahead:")

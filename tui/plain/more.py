@@ -24,7 +24,7 @@ class MoreMenus(PlainBase):
             ]
             lines += [
                 f"{n.kind.label}: {end_sentence(one_line(n.display_title))} Raised. "
-                f"Answer: {one_line(n.answer) or 'none noted'}."
+                f"Answer: {end_sentence(one_line(n.answer) or 'none noted')}"
                 for n in raised
             ]
             if not lines:
@@ -121,13 +121,13 @@ class MoreMenus(PlainBase):
             self.menu(
                 "My people: who helps with what, and the help I do not want.",
                 lines,
-                "Type a number to open or delete one, a to add a person, u to add help you "
+                "Type a number to open or delete one, a to add a person, w to add help you "
                 "do not want, or b for back.",
             )
             answer = self.choose()
             if answer.lower() == "a":
                 self._person_form(None)
-            elif answer.lower() == "u":
+            elif answer.lower() == "w":
                 text = self.out.ask("What help do you not want?")
                 item = self.attempt(self.nav.people.add_unwanted, text)
                 if item:

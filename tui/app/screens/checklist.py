@@ -13,13 +13,14 @@ from tui.app.screens.prompt import PromptScreen
 from tui.app.widgets import plain
 from tui.core.models import ChecklistEntry
 from tui.core.service import OWN_GROUP
+from tui.core.text import end_sentence
 
 
 def entry_line(entry: ChecklistEntry, group_title: str) -> str:
     """'✓ Call an MS helpline: done. Peer support. Who helps: Sam.'"""
     line = f"{entry.mark}{entry.text}: {entry.status_words}. {group_title}."
     if entry.helper:
-        line += f" Who helps: {entry.helper}."
+        line += f" Who helps: {end_sentence(entry.helper)}"
     return line
 
 
@@ -102,7 +103,7 @@ class ChecklistScreen(BaseScreen):
             if entry is not None:
                 self.refresh_data()
                 self.query_one(LongList).highlight_id(entry.id)
-                self.say(f"Added your item: {entry.text}. It is not done yet.")
+                self.say(f"Added your item: {end_sentence(entry.text)} It is not done yet.")
 
         self.app.push_screen(PromptScreen("Add your own checklist item", "New item"), added)
 
@@ -121,7 +122,7 @@ class ChecklistScreen(BaseScreen):
             if self.attempt(lambda: self.nav.delete_own_item(entry.id)) is None:
                 return
             self.refresh_data()
-            self.say(f"Deleted your item: {entry.text}.")
+            self.say(f"Deleted your item: {end_sentence(entry.text)}")
 
         self.app.push_screen(
             ConfirmScreen(f"Delete your item '{entry.text}'? This cannot be undone.", "Delete it"),

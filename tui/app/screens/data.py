@@ -30,11 +30,20 @@ class DataScreen(BaseScreen):
             id="data",
         )
 
+    #: The line the cursor starts on (the palette's Export, Import and Delete all choose).
+    first_line = "export-md"
+
     def on_mount(self) -> None:
         super().on_mount()
         data = self.query_one(ReaderList)
-        data.highlighted = 1
+        data.highlight_id(self.first_line)
         data.focus()
+
+    def go_to_line(self, line_id: str) -> None:
+        """Put the cursor on ``line_id``, now or (not yet mounted) when the screen opens."""
+        self.first_line = line_id
+        if self.is_mounted:
+            self.query_one(ReaderList).highlight_id(line_id)
 
     def on_option_list_option_selected(self, event: ReaderList.OptionSelected) -> None:
         action = event.option.id or ""

@@ -35,6 +35,8 @@ def answer_button(label: str, button_id: str) -> Button:
 class DialogScreen(ModalScreen[R]):
     """A question that takes the whole screen until it is answered."""
 
+    BINDINGS = bindings.URGENT_IN_DIALOGS  # Textual adds each dialog's own to these
+
     def __init__(self, question: str) -> None:
         super().__init__()
         self.question = question

@@ -9,6 +9,7 @@ from textual.binding import Binding
 from textual.widgets.option_list import Option
 
 from tui.app import bindings
+from tui.app.addresses import open_or_copy
 from tui.app.screens.base import BaseScreen
 from tui.app.widgets import ReaderList, option
 
@@ -33,6 +34,17 @@ class HelpScreen(BaseScreen):
         help_list.highlighted = 0
         help_list.focus()
 
+    def on_option_list_option_selected(self, event: ReaderList.OptionSelected) -> None:
+        target = event.option.id or ""
+        if target == "urgent":
+            self.nav_app.action_urgent_help()
+        elif target.startswith("article-"):
+            article = self.nav.library.articles[int(target.removeprefix("article-"))]
+            if article.address:
+                open_or_copy(self, article.address)
+            else:
+                self.say("The app has no web address for this article.")
+
     def _binding_lines(self, screen_bindings: list[Binding]) -> list[str]:
         """'Escape, b, Backspace or Left arrow: Back (app.back)': the keys in force."""
         return [f"{self.keys_for(b)}: {b.description} ({b.id})" for b in screen_bindings]
@@ -52,12 +64,26 @@ class HelpScreen(BaseScreen):
         lines.append(option("Up and Down arrows: move through a list. Enter: open or choose."))
         lines.append(option("Tab and Shift+Tab: move between parts of a screen, and buttons."))
         heading("Keys that work everywhere", "h-global")
+        urgent = {b.id: b for b in bindings.GLOBAL if isinstance(b, Binding)}
+        lines.append(
+            option(
+                f"Urgent help, if you need help now: press {self.keys_for(urgent['app.urgent'])} "
+                f"on any screen, or {self.keys_for(urgent['app.urgent_anywhere'])} while typing.",
+                "urgent",
+            )
+        )
         # Every global key, shown in the key line or not; ctrl+q gets its own line below.
         quit_keys = {"app.quit_anywhere", "app.quit_interrupt"}
         shown = [b for b in bindings.GLOBAL if isinstance(b, Binding) and b.id not in quit_keys]
         lines += [option(line) for line in self._binding_lines(shown)]
         lines.append(option("ctrl+q: Quit, even while typing. What you typed is saved first."))
-        lines.append(option("ctrl+p: Search for any command by name."))
+        lines.append(option("ctrl+p: Find any command by its name, or by what you call it."))
+        lines.append(
+            option(
+                "On a contact or a source in a topic, Enter offers to open its web address "
+                "in your browser or to copy it."
+            )
+        )
         lines.append(
             option(
                 "While typing in a field, Tab moves on. In a note or a person, the button "
@@ -76,7 +102,8 @@ class HelpScreen(BaseScreen):
         lines.append(option(f"Your data file: {nav.store.path}", "data-file"))
         lines.append(
             option(
-                "It stays on this computer, readable only by you. The app never uses the network."
+                "It stays on this computer, readable only by you. The app never uses the "
+                "network: a web address opens in your browser only when you choose it."
             )
         )
         if nav.store.read_only:
@@ -84,5 +111,9 @@ class HelpScreen(BaseScreen):
         heading("About", "h-about")
         lines.append(option(nav.library.app.tagline))
         lines.append(option(nav.library.app.not_advice, "not-advice"))
-        lines += [option(f"Source: {s.sentence()}") for s in nav.library.sources.values()]
+        lines.append(option("The topics rest on these articles. Each topic lists all its sources."))
+        lines += [
+            option(f"Article: {s.sentence()}", f"article-{n}")
+            for n, s in enumerate(nav.library.articles)
+        ]
         return lines

@@ -44,6 +44,7 @@ class HomeScreen(BaseScreen):
                 option("My people: who helps with what. Key p.", "people"),
                 option("Your data: export, import a backup, or delete it.", "data"),
                 option("Help: keys, and where your data is kept. Key F1.", "help"),
+                option("Urgent help: where to get help now, day or night. Key u.", "urgent"),
             ]
         )
         areas.highlight_id(keep)
@@ -52,5 +53,7 @@ class HomeScreen(BaseScreen):
         area = event.option.id or "topics"
         if area == "help":
             self.nav_app.action_help()
+        elif area == "urgent":
+            self.nav_app.action_urgent_help()
         else:
             self.nav_app.action_go(area)

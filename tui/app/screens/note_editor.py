@@ -18,6 +18,7 @@ from tui.app.screens.dialog import answer_button
 from tui.app.widgets import field_row, quiet_input
 from tui.core.models import Note, NoteKind
 from tui.core.service import display_time
+from tui.core.text import end_sentence
 
 NO_LINK = ""
 
@@ -50,7 +51,7 @@ class NoteEditorScreen(BaseScreen):
         note = self._note()
         if note is None:
             return "New note. Type a title, then Tab to the text. ctrl+s saves."
-        return f"Note: {note.display_title}. Written {display_time(note.created)}."
+        return f"Note: {end_sentence(note.display_title)} Written {display_time(note.created)}."
 
     def compose_body(self) -> ComposeResult:
         note = self._note()

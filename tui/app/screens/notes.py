@@ -11,7 +11,7 @@ from tui.app.long_list import LongList
 from tui.app.screens.base import BaseScreen
 from tui.app.screens.confirm import ConfirmScreen
 from tui.app.widgets import TextLine, field_row, plain, quiet_input
-from tui.core.models import Note
+from tui.core.models import Note, NoteKind
 from tui.core.service import display_time
 from tui.core.text import end_sentence
 
@@ -35,7 +35,11 @@ class NotesScreen(BaseScreen):
         self.query_one("#notes", LongList).focus()
 
     def note_line(self, note: Note, labels: dict[str, str]) -> str:
+        """'Question: Heat. Written 30 Nov 2026, 09:17.' A plain note (most notes) says
+        no kind, so a long list reads no more words than it needs."""
         line = f"{end_sentence(note.display_title)} Written {display_time(note.created)}."
+        if note.kind is not NoteKind.PLAIN:
+            line = f"{note.kind.label}: {line}"
         if note.updated != note.created:
             line += f" Changed {display_time(note.updated)}."
         label = labels.get(note.link)

@@ -11,6 +11,7 @@ from tui.app.screens.base import BaseScreen
 from tui.app.screens.confirm import ConfirmScreen
 from tui.app.screens.prompt import PromptScreen
 from tui.app.widgets import ReaderList, option
+from tui.core.text import end_sentence
 
 
 class PeopleScreen(BaseScreen):
@@ -43,7 +44,7 @@ class PeopleScreen(BaseScreen):
             option(f"I do not want: {u.text}", f"unwanted:{u.id}")
             for u in self.nav.people.unwanted()
         ]
-        options.append(option("Add help I do not want (key u)", "add-unwanted"))
+        options.append(option("Add help I do not want (key w)", "add-unwanted"))
         people_list.set_options(options)
         people_list.highlight_id(self.nav_app.take_just_saved() or keep)
 
@@ -68,7 +69,7 @@ class PeopleScreen(BaseScreen):
             if item is not None:
                 self.refresh_data()
                 self.query_one(ReaderList).highlight_id(f"unwanted:{item.id}")
-                self.say(f"Saved: you do not want {item.text}.")
+                self.say(f"Saved: you do not want {end_sentence(item.text)}")
 
         self.app.push_screen(
             PromptScreen("Help I do not want, for example advice about diets", "I do not want"),

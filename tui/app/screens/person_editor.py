@@ -11,6 +11,7 @@ from tui.app.screens.base import BaseScreen
 from tui.app.screens.dialog import answer_button
 from tui.app.widgets import field_row, quiet_input
 from tui.core.models import Person, Role
+from tui.core.text import end_sentence
 
 FIELDS = (
     ("name", "Name", ""),
@@ -38,7 +39,7 @@ class PersonEditorScreen(BaseScreen):
     def heading_text(self) -> str:
         person = self._person()
         name = person.name if person else "a new person or group"
-        return f"Person: {name}. ctrl+s saves."
+        return f"Person: {end_sentence(name)} ctrl+s saves."
 
     def compose_body(self) -> ComposeResult:
         person = self._person()

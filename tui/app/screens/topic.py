@@ -2,7 +2,9 @@
 
 Each heading, paragraph, bullet, contact and source is its own option, so the
 arrow keys move a screen reader through the topic a piece at a time, and the
-checklist items and notes that belong to the topic open with Enter.
+checklist items and notes that belong to the topic open with Enter. A line that
+is the app's own explanation of a word says so; Enter on a contact or a source
+opens its web address in the browser or copies it.
 """
 
 from __future__ import annotations
@@ -12,10 +14,14 @@ from textual.app import ComposeResult
 from textual.widgets.option_list import Option
 
 from tui.app import bindings
+from tui.app.addresses import open_or_copy
 from tui.app.screens.base import BaseScreen
 from tui.app.widgets import ReaderList, option, plain
 from tui.core.models import BlockKind
 from tui.core.service import TOPIC_LINK
+
+#: Said on the heading above the contacts and the sources.
+OPEN_HINT = "Press Enter on one to open or copy its web address."
 
 
 def _heading(text: str, option_id: str) -> Option:
@@ -52,18 +58,23 @@ class TopicScreen(BaseScreen):
     def _options(self) -> list[Option]:
         nav = self.nav
         topic = nav.topic(self.topic_id)
+        own_label = nav.library.app.own_explanation
         options: list[Option] = [option(topic.summary, "summary")]
         for number, block in enumerate(topic.blocks):
             option_id = f"block-{number}"
+            text = block.marked_text(own_label)
             if block.kind is BlockKind.HEADING:
-                options.append(_heading(block.text, option_id))
+                options.append(_heading(text, option_id))
             elif block.kind is BlockKind.BULLET:
-                options.append(Option(Text("  ") + plain(block.text), id=option_id))
+                options.append(Option(Text("  ") + plain(text), id=option_id))
             else:
-                options.append(option(block.text, option_id))
+                options.append(option(text, option_id))
         if topic.contacts:
-            options.append(_heading("Contacts named in this topic", "contacts"))
-            options += [option(c.sentence(), f"contact-{n}") for n, c in enumerate(topic.contacts)]
+            options.append(_heading(f"Contacts named in this topic. {OPEN_HINT}", "contacts"))
+            options += [
+                option(f"Contact: {c.sentence()}", f"contact-{n}")
+                for n, c in enumerate(topic.contacts)
+            ]
         entries = {e.id: e for e in nav.checklist()}
         if topic.checklist_ids:
             options.append(_heading("On your checklist. Press Enter to open an item.", "items"))
@@ -74,12 +85,12 @@ class TopicScreen(BaseScreen):
         for note in nav.notes_linked_to(TOPIC_LINK + self.topic_id):
             options.append(option(f"Note: {note.display_title}", f"note:{note.id}"))
         options.append(option("Add a note about this topic (key a)", "add-note"))
-        options.append(_heading("Sources", "sources"))
+        options.append(_heading(f"Sources. {OPEN_HINT}", "sources"))
         options += [
             option(f"Source: {s.sentence()}", f"source-{n}")
             for n, s in enumerate(nav.library.topic_sources(topic))
         ]
-        options.append(option(f"Last reviewed on {topic.last_reviewed}.", "reviewed"))
+        options.append(option(topic.review_sentence(), "reviewed"))
         options.append(option(nav.library.app.not_advice, "not-advice"))
         return options
 
@@ -91,6 +102,21 @@ class TopicScreen(BaseScreen):
             self.nav_app.open_note(int(target.removeprefix("note:")))
         elif target == "add-note":
             self.action_add_note()
+        elif target.startswith(("contact-", "source-")):
+            self._open_or_copy(target)
+
+    def _open_or_copy(self, target: str) -> None:
+        """Enter on a contact or a source: offer to open or copy its web address."""
+        kind, _, number = target.partition("-")
+        topic = self.nav.topic(self.topic_id)
+        if kind == "contact":
+            address = topic.contacts[int(number)].url
+        else:
+            address = self.nav.library.topic_sources(topic)[int(number)].address
+        if address:
+            open_or_copy(self, address)
+        else:
+            self.say(f"The app has no web address for this {kind}.")
 
     def action_add_note(self) -> None:
         self.nav_app.open_note(None, link=TOPIC_LINK + self.topic_id)

@@ -1,31 +1,121 @@
-"""The list of topics."""
+"""The list of topics, and finding a word in every topic and the checklist.
+
+The search field sits above the list, like the Notes filter: / (or f) goes to it,
+each key narrows the results, and Enter, Down, Escape or ctrl+g go back to the
+list. A result is one line, "Topic: Care partners and carers. Respite care gives
+you a break.", and Enter opens the topic or the checklist item.
+"""
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
+from textual.widgets import Input
 
+from tui.app import bindings
 from tui.app.screens.base import BaseScreen
-from tui.app.screens.topic import TopicScreen
-from tui.app.widgets import ReaderList, option
+from tui.app.widgets import ReaderList, TextLine, field_row, option, quiet_input
+from tui.core.search import HitKind
 
 
 class TopicsScreen(BaseScreen):
     TITLE_TEXT = "Topics"
+    BINDINGS = bindings.TOPICS
+
+    #: Start in the search field (the palette's Search command asks for it).
+    search_first = False
 
     def heading_text(self) -> str:
         return f"Topics: {len(self.nav.topics)} to read. Press Enter to open one."
 
     def compose_body(self) -> ComposeResult:
-        yield ReaderList(
-            *[option(f"{t.title}. {t.summary}", t.id) for t in self.nav.topics], id="topics"
-        )
+        yield field_row("Find a word", quiet_input(input_id="search"))
+        yield TextLine(id="found", classes="intro")
+        yield ReaderList(id="topics")
 
     def on_mount(self) -> None:
         super().on_mount()
-        topics = self.query_one(ReaderList)
+        self.refresh_data()
+        topics = self.query_one("#topics", ReaderList)
         topics.highlighted = 0
-        topics.focus()
+        if self.search_first:
+            self.query_one("#search", Input).focus()
+        else:
+            topics.focus()
+
+    def refresh_data(self) -> None:
+        topics = self.query_one("#topics", ReaderList)
+        keep = topics.highlighted_id()
+        words = self.query_one("#search", Input).value.strip()
+        found = self.query_one("#found", TextLine)
+        if not words:
+            topics.set_options(
+                [option(f"{t.title}. {t.summary}", f"topic:{t.id}") for t in self.nav.topics]
+            )
+            found.show("")
+            topics.highlight_id(keep)
+            return
+        hits = self.nav.library.search(words)
+        in_field = self.focused is self.query_one("#search")
+        places = "1 place" if len(hits) == 1 else f"{len(hits)} places"
+        if not hits:
+            found.show(f"Nothing found for '{words}'.")
+        elif in_field:
+            found.show(f"Found in {places}: '{words}'. Enter or Down goes to them.")
+        else:
+            found.show(f"Found in {places}: '{words}'.")
+        # In the results each line says its place ("1 of 3: Topic: ..."), and not while
+        # typing: so every line changes as the cursor goes to them, and Orca, which
+        # reads a changed line and not one that only gained the cursor, says the first.
+        topics.set_options(
+            [
+                option(
+                    hit.line() if in_field else f"{n} of {len(hits)}: {hit.line()}",
+                    f"{hit.kind}:{hit.id}",
+                )
+                for n, hit in enumerate(hits, 1)
+            ]
+            or [option(f"Nothing found for '{words}'. Try another word.", "none")]
+        )
+        topics.highlight_id(keep)
+
+    def on_descendant_focus(self, event: object) -> None:
+        if self.query_one("#search", Input).value.strip():
+            self.refresh_data()  # the results say their places, or stop saying them
+        super().on_descendant_focus(event)
+
+    def action_search(self) -> None:
+        """Go to the search field (now, or as the screen opens if it is not drawn yet)."""
+        self.search_first = True
+        if self.is_mounted:
+            self.query_one("#search", Input).focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "search":
+            self.refresh_data()
+            self.query_one("#topics", ReaderList).highlighted = 0
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "search":
+            self.query_one("#topics", ReaderList).focus()
+
+    def on_key(self, event: events.Key) -> None:
+        """In the search field, Down, Escape and ctrl+g go to the list (Escape leaves the
+        field first, the screen only after)."""
+        if self.focused is self.query_one("#search", Input) and event.key in (
+            "down",
+            "escape",
+            "ctrl+g",
+        ):
+            event.stop()
+            event.prevent_default()
+            self.query_one("#topics", ReaderList).focus()
 
     def on_option_list_option_selected(self, event: ReaderList.OptionSelected) -> None:
-        if event.option.id:
-            self.app.push_screen(TopicScreen(event.option.id))
+        kind, _, item_id = (event.option.id or "").partition(":")
+        if kind == HitKind.CHECKLIST:
+            self.nav_app.open_checklist_item(item_id)
+        elif kind == HitKind.TOPIC:
+            self.nav_app.open_topic(item_id)
+        else:  # "Nothing found": back to the field, to try another word
+            self.action_search()

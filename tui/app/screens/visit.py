@@ -65,7 +65,7 @@ class VisitScreen(BaseScreen):
             options += [
                 option(
                     f"{n.kind.label}: {end_sentence(n.display_title)} Raised. "
-                    f"Answer: {n.answer or 'none noted'}.",
+                    f"Answer: {end_sentence(n.answer or 'none noted')}",
                     f"done:{n.id}",
                 )
                 for n in raised

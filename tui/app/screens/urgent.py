@@ -1,0 +1,82 @@
+"""Urgent help: where to get help now, one key (u) from every screen.
+
+The lines come from ``urgent_help`` in data/app.toml, read in order, one a line,
+with the cursor on the first: a screen reader says the heading, then that line.
+They follow safe-messaging guidance (see docs/content.md); nothing is added here
+but the heading, and the way back. A line holding a web address (988lifeline.org)
+opens or copies it with Enter.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+
+from tui.app import bindings
+from tui.app.addresses import open_or_copy
+from tui.app.screens.base import BaseScreen
+from tui.app.textual_private import option_first_line
+from tui.app.widgets import ReaderList, option, place_cursor_on
+from tui.core.models import web_address_in
+
+
+class UrgentLines(ReaderList):
+    """The lines of urgent help. As the screen opens, the cursor rests on the last row
+    of the first line.
+
+    Orca reads a new screen from its heading down to the cursor's row only, and the
+    first line, where to call, is longer than a terminal row: with the cursor on its
+    first row, "call or text" was heard and the numbers were not. Once the person
+    moves, the cursor goes to the first row of each line, as in every list.
+    """
+
+    arriving = True
+
+    def watch_highlighted(self, highlighted: int | None) -> None:
+        if highlighted not in (None, 0):
+            self.arriving = False
+        super().watch_highlighted(highlighted)
+
+    def place_cursor(self) -> None:
+        if self.arriving and self.has_focus and self.highlighted == 0 and self.option_count > 1:
+            next_line = option_first_line(self, 1)
+            if next_line is not None:
+                place_cursor_on(self, next_line - 1 - round(self.scroll_offset.y))
+                return
+        super().place_cursor()
+
+
+class UrgentHelpScreen(BaseScreen):
+    TITLE_TEXT = "Urgent help"
+
+    def compose_body(self) -> ComposeResult:
+        lines = self.nav.library.app.urgent_help
+        yield UrgentLines(
+            *[option(line, f"line-{number}") for number, line in enumerate(lines)],
+            option(f"{self._back_keys()}: back to where you were.", "back"),
+            id="urgent",
+        )
+
+    def _back_keys(self) -> str:
+        back = next(b for b in bindings.GLOBAL if isinstance(b, Binding) and b.id == "app.back")
+        return self.keys_for(back, most=3)
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        lines = self.query_one(UrgentLines)
+        lines.highlighted = 0
+        lines.focus()
+
+    def place_cursor(self) -> None:
+        lines = self.query_one(UrgentLines)
+        if self.focused is lines and self is self.app.screen:
+            lines.place_cursor()
+        else:
+            super().place_cursor()
+
+    def on_option_list_option_selected(self, event: ReaderList.OptionSelected) -> None:
+        if event.option.id == "back":
+            self.nav_app.go_back()
+            return
+        if address := web_address_in(str(event.option.prompt)):
+            open_or_copy(self, address)
