@@ -83,9 +83,9 @@ def test_work_through_the_checklist(data_file: Path) -> None:
     assert "Deleted your item." in text
     nav = open_navigator(data_file)
     try:
-        entry = nav.checklist_entry("peer-helpline")
+        entry = nav.checklist.entry("peer-helpline")
         assert (entry.done, entry.helper, entry.note) == (True, "Ana", "Tuesday evenings")
-        assert nav.progress().sentence() == "1 of 21 done"
+        assert nav.checklist.progress().sentence() == "1 of 21 done"
     finally:
         nav.store.close()
 
@@ -126,7 +126,7 @@ def test_write_filter_change_and_delete_notes(data_file: Path) -> None:
     assert "Deleted the note." in text
     nav = open_navigator(data_file)
     try:
-        assert [n.title for n in nav.notes()] == ["Stairs"]
+        assert [n.title for n in nav.notes.all()] == ["Stairs"]
     finally:
         nav.store.close()
 
@@ -153,7 +153,7 @@ def test_end_of_input_mid_note_keeps_what_was_typed(data_file: Path) -> None:
     assert text.rstrip().endswith("Goodbye. Everything you changed is saved.")
     nav = open_navigator(data_file)
     try:
-        (note,) = nav.notes()
+        (note,) = nav.notes.all()
         assert (note.title, note.body) == ("Unfinished", "first line")
     finally:
         nav.store.close()
@@ -161,7 +161,7 @@ def test_end_of_input_mid_note_keeps_what_was_typed(data_file: Path) -> None:
 
 def test_note_text_is_printed_harmlessly(data_file: Path) -> None:
     nav = open_navigator(data_file)
-    nav.create_note("Bad \x1b]0;PWNED\x07 title\n2. Fake menu line", "\x1b[2Jbody\x00")
+    nav.notes.create("Bad \x1b]0;PWNED\x07 title\n2. Fake menu line", "\x1b[2Jbody\x00")
     nav.store.close()
     text = run_plain(data_file, "n", "1", "q")
     assert "\x1b" not in text and "\x00" not in text
@@ -315,7 +315,7 @@ def test_export_import_and_delete_in_plain_mode(data_file: Path, tmp_path: Path)
     assert "1 new note." in text and "Imported. Nothing was duplicated." in text
     nav = open_navigator(data_file)
     try:
-        assert [n.title for n in nav.notes()] == ["Keep me"]
+        assert [n.title for n in nav.notes.all()] == ["Keep me"]
     finally:
         nav.store.close()
 
@@ -378,7 +378,7 @@ def test_ctrl_c_while_writing_a_note_keeps_what_was_typed(data_file: Path) -> No
         assert term.process.wait(timeout=10) == 0
     nav = open_navigator(data_file)
     try:
-        (note,) = nav.notes()
+        (note,) = nav.notes.all()
         assert (note.title, note.body) == ("Heat", "Hot days make me tired.")
     finally:
         nav.store.close()
@@ -396,7 +396,7 @@ def test_a_closed_terminal_or_sigterm_keeps_a_half_typed_note(data_file: Path) -
             assert term.process.wait(timeout=10) == 0
     nav = open_navigator(data_file)
     try:
-        assert sorted((n.title, n.body) for n in nav.notes()) == [
+        assert sorted((n.title, n.body) for n in nav.notes.all()) == [
             ("Stairs 0", "Slower than in spring."),
             ("Stairs 1", "Slower than in spring."),
         ]

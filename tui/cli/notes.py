@@ -152,14 +152,14 @@ def _link(nav: Navigator, args: argparse.Namespace) -> str | None:
 
 def checked_entry(nav: Navigator, item_id: str) -> Any:
     try:
-        return nav.checklist_entry(item_id)
+        return nav.checklist.entry(item_id)
     except InputError as error:
         raise InputError(f"{error} To see the ids, run: spms-navigator checklist list") from None
 
 
 def checked_note(nav: Navigator, note_id: int) -> Note:
     try:
-        return nav.note(note_id)
+        return nav.notes.get(note_id)
     except InputError as error:
         raise InputError(f"{error} {NOTE_LIST_HINT}") from None
 
@@ -188,7 +188,7 @@ def note_add(args: argparse.Namespace, nav: Navigator) -> int:
     if body is None:
         body = "" if interactive() else read_stdin()
     link = _link(nav, args) or ""
-    note = nav.create_note(args.title, body, link, NoteKind(args.kind))
+    note = nav.notes.create(args.title, body, link, NoteKind(args.kind))
     if args.json:
         return emit_json("note", note=note_record(note, nav.link_labels()))
     out(f"Saved note {note.id}: {one_line(note.display_title)}")
@@ -196,7 +196,7 @@ def note_add(args: argparse.Namespace, nav: Navigator) -> int:
 
 
 def note_list(args: argparse.Namespace, nav: Navigator) -> int:
-    notes = nav.notes(args.filter or "")
+    notes = nav.notes.all(args.filter or "")
     if args.kind:
         notes = [n for n in notes if n.kind is NoteKind(args.kind)]
     if args.raised is not None:
@@ -246,7 +246,7 @@ def note_edit(args: argparse.Namespace, nav: Navigator) -> int:
     note = checked_note(nav, args.id)
     body = read_text(args.body, "the note's new text")
     kind = NoteKind(args.kind) if args.kind else None
-    saved = nav.update_note(
+    saved = nav.notes.update(
         note.id,
         note.title if args.title is None else args.title,
         note.body if body is None else body,
@@ -270,7 +270,7 @@ def note_delete(args: argparse.Namespace, nav: Navigator) -> int:
         refusal=f"Not deleted. Deleting cannot be undone: add --yes to delete note {note.id}.",
         kept=f"Kept note {note.id}.",
     )
-    nav.delete_note(note.id)
+    nav.notes.delete(note.id)
     out(f"Deleted note {note.id}: {one_line(note.display_title)}")
     return OK
 
@@ -278,7 +278,7 @@ def note_delete(args: argparse.Namespace, nav: Navigator) -> int:
 def note_raise(args: argparse.Namespace, nav: Navigator) -> int:
     note = checked_note(nav, args.id)
     answer = read_text(args.answer, "their answer")
-    saved = nav.mark_raised(note.id, True, note.answer if answer is None else answer)
+    saved = nav.notes.mark_raised(note.id, True, note.answer if answer is None else answer)
     said = f" Their answer: {one_line(saved.answer)}" if saved.answer else ""
     out(f"Marked note {saved.id} as raised with your care team.{said}")
     return OK
@@ -289,6 +289,6 @@ def note_unraise(args: argparse.Namespace, nav: Navigator) -> int:
     if not note.raised:
         out(f"Note {note.id} was not marked as raised: it is on the list for your next visit.")
         return OK
-    nav.mark_raised(note.id, False)
+    nav.notes.mark_raised(note.id, False)
     out(f"Note {note.id} is back on the list for your next visit.")
     return OK

@@ -37,11 +37,11 @@ BODY_CHARS = 300
 
 def to_raise(nav: Navigator) -> list[Note]:
     """Notes of the appointment kinds not yet raised, newest first."""
-    return [n for n in nav.notes() if n.kind in APPOINTMENT_KINDS and not n.raised]
+    return [n for n in nav.notes.all() if n.kind in APPOINTMENT_KINDS and not n.raised]
 
 
 def already_raised(nav: Navigator) -> list[Note]:
-    return [n for n in nav.notes() if n.kind in APPOINTMENT_KINDS and n.raised]
+    return [n for n in nav.notes.all() if n.kind in APPOINTMENT_KINDS and n.raised]
 
 
 def _one_line(text: str) -> str:

@@ -70,9 +70,9 @@ def _note_record(note: Note) -> dict[str, Any]:
 def export_data(nav: Navigator) -> dict[str, Any]:
     """Everything the person has written or chosen, without internal ids."""
     people = {p.id: p for p in nav.people.all()}
-    own = {e.id: e.text for e in nav.checklist() if e.own}
+    own = {e.id: e.text for e in nav.checklist.entries() if e.own}
     checklist = []
-    for entry in nav.checklist():
+    for entry in nav.checklist.entries():
         if not (entry.done or entry.helper or entry.note or entry.person_id):
             continue
         person = people.get(entry.person_id) if entry.person_id else None
@@ -89,7 +89,7 @@ def export_data(nav: Navigator) -> dict[str, Any]:
         "format": FORMAT,
         "version": VERSION,
         "exported": now_stamp(),
-        "notes": [_note_record(n) for n in reversed(nav.notes())],
+        "notes": [_note_record(n) for n in reversed(nav.notes.all())],
         "own_items": [{"id": item_id, "text": text} for item_id, text in own.items()],
         "checklist": checklist,
         "people": [{k: str(getattr(p, k)) for k in PERSON_FIELDS} for p in people.values()],
@@ -107,9 +107,9 @@ def export_json(nav: Navigator) -> bytes:
 def export_markdown(nav: Navigator) -> str:
     """Everything, to read or print. User text is kept as written, but one line per field."""
     lines = ["# My SPMS Navigator", "", f"Exported on {display_time(now_stamp())}.", ""]
-    lines += ["## Support-network checklist", "", f"{nav.progress().sentence()}.", ""]
+    lines += ["## Support-network checklist", "", f"{nav.checklist.progress().sentence()}.", ""]
     people = {p.id: p for p in nav.people.all()}
-    for entry in nav.checklist():
+    for entry in nav.checklist.entries():
         line = f"- {entry.text}: {entry.status_words}."
         if entry.person_id in people:
             line += f" Person: {people[entry.person_id].name}."
@@ -124,7 +124,7 @@ def export_markdown(nav: Navigator) -> str:
     lines += [f"- {u.text}" for u in nav.people.unwanted()] or ["- Nothing listed yet."]
     lines += ["", "## Notes, newest first", ""]
     labels = nav.link_labels()
-    for note in nav.notes():
+    for note in nav.notes.all():
         lines.append(f"### {note.display_title}")
         lines.append("")
         kind = "" if note.kind is NoteKind.PLAIN else f" {note.kind.label}."
@@ -134,7 +134,7 @@ def export_markdown(nav: Navigator) -> str:
         if note.raised:
             lines.append(f"Raised with my care team. Answer: {note.answer or 'none noted'}.")
         lines += ["", note.body, ""]
-    if not nav.note_count():
+    if not nav.notes.count():
         lines.append("No notes yet.")
     text = "\n".join(lines).rstrip().replace("\r\n", "\n") + "\n"
     return safe_for_terminal(text)  # a note's control codes become visible symbols
@@ -170,7 +170,7 @@ def delete_all(nav: Navigator) -> list[Path]:
         store.clear_all()
         store.rewrite_now()
     finally:
-        nav.forget_cached_notes()
+        nav.notes.forget_cached()
     live = paths.journal_file(store.path)
     removed = [p for p in paths.app_copies(store.path) if p != live]
     for path in removed:

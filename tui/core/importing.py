@@ -153,7 +153,7 @@ def plan_import(nav: Navigator, data: dict[str, Any]) -> ImportPlan:
         if (person["name"], person["role"]) not in have_people:
             have_people.add((person["name"], person["role"]))
             plan.people.append(person)
-    checklist = nav.checklist()
+    checklist = nav.checklist.entries()
     own_texts = {e.text for e in checklist if e.own}
     backup_own: dict[str, str] = {}
     for raw in data.get("own_items", []):
@@ -178,7 +178,7 @@ def plan_import(nav: Navigator, data: dict[str, Any]) -> ImportPlan:
 
 
 def _plan_notes(nav: Navigator, data: dict[str, Any], plan: ImportPlan) -> None:
-    have = {(n.created, n.title, n.body) for n in nav.notes()}
+    have = {(n.created, n.title, n.body) for n in nav.notes.all()}
     for raw in data.get("notes", []):
         if not isinstance(raw, dict):
             plan.skipped += 1
@@ -254,7 +254,7 @@ def apply_import(nav: Navigator, plan: ImportPlan) -> ImportPlan:
         with nav.store.transaction():
             _apply(nav, plan)
     except BaseException:
-        nav.forget_cached_notes()  # memory went back to what is on disk
+        nav.notes.forget_cached()  # memory went back to what is on disk
         raise
     return plan
 
@@ -266,8 +266,8 @@ def _apply(nav: Navigator, plan: ImportPlan) -> None:
     for text in plan.unwanted:
         nav.people.add_unwanted(text)
     for text in plan.own_items:
-        nav.add_own_item(text)
-    by_text = {e.text: e.id for e in nav.checklist() if e.own}
+        nav.checklist.add_own_item(text)
+    by_text = {e.text: e.id for e in nav.checklist.entries() if e.own}
     for change in plan.checklist:
         item_id = by_text.get(change.own_text or "") if change.own_text else change.item_id
         if item_id is None:
@@ -276,11 +276,11 @@ def _apply(nav: Navigator, plan: ImportPlan) -> None:
         if change.person is not None:
             key = (_text(change.person.get("name")), _text(change.person.get("role")))
             person_id = people.get(key)
-        nav.set_done(item_id, change.done)
-        nav.set_helper(item_id, change.helper)
-        nav.set_item_note(item_id, change.note)
+        nav.checklist.set_done(item_id, change.done)
+        nav.checklist.set_helper(item_id, change.helper)
+        nav.checklist.set_item_note(item_id, change.note)
         if person_id is not None:
-            nav.set_person(item_id, person_id)
+            nav.checklist.set_person(item_id, person_id)
     labels = nav.link_labels()
     renamed = {
         f"{ITEM_LINK}{old}": f"{ITEM_LINK}{by_text[text]}"
@@ -290,6 +290,6 @@ def _apply(nav: Navigator, plan: ImportPlan) -> None:
     for raw in plan.notes:
         link = renamed.get(_text(raw.get("link")), _text(raw.get("link")))
         try:
-            nav.restore_note(raw | {"link": link if link in labels else ""})
+            nav.notes.restore(raw | {"link": link if link in labels else ""})
         except InputError:
             continue  # checked in the plan; never stop halfway over one note

@@ -79,12 +79,12 @@ class PlainApp(MoreMenus):
     # ----------------------------------------------------------------- home
     def home(self) -> None:
         while True:
-            count = self.nav.note_count()
+            count = self.nav.notes.count()
             self.menu(
                 "Home. Choose an area.",
                 [
                     "Topics: read about living with SPMS.",
-                    f"Support-network checklist: {self.nav.progress().sentence()}.",
+                    f"Support-network checklist: {self.nav.checklist.progress().sentence()}.",
                     f"Notes: {'1 note' if count == 1 else f'{count} notes'}.",
                     "Prepare for a visit: what to raise with your care team.",
                     "My people: who helps with what.",
@@ -154,9 +154,9 @@ class PlainApp(MoreMenus):
                 self.out.say("Contacts named in this topic.")
                 for contact in topic.contacts:
                     self.out.say(contact.sentence())
-            entries = {e.id: e for e in self.nav.checklist()}
+            entries = {e.id: e for e in self.nav.checklist.entries()}
             items = [entries[i] for i in topic.checklist_ids]
-            notes = self.nav.notes_linked_to(TOPIC_LINK + topic_id)
+            notes = self.nav.notes.linked_to(TOPIC_LINK + topic_id)
             self.out.say("")
             for source in self.nav.library.topic_sources(topic):
                 self.out.say(f"Source: {source.sentence()}")
@@ -179,17 +179,18 @@ class PlainApp(MoreMenus):
     # ------------------------------------------------------------ checklist
     def checklist(self) -> None:
         while True:
-            entries = self.nav.checklist()
+            entries = self.nav.checklist.entries()
             lines = [self._entry_line(e) for e in entries]
+            progress = self.nav.checklist.progress(entries).sentence()
             self.menu(
-                f"Support-network checklist. Progress: {self.nav.progress(entries).sentence()}.",
+                f"Support-network checklist. Progress: {progress}.",
                 lines,
                 "Type a number to open an item, a to add your own item, or b for back.",
             )
             answer = self.choose()
             if answer.lower() == "a":
                 text = self.out.ask("Type your new item, then press Enter:")
-                entry = self.attempt(self.nav.add_own_item, text)
+                entry = self.attempt(self.nav.checklist.add_own_item, text)
                 if entry:
                     self.out.say(f"Added your item: {entry.text}. It is not done yet.")
                 continue
@@ -198,7 +199,7 @@ class PlainApp(MoreMenus):
                 self._guard(self.item, entries[choice].id)
 
     def _entry_line(self, entry: ChecklistEntry) -> str:
-        group = self.nav.group_title(entry.group_id)
+        group = self.nav.checklist.group_title(entry.group_id)
         line = f"{entry.text}: {entry.status_words}. {group}."
         if entry.helper:
             line += f" Who helps: {one_line(entry.helper)}."
@@ -206,7 +207,7 @@ class PlainApp(MoreMenus):
 
     def item(self, item_id: str) -> None:
         while True:
-            entry = self.nav.checklist_entry(item_id)
+            entry = self.nav.checklist.entry(item_id)
             self.out.say("")
             self.out.user_line("Checklist item: ", entry.text)
             self.out.say(f"Status: {entry.status_words}.")
@@ -214,7 +215,7 @@ class PlainApp(MoreMenus):
                 self.out.say(f"Why it helps: {entry.why}")
             self.out.user_line("Who helps: ", entry.helper or "nobody yet")
             self.out.user_line("My note: ", entry.note or "none")
-            notes = self.nav.notes_linked_to(ITEM_LINK + item_id)
+            notes = self.nav.notes.linked_to(ITEM_LINK + item_id)
             choices = [
                 "Mark it not done yet." if entry.done else "Mark it done.",
                 "Change who helps.",
@@ -232,17 +233,17 @@ class PlainApp(MoreMenus):
                 continue
             picked = choices[choice]
             if choice == 0:
-                changed = self.attempt(self.nav.set_done, item_id, not entry.done)
+                changed = self.attempt(self.nav.checklist.set_done, item_id, not entry.done)
                 if changed:
-                    progress = self.nav.progress().sentence()
+                    progress = self.nav.checklist.progress().sentence()
                     self.out.say(f"Saved: this item is {changed.status_words}. {progress}.")
             elif choice == 1:
                 helper = self.out.ask("Who helps with this? Type a name, then press Enter:")
-                if self.attempt(self.nav.set_helper, item_id, helper):
+                if self.attempt(self.nav.checklist.set_helper, item_id, helper):
                     self.out.say("Saved who helps.")
             elif choice == 2:
                 text = self.out.ask("Type your note, then press Enter:")
-                if self.attempt(self.nav.set_item_note, item_id, text):
+                if self.attempt(self.nav.checklist.set_item_note, item_id, text):
                     self.out.say("Saved your note.")
             elif choice == 3:
                 self.new_note(ITEM_LINK + item_id)
@@ -252,7 +253,7 @@ class PlainApp(MoreMenus):
                 self._guard(self.topic, entry.topic_id)
             elif picked == "Delete this item.":
                 if self.confirm(f"Delete your item '{one_line(entry.text)}'?"):
-                    if self.attempt(self.nav.delete_own_item, item_id):
+                    if self.attempt(self.nav.checklist.delete_own_item, item_id):
                         self.out.say("Deleted your item.")
                         return
                 else:
@@ -262,8 +263,8 @@ class PlainApp(MoreMenus):
     def notes(self) -> None:
         needle = ""
         while True:
-            notes = self.nav.notes(needle)
-            total = self.nav.note_count()
+            notes = self.nav.notes.all(needle)
+            total = self.nav.notes.count()
             if needle:
                 title = f"Notes matching '{one_line(needle)}': {len(notes)} of {total}."
             else:
@@ -295,13 +296,13 @@ class PlainApp(MoreMenus):
         body = self.type_text(
             "Type the note. End with a line holding only a full stop.", title, link
         )
-        note = self.attempt(self.nav.create_note, title, body, link)
+        note = self.attempt(self.nav.notes.create, title, body, link)
         if note:
             self.out.user_line("Saved the note: ", note.display_title)
 
     def note(self, note_id: int) -> None:
         while True:
-            note = self.nav.note(note_id)
+            note = self.nav.notes.get(note_id)
             self.out.say("")
             self.out.user_line("Note: ", note.display_title)
             self.out.say(
@@ -317,7 +318,7 @@ class PlainApp(MoreMenus):
             choice = self.pick(self.choose(), len(choices))
             if choice == 0:
                 title = self.out.ask("New title:")
-                if self.attempt(self.nav.update_note, note_id, title, note.body):
+                if self.attempt(self.nav.notes.update, note_id, title, note.body):
                     self.out.say("Saved the new title.")
             elif choice == 1:
                 body = self.type_text(
@@ -326,11 +327,11 @@ class PlainApp(MoreMenus):
                     note.link,
                     note.kind,
                 )
-                if self.attempt(self.nav.update_note, note_id, note.title, body):
+                if self.attempt(self.nav.notes.update, note_id, note.title, body):
                     self.out.say("Saved the new text.")
             elif choice == 2:
                 if self.confirm(f"Delete the note '{one_line(note.display_title)}'?"):
-                    if self.attempt(self.nav.delete_note, note_id):
+                    if self.attempt(self.nav.notes.delete, note_id):
                         self.out.say("Deleted the note.")
                         return
                 else:

@@ -119,7 +119,7 @@ class PlainBase:
         return "\n".join(lines)
 
     def keep_unfinished(self, title: str, body: str, link: str, kind: NoteKind) -> Note | None:
-        note = self.attempt(self.nav.create_note, title, body, link, kind)
+        note = self.attempt(self.nav.notes.create, title, body, link, kind)
         if note is not None:
             with contextlib.suppress(OSError):  # the terminal may be gone
                 self.out.user_line("Saved what you had typed as a note: ", note.display_title)

@@ -49,7 +49,7 @@ class MoreMenus(PlainBase):
                 self._guard(self._visit_item, notes[choice].id)
 
     def _visit_item(self, note_id: int) -> None:
-        note = self.nav.note(note_id)
+        note = self.nav.notes.get(note_id)
         self.out.say("")
         self.out.user_line(f"{note.kind.label}: ", note.display_title)
         self.out.say(note.body or "(no text)")
@@ -62,11 +62,11 @@ class MoreMenus(PlainBase):
         choice = self.pick(self.choose(), 2)
         if choice == 0:
             answer = self.out.ask("What did the care team say? (Enter alone if nothing):")
-            done = self.attempt(self.nav.mark_raised, note_id, True, answer)
+            done = self.attempt(self.nav.notes.mark_raised, note_id, True, answer)
             if done:
                 self.out.user_line("Saved: marked as raised: ", done.display_title)
         elif choice == 1 and note.raised:
-            again = self.attempt(self.nav.mark_raised, note_id, False)
+            again = self.attempt(self.nav.notes.mark_raised, note_id, False)
             if again:
                 self.out.user_line("Saved: back on the list to raise: ", again.display_title)
 
@@ -85,7 +85,7 @@ class MoreMenus(PlainBase):
         body = self.type_text(
             "Type more if you like. End with a line holding only a full stop.", title, "", kind
         )
-        note = self.attempt(self.nav.create_note, title, body, "", kind)
+        note = self.attempt(self.nav.notes.create, title, body, "", kind)
         if note:
             self.out.user_line(f"Saved the note ({kind.label}): ", note.display_title)
 

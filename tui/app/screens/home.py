@@ -30,8 +30,8 @@ class HomeScreen(BaseScreen):
     def refresh_data(self) -> None:
         areas = self.query_one("#areas", ReaderList)
         keep = areas.highlighted_id()
-        progress = self.nav.progress()
-        notes = self.nav.note_count()
+        progress = self.nav.checklist.progress()
+        notes = self.nav.notes.count()
         note_words = "1 note" if notes == 1 else f"{notes} notes"
         areas.set_options(
             [

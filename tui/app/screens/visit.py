@@ -95,13 +95,13 @@ class VisitScreen(BaseScreen):
             self.nav_app.open_note(int(target.split(":")[1]))
 
     def _mark_raised(self, note_id: int) -> None:
-        note = self.nav.note(note_id)
+        note = self.nav.notes.get(note_id)
 
         def answered(answer: str | None) -> None:
             if answer is None:
                 self.say("Not marked. It stays on the list to raise.")
                 return
-            done = self.attempt(lambda: self.nav.mark_raised(note_id, True, answer))
+            done = self.attempt(lambda: self.nav.notes.mark_raised(note_id, True, answer))
             if done is not None:
                 self.refresh_data()
                 self.say(f"Saved: '{done.display_title}' is marked as raised.")
