@@ -19,6 +19,7 @@ import pytest
 from tests.process import cli
 from tests.terminal import Terminal
 from tui.core import backup, paths
+from tui.core.schema import CURRENT_SCHEMA
 from tui.core.service import Navigator, open_navigator
 from tui.core.store import SaveError, Store
 
@@ -124,7 +125,7 @@ def test_the_command_line_says_it_repaired_the_file(data_file: Path) -> None:
 
 # ------------------------------------------------- finding 6: wrong types in JSON
 HOSTILE: dict[str, dict[str, Any]] = {
-    "meta": {"1": {"schema": 1, "created": "2026-01-01T10:00:00+00:00"}},
+    "meta": {"1": {"schema": CURRENT_SCHEMA, "created": "2026-01-01T10:00:00+00:00"}},
     "notes": {
         "1": {"title": "good one", "body": "", "created": "2026-01-01T10:00:00+00:00"},
         "2": {"title": "bad kind", "kind": ["question"]},

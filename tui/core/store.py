@@ -25,16 +25,28 @@ from tui.core import durable, journal, paths, recovery
 from tui.core import schema as stored
 from tui.core.lock import Held, try_lock
 from tui.core.models import OpenReport
-from tui.core.schema import CHECKLIST, META, NOTES, OWN_ITEMS, PEOPLE, SETTINGS, UNWANTED
+from tui.core.schema import (
+    CHECKINS,
+    CHECKLIST,
+    META,
+    NOTES,
+    OWN_ITEMS,
+    PEOPLE,
+    SETTINGS,
+    UNWANTED,
+    VISITS,
+)
 from tui.core.storage import BackgroundWriter, DataFile, ReadOnlyError
 
 __all__ = [
+    "CHECKINS",
     "CHECKLIST",
     "NOTES",
     "OWN_ITEMS",
     "PEOPLE",
     "SETTINGS",
     "UNWANTED",
+    "VISITS",
     "DataFileError",
     "SaveError",
     "Store",
@@ -124,7 +136,8 @@ def save_error_sentence(error: OSError) -> str:
 
 
 class Store:
-    """The user's data file: notes, checklist progress, own items, people and settings."""
+    """The user's data file: notes, checklist progress, own items, people, check-ins, visits
+    and settings."""
 
     def __init__(self, path: Path, data: DataFile, lock: Held | None, report: OpenReport) -> None:
         self.path = path
