@@ -109,6 +109,7 @@ def test_note_json_has_stable_ids_and_iso_dates(data_file: Path) -> None:
             "link": None,
             "raised": False,
             "answer": "",
+            "visit_id": None,
         },
     }
     assert "T" in stored.created and stored.created[:4].isdigit()  # ISO 8601, as stored

@@ -138,7 +138,7 @@ class Notes:
         fields["updated"] = now_stamp()
         return self._update(note_id, fields)
 
-    def restore(self, record: dict[str, Any]) -> Note:
+    def restore(self, record: dict[str, Any], visit_id: int | None = None) -> Note:
         """Add a note from a backup, keeping its own times, kind and answer."""
         title, body = self._check(str(record.get("title") or ""), str(record.get("body") or ""))
         stamp = now_stamp()
@@ -152,14 +152,42 @@ class Notes:
             "kind": str(kind),
             "raised": bool(record.get("raised")),
             "answer": storable(str(record.get("answer") or "")),
+            "visit_id": visit_id if record.get("raised") else None,
         }
         return self._insert(fields)
 
-    def mark_raised(self, note_id: int, raised: bool = True, answer: str = "") -> Note:
-        """After a visit: this note was raised with the care team, and what they said."""
+    def mark_raised(
+        self, note_id: int, raised: bool = True, answer: str = "", visit_id: int | None = None
+    ) -> Note:
+        """After a visit: this note was raised with the care team (at ``visit_id``, if
+        one was recorded), and what they said. Un-raising puts it back on the list."""
         self.get(note_id)  # says so if there is no such note
-        fields = {"raised": raised, "answer": storable(answer), "updated": now_stamp()}
+        fields = {
+            "raised": raised,
+            "answer": storable(answer),
+            "visit_id": visit_id if raised else None,
+            "updated": now_stamp(),
+        }
         return self._update(note_id, fields)
+
+    def unraise(self, note_id: int) -> Note:
+        """Back on the list for the next visit, off the visit it was raised at. The answer
+        is kept (it comes back as the suggestion when the note is raised again)."""
+        note = self.get(note_id)
+        if not note.raised:
+            return note
+        return self.mark_raised(note_id, False, note.answer)
+
+    def set_answer(self, note_id: int, answer: str) -> Note:
+        """Change what the care team said, keeping the note raised where it was."""
+        note = self.get(note_id)
+        if note.answer == storable(answer):
+            return note
+        return self._update(note_id, {"answer": storable(answer), "updated": now_stamp()})
+
+    def raised_at(self, visit_id: int) -> list[Note]:
+        """The notes raised at one visit, oldest first."""
+        return [n for n in reversed(self._all()) if n.raised and n.visit_id == visit_id]
 
     def delete(self, note_id: int) -> Note:
         note = self.get(note_id)
@@ -204,4 +232,5 @@ def note_from_row(row: schema.Note, note_id: int) -> Note:
         kind=_KINDS.get(row.kind, NoteKind.PLAIN),
         raised=row.raised,
         answer=row.answer,
+        visit_id=row.visit_id,
     )

@@ -13,6 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from tui.core.checkins import CheckIns
 from tui.core.checklist import OWN_GROUP, Checklist
 from tui.core.content import Library
 from tui.core.models import Topic
@@ -20,6 +21,7 @@ from tui.core.notes import MAX_TITLE, Notes
 from tui.core.people import People
 from tui.core.store import Store
 from tui.core.text import InputError
+from tui.core.visits import Visits
 
 __all__ = [
     "ITEM_LINK",
@@ -60,7 +62,8 @@ class LinkTarget:
 
 class Navigator:
     """The operations over one user's data file and the shipped content, by area:
-    ``notes``, ``checklist``, ``people`` (and the topics, links and settings here)."""
+    ``notes``, ``checklist``, ``people``, ``checkins`` and ``visits`` (and the topics,
+    links and settings here)."""
 
     def __init__(self, store: Store, library: Library) -> None:
         self.store = store
@@ -68,6 +71,8 @@ class Navigator:
         self.people = People(store)
         self.checklist = Checklist(store, library, self.people)
         self.notes = Notes(store, self.link_label)
+        self.checkins = CheckIns(store)
+        self.visits = Visits(store, self.notes, self.people)
 
     # ------------------------------------------------------------------ topics
     @property

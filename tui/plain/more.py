@@ -66,7 +66,7 @@ class MoreMenus(PlainBase):
             if done:
                 self.out.user_line("Saved: marked as raised: ", done.display_title)
         elif choice == 1 and note.raised:
-            again = self.attempt(self.nav.notes.mark_raised, note_id, False)
+            again = self.attempt(self.nav.notes.unraise, note_id)
             if again:
                 self.out.user_line("Saved: back on the list to raise: ", again.display_title)
 
