@@ -358,7 +358,8 @@ class Store:
 
     # ----------------------------------------------------------- whole file
     def clear_all(self) -> None:
-        """Remove every note, tick, person and setting in one save (the meta table stays).
+        """Remove every note, tick, person, check-in, visit and setting in one save (the
+        meta table stays).
 
         Ids are not reused afterwards either: the meta table keeps the highest given.
         """

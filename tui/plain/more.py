@@ -219,7 +219,9 @@ class MoreMenus(PlainBase):
             self.out.say("Nothing was imported.")
 
     def _delete_all(self) -> None:
-        self.out.say("This deletes every note, tick, person and setting in this app.")
+        self.out.say(
+            "This deletes every note, tick, person, check-in, visit and setting in this app."
+        )
         typed = self.out.ask(f"To go ahead, type: {backup.DELETE_PHRASE}")
         if typed.strip().lower() != backup.DELETE_PHRASE:
             self.out.say("Nothing was deleted.")
