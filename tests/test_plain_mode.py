@@ -143,8 +143,8 @@ def test_help_shows_the_data_file(data_file: Path) -> None:
 
 
 def test_wrong_answers_get_a_sentence(data_file: Path) -> None:
-    text = run_plain(data_file, "9", "hello", "q")
-    assert "'9' is not one of the choices. Type a number from 1 to 8." in text
+    text = run_plain(data_file, "13", "hello", "q")
+    assert "'13' is not one of the choices. Type a number from 1 to 12." in text
     assert "'hello' is not one of the choices." in text
 
 

@@ -311,11 +311,12 @@ class CheckIns:
         return days
 
     def reminder(self, today: date | None = None) -> str | None:
-        """One gentle sentence when a check-in is due, else None."""
+        """One gentle sentence when the last check-in is older than the chosen interval,
+        else None (also before the first check-in: the home screen lists it anyway)."""
         today = today or date.today()
         latest = self.latest()
         if latest is None:
-            return "You have not checked in yet: it takes under two minutes."
+            return None
         gap = (today - latest.day).days
         if gap < self.every_days():
             return None

@@ -60,6 +60,7 @@ class PlainApp(MoreMenus):
                         "n": self.notes,
                         "v": self.visit,
                         "p": self.people,
+                        "k": self.checkin_menu,
                     }
                     menus[area]()
                     area = "home"
@@ -80,8 +81,10 @@ class PlainApp(MoreMenus):
     def home(self) -> None:
         while True:
             count = self.nav.notes.count()
+            reminder = self.nav.checkins.reminder()
+            due = f" {reminder} Type k to check in." if reminder else ""
             self.menu(
-                "Home. Choose an area.",
+                f"Home.{due} Choose an area.",
                 [
                     "Topics: read about living with SPMS.",
                     f"Support-network checklist: {self.nav.checklist.progress().sentence()}.",
@@ -91,11 +94,15 @@ class PlainApp(MoreMenus):
                     "Your data: export, import a backup, or delete it.",
                     "Help: commands, and where your data is kept.",
                     "Start in the full-screen app next time.",
+                    "Check in: how things are going, in under two minutes. Key k.",
+                    "What changed in my check-ins.",
+                    "My visits: past and planned, and the notes raised at each.",
+                    "My name and the check-in reminder.",
                 ],
                 "Type a number and press Enter, or q to quit.",
             )
             try:
-                choice = self.pick(self.choose(), 8)
+                choice = self.pick(self.choose(), 12)
             except Back:
                 self.out.say("You are at home. Type q to quit.")
                 continue
@@ -108,6 +115,9 @@ class PlainApp(MoreMenus):
             elif choice == 7:
                 if self.attempt(self.nav.set_setting, "plain", False) is not None:
                     self.out.say("Saved: the full-screen app will open next time.")
+            elif choice in (8, 9, 10, 11):
+                menu = (self.checkin_menu, self.changes, self.visits, self.my_settings)[choice - 8]
+                self._guard(menu)
             elif choice is not None:
                 raise GoTo("tcn"[choice])
 
@@ -116,7 +126,7 @@ class PlainApp(MoreMenus):
         self.out.say("Help.")
         self.out.say("At any question: type a number and press Enter to choose.")
         self.out.say("b goes back. t opens Topics, c the Checklist, n your Notes,")
-        self.out.say("v the list for your next visit, p My people.")
+        self.out.say("v the list for your next visit, p My people, k a check-in.")
         self.out.say("h shows this help. q quits. Ctrl+D or Ctrl+C also quit.")
         self.out.say("Everything you change is saved at once.")
         self.out.user_line("Your data file: ", str(self.nav.store.path))

@@ -21,7 +21,7 @@ class Quit(Exception):
 
 
 class GoTo(Exception):
-    """Jump to an area (t, c or n) from any menu."""
+    """Jump to an area (t, c, n, v, p or k) from any menu."""
 
     def __init__(self, area: str) -> None:
         super().__init__(area)
@@ -37,7 +37,7 @@ class Back(Exception):
 
 
 #: Letters that jump to an area from any question.
-AREA_KEYS = ("t", "c", "n", "v", "p")
+AREA_KEYS = ("t", "c", "n", "v", "p", "k")
 
 
 class PlainBase:
