@@ -40,9 +40,12 @@ async def test_prepare_for_a_visit_raise_and_export(data_file: Path, tmp_path: P
         )
         await pilot.press("enter", *"Is heat making it worse?", "escape")
         texts = option_texts(app, "visit")
-        assert texts[1].startswith("Question: Is heat making it worse? Written")
-        assert texts[2].startswith("Change I noticed: Compared with a few months ago")
-        app.screen.query_one("#visit", ReaderList).highlighted = 1
+        assert texts[0] == "Next visit: not planned yet. Enter adds its day."
+        assert texts[1] == "Check in to keep track of changes (key k)."
+        assert texts[3].startswith("Question: Is heat making it worse? Written")
+        assert texts[4].startswith("Change I noticed: Compared with a few months ago")
+        assert "Written about: Compared with a few months ago, what is harder now?" in texts
+        app.screen.query_one("#visit", ReaderList).highlighted = 3
         await pilot.press("enter")
         assert isinstance(app.screen, PromptScreen)
         await pilot.press(*"Yes, keep cool", "enter")
@@ -151,7 +154,7 @@ async def test_export_import_and_delete_from_the_data_screen(
     _fill(nav)
     nav.store.close()
     async with running_app(data_file) as (app, pilot):
-        await pilot.press("down", "down", "down", "down", "down", "enter")  # Your data
+        await pilot.press(*["down"] * 6, "enter")  # Your data
         assert option_texts(app, "data")[0] == f"Your data file: {data_file}"
         await pilot.press("down", "enter")  # export JSON
         app.screen.query_one("#answer", Input).value = str(tmp_path / "backup.json")
