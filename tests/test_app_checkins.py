@@ -142,10 +142,16 @@ async def test_what_changed_in_words_first_then_a_quiet_chart(data_file: Path) -
         assert lines[4] == "Changed"
         assert lines[5] == (
             "Walking and balance: no trouble in September 2025, a little in March, a lot now: "
-            "harder.   !     !!    !!!!"
+            "harder."
         )
         assert lines[6] == "The same"
         assert lines[7].startswith("Sleep: some in September 2025, some in March, some now")
+        chart = lines[lines.index("Chart") + 1 :]
+        assert chart[0].startswith("Chart, a bar for each check-in: September 2025, March, then")
+        assert chart[1:3] == [
+            "Walking and balance: harder   !     !!    !!!!",
+            "Sleep: the same               !!!   !!!   !!!",
+        ]
         await pilot.press("s")
         assert isinstance(app.screen, ChooseScreen)
         await pilot.press("down", "down", "enter")  # about 6 months before

@@ -130,14 +130,24 @@ def test_changes_over_a_year_in_words_changed_first(data_file: Path) -> None:
         "months before)."
     )
     assert lines[3] == "Changed:"
-    assert lines[4].startswith(
+    assert lines[4] == (
         "Walking and balance: no trouble in September 2025, a little in March, a little in "
         "June, a lot now: harder."
     )
-    assert lines[4].endswith("!     !!    !!    !!!!")  # the chart comes after the words
     assert lines[5].startswith("Tiredness: a lot in September 2025, not answered in March")
     assert lines[6] == "The same:"
     assert lines[7].startswith("Pain: a little in September 2025")
+    # Then the chart: a line per area, its words first, the bars (quiet in readers) after.
+    chart = lines[lines.index(next(x for x in lines if x.startswith("Chart, "))) :]
+    assert chart[0] == (
+        "Chart, a bar for each check-in: September 2025, March, June, then now. One ! for no "
+        "trouble, up to five for cannot do it."
+    )
+    assert chart[1:] == [
+        "Walking and balance: harder   !     !!    !!    !!!!",
+        "Tiredness: easier             !!!!        !!!   !!!",
+        "Pain: the same                !!    !!          !!",
+    ]
     since = cli("changes", "--since", "6m", *_d(data_file))
     assert "compared with 2 March 2026 (about 6 months before)." in since.stdout
     assert "Walking and balance: a little in March, a lot now: harder." in since.stdout

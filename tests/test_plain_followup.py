@@ -72,10 +72,12 @@ def test_what_changed_in_words_with_the_chart_after_them(data_file: Path) -> Non
         nav.store.close()
     text = run_plain(data_file, "10", "3m", "b", "q")
     assert "This is your own record, not a diagnosis." in text
-    assert "Walking and balance: a little in March, a lot now: harder.   !!    !!!!" in text
-    assert "Sleep: some in March, some now: the same.   !!!   !!!" in text
+    assert "Walking and balance: a little in March, a lot now: harder.\n" in text
+    assert "Sleep: some in March, some now: the same.\n" in text
     assert text.index("Walking and balance") < text.index("Sleep: some")
-    assert "Each line ends with a bar for each check-in, oldest first" in text
+    assert "Chart, a bar for each check-in: March, then now." in text
+    assert "Walking and balance: harder   !!    !!!!\n" in text
+    assert "Sleep: the same               !!!   !!!\n" in text
     assert "None of your other check-ins is from about 3 months before your latest one" in text
 
 

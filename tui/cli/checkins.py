@@ -9,7 +9,7 @@ from typing import Any
 from tui.cli.options import Tree, add_json
 from tui.cli.output import OK, UsageError, emit_json, out, read_text, tell
 from tui.core import checkins
-from tui.core.changes import CHART_KEY, NOT_A_DIAGNOSIS, Changes, compare, parse_since
+from tui.core.changes import NOT_A_DIAGNOSIS, Changes, compare, parse_since
 from tui.core.checkins import AREAS, LEVELS, SKIP, CheckIn, Level, UnknownChoice
 from tui.core.models import long_date
 from tui.core.service import Navigator
@@ -177,10 +177,6 @@ def changes_command(args: argparse.Namespace, nav: Navigator) -> int:
     changes = compare(nav.checkins.all(), since)
     if args.json:
         return emit_json("changes", **changes_record(changes))
-    lines = changes.sentences()
-    bars = {a.words(): a.line() for a in changes.areas}
-    for line in lines:
-        out(bars.get(line, line))
-    if changes.points:
-        out(CHART_KEY)
+    for line in [*changes.sentences(), *changes.chart()]:
+        out(line)
     return OK

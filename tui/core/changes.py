@@ -2,11 +2,12 @@
 
 By default the latest check-in is compared with the ones nearest to about 3, 6 and
 12 months before it (each point says its real date), the way clinicians ask about
-the last months. Areas that changed come first. Each line ends with a small chart
-for the eye: a bar of ``BAR`` characters per check-in, oldest first. The bar's
-character was chosen by listening: Orca (through Speech Dispatcher) and Fenrir both
-leave "!" unspoken at their default punctuation levels, where "#", "=", "|", "*" and
-"-" are read out ("4 number characters", "dash dash"). See docs/checkins.md.
+the last months. Areas that changed come first, then the ones that did not, then a
+small chart for the eye: a line per area that says the area and the change in words,
+then a bar of ``BAR`` characters per check-in, oldest first. The bar's character was
+chosen by listening: Orca (through Speech Dispatcher) and Fenrir both leave "!"
+unspoken at their default punctuation levels, where "#", "=", "|", "*" and "-" are
+read out ("4 number characters", "dash dash"). See docs/checkins.md.
 """
 
 from __future__ import annotations
@@ -26,10 +27,6 @@ NOT_A_DIAGNOSIS = (
 DEFAULT_MONTHS = (3, 6, 12)
 BAR = "!"
 BAR_WIDTH = 6  # the longest bar (5) and a space
-CHART_KEY = (
-    f"Each line ends with a bar for each check-in, oldest first: one {BAR} for no trouble, "
-    f"up to five for cannot do it."
-)
 
 HARDER, EASIER, SAME, UP_AND_DOWN = "harder", "easier", "the same", "up and down"
 ORDER = {HARDER: 0, EASIER: 1, UP_AND_DOWN: 2, SAME: 3}
@@ -111,9 +108,14 @@ class AreaChange:
         cells = [(BAR * (level.rank + 1) if level else "").ljust(BAR_WIDTH) for level in levels]
         return "".join(cells).rstrip()
 
-    def line(self) -> str:
-        """The words, then the bars: a reader hears the words, and the bars are quiet."""
-        return f"{self.words()}   {self.bars()}"
+    @property
+    def chart_label(self) -> str:
+        return f"{self.area.label}: {self.verdict or 'nothing to compare'}"
+
+    def chart_line(self, width: int) -> str:
+        """'Walking and balance: harder', then the bars from column ``width``: the words
+        are heard, the bars are quiet."""
+        return f"{self.chart_label.ljust(width)}{self.bars()}"
 
 
 @dataclass
@@ -180,6 +182,23 @@ class Changes:
         return (
             f"{whose} latest check-in, {long_date(self.latest.day)}, compared with {_join(points)}."
         )
+
+    def chart_key(self) -> str:
+        """'Chart, one bar for each check-in: September 2025, March, June, then now...'"""
+        assert self.latest is not None
+        when = [self.areas[0].when[p.checkin.id].removeprefix("in ") for p in self.points]
+        return (
+            f"Chart, a bar for each check-in: {', '.join(when)}, then now. One {BAR} for no "
+            f"trouble, up to five for cannot do it."
+        )
+
+    def chart(self) -> list[str]:
+        """The chart's key, then a line per area compared (changed ones first)."""
+        compared = [a for a in self.areas if a.verdict is not None]
+        if not compared:
+            return []
+        width = max(len(a.chart_label) for a in compared) + 3
+        return [self.chart_key(), *[a.chart_line(width) for a in compared]]
 
     def sentences(self) -> list[str]:
         """Everything in words, in order: for the plain mode and the command line."""

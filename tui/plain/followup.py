@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from tui.core import checkins, printing
-from tui.core.changes import CHART_KEY, compare, parse_since
+from tui.core.changes import compare, parse_since
 from tui.core.checkins import every_words
 from tui.core.models import long_date
 from tui.core.text import one_line
@@ -71,11 +71,8 @@ class FollowUpMenus(PlainBase):
             found = compare(self.nav.checkins.all(), since)
             self.out.say("")
             self.out.say("What changed in your check-ins.")
-            lines = {a.words(): a.line() for a in found.areas}
-            for sentence in found.sentences():
-                self.out.say(lines.get(sentence, sentence))
-            if found.points:
-                self.out.say(CHART_KEY)
+            for line in [*found.sentences(), *found.chart()]:
+                self.out.say(line)
             self.out.hint(
                 "Type a time to compare with instead (6m, 1y, 8w or a date), "
                 "Enter for 3, 6 and 12 months, or b for back."

@@ -16,7 +16,7 @@ from tui.app import bindings
 from tui.app.screens.base import BaseScreen
 from tui.app.screens.choose import ChooseScreen
 from tui.app.widgets import ReaderList, option
-from tui.core.changes import CHART_KEY, NOT_A_DIAGNOSIS, Since, compare, parse_since
+from tui.core.changes import NOT_A_DIAGNOSIS, Since, compare, parse_since
 from tui.core.models import long_date
 
 DEFAULT_WORDS = "about 3, 6 and 12 months before"
@@ -62,13 +62,17 @@ class ChangesScreen(BaseScreen):
                     options.append(
                         Option(Text(title, style="bold"), id=f"h-{title}", disabled=True)
                     )
-                    options += [option(a.line(), f"area:{a.area.id}") for a in group]
+                    options += [option(a.words(), f"area:{a.area.id}") for a in group]
             if found.not_compared:
                 names = ", ".join(a.area.label for a in found.not_compared)
                 options.append(
                     option(f"Not answered in both, so not compared: {names}.", "not-compared")
                 )
-            options.append(option(CHART_KEY, "chart-key"))
+            chart = found.chart()
+            if chart:
+                options.append(Option(Text("Chart", style="bold"), id="h-chart", disabled=True))
+                options.append(option(chart[0], "chart-key"))
+                options += [option(line, f"chart:{n}") for n, line in enumerate(chart[1:])]
         options.append(option("Check in now (key k).", "checkin"))
         lines.set_options(options)
         lines.highlight_id(keep)
