@@ -1,10 +1,19 @@
 """The check-in: one line a question ("Walking and balance: a little"), saved as you go.
 
 Enter or Space on a question opens the scale on a screen of its own; a number (1 to
-5, 0 to skip) answers at once, changing that line in place and moving on to the
-next question, so the whole check-in takes a key or two a line. Each answer is one
-write. The day is today unless the person chooses another; a day already checked
-in opens again to be changed.
+5, 0 to skip) answers at once, changing only that line, so the whole check-in takes
+two keys a question (a number, then Down). Each answer is one write.
+
+The highlight stays on the question answered. Measured with the reader harness:
+after a number key Orca speaks only the text that changed ("some"), and Fenrir the
+changed line; neither says a new cursor line after a printable key. Moving on by
+itself left Orca users on the next question without hearing it, where a 3 meant
+for the last question would answer this one. Down then reads the next question in
+both. The status line is not changed by an answer: Orca reads everything from the
+first changed line down to the cursor, and the status line is at the top.
+
+The day is today unless the person chooses another; a day already checked in
+opens again to be changed.
 """
 
 from __future__ import annotations
@@ -26,6 +35,7 @@ from tui.core.checkins import AREA_BY_ID, AREAS, LEVELS, NOT_ANSWERED, SKIP, Are
 from tui.core.text import end_sentence, one_line, safe_for_terminal
 
 REMIND_DAYS = (7, 14, 21, 28, 42, 56, 84)
+SAVED_AS_YOU_GO = "Each answer is saved as you go."
 
 
 class CheckInScreen(BaseScreen):
@@ -59,6 +69,10 @@ class CheckInScreen(BaseScreen):
         unanswered = [a for a in AREAS if current is None or a.id not in current.levels]
         questions.highlight_id(f"area:{(unanswered or AREAS)[0].id}")
         questions.focus()
+        # Said once, on arrival: a number key then changes only its own line and moves
+        # on, so a reader hears the answer and the next question, not the whole screen
+        # again (Orca reads from the first changed line down to the cursor's).
+        self.say(SAVED_AS_YOU_GO)
 
     def _current(self) -> CheckIn | None:
         return self.nav.checkins.on(self.day)
@@ -93,28 +107,22 @@ class CheckInScreen(BaseScreen):
         target = self.query_one(ReaderList).highlighted_id() or ""
         return AREA_BY_ID.get(target.removeprefix("area:")) if target.startswith("area:") else None
 
-    def _next_id(self, area: Area) -> str:
-        index = AREAS.index(area)
-        return f"area:{AREAS[index + 1].id}" if index + 1 < len(AREAS) else "days"
-
     # -------------------------------------------------------------- answering
     def _save_level(self, area: Area, level_id: str | None, in_place: bool) -> None:
-        """One answer, one write. ``in_place``: change the line and move on, without
-        redrawing the list (a number key); else the list is rebuilt on return."""
+        """One answer, one write. ``in_place``: change the line alone (a number key);
+        else the list is rebuilt on return from the scale."""
         level = None if level_id in (None, SKIP) else checkins.LEVEL_BY_ID[level_id or ""]
         words = {area.id: ""} if level is None else None  # skipping takes the words too
         saved = self.attempt(lambda: self.nav.checkins.record(self.day, {area.id: level}, words))
         if saved is None:
             return
-        answer = saved.answer(area)
-        if in_place:
+        if in_place:  # the changed line says the answer: the status line stays as it is
             questions = self.query_one(ReaderList)
             line = safe_for_terminal(self._area_line(area, saved))
             questions.replace_option_prompt(f"area:{area.id}", Content(line))
-            questions.highlight_id(self._next_id(area))
         else:
-            self._land_on = self._next_id(area)
-        self.say(f"Saved: {area.label}, {answer}.")
+            self._land_on = f"area:{area.id}"
+            self.say(f"Saved: {area.label}, {saved.answer(area)}.")
 
     def action_answer(self, number: int) -> None:
         area = self._highlighted_area()
