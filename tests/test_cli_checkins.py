@@ -274,3 +274,14 @@ def test_without_a_print_command_the_summary_is_saved_and_said(
     assert kept.read_text().startswith("FOR MY NEXT APPOINTMENT")
     assert stat.S_IMODE(kept.stat().st_mode) == 0o600
     assert target.read_text() == "an older summary"
+
+
+def test_config_show_says_my_name_and_the_reminder_chosen_in_the_app(data_file: Path) -> None:
+    with saved(data_file) as nav:
+        nav.set_setting("my_name", "Alex Morgan")
+        nav.checkins.set_every_days(14)
+    shown = cli("config", "show", *_d(data_file))
+    assert '#   my_name = "Alex Morgan"  (chosen in the app)' in shown.stdout
+    assert "#   checkin_every_days = 14  (chosen in the app)" in shown.stdout
+    document = json.loads(cli("config", "show", "--json", *_d(data_file)).stdout)
+    assert document["in_data_file"]["checkin_every_days"] == {"value": 14, "from": "app"}
