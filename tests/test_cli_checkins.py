@@ -237,7 +237,7 @@ def test_visit_print_says_what_then_prints_with_lp(data_file: Path, tmp_path: Pa
     planned = (date.today() + timedelta(days=10)).isoformat()
     cli("visit", "add", "--date", planned, "--with", "Dr Lee", "--why", "Yearly check-up", *d)
     cli("checkin", "--date", "2026-01-05", "walking=a-little", *d)
-    cli("checkin", "--date", "2026-04-06", "walking=a-lot", *d)
+    cli("checkin", "--date", "2026-04-06", "walking=a-lot", "--words", "walking=Stairs", *d)
     printer = _fake_printer(tmp_path / "bin")
     env = {"PATH": f"{printer}{os.pathsep}{os.environ['PATH']}"}
     refused = cli("visit", "print", *d, env=env)
@@ -253,7 +253,7 @@ def test_visit_print_says_what_then_prints_with_lp(data_file: Path, tmp_path: Pa
     assert text.startswith(title.upper())
     assert "With Dr Lee. Why: Yearly check-up." in text
     assert "Changes in my check-ins:" in text
-    assert "- Walking and balance: a little in January, a lot now: harder." in text
+    assert "- Walking and balance: a little in January, a lot now: harder. My words: Stairs" in text
     assert (printer / "args.txt").read_text() == f"-t {title}"
 
 

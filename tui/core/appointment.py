@@ -93,15 +93,12 @@ def _changes_lines(nav: Navigator, markdown: bool, today: date) -> list[str]:
         lines += textwrap.wrap(
             f"{changes.compared_with(mine=True)} My own record, not a diagnosis.", WIDTH
         )
+        latest = checkins[-1]
         for change in changes.changed:
-            lines += textwrap.wrap(
-                change.words(), WIDTH, initial_indent="- ", subsequent_indent="  "
-            )
+            own = _one_line(latest.words.get(change.area.id, ""))
+            lines += _bullet(f"{change.words()} My words: {own}" if own else change.words())
         if changes.unchanged:
-            names = ", ".join(a.area.label for a in changes.unchanged)
-            lines += textwrap.wrap(
-                f"The same: {names}.", WIDTH, initial_indent="- ", subsequent_indent="  "
-            )
+            lines += _bullet(f"The same: {', '.join(a.area.label for a in changes.unchanged)}.")
     latest = checkins[-1]
     if latest.days:
         days = _one_line(latest.days)
