@@ -145,7 +145,7 @@ async def test_what_changed_in_words_first_then_a_quiet_chart(data_file: Path) -
         )
         assert lines[6] == "The same"
         assert lines[7].startswith("Sleep: some in September 2025, some in March, some now")
-        chart = lines[lines.index("Chart") + 1 :]
+        chart = lines[next(i for i, line in enumerate(lines) if line.startswith("Chart, ")) :]
         assert chart[0].startswith("Chart, a bar for each check-in: September 2025, March, then")
         assert chart[1:3] == [
             "Walking and balance: harder   !     !!    !!!!",

@@ -70,7 +70,6 @@ class ChangesScreen(BaseScreen):
                 )
             chart = found.chart()
             if chart:
-                options.append(Option(Text("Chart", style="bold"), id="h-chart", disabled=True))
                 options.append(option(chart[0], "chart-key"))
                 options += [option(line, f"chart:{n}") for n, line in enumerate(chart[1:])]
         options.append(option("Check in now (key k).", "checkin"))
