@@ -206,7 +206,7 @@ async def test_visits_raise_at_a_visit_edit_the_answer_and_unraise(data_file: Pa
         _type_into_prompt(app, "Keep cool.")
         await pilot.press("enter")
         assert highlighted_text(app) == "Question: Heat? Answer: Keep cool."
-        await pilot.press("u")
+        await pilot.press("l")
         assert status_text(app) == "Saved: 'Heat?' is back on the list for your next visit."
         assert "No notes marked as raised here yet." in option_texts(app, "visit-record")
     nav = open_navigator(data_file)

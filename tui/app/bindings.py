@@ -103,7 +103,7 @@ VISIT: list[BindingType] = [
     Binding("e", "export", "Export summary", id="visit.export"),
     Binding("r", "print_summary", "Print summary", id="visit.print"),
     Binding("o", "open_note", "Open note", id="visit.open"),
-    Binding("u", "unraise", "Back on the list", id="visit.unraise"),
+    Binding("l", "unraise", "Back on the list", id="visit.unraise"),
     Binding("m", "visits", "My visits", id="visit.visits"),
 ]
 
@@ -131,7 +131,7 @@ VISITS: list[BindingType] = [
 
 VISIT_RECORD: list[BindingType] = [
     Binding("a", "raise_note", "Add a note raised here", id="visit_record.raise"),
-    Binding("u", "unraise", "Back on the list", id="visit_record.unraise"),
+    Binding("l", "unraise", "Back on the list", id="visit_record.unraise"),
     Binding("o", "open_note", "Open note", id="visit_record.open"),
     Binding("d,delete", "delete_visit", "Delete visit", id="visit_record.delete"),
 ]

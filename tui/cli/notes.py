@@ -20,7 +20,7 @@ from tui.cli.output import (
 from tui.cli.topics import checked_topic
 from tui.core.models import Note, NoteKind
 from tui.core.service import ITEM_LINK, TOPIC_LINK, Navigator, display_time
-from tui.core.text import InputError, one_line
+from tui.core.text import InputError, end_sentence, one_line
 from tui.core.visits import VISIT_LIST_HINT
 
 KINDS = [kind.value for kind in NoteKind]
@@ -243,7 +243,8 @@ def note_show(args: argparse.Namespace, nav: Navigator) -> int:
     if note.raised:
         visit = nav.visits.get(note.visit_id) if note.visit_id in _visit_ids(nav) else None
         at = f" at the visit on {one_line(visit.title(nav.people))}" if visit else ""
-        out(f"Raised with the care team{at}. Answer: {one_line(note.answer) or 'none noted'}")
+        said = end_sentence(f"Raised with the care team{at}")
+        out(f"{said} Answer: {one_line(note.answer) or 'none noted'}")
     out("")
     out(note.body)
     return OK
@@ -309,7 +310,7 @@ def note_raise(args: argparse.Namespace, nav: Navigator) -> int:
         saved, visit = nav.visits.raise_note(note.id, answer)
     said = f" Their answer: {one_line(saved.answer)}" if saved.answer else ""
     at = f" at your visit on {one_line(visit.title(nav.people))}" if visit else ""
-    out(f"Marked note {saved.id} as raised with your care team{at}.{said}")
+    out(end_sentence(f"Marked note {saved.id} as raised with your care team{at}") + said)
     return OK
 
 

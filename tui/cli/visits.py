@@ -13,7 +13,7 @@ from tui.cli.output import OK, UsageError, confirm, emit_json, out, tell
 from tui.core import printing
 from tui.core.models import long_date
 from tui.core.service import Navigator
-from tui.core.text import InputError, one_line
+from tui.core.text import InputError, end_sentence, one_line
 from tui.core.visits import VISIT_LIST_HINT, Visit
 
 COMMANDS = {"visit": "Visits to your care team: add, list, show, change, delete, print."}
@@ -203,13 +203,16 @@ def visit_delete(args: argparse.Namespace, nav: Navigator) -> int:
     visit = checked_visit(nav, args.id)
     title = one_line(visit.title(nav.people))
     confirm(
-        f"Delete visit {visit.id}, {title}? Its notes stay raised.",
+        f"Delete visit {visit.id} ({title})? Its notes stay raised.",
         args.yes,
         refusal=f"Not deleted. Add --yes to delete visit {visit.id}.",
         kept=f"Kept visit {visit.id}.",
     )
     nav.visits.delete(visit.id)
-    out(f"Deleted visit {visit.id}: {title}. Its notes stay raised, with their answers.")
+    out(
+        end_sentence(f"Deleted visit {visit.id}: {title}")
+        + " Its notes stay raised, with their answers."
+    )
     return OK
 
 

@@ -168,7 +168,8 @@ def export_markdown(nav: Navigator) -> str:
         if label := labels.get(note.link):
             lines.append(f"About {label}.")
         if note.raised:
-            lines.append(f"Raised with my care team. Answer: {note.answer or 'none noted'}.")
+            answer = end_sentence(note.answer or "none noted")
+            lines.append(f"Raised with my care team. Answer: {answer}")
         lines += ["", note.body, ""]
     if not nav.notes.count():
         lines.append("No notes yet.")
@@ -202,7 +203,8 @@ def _visits_markdown(nav: Navigator) -> list[str]:
         lines.append(f"### {visit.sentence(nav.people)}")
         lines.append("")
         for note in nav.visits.raised_at(visit.id):
-            lines.append(f"- Raised: {note.display_title}. Answer: {note.answer or 'none noted'}.")
+            raised = end_sentence(f"- Raised: {note.display_title}")
+            lines.append(f"{raised} Answer: {end_sentence(note.answer or 'none noted')}")
         lines.append("")
     return lines if found else [*lines, "No visits yet."]
 

@@ -20,7 +20,7 @@ from tui.core.notes import Notes
 from tui.core.people import People
 from tui.core.schema import now_stamp
 from tui.core.store import VISITS, Store
-from tui.core.text import InputError, storable
+from tui.core.text import InputError, end_sentence, storable
 
 VISIT_LIST_HINT = "To see your visits and their numbers, run: spms-navigator visit list"
 _KEEP = object()  # "leave this field as it is"
@@ -50,9 +50,9 @@ class Visit:
         """'Visit on 2 May 2026 with Dr Lee. Why: yearly check-up.' (planned ones say so)."""
         today = today or date.today()
         planned = "Next visit" if self.day >= today else "Visit"
-        text = f"{planned} on {self.title(people)}."
+        text = end_sentence(f"{planned} on {self.title(people)}")
         why = " ".join(self.why.split())
-        return f"{text} Why: {why}." if why else text
+        return f"{text} {end_sentence(f'Why: {why}')}" if why else text
 
 
 def _from_row(row_id: int, row: schema.Visit) -> Visit | None:

@@ -9,7 +9,7 @@ from tui.core import checkins, printing
 from tui.core.changes import compare, parse_since
 from tui.core.checkins import every_words
 from tui.core.models import long_date
-from tui.core.text import one_line
+from tui.core.text import end_sentence, one_line
 from tui.core.visits import Visit
 from tui.plain.base import PlainBase
 from tui.plain.checkin import ask_checkin
@@ -126,8 +126,8 @@ class FollowUpMenus(PlainBase):
                 self.out.say("No notes were marked as raised at this visit.")
             choices = ["Change the date.", "Change who it is with.", "Change why."]
             choices += [
-                f"Raised: {one_line(n.display_title)}. "
-                f"Answer: {one_line(n.answer) or 'none noted'}."
+                f"{end_sentence('Raised: ' + one_line(n.display_title))} "
+                f"Answer: {end_sentence(one_line(n.answer) or 'none noted')}"
                 for n in notes
             ]
             choices.append("Delete this visit.")
@@ -199,7 +199,7 @@ class FollowUpMenus(PlainBase):
             name = self.nav.setting("my_name") or "not given"
             every = every_words(self.nav.checkins.every_days())
             choices = [
-                f"My name, for the visit summary: {one_line(str(name))}.",
+                end_sentence(f"My name, for the visit summary: {one_line(str(name))}"),
                 f"How often to suggest a check-in: {every}.",
             ]
             self.menu("My name and the check-in reminder.", choices)
@@ -207,6 +207,8 @@ class FollowUpMenus(PlainBase):
             if choice == 0:
                 typed = self.out.ask("Your name (Enter alone: none):").strip()
                 if self.attempt(self.nav.set_setting, "my_name", typed or None) is not None:
-                    self.out.say(f"Saved: {'your name is ' + typed if typed else 'no name'}.")
+                    self.out.say(
+                        end_sentence(f"Saved: {'your name is ' + typed if typed else 'no name'}")
+                    )
             elif choice == 1:
                 self._set_every()

@@ -25,7 +25,7 @@ class MoreMenus(FollowUpMenus):
             ]
             lines += [
                 f"{n.kind.label}: {end_sentence(one_line(n.display_title))} Raised. "
-                f"Answer: {one_line(n.answer) or 'none noted'}."
+                f"Answer: {end_sentence(one_line(n.answer) or 'none noted')}"
                 for n in raised
             ]
             self.out.say("")

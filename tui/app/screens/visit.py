@@ -90,7 +90,7 @@ class VisitScreen(BaseScreen):
             options += [
                 option(
                     f"{n.kind.label}: {end_sentence(n.display_title)} Raised. "
-                    f"Answer: {n.answer or 'none noted'}.",
+                    f"Answer: {end_sentence(n.answer or 'none noted')}",
                     f"done:{n.id}",
                 )
                 for n in raised
@@ -99,7 +99,7 @@ class VisitScreen(BaseScreen):
         name = one_line(str(self.nav.setting("my_name") or "")) or "not given"
         options += [
             option("My visits: past and planned, and what was raised at each (key m).", "visits"),
-            option(f"My name on the summary: {name}. Enter changes it.", "name"),
+            option(f"{end_sentence(f'My name on the summary: {name}')} Enter changes it.", "name"),
             option("Export a short summary to a file (key e)", "export"),
             option("Print the summary (key r)", "print"),
         ]
@@ -165,12 +165,12 @@ class VisitScreen(BaseScreen):
             done = self.attempt(lambda: self.nav.visits.raise_note(note_id, answer))
             if done is not None:
                 self.refresh_data()
-                self.say(f"Saved: '{done[0].display_title}' is marked as raised{at}.")
+                self.say(end_sentence(f"Saved: '{done[0].display_title}' is marked as raised{at}"))
 
+        mark = end_sentence(f"Mark '{note.display_title}' as raised{at}")
         self.app.push_screen(
             PromptScreen(
-                f"Mark '{note.display_title}' as raised{at}. What did the care team say? "
-                "Type a word or two, or a dash if nothing",
+                f"{mark} What did the care team say? Type a word or two, or a dash if nothing",
                 "Answer",
                 note.answer,
             ),
@@ -208,7 +208,9 @@ class VisitScreen(BaseScreen):
         def typed(text: str | None) -> None:
             value = (text or "").strip() or None
             if self.attempt(lambda: self.nav.set_setting("my_name", value)) is not None:
-                self.say(f"Saved: the summary says {value}." if value else "Saved: no name.")
+                self.say(
+                    end_sentence(f"Saved: the summary says {value}") if value else "Saved: no name."
+                )
 
         current = str(self.nav.setting("my_name") or "")
         self.app.push_screen(

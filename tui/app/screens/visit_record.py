@@ -2,7 +2,8 @@
 
 Every line says its field and value in words; Enter changes it (a prompt or a
 choice on a screen of its own), and each change is one write. On a raised note,
-Enter changes the answer and u puts the note back on the list for the next visit.
+Enter changes the answer and l puts the note back on the list for the next visit (not
+u: that is urgent help, on every screen).
 """
 
 from __future__ import annotations
@@ -65,12 +66,18 @@ class VisitRecordScreen(BaseScreen):
                 "person",
             ),
             option(
-                f"With: {one_line(visit.with_whom) or 'no name typed'}. Enter types one.", "with"
+                f"{end_sentence('With: ' + (one_line(visit.with_whom) or 'no name typed'))} "
+                "Enter types one.",
+                "with",
             ),
-            option(f"Why: {one_line(visit.why) or 'not said yet'}. Enter changes it.", "why"),
+            option(
+                f"{end_sentence('Why: ' + (one_line(visit.why) or 'not said yet'))} "
+                "Enter changes it.",
+                "why",
+            ),
             Option(
                 Text(
-                    "Raised at this visit: Enter changes an answer, u puts a note back on the list",
+                    "Raised at this visit: Enter changes an answer, l puts a note back on the list",
                     style="bold",
                 ),
                 id="h-raised",
@@ -228,7 +235,7 @@ class VisitRecordScreen(BaseScreen):
 
         self.app.push_screen(
             ConfirmScreen(
-                f"Delete the visit on {visit.title(self.nav.people)}? Its notes stay raised.",
+                f"Delete this visit ({visit.title(self.nav.people)})? Its notes stay raised.",
                 "Delete it",
             ),
             answered,

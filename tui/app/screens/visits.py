@@ -101,7 +101,7 @@ class VisitsScreen(BaseScreen):
 
         self.app.push_screen(
             ConfirmScreen(
-                f"Delete the visit on {visit.title(self.nav.people)}? Its notes stay raised.",
+                f"Delete this visit ({visit.title(self.nav.people)})? Its notes stay raised.",
                 "Delete it",
             ),
             answered,
