@@ -85,13 +85,13 @@ def measure(count: int, repeat: int, folder: Path) -> dict[str, float]:
     def open_for_home_screen() -> None:
         """What start-up needs: the file opened and checked, progress and the note count."""
         nav = open_navigator(path)
-        nav.progress()
-        nav.note_count()
+        nav.checklist.progress()
+        nav.notes.count()
         nav.store.close()
 
     def open_and_list() -> None:
         nav = open_navigator(path)
-        nav.notes()
+        nav.notes.all()
         nav.store.close()
 
     results = {
@@ -100,19 +100,19 @@ def measure(count: int, repeat: int, folder: Path) -> dict[str, float]:
     }
     nav = open_navigator(path)
     try:
-        nav.notes()
-        results["save"] = median_ms(lambda: nav.create_note("Benchmark", "x " * 100), repeat)
-        results["search"] = median_ms(lambda: nav.notes("neurologist stairs"), repeat)
+        nav.notes.all()
+        results["save"] = median_ms(lambda: nav.notes.create("Benchmark", "x " * 100), repeat)
+        results["search"] = median_ms(lambda: nav.notes.all("neurologist stairs"), repeat)
     finally:
         nav.store.close()
     nav = open_navigator(path)
     try:  # as the full-screen app saves: the disk work on the writer thread
         nav.store.write_in_background(lambda _problem: None)
-        nav.notes()
+        nav.notes.all()
 
         def save_and_let_the_writer_finish() -> float:
             start = time.perf_counter()
-            nav.create_note("Benchmark", "x " * 100)
+            nav.notes.create("Benchmark", "x " * 100)
             blocked = (time.perf_counter() - start) * 1000
             nav.store.wait_for_writes()
             return blocked
@@ -140,7 +140,7 @@ def import_ms(count: int, folder: Path) -> float:
         start = time.perf_counter()
         backup.apply_import(nav, backup.plan_import(nav, data))
         took = (time.perf_counter() - start) * 1000
-        assert nav.note_count() == count
+        assert nav.notes.count() == count
         return took
     finally:
         nav.store.close()

@@ -32,7 +32,7 @@ def test_a_killed_app_offers_the_half_typed_note_back(data_file: Path) -> None:
         term.process.kill()
         term.process.wait()
     with saved(data_file) as nav:
-        assert nav.notes() == []  # never saved as a note: only the draft has the words
+        assert nav.notes.all() == []  # never saved as a note: only the draft has the words
     with Terminal.app(data_file) as term:
         term.wait_for("When the app last closed, a new note, Heat was not saved yet")
         assert term.wait_for_cursor_line("Open it, to finish it").startswith("Open it")
@@ -42,7 +42,7 @@ def test_a_killed_app_offers_the_half_typed_note_back(data_file: Path) -> None:
         term.press("ctrl+s")
         term.wait_for("Saved the note")
     with saved(data_file) as nav:
-        assert [(n.title, n.body) for n in nav.notes()] == [("Heat", "Hot days make me tired.")]
+        assert [(n.title, n.body) for n in nav.notes.all()] == [("Heat", "Hot days make me tired.")]
     with Terminal.app(data_file) as term:  # offered once: it is a note now
         term.wait_for("SPMS Navigator: home")
         term.settle(quiet=1.0)
@@ -64,7 +64,9 @@ def test_a_draft_can_be_saved_as_a_note_or_thrown_away(data_file: Path) -> None:
         term.press("enter")
         term.wait_for("Saved the words as a note: Stairs.")
     with saved(data_file) as nav:
-        assert [(n.title, n.body) for n in nav.notes()] == [("Stairs", "Slower than in spring.")]
+        assert [(n.title, n.body) for n in nav.notes.all()] == [
+            ("Stairs", "Slower than in spring.")
+        ]
 
 
 def test_sigterm_and_sighup_save_the_open_note_and_restore_the_terminal(data_file: Path) -> None:
@@ -78,4 +80,4 @@ def test_sigterm_and_sighup_save_the_open_note_and_restore_the_terminal(data_fil
                 b"\x1b[?1049l" in bytes(term.raw)[-400:]
             ), "the terminal was left in the app's screen"
     with saved(data_file) as nav:
-        assert sorted(n.title for n in nav.notes()) == ["Fog 0", "Fog 1"]
+        assert sorted(n.title for n in nav.notes.all()) == ["Fog 0", "Fog 1"]

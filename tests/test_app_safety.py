@@ -37,7 +37,7 @@ async def test_a_second_copy_says_it_is_read_only(data_file: Path) -> None:
 
 async def test_a_damaged_file_is_reported_on_start(data_file: Path) -> None:
     nav = open_navigator(data_file)
-    nav.create_note("precious", "")
+    nav.notes.create("precious", "")
     nav.store.close()
     open_navigator(data_file).store.close()
     data_file.write_bytes(b'{"notes": {"1": {"ti')
@@ -74,7 +74,7 @@ async def test_disk_full_keeps_the_text_and_allows_a_retry(
         assert status_text(app) == "Saved the note."
     nav = open_navigator(data_file)
     try:
-        assert [(n.title, n.body) for n in nav.notes()] == [("Important", "Do not lose me")]
+        assert [(n.title, n.body) for n in nav.notes.all()] == [("Important", "Do not lose me")]
     finally:
         nav.store.close()
 
@@ -82,7 +82,7 @@ async def test_disk_full_keeps_the_text_and_allows_a_retry(
 def test_a_crash_report_holds_no_note_text(data_file: Path) -> None:
     diary = "my private symptom diary"
     nav = open_navigator(data_file)
-    nav.create_note(diary, diary)
+    nav.notes.create(diary, diary)
     nav.store.close()
     crashing = textwrap.dedent(
         f"""
@@ -90,7 +90,7 @@ def test_a_crash_report_holds_no_note_text(data_file: Path) -> None:
         from tui.app.screens import notes
         from tui.cli import main
         def explode(self):
-            raise RuntimeError(self.nav.notes()[0].body)
+            raise RuntimeError(self.nav.notes.all()[0].body)
         notes.NotesScreen.refresh_data = explode
         sys.exit(main(["--data-file", {str(data_file)!r}]))
         """
@@ -128,7 +128,7 @@ def test_the_app_opens_no_network_connection(tmp_path: Path) -> None:
                 await pilot.press("t", "enter", "a", *"net?", "escape", "c", "space", "enter")
                 await pilot.press("tab", *"Sam", "escape", "n", "d", "y", "f1", "escape")
         asyncio.run(walk())
-        nav.create_note("core", "too")
+        nav.notes.create("core", "too")
         nav.store.close()
         print("network calls:", calls)
         """
@@ -144,7 +144,7 @@ async def test_opening_an_item_writes_nothing_and_a_read_only_copy_stays_quiet(
     data_file: Path,
 ) -> None:
     nav = open_navigator(data_file)
-    nav.set_helper("ct-neurologist", "Ana")
+    nav.checklist.set_helper("ct-neurologist", "Ana")
     nav.store.close()
     before = data_file.read_bytes(), data_file.stat().st_mtime_ns
     first = open_navigator(data_file)

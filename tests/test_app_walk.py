@@ -32,6 +32,7 @@ async def test_home_says_what_the_app_is_and_lists_the_areas(data_file: Path) ->
             "Topics",
             "Support-network checklist",
             "Notes",
+            "Check in",
             "Prepare for a visit",
             "My people",
             "Your data",

@@ -176,4 +176,4 @@ def test_saved_is_said_only_once_the_note_is_on_disk(data_file: Path) -> None:
             term.process.kill()  # at once: no time to write anything more
             term.process.wait()
         with saved(data_file) as nav:
-            assert title in [n.title for n in nav.notes()]
+            assert title in [n.title for n in nav.notes.all()]

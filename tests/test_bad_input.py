@@ -35,26 +35,26 @@ BIG_BODY = ("A line of a long diary. " * 40 + "\n") * 1100  # about 1 MB
 def test_nasty_text_round_trips_exactly_through_the_store(name: str, data_file: Path) -> None:
     text = NASTY[name]
     nav = open_navigator(data_file)
-    note = nav.create_note(text[:400], text)
-    nav.set_helper("pr-meals", text)
-    nav.add_own_item(text)
+    note = nav.notes.create(text[:400], text)
+    nav.checklist.set_helper("pr-meals", text)
+    nav.checklist.add_own_item(text)
     nav.store.close()
     nav = open_navigator(data_file)
     try:
-        again = nav.note(note.id)
+        again = nav.notes.get(note.id)
         assert (again.title, again.body) == (text[:400], text)
-        entries = {e.id: e for e in nav.checklist()}
+        entries = {e.id: e for e in nav.checklist.entries()}
         assert entries["pr-meals"].helper == text
         assert entries["own-1"].text == text.strip()
-        assert nav.notes(text[:30]) == [again]  # the filter finds it too
+        assert nav.notes.all(text[:30]) == [again]  # the filter finds it too
     finally:
         nav.store.close()
 
 
 def test_a_one_megabyte_body_round_trips(navigator: Navigator) -> None:
-    note = navigator.create_note("Diary", BIG_BODY)
+    note = navigator.notes.create("Diary", BIG_BODY)
     assert len(BIG_BODY.encode()) > 1_000_000
-    assert navigator.note(note.id).body == BIG_BODY
+    assert navigator.notes.get(note.id).body == BIG_BODY
 
 
 async def _through_the_editor(data_file: Path, title: str, body: str) -> tuple[str, str, str]:
@@ -89,13 +89,13 @@ async def test_nasty_text_round_trips_through_the_screens(name: str, data_file: 
 async def test_an_unedited_note_keeps_its_exact_text(data_file: Path) -> None:
     text = NASTY["newlines and tabs"]
     nav = open_navigator(data_file)
-    nav.create_note("Mixed endings", text)
+    nav.notes.create("Mixed endings", text)
     nav.store.close()
     async with running_app(data_file) as (app, pilot):
         await pilot.press("n", "enter")
         app.screen.query_one("#title", Input).value = "Renamed"
         await pilot.press("escape")
-        (note,) = app.navigator.notes()
+        (note,) = app.navigator.notes.all()
         assert (note.title, note.body) == ("Renamed", text)
 
 
@@ -137,16 +137,16 @@ def test_any_text_round_trips_through_the_store(
     nav = open_navigator(data_file)
     try:
         if title.strip() or body.strip():
-            note = nav.create_note(title[:500], body)
-        nav.set_item_note("em-call", helper)
+            note = nav.notes.create(title[:500], body)
+        nav.checklist.set_item_note("em-call", helper)
     finally:
         nav.store.close()
     nav = open_navigator(data_file)
     try:
         if title.strip() or body.strip():
-            again = nav.note(note.id)
+            again = nav.notes.get(note.id)
             assert (again.title, again.body) == (title[:500], body)
-        assert nav.checklist_entry("em-call").note == helper
+        assert nav.checklist.entry("em-call").note == helper
     finally:
         nav.store.close()
 
@@ -165,8 +165,8 @@ def test_any_text_round_trips_through_the_screens(tmp_path: Path, title: str, bo
 def test_no_escape_from_a_note_reaches_the_real_terminal(data_file: Path) -> None:
     nav = open_navigator(data_file)
     hostile = NASTY["ansi colour"] + NASTY["osc title and clipboard"] + NASTY["nul and controls"]
-    nav.create_note(f"Title {hostile}", f"Body {hostile}")
-    nav.set_helper("pr-meals", hostile)
+    nav.notes.create(f"Title {hostile}", f"Body {hostile}")
+    nav.checklist.set_helper("pr-meals", hostile)
     nav.store.close()
     with Terminal.app(data_file) as term:
         term.wait_for("SPMS Navigator: home")
@@ -191,8 +191,8 @@ def test_no_escape_from_a_note_reaches_the_real_terminal(data_file: Path) -> Non
 async def test_nasty_search_text_in_the_filter(name: str, data_file: Path) -> None:
     text = NASTY[name]
     nav = open_navigator(data_file)
-    nav.create_note(f"Match {text[:200]}", "")
-    nav.create_note("Other", "")
+    nav.notes.create(f"Match {text[:200]}", "")
+    nav.notes.create("Other", "")
     nav.store.close()
     async with running_app(data_file) as (app, pilot):
         await pilot.press("n")

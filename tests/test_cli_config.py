@@ -26,8 +26,13 @@ def test_config_show_says_where_each_setting_comes_from(data_file: Path) -> None
     d = ["--data-file", str(data_file)]
     plain = cli("config", "show", *d)
     assert (plain.returncode, plain.stderr) == (0, "")
-    head, *rows = plain.stdout.splitlines()
+    head, *rows, kept, name, every = plain.stdout.splitlines()
     assert head == f"# Settings file: {_settings_file()} (there is no file there yet)"
+    assert kept == "# Kept in your data file; change them in the app or the plain mode:"
+    assert (name, every) == (
+        "#   my_name = null  (the default)",
+        "#   checkin_every_days = 28  (the default)",
+    )
     assert [tuple(part.strip() for part in row.split("  # ")) for row in rows] == [
         ('theme = "textual-dark"', "the default"),
         ("plain = false", "the default"),
@@ -83,6 +88,10 @@ def test_config_show_json(data_file: Path) -> None:
             "data_file": {"value": str(data_file), "from": "option"},
         },
         "keys": {},
+        "in_data_file": {
+            "my_name": {"value": None, "from": "default"},
+            "checkin_every_days": {"value": 28, "from": "default"},
+        },
         "problems": [
             f"Line 3 of {_settings_file()}: 'bad' is not a setting. The settings are theme, "
             "plain, data_file and a [keys] table. The app uses its default for it."

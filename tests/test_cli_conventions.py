@@ -127,7 +127,7 @@ def test_note_delete_asks_in_a_terminal(data_file: Path) -> None:
         assert _finish(term) == 0
         assert "Deleted note 2: Stairs" in term.text()
     with saved(data_file) as nav:
-        assert [n.title for n in nav.notes()] == ["Heat"]
+        assert [n.title for n in nav.notes.all()] == ["Heat"]
 
 
 def test_people_and_checklist_deletes_ask_in_a_terminal(data_file: Path) -> None:
@@ -143,7 +143,7 @@ def test_people_and_checklist_deletes_ask_in_a_terminal(data_file: Path) -> None
         term.send("ctrl+d")
         assert _finish(term) == 1
     with saved(data_file) as nav:
-        assert nav.people.all() == [] and nav.checklist_entry("own-1").own
+        assert nav.people.all() == [] and nav.checklist.entry("own-1").own
 
 
 def test_delete_all_asks_for_the_phrase_in_a_terminal(data_file: Path) -> None:
@@ -154,13 +154,13 @@ def test_delete_all_asks_for_the_phrase_in_a_terminal(data_file: Path) -> None:
         assert _finish(term) == 1
         assert "Nothing was deleted." in term.text()
     with saved(data_file) as nav:
-        assert nav.note_count() == 1
+        assert nav.notes.count() == 1
     with _in_terminal(data_file, "delete-all") as term:
         term.wait_for('type "delete my data"')
         term.type("delete my data\r")
         assert _finish(term) == 0
     with saved(data_file) as nav:
-        assert nav.note_count() == 0
+        assert nav.notes.count() == 0
 
 
 def test_import_shows_the_changes_then_asks_in_a_terminal(data_file: Path, tmp_path: Path) -> None:
@@ -175,7 +175,7 @@ def test_import_shows_the_changes_then_asks_in_a_terminal(data_file: Path, tmp_p
         term.type("y\r")
         assert _finish(term) == 0
     with saved(other) as nav:
-        assert [n.title for n in nav.notes()] == ["Heat"]
+        assert [n.title for n in nav.notes.all()] == ["Heat"]
 
 
 def test_a_crash_in_a_command_is_a_sentence_not_a_traceback(data_file: Path) -> None:
@@ -267,7 +267,7 @@ def test_an_option_a_command_does_not_take_names_that_commands_help(data_file: P
         "run: spms-navigator help note delete\n"
     )
     with saved(data_file) as nav:
-        assert nav.note_count() == 1
+        assert nav.notes.count() == 1
 
 
 def test_json_before_the_action_and_where_it_does_not_apply(data_file: Path) -> None:
@@ -297,7 +297,7 @@ def test_ctrl_c_at_a_question_stops_quietly_and_changes_nothing(data_file: Path)
         assert _finish(term) == 130
         assert "Traceback" not in term.text() and "KeyboardInterrupt" not in term.text()
     with saved(data_file) as nav:
-        assert nav.note_count() == 1
+        assert nav.notes.count() == 1
 
 
 def test_a_closed_stdin_is_the_same_as_an_empty_one(data_file: Path) -> None:

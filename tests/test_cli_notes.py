@@ -24,7 +24,7 @@ def test_edit_changes_only_what_is_named_and_the_body_comes_from_stdin(data_file
     assert body.returncode == 0
     cli("note", "edit", str(number), "--kind", "concern", "--no-link", *d)
     with saved(data_file) as nav:
-        note = nav.note(number)
+        note = nav.notes.get(number)
     assert (note.title, note.body, note.kind, note.link) == (
         "Heat and me",
         "Hot days tire me.\n",
@@ -69,7 +69,10 @@ def test_raise_keeps_the_answer_and_unraise_puts_it_back_on_the_list(data_file: 
     again = cli("note", "raise", str(number), *d)  # no --answer: the answer stays
     assert again.returncode == 0
     with saved(data_file) as nav:
-        assert (nav.note(number).raised, nav.note(number).answer) == (True, "Try a cooling vest.")
+        assert (nav.notes.get(number).raised, nav.notes.get(number).answer) == (
+            True,
+            "Try a cooling vest.",
+        )
     listed = cli("note", "list", "--raised", *d).stdout
     assert listed.endswith("Heat [Question, raised]\n")
     assert cli("note", "list", "--no-raised", *d).stdout == ""
@@ -78,7 +81,7 @@ def test_raise_keeps_the_answer_and_unraise_puts_it_back_on_the_list(data_file: 
     back = cli("note", "unraise", str(number), *d)
     assert back.stdout == f"Note {number} is back on the list for your next visit.\n"
     with saved(data_file) as nav:
-        assert nav.note(number).raised is False
+        assert nav.notes.get(number).raised is False
     visit = cli("export", "--format", "appointment-txt", "--output", "-", *d).stdout
     assert "- Heat (noted" in visit
 
@@ -91,7 +94,7 @@ def test_note_json_has_stable_ids_and_iso_dates(data_file: Path) -> None:
     assert (listed["format"], listed["version"]) == ("spms-navigator/notes", 1)
     assert [n["id"] for n in listed["notes"]] == [first + 1, first]
     with saved(data_file) as nav:
-        stored = nav.note(first)
+        stored = nav.notes.get(first)
     shown = json.loads(cli("note", "show", str(first), "--json", *d).stdout)
     assert shown == {
         "format": "spms-navigator/note",
@@ -106,6 +109,7 @@ def test_note_json_has_stable_ids_and_iso_dates(data_file: Path) -> None:
             "link": None,
             "raised": False,
             "answer": "",
+            "visit_id": None,
         },
     }
     assert "T" in stored.created and stored.created[:4].isdigit()  # ISO 8601, as stored

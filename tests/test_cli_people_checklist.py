@@ -120,8 +120,8 @@ def test_checklist_done_undo_add_set_delete(data_file: Path) -> None:
         "Note: In May.\n"
     )
     with saved(data_file) as nav:
-        entry = nav.checklist_entry("own-1")
-        assert nav.checklist_entry("peer-helpline").done is False
+        entry = nav.checklist.entry("own-1")
+        assert nav.checklist.entry("peer-helpline").done is False
     assert (entry.helper, entry.note, entry.person_id) == ("My sister", "In May", 1)
     shown = json.loads(cli("checklist", "show", "own-1", "--json", *d).stdout)
     assert shown["item"] == {
@@ -139,7 +139,7 @@ def test_checklist_done_undo_add_set_delete(data_file: Path) -> None:
     }
     cli("checklist", "set", "own-1", "--no-person", "--helper", "", *d)
     with saved(data_file) as nav:
-        entry = nav.checklist_entry("own-1")
+        entry = nav.checklist.entry("own-1")
     assert (entry.helper, entry.note, entry.person_id) == ("", "In May", None)
     shipped = cli("checklist", "delete", "peer-helpline", "--yes", *d)
     assert shipped.returncode == 1 and "came with the app" in shipped.stderr
@@ -168,4 +168,4 @@ def test_checklist_mistakes_name_the_fix(data_file: Path) -> None:
     mixed = cli("checklist", "--done", "pr-meals", "list", *d)
     assert mixed.returncode == 2 and "spms-navigator checklist done ITEM" in mixed.stderr
     with saved(data_file) as nav:
-        assert nav.progress().done == 0
+        assert nav.checklist.progress().done == 0

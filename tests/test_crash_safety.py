@@ -26,7 +26,7 @@ def _writer(data_file: Path, start: int, report_fd: int) -> None:
         nav = open_navigator(data_file)
         number = start
         while True:
-            nav.create_note(f"note {number}", "x" * (number % 300))
+            nav.notes.create(f"note {number}", "x" * (number % 300))
             os.write(report_fd, f"{number}\n".encode())
             number += 1
     finally:
@@ -63,7 +63,7 @@ def test_sigkill_mid_save_never_loses_a_returned_save(tmp_path: Path) -> None:
 
         nav = open_navigator(data_file)
         try:
-            found = {n.title for n in nav.notes()}
+            found = {n.title for n in nav.notes.all()}
             context = f"seed {seed}, round {round_number}"
             assert nav.store.report.messages == [], context
             missing = expected - found

@@ -19,6 +19,7 @@ import pytest
 from tests.process import cli
 from tests.terminal import Terminal
 from tui.core import backup, paths
+from tui.core.schema import CURRENT_SCHEMA
 from tui.core.service import Navigator, open_navigator
 from tui.core.store import SaveError, Store
 
@@ -29,7 +30,7 @@ both_platforms = pytest.mark.usefixtures("os_flavour")
 def titles(data_file: Path) -> list[str]:
     nav = open_navigator(data_file)
     try:
-        return sorted(n.title for n in nav.notes())
+        return sorted(n.title for n in nav.notes.all())
     finally:
         nav.store.close()
 
@@ -38,7 +39,7 @@ def with_a_backup_copy(data_file: Path, *notes: str) -> None:
     """Notes saved, then a clean start that makes the dated backup copy."""
     nav = open_navigator(data_file)
     for title in notes:
-        nav.create_note(title, "")
+        nav.notes.create(title, "")
     nav.store.close()
     open_navigator(data_file).store.close()
 
@@ -52,7 +53,7 @@ def test_a_missing_data_file_is_restored_from_the_newest_backup_and_said(
     data_file.unlink()  # a sync tool, a kill mid-repair, a full disk
     nav = open_navigator(data_file)
     try:
-        assert sorted(n.title for n in nav.notes()) == ["first", "second"]
+        assert sorted(n.title for n in nav.notes.all()) == ["first", "second"]
         (message,) = nav.store.report.messages
         assert message.startswith("Your data file was missing. Your last good copy was restored")
     finally:
@@ -65,8 +66,8 @@ def test_a_missing_data_file_is_restored_from_the_newest_backup_and_said(
 def test_an_emptied_file_never_pushes_out_the_full_backup_copies(data_file: Path) -> None:
     with_a_backup_copy(data_file, *[f"note {n}" for n in range(50)])
     nav = open_navigator(data_file)
-    for note in nav.notes():
-        nav.delete_note(note.id)  # a mistake, or a bug: the file is nearly empty now
+    for note in nav.notes.all():
+        nav.notes.delete(note.id)  # a mistake, or a bug: the file is nearly empty now
     nav.store.close()
     nav = open_navigator(data_file)
     nav.store.close()
@@ -86,30 +87,30 @@ def test_import_never_replaces_words_with_empty_ones_and_lists_each_change(
     old = backup.export_data(navigator)  # an older backup: nothing written yet
     old["checklist"] = [{"item": "pr-meals", "done": True, "helper": "", "note": ""}]
     old["checklist"] += [{"item": "ct-neurologist", "done": False, "helper": "Dr Lee", "note": ""}]
-    navigator.set_helper("pr-meals", "my sister Ana drives me")
-    navigator.set_item_note("pr-meals", "Tuesdays")
+    navigator.checklist.set_helper("pr-meals", "my sister Ana drives me")
+    navigator.checklist.set_item_note("pr-meals", "Tuesdays")
     plan = backup.plan_import(navigator, old)
     assert plan.changes() == [
         'Checklist "Find someone who can help with meals", done: "not done" becomes "done".',
         'Checklist "See a neurologist for regular check-ups", who helps: nothing becomes "Dr Lee".',
     ]
     backup.apply_import(navigator, plan)
-    meals = navigator.checklist_entry("pr-meals")
+    meals = navigator.checklist.entry("pr-meals")
     assert (meals.done, meals.helper, meals.note) == (True, "my sister Ana drives me", "Tuesdays")
-    assert navigator.checklist_entry("ct-neurologist").helper == "Dr Lee"
+    assert navigator.checklist.entry("ct-neurologist").helper == "Dr Lee"
 
 
 @both_platforms
 def test_import_keeps_both_when_the_words_differ(navigator: Navigator) -> None:
     old = backup.export_data(navigator)
     old["checklist"] = [{"item": "pr-meals", "done": False, "helper": "Sam", "note": ""}]
-    navigator.set_helper("pr-meals", "Ana")
+    navigator.checklist.set_helper("pr-meals", "Ana")
     plan = backup.plan_import(navigator, old)
     assert plan.changes() == [
         'Checklist "Find someone who can help with meals", who helps: "Ana" becomes "Ana␊Sam".'
     ]
     backup.apply_import(navigator, plan)
-    assert navigator.checklist_entry("pr-meals").helper == "Ana\nSam"
+    assert navigator.checklist.entry("pr-meals").helper == "Ana\nSam"
 
 
 # ------------------------------------------- finding 3: the CLI says it repaired
@@ -124,7 +125,7 @@ def test_the_command_line_says_it_repaired_the_file(data_file: Path) -> None:
 
 # ------------------------------------------------- finding 6: wrong types in JSON
 HOSTILE: dict[str, dict[str, Any]] = {
-    "meta": {"1": {"schema": 1, "created": "2026-01-01T10:00:00+00:00"}},
+    "meta": {"1": {"schema": CURRENT_SCHEMA, "created": "2026-01-01T10:00:00+00:00"}},
     "notes": {
         "1": {"title": "good one", "body": "", "created": "2026-01-01T10:00:00+00:00"},
         "2": {"title": "bad kind", "kind": ["question"]},
@@ -170,7 +171,7 @@ async def test_the_app_opens_a_file_with_wrong_types(data_file: Path) -> None:
     data_file.write_text(json.dumps(HOSTILE), "utf-8")
     async with running_app(data_file) as (app, pilot):
         await pilot.press("n")
-        assert app.navigator.note_count() == 2
+        assert app.navigator.notes.count() == 2
 
 
 def test_an_app_crash_exits_with_a_failure_status(data_file: Path) -> None:
@@ -194,13 +195,13 @@ def test_an_app_crash_exits_with_a_failure_status(data_file: Path) -> None:
 @both_platforms
 def test_a_deleted_notes_id_is_never_given_again_even_after_a_restart(data_file: Path) -> None:
     nav = open_navigator(data_file)
-    nav.create_note("one", "")
-    two = nav.create_note("two", "")
-    nav.delete_note(two.id)
+    nav.notes.create("one", "")
+    two = nav.notes.create("two", "")
+    nav.notes.delete(two.id)
     nav.store.close()
     nav = open_navigator(data_file)
     try:
-        assert nav.create_note("three", "").id == two.id + 1
+        assert nav.notes.create("three", "").id == two.id + 1
         person = nav.people.add("Sam")
         nav.people.delete(person.id)
         assert nav.people.add("Ana").id == person.id + 1
@@ -225,7 +226,7 @@ def test_an_import_is_one_write_and_takes_linear_time(
 
     monkeypatch.setattr(os, "fsync", counting)
     backup.apply_import(navigator, plan)
-    assert navigator.note_count() == 300
+    assert navigator.notes.count() == 300
     assert len(syncs) <= 2  # the journal line (and its folder): not one per note
 
 
@@ -246,7 +247,7 @@ def test_delete_all_leaves_no_file_holding_the_words(data_file: Path) -> None:
     drafts.write_bytes(b'{"note:new": "secret words"}')
     (folder / "navigator.json.bak").write_bytes(b"secret words")
     nav.store.write_in_background(lambda _problem: None)  # as the app does
-    nav.create_note("more secret words", "")
+    nav.notes.create("more secret words", "")
     removed = backup.delete_all(nav)
     nav.store.close()
     assert set(leftovers) <= set(removed)
@@ -265,7 +266,7 @@ def test_a_symlinked_data_file_is_written_through_and_the_link_stays(tmp_path: P
     link.parent.mkdir()
     link.symlink_to(target)
     nav = open_navigator(link)
-    nav.create_note("through the link", "")
+    nav.notes.create("through the link", "")
     nav.store.close()
     assert link.is_symlink() and link.resolve() == target
     assert b"through the link" in target.read_bytes()
@@ -293,9 +294,9 @@ def test_a_read_only_data_file_stays_read_only(data_file: Path) -> None:
     try:
         assert nav.store.read_only
         assert "read-only" in nav.store.report.messages[0]
-        assert [n.title for n in nav.notes()] == ["kept"]
+        assert [n.title for n in nav.notes.all()] == ["kept"]
         with pytest.raises(SaveError, match="your data file is read-only"):
-            nav.create_note("refused", "")
+            nav.notes.create("refused", "")
     finally:
         nav.store.close()
     assert not data_file.stat().st_mode & stat.S_IWUSR
@@ -314,8 +315,8 @@ CONTROLS = "Title \x1b[2J\x07 \x9b31m \u202eevil\u202c \x7f"
 
 @both_platforms
 def test_exports_hold_no_control_characters(navigator: Navigator, tmp_path: Path) -> None:
-    navigator.create_note(CONTROLS, f"Body {CONTROLS}\r\nnext line")
-    navigator.set_helper("pr-meals", CONTROLS)
+    navigator.notes.create(CONTROLS, f"Body {CONTROLS}\r\nnext line")
+    navigator.checklist.set_helper("pr-meals", CONTROLS)
     markdown = backup.export_markdown(navigator)
     as_json = backup.export_json(navigator).decode("utf-8")
     for exported in (markdown, as_json):
@@ -341,7 +342,7 @@ def test_store_open_refuses_a_fifo_as_the_data_file(tmp_path: Path) -> None:
 def test_a_lost_file_with_no_backup_keeps_the_journal_of_its_changes(data_file: Path) -> None:
     pid = os.fork()
     if pid == 0:  # pragma: no cover - the child saves a note, then dies without closing
-        open_navigator(data_file).create_note("only in the journal", "")
+        open_navigator(data_file).notes.create("only in the journal", "")
         os._exit(0)
     os.waitpid(pid, 0)
     saved = paths.journal_file(data_file).read_bytes()

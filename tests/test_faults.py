@@ -59,11 +59,11 @@ BACKUP: dict[str, Any] = {
 
 
 def _save_note(nav: Navigator) -> None:
-    nav.create_note("new note", "words")
+    nav.notes.create("new note", "words")
 
 
 def _tick(nav: Navigator) -> None:
-    nav.set_done("peer-helpline", True)
+    nav.checklist.set_done("peer-helpline", True)
 
 
 def _import(nav: Navigator) -> None:
@@ -91,8 +91,8 @@ OPERATIONS: dict[str, Callable[[Navigator], None]] = {
 def make_template(folder: Path) -> Path:
     data_file = folder / "navigator.json"
     nav = open_navigator(data_file)
-    nav.create_note("old note", "")
-    nav.set_helper("pr-pets", "Sam")
+    nav.notes.create("old note", "")
+    nav.checklist.set_helper("pr-pets", "Sam")
     nav.people.add("Ana")
     nav.store.close()
     open_navigator(data_file).store.close()  # a dated backup copy too
@@ -110,7 +110,7 @@ def run(data_file: Path, operation: str, fault: FaultyOS, patch: pytest.MonkeyPa
     nav = open_navigator(data_file)
     nav.store.wait_for_writes()  # the backup copy's thread: not part of the operation
     if operation == "close":
-        nav.create_note("new note", "words")
+        nav.notes.create("new note", "words")
     said = False
     with faulty(patch, fault):
         try:
@@ -198,7 +198,7 @@ def test_a_fault_while_repairing_or_migrating_loses_nothing(
                 assert any(p.read_bytes() == original for p in kept), f"{where}: lost the file"
                 nav = open_navigator(data_file)
                 try:
-                    assert [n.title for n in nav.notes()] == ["old note"], where
+                    assert [n.title for n in nav.notes.all()] == ["old note"], where
                 finally:
                     nav.store.close()
 
@@ -209,8 +209,8 @@ def test_every_file_is_flushed_before_it_is_renamed_into_place(
     log = FaultyOS()
     with faulty(monkeypatch, log):
         nav = open_navigator(data_file)
-        nav.create_note("one", "")
-        nav.set_done("peer-helpline", True)
+        nav.notes.create("one", "")
+        nav.checklist.set_done("peer-helpline", True)
         nav.store.close()
         open_navigator(data_file).store.close()
     renames = [i for i, (step, _) in enumerate(log.log) if step == "replace"]
@@ -247,8 +247,8 @@ def test_a_crash_mid_write_leaves_no_half_line_that_could_hide_later_saves(
     nav = open_navigator(data_file)
     try:
         with faulty(monkeypatch, FaultyOS("write", 0)), pytest.raises(SaveError):
-            nav.create_note("half", "")
-        nav.create_note("whole", "")
+            nav.notes.create("half", "")
+        nav.notes.create("whole", "")
         assert state_on_disk(data_file)[0] == ("whole",)
     finally:
         nav.store.close()
@@ -261,7 +261,7 @@ def test_a_change_the_writer_thread_could_not_save_is_tried_again_on_closing(
     nav = open_navigator(data_file)
     nav.store.write_in_background(lambda _problem: None)
     with faulty(monkeypatch, FaultyOS("write", 0, lasting=True)):
-        nav.create_note("kept in memory", "")
+        nav.notes.create("kept in memory", "")
         nav.store.wait_for_writes()
         assert nav.store.save_failed
     nav.store.close()  # the disk works again: closing writes it
@@ -277,7 +277,7 @@ def test_a_long_journal_is_folded_into_the_data_file_before_closing(
     nav = open_navigator(data_file)
     try:
         for n in range(20):
-            nav.create_note(f"note {n}", "x" * 200)
+            nav.notes.create(f"note {n}", "x" * 200)
         assert paths.journal_file(data_file).stat().st_size < 2000 + 400
         assert b"note 0" in data_file.read_bytes()  # already in the data file itself
     finally:

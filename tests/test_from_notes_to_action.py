@@ -40,9 +40,12 @@ async def test_prepare_for_a_visit_raise_and_export(data_file: Path, tmp_path: P
         )
         await pilot.press("enter", *"Is heat making it worse?", "escape")
         texts = option_texts(app, "visit")
-        assert texts[1].startswith("Question: Is heat making it worse? Written")
-        assert texts[2].startswith("Change I noticed: Compared with a few months ago")
-        app.screen.query_one("#visit", ReaderList).highlighted = 1
+        assert texts[0] == "Next visit: not planned yet. Enter adds its day."
+        assert texts[1] == "Check in to keep track of changes (key k)."
+        assert texts[3].startswith("Question: Is heat making it worse? Written")
+        assert texts[4].startswith("Change I noticed: Compared with a few months ago")
+        assert "Written about: Compared with a few months ago, what is harder now?" in texts
+        app.screen.query_one("#visit", ReaderList).highlighted = 3
         await pilot.press("enter")
         assert isinstance(app.screen, PromptScreen)
         await pilot.press(*"Yes, keep cool", "enter")
@@ -65,7 +68,7 @@ async def test_prepare_for_a_visit_raise_and_export(data_file: Path, tmp_path: P
 def test_the_summary_stays_within_two_pages(navigator: Navigator) -> None:
     for number in range(200):
         kind = list(appointment.APPOINTMENT_KINDS)[number % 5]
-        navigator.create_note(f"Note {number}", "word " * 200, kind=kind)
+        navigator.notes.create(f"Note {number}", "word " * 200, kind=kind)
     for markdown in (True, False):
         text = appointment.summary(navigator, markdown=markdown)
         lines = text.splitlines()
@@ -98,32 +101,32 @@ async def test_my_people_and_the_help_i_do_not_want(data_file: Path) -> None:
     try:
         assert nav.people.all()[0].name == "Dr Lee"  # the unwanted line was deleted, not Lee
         assert [u.text for u in nav.people.unwanted()] == []
-        assert nav.checklist_entry("ct-neurologist").person_id == nav.people.all()[0].id
+        assert nav.checklist.entry("ct-neurologist").person_id == nav.people.all()[0].id
     finally:
         nav.store.close()
 
 
 def _fill(nav: Navigator) -> None:
-    nav.create_note("Heat", "Hot days are hard.\nVery.", kind=NoteKind.QUESTION)
-    nav.create_note("Stairs", "Slower", "topic:care-team", kind=NoteKind.CHANGE)
-    nav.mark_raised(nav.notes()[0].id, True, "Rest more")
-    nav.set_done("peer-helpline", True)
-    nav.set_helper("pr-meals", "Ana")
+    nav.notes.create("Heat", "Hot days are hard.\nVery.", kind=NoteKind.QUESTION)
+    nav.notes.create("Stairs", "Slower", "topic:care-team", kind=NoteKind.CHANGE)
+    nav.notes.mark_raised(nav.notes.all()[0].id, True, "Rest more")
+    nav.checklist.set_done("peer-helpline", True)
+    nav.checklist.set_helper("pr-meals", "Ana")
     lee = nav.people.add("Dr Lee", "care-team", "neurologist", "555 0100", "check-ups")
     nav.people.add("Sam", "friend-family", helps_with="a call when I need a smile")
-    nav.set_person("ct-neurologist", lee.id)
+    nav.checklist.set_person("ct-neurologist", lee.id)
     nav.people.add_unwanted("Advice about diets")
-    own = nav.add_own_item("Ring Mum on Sundays")
-    nav.set_done(own.id, True)
-    nav.create_note("About Mum", "Sundays at 6", f"item:{own.id}")
+    own = nav.checklist.add_own_item("Ring Mum on Sundays")
+    nav.checklist.set_done(own.id, True)
+    nav.notes.create("About Mum", "Sundays at 6", f"item:{own.id}")
 
 
 def test_export_delete_all_import_gives_back_the_same_data(navigator: Navigator) -> None:
     _fill(navigator)
     before = backup.export_data(navigator)
     removed = backup.delete_all(navigator)
-    assert navigator.notes() == [] and navigator.people.all() == []
-    assert navigator.progress().sentence() == "0 of 21 done"
+    assert navigator.notes.all() == [] and navigator.people.all() == []
+    assert navigator.checklist.progress().sentence() == "0 of 21 done"
     assert all(not p.exists() for p in removed)
     plan = backup.plan_import(navigator, before)
     assert plan.sentences() == [
@@ -151,7 +154,7 @@ async def test_export_import_and_delete_from_the_data_screen(
     _fill(nav)
     nav.store.close()
     async with running_app(data_file) as (app, pilot):
-        await pilot.press("down", "down", "down", "down", "down", "enter")  # Your data
+        await pilot.press(*["down"] * 6, "enter")  # Your data
         assert option_texts(app, "data")[0] == f"Your data file: {data_file}"
         await pilot.press("down", "enter")  # export JSON
         app.screen.query_one("#answer", Input).value = str(tmp_path / "backup.json")
@@ -168,14 +171,14 @@ async def test_export_import_and_delete_from_the_data_screen(
         assert "Importing adds: 3 new notes." in str(app.screen.query_one("#question").render())
         await pilot.press("y")
         assert status_text(app).startswith("Imported: 3 new notes.")
-        assert app.navigator.note_count() == 3
+        assert app.navigator.notes.count() == 3
     assert stat.S_IMODE((tmp_path / "backup.json").stat().st_mode) == 0o600
 
 
 def test_delete_all_removes_only_the_copies_the_app_made(tmp_path: Path) -> None:
     data_file = tmp_path / "notes.json"
     nav = open_navigator(data_file)
-    nav.create_note("x", "")
+    nav.notes.create("x", "")
     nav.store.close()
     data_file.write_bytes(b"not json")  # the next open moves it aside and starts afresh
     mine = [tmp_path / "notes.json.orig", tmp_path / "notes.json.my-copy", tmp_path / "other.txt"]
@@ -208,8 +211,8 @@ def test_a_crafted_backup_imports_what_it_can_and_never_stops_halfway(
     }
     plan = backup.plan_import(navigator, data)
     backup.apply_import(navigator, plan)
-    assert [n.title for n in navigator.notes()] == ["kept"]
-    assert navigator.notes()[0].kind is NoteKind.PLAIN
+    assert [n.title for n in navigator.notes.all()] == ["kept"]
+    assert navigator.notes.all()[0].kind is NoteKind.PLAIN
     assert [(p.name, p.role) for p in navigator.people.all()] == [("Sam", Role.OTHER)]
-    assert navigator.checklist_entry("pr-pets").done
+    assert navigator.checklist.entry("pr-pets").done
     assert [u.text for u in navigator.people.unwanted()] == ["pity"]

@@ -84,9 +84,9 @@ def test_work_through_the_checklist(data_file: Path) -> None:
     assert "Deleted your item." in text
     nav = open_navigator(data_file)
     try:
-        entry = nav.checklist_entry("peer-helpline")
+        entry = nav.checklist.entry("peer-helpline")
         assert (entry.done, entry.helper, entry.note) == (True, "Ana", "Tuesday evenings")
-        assert nav.progress().sentence() == "1 of 21 done"
+        assert nav.checklist.progress().sentence() == "1 of 21 done"
     finally:
         nav.store.close()
 
@@ -127,7 +127,7 @@ def test_write_filter_change_and_delete_notes(data_file: Path) -> None:
     assert "Deleted the note." in text
     nav = open_navigator(data_file)
     try:
-        assert [n.title for n in nav.notes()] == ["Stairs"]
+        assert [n.title for n in nav.notes.all()] == ["Stairs"]
     finally:
         nav.store.close()
 
@@ -144,8 +144,8 @@ def test_help_shows_the_data_file(data_file: Path) -> None:
 
 
 def test_wrong_answers_get_a_sentence(data_file: Path) -> None:
-    text = run_plain(data_file, "10", "hello", "q")
-    assert "'10' is not one of the choices. Type a number from 1 to 9." in text
+    text = run_plain(data_file, "14", "hello", "q")
+    assert "'14' is not one of the choices. Type a number from 1 to 13." in text
     assert "'hello' is not one of the choices." in text
 
 
@@ -154,7 +154,7 @@ def test_end_of_input_mid_note_keeps_what_was_typed(data_file: Path) -> None:
     assert text.rstrip().endswith("Goodbye. Everything you changed is saved.")
     nav = open_navigator(data_file)
     try:
-        (note,) = nav.notes()
+        (note,) = nav.notes.all()
         assert (note.title, note.body) == ("Unfinished", "first line")
     finally:
         nav.store.close()
@@ -162,7 +162,7 @@ def test_end_of_input_mid_note_keeps_what_was_typed(data_file: Path) -> None:
 
 def test_note_text_is_printed_harmlessly(data_file: Path) -> None:
     nav = open_navigator(data_file)
-    nav.create_note("Bad \x1b]0;PWNED\x07 title\n2. Fake menu line", "\x1b[2Jbody\x00")
+    nav.notes.create("Bad \x1b]0;PWNED\x07 title\n2. Fake menu line", "\x1b[2Jbody\x00")
     nav.store.close()
     text = run_plain(data_file, "n", "1", "q")
     assert "\x1b" not in text and "\x00" not in text
@@ -316,7 +316,7 @@ def test_export_import_and_delete_in_plain_mode(data_file: Path, tmp_path: Path)
     assert "1 new note." in text and "Imported. Nothing was duplicated." in text
     nav = open_navigator(data_file)
     try:
-        assert [n.title for n in nav.notes()] == ["Keep me"]
+        assert [n.title for n in nav.notes.all()] == ["Keep me"]
     finally:
         nav.store.close()
 
@@ -379,7 +379,7 @@ def test_ctrl_c_while_writing_a_note_keeps_what_was_typed(data_file: Path) -> No
         assert term.process.wait(timeout=10) == 0
     nav = open_navigator(data_file)
     try:
-        (note,) = nav.notes()
+        (note,) = nav.notes.all()
         assert (note.title, note.body) == ("Heat", "Hot days make me tired.")
     finally:
         nav.store.close()
@@ -397,7 +397,7 @@ def test_a_closed_terminal_or_sigterm_keeps_a_half_typed_note(data_file: Path) -
             assert term.process.wait(timeout=10) == 0
     nav = open_navigator(data_file)
     try:
-        assert sorted((n.title, n.body) for n in nav.notes()) == [
+        assert sorted((n.title, n.body) for n in nav.notes.all()) == [
             ("Stairs 0", "Slower than in spring."),
             ("Stairs 1", "Slower than in spring."),
         ]
@@ -422,7 +422,7 @@ def test_a_kill_mid_note_is_offered_back_at_the_next_start(data_file: Path) -> N
     assert "Saved the words as a note: Heat" in text
     nav = open_navigator(data_file)
     try:
-        (note,) = nav.notes()
+        (note,) = nav.notes.all()
         assert (note.title, note.body) == ("Heat", "Hot days make me tired.\nCool baths help.")
     finally:
         nav.store.close()

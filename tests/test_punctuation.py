@@ -68,15 +68,15 @@ def _fill(data_file: Path) -> None:
     them show any doubled mark."""
     nav = open_navigator(data_file)
     try:
-        nav.create_note("Is heat making it worse?", "Since June.", TOPIC_LINK + "care-team")
-        nav.create_note("Stairs are slower.", "Since May?", "", NoteKind.CHANGE)
-        question = nav.create_note(
+        nav.notes.create("Is heat making it worse?", "Since June.", TOPIC_LINK + "care-team")
+        nav.notes.create("Stairs are slower.", "Since May?", "", NoteKind.CHANGE)
+        question = nav.notes.create(
             "Who leads my care?", "", ITEM_LINK + "ct-team-list", NoteKind.QUESTION
         )
-        nav.mark_raised(question.id, True, "Dr Lee.")
-        nav.set_helper("peer-helpline", "Ana?")
-        nav.set_item_note("peer-helpline", "Call on Tuesday.")
-        nav.add_own_item("Ask about a walking aid?")
+        nav.notes.mark_raised(question.id, True, "Dr Lee.")
+        nav.checklist.set_helper("peer-helpline", "Ana?")
+        nav.checklist.set_item_note("peer-helpline", "Call on Tuesday.")
+        nav.checklist.add_own_item("Ask about a walking aid?")
         nav.people.add("Dr Lee.", Role.CARE_TEAM, "neurologist.", "555 0100.", "check-ups?")
         nav.people.add_unwanted("Advice about diets.")
     finally:

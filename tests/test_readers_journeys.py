@@ -40,7 +40,7 @@ JOURNEY: list[tuple[str, tuple[str, ...]]] = [
     ("d", ("Delete the note 'Heat'?",)),
     ("y", ("Deleted the note 'Heat'", "You have no notes yet")),
     # export the visit summary
-    ("v", ("Prepare for a visit", "To raise at my next visit")),
+    ("v", ("Prepare for a visit", "Next visit: not planned yet")),
     ("e", ("Export the summary", "File:")),
     ("enter", ("Exported the summary",)),
     # help

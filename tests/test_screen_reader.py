@@ -56,7 +56,7 @@ WALK: list[tuple[tuple[str, ...], str]] = [
     (("tab",), "Save and go back"),
     (("escape",), "Heat. Written"),
     (("v", "e"), "File:"),  # a dialog with a text field: the cursor is in the field
-    (("escape",), "To raise at my next visit"),
+    (("escape",), "Next visit: not planned yet."),
     (("n",), "Heat. Written"),
     (("d",), "No, keep it. Key n."),
     (("tab",), "Delete it. Key y."),  # one answer a line

@@ -86,7 +86,7 @@ def test_data_file_option_beats_variable_beats_settings_file(tmp_path: Path) -> 
     assert in_variable.exists()
     nav = open_navigator(in_settings)
     try:
-        assert [n.title for n in nav.notes()] == ["A"]
+        assert [n.title for n in nav.notes.all()] == ["A"]
     finally:
         nav.store.close()
 

@@ -37,27 +37,27 @@ def saved_titles(data_file: Path) -> list[str]:
 
 def test_round_trip_through_a_restart(data_file: Path) -> None:
     nav = open_navigator(data_file)
-    note = nav.create_note("Question", "Ask about the bladder.\nAnd sleep.", "topic:care-team")
-    nav.set_done("peer-helpline", True)
-    nav.set_helper("pr-meals", "Ana")
-    nav.add_own_item("Ring Mum on Sundays")
+    note = nav.notes.create("Question", "Ask about the bladder.\nAnd sleep.", "topic:care-team")
+    nav.checklist.set_done("peer-helpline", True)
+    nav.checklist.set_helper("pr-meals", "Ana")
+    nav.checklist.add_own_item("Ring Mum on Sundays")
     nav.store.close()
 
     nav = open_navigator(data_file)
     try:
-        again = nav.note(note.id)
+        again = nav.notes.get(note.id)
         assert (again.title, again.body, again.link) == (note.title, note.body, note.link)
-        entries = {e.id: e for e in nav.checklist()}
+        entries = {e.id: e for e in nav.checklist.entries()}
         assert entries["peer-helpline"].done
         assert entries["pr-meals"].helper == "Ana"
         assert entries["own-1"].text == "Ring Mum on Sundays"
-        assert nav.progress().sentence() == "1 of 22 done"
+        assert nav.checklist.progress().sentence() == "1 of 22 done"
     finally:
         nav.store.close()
 
 
 def test_file_is_utf8_json_with_a_schema_version(navigator: Navigator, data_file: Path) -> None:
-    navigator.create_note("Café ☕", "naïve")
+    navigator.notes.create("Café ☕", "naïve")
     navigator.store.close()  # while the app runs, the newest changes are in the journal
     raw = data_file.read_bytes()
     document = json.loads(raw.decode("utf-8"))
@@ -70,7 +70,7 @@ def test_directory_is_0700_and_every_file_0600(tmp_path: Path) -> None:
     try:
         data_file = tmp_path / "new" / "dir" / "navigator.json"
         nav = open_navigator(data_file)
-        nav.create_note("private", "")
+        nav.notes.create("private", "")
         nav.store.close()
         nav = open_navigator(data_file)  # a second open writes a dated backup copy
         nav.store.close()
@@ -118,13 +118,13 @@ def test_a_file_left_by_a_killed_writer_is_still_readable(
     navigator: Navigator, data_file: Path
 ) -> None:
     """A writer killed mid-save leaves only a stray temp file; the data file is whole."""
-    navigator.create_note("kept", "")
+    navigator.notes.create("kept", "")
     stray = data_file.with_name(f".{data_file.name}.abc.tmp")
     stray.write_bytes(b'{"notes": {"1": {"title": "half')
     navigator.store.close()
     nav = open_navigator(data_file)
     try:
-        assert [n.title for n in nav.notes()] == ["kept"]
+        assert [n.title for n in nav.notes.all()] == ["kept"]
         assert nav.store.report.messages == []
     finally:
         nav.store.close()
@@ -145,14 +145,14 @@ def test_a_bad_file_is_moved_aside_and_the_last_good_copy_restored(
     kind: str, data_file: Path
 ) -> None:
     nav = open_navigator(data_file)
-    nav.create_note("from last time", "")
+    nav.notes.create("from last time", "")
     nav.store.close()
     open_navigator(data_file).store.close()  # a clean open refreshes the .bak copy
     data_file.write_bytes(BAD_FILES[kind])
 
     nav = open_navigator(data_file)
     try:
-        assert [n.title for n in nav.notes()] == ["from last time"]
+        assert [n.title for n in nav.notes.all()] == ["from last time"]
         (message,) = nav.store.report.messages
         assert "moved, unchanged" in message and "last good copy was restored" in message
     finally:
@@ -169,7 +169,7 @@ def test_a_bad_file_with_no_backup_starts_fresh_and_keeps_the_bad_one(data_file:
     data_file.write_bytes(cut_short)
     nav = open_navigator(data_file)
     try:
-        assert nav.notes() == []
+        assert nav.notes.all() == []
         assert "no good copy to restore" in " ".join(nav.store.report.messages)
     finally:
         nav.store.close()
@@ -195,7 +195,7 @@ def test_an_older_schema_is_migrated_with_a_backup_kept(data_file: Path) -> None
     data_file.write_text(json.dumps(old), "utf-8")
     nav = open_navigator(data_file)
     try:
-        (note,) = nav.notes()
+        (note,) = nav.notes.all()
         assert (note.title, note.body) == ("from the prototype", "hello")
         assert note.created
         assert "older version" in " ".join(nav.store.report.messages)
@@ -209,36 +209,36 @@ def test_an_older_schema_is_migrated_with_a_backup_kept(data_file: Path) -> None
 def test_a_second_copy_opens_read_only_and_cannot_write(
     navigator: Navigator, data_file: Path
 ) -> None:
-    navigator.create_note("first copy", "")
+    navigator.notes.create("first copy", "")
     second = open_navigator(data_file)
     try:
         assert second.store.read_only
         assert "open in another copy" in second.store.report.messages[0]
-        assert [n.title for n in second.notes()] == ["first copy"]
+        assert [n.title for n in second.notes.all()] == ["first copy"]
         with pytest.raises(SaveError, match="read-only"):
-            second.create_note("second copy", "")
+            second.notes.create("second copy", "")
     finally:
         second.store.close()
-    navigator.create_note("still writable", "")
-    assert {n.title for n in navigator.notes()} == {"first copy", "still writable"}
+    navigator.notes.create("still writable", "")
+    assert {n.title for n in navigator.notes.all()} == {"first copy", "still writable"}
     assert mode(paths.lock_file(data_file)) == 0o600
 
 
 def test_a_failed_save_says_what_to_do_and_loses_nothing_on_disk(
     navigator: Navigator, data_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    navigator.create_note("safe", "")
+    navigator.notes.create("safe", "")
     before = saved_titles(data_file)
 
     with (
         faulty(monkeypatch, FaultyOS("write", 0, errno.ENOSPC)),
         pytest.raises(SaveError, match=r"the disk is full\. Free some space, then try again"),
     ):
-        navigator.create_note("lost?", "")
+        navigator.notes.create("lost?", "")
     assert saved_titles(data_file) == before == ["safe"]
-    assert [n.title for n in navigator.notes()] == ["safe"]  # memory matches the disk again
-    navigator.create_note("retried", "")
-    assert {n.title for n in navigator.notes()} == {"safe", "retried"}
+    assert [n.title for n in navigator.notes.all()] == ["safe"]  # memory matches the disk again
+    navigator.notes.create("retried", "")
+    assert {n.title for n in navigator.notes.all()} == {"safe", "retried"}
 
 
 def test_a_folder_given_as_the_data_file_is_refused_and_left_alone(tmp_path: Path) -> None:
@@ -255,7 +255,7 @@ def test_the_file_stays_tinydb_json_that_tinydb_itself_reads(data_file: Path) ->
     from tinydb import TinyDB
 
     nav = open_navigator(data_file)
-    nav.create_note("Read by TinyDB", "as it always was")
+    nav.notes.create("Read by TinyDB", "as it always was")
     nav.people.add("Ana")
     nav.store.close()
     db = TinyDB(data_file, access_mode="r")

@@ -158,8 +158,8 @@ async def test_help_lists_the_two_articles_not_every_source(data_file: Path) -> 
 async def test_the_notes_list_says_each_notes_kind(data_file: Path) -> None:
     nav = open_navigator(data_file)
     try:
-        nav.create_note("Heat", "", "", NoteKind.QUESTION)
-        nav.create_note("Stairs", "")
+        nav.notes.create("Heat", "", "", NoteKind.QUESTION)
+        nav.notes.create("Stairs", "")
     finally:
         nav.store.close()
     async with running_app(data_file) as (app, pilot):

@@ -21,6 +21,7 @@ from tui.app import bindings, keymap, themes
 from tui.app.anywhere import AnywhereActions
 from tui.app.drafting import DraftKeeper
 from tui.app.leaving import Leaving
+from tui.app.openers import ScreenOpeners
 from tui.app.output import OutputHolding
 from tui.app.palette import NavigatorCommands
 from tui.app.screens.base import BaseScreen
@@ -30,7 +31,6 @@ from tui.app.textual_private import (
     use_glyph_free_scrollbars,
 )
 from tui.core import paths
-from tui.core.models import NoteKind
 from tui.core.service import Navigator
 from tui.core.settings import Settings
 from tui.core.store import SaveError
@@ -44,6 +44,9 @@ AREAS = {
     "notes": "notes:NotesScreen",
     "visit": "visit:VisitScreen",
     "people": "people:PeopleScreen",
+    "checkin": "checkin:CheckInScreen",
+    "changes": "changes:ChangesScreen",
+    "visits": "visits:VisitsScreen",
     "data": "data:DataScreen",
 }
 
@@ -66,7 +69,7 @@ class WriteReported(Message):
         self.problem = problem
 
 
-class NavigatorApp(AnywhereActions, Leaving, OutputHolding):
+class NavigatorApp(AnywhereActions, ScreenOpeners, Leaving, OutputHolding):
     """SPMS Navigator in the terminal. Owns no data: everything goes through ``navigator``."""
 
     TITLE = "SPMS Navigator"
@@ -297,21 +300,6 @@ class NavigatorApp(AnywhereActions, Leaving, OutputHolding):
         screen_bindings = [b for b in own if isinstance(b, Binding)]
         self.push_screen(HelpScreen(name, screen_bindings))
 
-    def open_topic(self, topic_id: str) -> None:
-        from tui.app.screens.topic import TopicScreen
-
-        self.push_screen(TopicScreen(topic_id))
-
-    def open_checklist_item(self, item_id: str) -> None:
-        from tui.app.screens.checklist_item import ChecklistItemScreen
-
-        self.push_screen(ChecklistItemScreen(item_id))
-
-    def open_person(self, person_id: int | None) -> None:
-        from tui.app.screens.person_editor import PersonEditorScreen
-
-        self.push_screen(PersonEditorScreen(person_id))
-
     def take_just_saved(self) -> str | None:
         """The option id ('note:3', 'person:2') an editor just saved, once."""
         saved, self.just_saved = self.just_saved, None
@@ -322,14 +310,3 @@ class NavigatorApp(AnywhereActions, Leaving, OutputHolding):
         for screen in self.screen_stack:
             if isinstance(screen, BaseScreen):
                 screen.refresh_data()
-
-    def open_note(
-        self,
-        note_id: int | None,
-        link: str = "",
-        kind: NoteKind = NoteKind.PLAIN,
-        title: str = "",
-    ) -> None:
-        from tui.app.screens.note_editor import NoteEditorScreen
-
-        self.push_screen(NoteEditorScreen(note_id, link=link, kind=kind, title=title))

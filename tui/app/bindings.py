@@ -33,6 +33,7 @@ GLOBAL: list[BindingType] = [
     Binding("n", "go('notes')", "Notes", show=False, id="app.notes"),
     Binding("v", "go('visit')", "Visit", show=False, id="app.visit"),
     Binding("p", "go('people')", "People", show=False, id="app.people"),
+    Binding("k", "go('checkin')", "Check in", show=False, id="app.checkin"),
     Binding("q", "quit", "Quit", id="app.quit"),
     Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit_anywhere"),
     Binding("ctrl+c", "quit", "Quit", show=False, priority=True, id="app.quit_interrupt"),
@@ -123,7 +124,39 @@ PROMPT: list[BindingType] = [
 
 VISIT: list[BindingType] = [
     Binding("e", "export", "Export summary", id="visit.export"),
+    Binding("r", "print_summary", "Print summary", id="visit.print"),
     Binding("o", "open_note", "Open note", id="visit.open"),
+    Binding("l", "unraise", "Back on the list", id="visit.unraise"),
+    Binding("m", "visits", "My visits", id="visit.visits"),
+]
+
+# A check-in: one line a question. Enter or Space opens the scale; a number answers
+# at once (the line changes in place, and the next question is highlighted).
+CHECKIN: list[BindingType] = [
+    Binding("space", "choose", "Choose an answer", show=False, id="checkin.choose"),
+    *[
+        Binding(str(n), f"answer({n})", f"Answer {n}", show=False, id=f"checkin.answer_{n}")
+        for n in range(1, 6)
+    ],
+    Binding("0", "answer(0)", "Skip", show=False, id="checkin.skip"),
+    Binding("w", "words", "My own words", id="checkin.words"),
+    Binding("g", "changes", "What changed", id="checkin.changes"),
+]
+
+CHANGES: list[BindingType] = [
+    Binding("s", "since", "Compare with", id="changes.since"),
+]
+
+VISITS: list[BindingType] = [
+    Binding("a", "add_visit", "Add a visit", id="visits.add"),
+    Binding("d,delete", "delete_visit", "Delete", id="visits.delete"),
+]
+
+VISIT_RECORD: list[BindingType] = [
+    Binding("a", "raise_note", "Add a note raised here", id="visit_record.raise"),
+    Binding("l", "unraise", "Back on the list", id="visit_record.unraise"),
+    Binding("o", "open_note", "Open note", id="visit_record.open"),
+    Binding("d,delete", "delete_visit", "Delete visit", id="visit_record.delete"),
 ]
 
 PEOPLE: list[BindingType] = [
@@ -154,6 +187,10 @@ def every_binding() -> list[Binding]:
         CHOOSE,
         PROMPT,
         VISIT,
+        CHECKIN,
+        CHANGES,
+        VISITS,
+        VISIT_RECORD,
         PEOPLE,
         PERSON_EDITOR,
     )

@@ -118,7 +118,7 @@ def offer_left_over(app: NavigatorApp) -> None:
         if answer[1] == "note":
             title, body = draft.as_note()
             try:
-                note = app.navigator.create_note(title, body)
+                note = app.navigator.notes.create(title, body)
             except (SaveError, InputError) as error:
                 app.say(str(error), error=True)
                 return

@@ -39,6 +39,24 @@ def commands(app: NavigatorApp) -> list[Command]:
         Command("Notes", "Your private notes (key n)", partial(app.action_go, "notes")),
         Command("New note", "Write a new note", partial(app.open_note, None)),
         Command(
+            "Check in",
+            "How much each area got in the way lately, in under two minutes (key k)",
+            partial(app.action_go, "checkin"),
+            ("check-in", "how am I", "symptoms", "how I feel", "track"),
+        ),
+        Command(
+            "Changes",
+            "What changed in my check-ins, over months",
+            partial(app.action_go, "changes"),
+            ("what changed", "progress", "trend", "chart", "compare", "over time"),
+        ),
+        Command(
+            "Visits",
+            "My visits, past and planned, and the notes raised at each",
+            partial(app.action_go, "visits"),
+            ("appointments", "history", "past visits", "answers"),
+        ),
+        Command(
             "Prepare for a visit",
             "What to raise, and a summary (key v)",
             partial(app.action_go, "visit"),

@@ -133,7 +133,7 @@ def entry_record(entry: ChecklistEntry, nav: Navigator) -> dict[str, Any]:
     return {
         "id": entry.id,
         "group": entry.group_id,
-        "group_title": nav.group_title(entry.group_id),
+        "group_title": nav.checklist.group_title(entry.group_id),
         "text": entry.text,
         "why": entry.why,
         "topic": entry.topic_id or None,
@@ -164,14 +164,14 @@ def checklist_default(args: argparse.Namespace, nav: Navigator) -> int:
         raise UsageError("--json goes with: spms-navigator checklist done ITEM --json")
     if args.old_done or args.old_undo:
         checked_entry(nav, args.old_done or args.old_undo)
-        entry = nav.set_done(args.old_done or args.old_undo, bool(args.old_done))
+        entry = nav.checklist.set_done(args.old_done or args.old_undo, bool(args.old_done))
         out(f"Saved: {one_line(entry.text)} is {entry.status_words}.")
     return checklist_list(args, nav)
 
 
 def checklist_list(args: argparse.Namespace, nav: Navigator) -> int:
-    entries = nav.checklist()
-    progress = nav.progress(entries)
+    entries = nav.checklist.entries()
+    progress = nav.checklist.progress(entries)
     if args.json:
         return emit_json(
             "checklist",
@@ -189,7 +189,7 @@ def checklist_show(args: argparse.Namespace, nav: Navigator) -> int:
     if args.json:
         return emit_json("checklist-item", item=entry_record(entry, nav))
     out(f"{one_line(entry.text)}: {entry.status_words}.")
-    out(f"Group: {nav.group_title(entry.group_id)}. Id: {entry.id}.")
+    out(f"Group: {nav.checklist.group_title(entry.group_id)}. Id: {entry.id}.")
     if entry.why:
         out(f"Why: {entry.why}")
     if entry.topic_id:
@@ -214,18 +214,18 @@ def checklist_undo(args: argparse.Namespace, nav: Navigator) -> int:
 
 def _tick(args: argparse.Namespace, nav: Navigator, done: bool) -> int:
     checked_entry(nav, args.item)
-    entry = nav.set_done(args.item, done)
+    entry = nav.checklist.set_done(args.item, done)
     if args.json:
         return emit_json("checklist-item", item=entry_record(entry, nav))
     out(
         f"Saved: {one_line(entry.text)} is {entry.status_words}. "
-        f"Progress: {nav.progress().sentence()}."
+        f"Progress: {nav.checklist.progress().sentence()}."
     )
     return OK
 
 
 def checklist_add(args: argparse.Namespace, nav: Navigator) -> int:
-    entry = nav.add_own_item(args.text)
+    entry = nav.checklist.add_own_item(args.text)
     out(f"Added {entry.id}: {one_line(entry.text)}")
     return OK
 
@@ -243,7 +243,7 @@ def checklist_delete(args: argparse.Namespace, nav: Navigator) -> int:
         refusal=f"Not deleted. Add --yes to delete {entry.id}.",
         kept=f"Kept {entry.id}.",
     )
-    nav.delete_own_item(entry.id)
+    nav.checklist.delete_own_item(entry.id)
     out(f"Deleted {entry.id}: {one_line(entry.text)}")
     return OK
 
@@ -264,7 +264,7 @@ def checklist_set(args: argparse.Namespace, nav: Navigator) -> int:
         changes["note"] = args.note
     if args.person is not None or args.no_person:
         changes["person_id"] = None if args.no_person else args.person
-    entry = nav.update_item(entry.id, **changes)  # one save for all of them
+    entry = nav.checklist.update_item(entry.id, **changes)  # one save for all of them
     if args.json:
         return emit_json("checklist-item", item=entry_record(entry, nav))
     names = {p.id: p.name for p in nav.people.all()}

@@ -23,6 +23,8 @@ from tui.core import paths
 from tui.core.settings import Settings, load
 
 COMMANDS = {"config": "Where the settings file is, and the settings in force."}
+#: Chosen in the app or the plain mode and kept in the data file, not the settings file.
+IN_DATA_FILE = ("my_name", "checkin_every_days")
 
 
 def register(tree: Tree) -> None:
@@ -107,7 +109,9 @@ def _saved(data_file: str) -> tuple[dict[str, Any], str | None]:
     except Exception as error:  # any reason: the rest of the settings are still worth seeing
         return {}, f"The choices saved in the app could not be read: {error}"
     try:
-        return {"theme": nav.setting("theme"), "plain": nav.setting("plain")}, None
+        saved = {key: nav.setting(key) for key in ("theme", "plain", *IN_DATA_FILE)}
+        saved["checkin_every_days"] = nav.checkins.every_days()
+        return saved, None
     finally:
         nav.store.close()
 
@@ -151,12 +155,14 @@ def config_show(args: argparse.Namespace) -> int:
         for name, value in keymap.checked(settings, problems).items()
     }
     exists = settings.path is not None and settings.path.exists()
+    chosen = {} if unreadable else {name: _chosen_in_app(name, saved) for name in IN_DATA_FILE}
     if args.json:
         emit_json(
             "settings",
             file={"path": str(settings.path), "exists": exists},
             settings={name: found.record() for name, found in in_force.items()},
             keys={name: found.record() for name, found in keys.items()},
+            in_data_file={name: found.record() for name, found in chosen.items()},
             problems=problems,
         )
     else:
@@ -173,9 +179,22 @@ def config_show(args: argparse.Namespace) -> int:
         width = max(len(text) for text, _ in lines)
         for text, found in lines:
             out(f"{text:<{width}}  # {found.words(settings.path)}" if found else text)
+        if chosen:
+            out("# Kept in your data file; change them in the app or the plain mode:")
+            for name, found in chosen.items():
+                out(f"#   {name} = {_toml(found.value)}  ({found.words(settings.path)})")
     for problem in problems:
         tell(f"spms-navigator: {problem}")
     return FAILED if problems else OK
+
+
+def _chosen_in_app(name: str, saved: dict[str, Any]) -> InForce:
+    """A setting kept in the data file: chosen in the app, or its default."""
+    from tui.core.checkins import DEFAULT_EVERY_DAYS
+
+    value = saved.get(name)
+    default = DEFAULT_EVERY_DAYS if name == "checkin_every_days" else None
+    return InForce(value, "default" if value in (None, default) else "app")
 
 
 def _toml(value: Any) -> str:

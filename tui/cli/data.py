@@ -18,7 +18,8 @@ FORMATS = ["md", "json", "appointment-md", "appointment-txt"]
 COMMANDS = {
     "export": "Export everything, or the summary for your next appointment, to a file.",
     "import": "Merge a JSON backup in, after showing what will change. Nothing is duplicated.",
-    "delete-all": "Delete all your data from this app: notes, ticks, people and settings.",
+    "delete-all": "Delete all your data from this app: notes, ticks, people, check-ins, visits "
+    "and settings.",
 }
 
 
@@ -118,12 +119,13 @@ def delete_all(args: argparse.Namespace, nav: Navigator) -> int:
             f'delete-all does not take --yes: it needs the words themselves, --confirm "{phrase}".'
         )
     refusal = (
-        f"Nothing was deleted. This deletes every note, tick, person and setting. "
+        f"Nothing was deleted. This deletes every note, tick, person, check-in, visit and setting. "
         f'To go ahead, add --confirm "{phrase}".'
     )
     if args.confirm is None and interactive():
         question = (
-            f"This deletes every note, tick, person and setting in {nav.store.path}. "
+            "This deletes every note, tick, person, check-in, visit and setting in "
+            f"{nav.store.path}. "
             f'To go ahead, type "{phrase}" and press Enter; anything else keeps it all: '
         )
         if ask(question) != phrase:

@@ -20,7 +20,8 @@ from tui.cli.output import (
 from tui.cli.topics import checked_topic
 from tui.core.models import Note, NoteKind
 from tui.core.service import ITEM_LINK, TOPIC_LINK, Navigator, display_time
-from tui.core.text import InputError, one_line
+from tui.core.text import InputError, end_sentence, one_line
+from tui.core.visits import VISIT_LIST_HINT
 
 KINDS = [kind.value for kind in NoteKind]
 NOTE_LIST_HINT = "To see your notes and their numbers, run: spms-navigator note list"
@@ -114,11 +115,20 @@ def register(tree: Tree) -> None:
         [
             'note raise 3 --answer "Keep cool; try a cooling vest."',
             "note raise 3 --answer - < a.txt",
+            "note raise 3 --visit 2",
         ],
         handler=note_raise,
     )
     raise_.add_argument("id", type=int, metavar="NOTE", help="the note's number")
     raise_.add_argument("--answer", metavar="TEXT", help="what they said, or - for stdin")
+    at = raise_.add_mutually_exclusive_group()
+    at.add_argument(
+        "--visit",
+        type=int,
+        metavar="VISIT",
+        help="the visit it was raised at (default: your newest visit so far; see: visit list)",
+    )
+    at.add_argument("--no-visit", action="store_true", help="raised, but at no visit on record")
 
     unraise = tree.add(
         ("note", "unraise"),
@@ -152,14 +162,14 @@ def _link(nav: Navigator, args: argparse.Namespace) -> str | None:
 
 def checked_entry(nav: Navigator, item_id: str) -> Any:
     try:
-        return nav.checklist_entry(item_id)
+        return nav.checklist.entry(item_id)
     except InputError as error:
         raise InputError(f"{error} To see the ids, run: spms-navigator checklist list") from None
 
 
 def checked_note(nav: Navigator, note_id: int) -> Note:
     try:
-        return nav.note(note_id)
+        return nav.notes.get(note_id)
     except InputError as error:
         raise InputError(f"{error} {NOTE_LIST_HINT}") from None
 
@@ -180,6 +190,7 @@ def note_record(note: Note, labels: dict[str, str]) -> dict[str, Any]:
         "link": link,
         "raised": note.raised,
         "answer": note.answer,
+        "visit_id": note.visit_id,
     }
 
 
@@ -188,7 +199,7 @@ def note_add(args: argparse.Namespace, nav: Navigator) -> int:
     if body is None:
         body = "" if interactive() else read_stdin()
     link = _link(nav, args) or ""
-    note = nav.create_note(args.title, body, link, NoteKind(args.kind))
+    note = nav.notes.create(args.title, body, link, NoteKind(args.kind))
     if args.json:
         return emit_json("note", note=note_record(note, nav.link_labels()))
     out(f"Saved note {note.id}: {one_line(note.display_title)}")
@@ -196,7 +207,7 @@ def note_add(args: argparse.Namespace, nav: Navigator) -> int:
 
 
 def note_list(args: argparse.Namespace, nav: Navigator) -> int:
-    notes = nav.notes(args.filter or "")
+    notes = nav.notes.all(args.filter or "")
     if args.kind:
         notes = [n for n in notes if n.kind is NoteKind(args.kind)]
     if args.raised is not None:
@@ -230,7 +241,10 @@ def note_show(args: argparse.Namespace, nav: Navigator) -> int:
     if label := nav.link_label(note.link) if note.link else None:
         out(f"About: {label}")
     if note.raised:
-        out(f"Raised with the care team. Answer: {one_line(note.answer) or 'none noted'}")
+        visit = nav.visits.get(note.visit_id) if note.visit_id in _visit_ids(nav) else None
+        at = f" at the visit on {one_line(visit.title(nav.people))}" if visit else ""
+        said = end_sentence(f"Raised with the care team{at}")
+        out(f"{said} Answer: {one_line(note.answer) or 'none noted'}")
     out("")
     out(note.body)
     return OK
@@ -246,7 +260,7 @@ def note_edit(args: argparse.Namespace, nav: Navigator) -> int:
     note = checked_note(nav, args.id)
     body = read_text(args.body, "the note's new text")
     kind = NoteKind(args.kind) if args.kind else None
-    saved = nav.update_note(
+    saved = nav.notes.update(
         note.id,
         note.title if args.title is None else args.title,
         note.body if body is None else body,
@@ -270,18 +284,38 @@ def note_delete(args: argparse.Namespace, nav: Navigator) -> int:
         refusal=f"Not deleted. Deleting cannot be undone: add --yes to delete note {note.id}.",
         kept=f"Kept note {note.id}.",
     )
-    nav.delete_note(note.id)
+    nav.notes.delete(note.id)
     out(f"Deleted note {note.id}: {one_line(note.display_title)}")
     return OK
 
 
 def note_raise(args: argparse.Namespace, nav: Navigator) -> int:
+    """Raised at a visit: the one named, else the newest so far. Raising a note already
+    raised changes its answer (and its visit, if one is named) and keeps the rest."""
     note = checked_note(nav, args.id)
     answer = read_text(args.answer, "their answer")
-    saved = nav.mark_raised(note.id, True, note.answer if answer is None else answer)
+    answer = note.answer if answer is None else answer
+    if args.no_visit:
+        saved, visit = nav.visits.raise_note(note.id, answer, None)
+    elif args.visit is not None:
+        try:
+            nav.visits.get(args.visit)
+        except InputError as error:
+            raise InputError(f"{error} {VISIT_LIST_HINT}") from None
+        saved, visit = nav.visits.raise_note(note.id, answer, args.visit)
+    elif note.raised:
+        saved = nav.notes.set_answer(note.id, answer)
+        visit = nav.visits.get(note.visit_id) if note.visit_id in _visit_ids(nav) else None
+    else:
+        saved, visit = nav.visits.raise_note(note.id, answer)
     said = f" Their answer: {one_line(saved.answer)}" if saved.answer else ""
-    out(f"Marked note {saved.id} as raised with your care team.{said}")
+    at = f" at your visit on {one_line(visit.title(nav.people))}" if visit else ""
+    out(end_sentence(f"Marked note {saved.id} as raised with your care team{at}") + said)
     return OK
+
+
+def _visit_ids(nav: Navigator) -> set[int]:
+    return {v.id for v in nav.visits.all()}
 
 
 def note_unraise(args: argparse.Namespace, nav: Navigator) -> int:
@@ -289,6 +323,6 @@ def note_unraise(args: argparse.Namespace, nav: Navigator) -> int:
     if not note.raised:
         out(f"Note {note.id} was not marked as raised: it is on the list for your next visit.")
         return OK
-    nav.mark_raised(note.id, False)
+    nav.notes.unraise(note.id)
     out(f"Note {note.id} is back on the list for your next visit.")
     return OK

@@ -6,7 +6,7 @@ import argparse
 from collections.abc import Sequence
 
 from tui import __version__
-from tui.cli import checklist, config, data, meta, notes, people, topics
+from tui.cli import checkins, checklist, config, data, meta, notes, people, topics, visits
 from tui.cli.options import Formatter, Tree, add_data_file
 from tui.cli.output import PROG
 from tui.core import paths
@@ -21,12 +21,14 @@ EPILOG = f"""Examples:
   {PROG} note add --title Heat --kind question < heat.txt
   {PROG} note list --json
   {PROG} checklist done peer-helpline
+  {PROG} checkin --date 2026-05-01 walking=a-lot tiredness=some
+  {PROG} changes --since 6m
   {PROG} help note add         the help of one command
 
 Exit status: 0 done, 1 could not be done (the reason is on stderr), 2 usage mistake."""
 
 
-AREAS = (notes, checklist, people, topics, data, config, meta)
+AREAS = (notes, checklist, people, checkins, visits, topics, data, config, meta)
 
 
 def build_tree(argv: Sequence[str] | None = None) -> Tree:

@@ -217,7 +217,7 @@ def people_show(args: argparse.Namespace, nav: Navigator) -> int:
     if args.json:
         return emit_json("person", person=person_record(person))
     out(f"Person {person.id}: {one_line(person.sentence())}")
-    items = [e for e in nav.checklist() if e.person_id == person.id]
+    items = [e for e in nav.checklist.entries() if e.person_id == person.id]
     for entry in items:
         out(f"Helps with checklist item {entry.id}: {one_line(entry.text)}")
     return OK

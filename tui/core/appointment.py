@@ -11,9 +11,10 @@ from __future__ import annotations
 import textwrap
 from datetime import date
 
-from tui.core.models import Note, NoteKind
+from tui.core.changes import Changes, Since, compare
+from tui.core.models import Note, NoteKind, long_date
 from tui.core.service import Navigator, display_time
-from tui.core.text import one_line
+from tui.core.text import end_sentence, one_line
 
 #: The kinds of note that belong on the appointment list, in the order they are printed.
 APPOINTMENT_KINDS = (
@@ -37,11 +38,11 @@ BODY_CHARS = 300
 
 def to_raise(nav: Navigator) -> list[Note]:
     """Notes of the appointment kinds not yet raised, newest first."""
-    return [n for n in nav.notes() if n.kind in APPOINTMENT_KINDS and not n.raised]
+    return [n for n in nav.notes.all() if n.kind in APPOINTMENT_KINDS and not n.raised]
 
 
 def already_raised(nav: Navigator) -> list[Note]:
-    return [n for n in nav.notes() if n.kind in APPOINTMENT_KINDS and n.raised]
+    return [n for n in nav.notes.all() if n.kind in APPOINTMENT_KINDS and n.raised]
 
 
 def _one_line(text: str) -> str:
@@ -59,19 +60,89 @@ def _item_lines(note: Note, bullet: str) -> list[str]:
     return textwrap.wrap(text, WIDTH, initial_indent=bullet, subsequent_indent="  ")
 
 
+def _bullet(text: str) -> list[str]:
+    return textwrap.wrap(text, WIDTH, initial_indent="- ", subsequent_indent="  ")
+
+
+def unanswered_prompts(nav: Navigator) -> list[str]:
+    """The visit prompts, less those already written about in a note not yet raised."""
+    written = {_one_line(n.title).casefold() for n in to_raise(nav)}
+    return [p for p in nav.library.app.prompts if p.casefold() not in written]
+
+
+def changes_since_last_visit(nav: Navigator, today: date | None = None) -> tuple[str, Changes]:
+    """The heading and the comparison for the summary: since the last visit if there was
+    one (the check-in nearest to it against the latest), else over the last months."""
+    last = nav.visits.last(today)
+    checkins = nav.checkins.all()
+    if last is None:
+        return "Changes in my check-ins", compare(checkins)
+    around = Since(day=last.day, words=f"around my last visit on {long_date(last.day)}")
+    return "Changes since my last visit", compare(checkins, around)
+
+
+def _changes_lines(nav: Navigator, markdown: bool, today: date) -> list[str]:
+    checkins = nav.checkins.all()
+    if not checkins:
+        return []
+    heading, changes = changes_since_last_visit(nav, today)
+    lines = ["", f"## {heading}" if markdown else f"{heading}:", ""]
+    if not changes.points:
+        lines += textwrap.wrap(changes.no_comparison(), WIDTH)
+    else:
+        lines += textwrap.wrap(
+            f"{changes.compared_with(mine=True)} My own record, not a diagnosis.", WIDTH
+        )
+        latest = checkins[-1]
+        for change in changes.changed:
+            own = _one_line(latest.words.get(change.area.id, ""))
+            lines += _bullet(f"{change.words()} My words: {own}" if own else change.words())
+        if changes.unchanged:
+            lines += _bullet(f"The same: {', '.join(a.area.label for a in changes.unchanged)}.")
+    latest = checkins[-1]
+    if latest.days:
+        days = _one_line(latest.days)
+        if len(days) > BODY_CHARS:
+            days = days[:BODY_CHARS].rsplit(" ", 1)[0] + " (more in my check-in)"
+        lines += _bullet(f"What my days are like ({long_date(latest.day)}): {days}")
+    return lines
+
+
+def summary_title(nav: Navigator, today: date | None = None) -> str:
+    """'For my visit on 12 June 2026' when one is planned, else 'For my next appointment'."""
+    visit = nav.visits.next(today)
+    return f"For my visit on {long_date(visit.day)}" if visit else "For my next appointment"
+
+
 def summary(nav: Navigator, markdown: bool = True, today: date | None = None) -> str:
-    """The appointment summary as Markdown or plain text, at most ``MAX_LINES`` lines."""
+    """The appointment summary as Markdown or plain text, at most ``MAX_LINES`` lines.
+
+    It names the visit (date, who with, why) when one is planned, and the person when
+    they gave their name; then the changes in their check-ins, the notes to raise,
+    and prompts they have not written about yet.
+    """
     when = today or date.today()
-    day = f"{when.day} {when:%B %Y}"  # "%-d" does not exist on Windows
-    lines = ["# For my next appointment" if markdown else "FOR MY NEXT APPOINTMENT", ""]
+    visit = nav.visits.next(when)
+    title = summary_title(nav, when)
+    lines = [f"# {title}" if markdown else title.upper(), ""]
+    if visit is not None:
+        who = visit.who(nav.people)
+        about = (f"With {who}. " if who else "") + (f"Why: {visit.why}" if visit.why else "")
+        if about.strip():
+            lines += [*textwrap.wrap(end_sentence(_one_line(about.strip())), WIDTH), ""]
+    name = _one_line(str(nav.setting("my_name") or "")).strip()
+    by = f" by {name}" if name else ""
     lines += textwrap.wrap(
-        f"Prepared on {day} with SPMS Navigator, to help me talk with my care team. "
-        "It is my own notes, not medical advice.",
+        f"Prepared{by} on {long_date(when)} with SPMS Navigator, to help me talk with my "
+        "care team. It is my own notes, not medical advice.",
         WIDTH,
     )
+    lines += _changes_lines(nav, markdown, when)
     notes = to_raise(nav)
     if not notes:
         lines += ["", "I have no questions or notes on my list this time."]
+    prompts = unanswered_prompts(nav)[:3]
+    reserved = (4 + len(prompts)) if prompts else 0
     body: list[str] = []
     left_out = 0
     for kind in APPOINTMENT_KINDS:
@@ -81,16 +152,16 @@ def summary(nav: Navigator, markdown: bool = True, today: date | None = None) ->
         section = ["", f"## {HEADINGS[kind]}" if markdown else f"{HEADINGS[kind]}:", ""]
         for note in of_kind:
             item = _item_lines(note, "- ")
-            if len(lines) + len(body) + len(section) + len(item) > MAX_LINES - 6:
+            if len(lines) + len(body) + len(section) + len(item) > MAX_LINES - 3 - reserved:
                 left_out += 1
                 continue
             section += item
         if len(section) > 3:
             body += section
     lines += body
-    prompts = nav.library.app.prompts[:3]
-    lines += ["", "## Also worth thinking about" if markdown else "Also worth thinking about:", ""]
-    lines += [f"- {p}" for p in prompts]
+    if prompts:
+        lines += ["", "## Also worth thinking about" if markdown else "Also worth thinking about:"]
+        lines += [""] + [f"- {p}" for p in prompts]
     if left_out:
         lines += ["", f"{left_out} more notes are not shown, to keep this to two pages."]
     return "\n".join(lines).rstrip() + "\n"

@@ -17,10 +17,12 @@ from typing import Any
 import orjson
 
 from tui.core import durable, paths
+from tui.core.checkins import AREAS, CheckIn
 from tui.core.importing import (
     FORMAT,
     NOTE_FIELDS,
     PERSON_FIELDS,
+    SETTINGS_FIELDS,
     VERSION,
     FieldChange,
     ImportPlan,
@@ -28,11 +30,12 @@ from tui.core.importing import (
     plan_import,
     read_backup,
 )
-from tui.core.models import Note, NoteKind
+from tui.core.models import Note, NoteKind, long_date
 from tui.core.schema import now_stamp
 from tui.core.service import Navigator, display_time
 from tui.core.store import SaveError, save_error_sentence
-from tui.core.text import InputError, safe_for_terminal
+from tui.core.text import InputError, end_sentence, safe_for_terminal
+from tui.core.visits import Visit
 
 __all__ = [
     "DELETE_HONESTY",
@@ -61,18 +64,43 @@ DELETE_HONESTY = (
 _UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
-def _note_record(note: Note) -> dict[str, Any]:
+def _note_record(note: Note, visits: set[int]) -> dict[str, Any]:
     record = {k: getattr(note, k) for k in NOTE_FIELDS}
     record["kind"] = str(note.kind)
+    record["visit"] = note.visit_id if note.visit_id in visits else None
     return record
+
+
+def _visit_record(nav: Navigator, visit: Visit) -> dict[str, Any]:
+    person = nav.people.get(visit.person_id) if visit.person_id is not None else None
+    return {
+        "id": visit.id,  # what the backup's notes name; a new number on import
+        "date": visit.day.isoformat(),
+        "with": visit.who(nav.people),
+        "person": {"name": person.name, "role": str(person.role)} if person else None,
+        "why": visit.why,
+        "created": visit.created,
+        "updated": visit.updated,
+    }
+
+
+def _checkin_record(checkin: CheckIn) -> dict[str, Any]:
+    return {
+        "date": checkin.day.isoformat(),
+        "levels": {area: level.id for area, level in checkin.levels.items()},
+        "words": dict(checkin.words),
+        "days": checkin.days,
+        "created": checkin.created,
+        "updated": checkin.updated,
+    }
 
 
 def export_data(nav: Navigator) -> dict[str, Any]:
     """Everything the person has written or chosen, without internal ids."""
     people = {p.id: p for p in nav.people.all()}
-    own = {e.id: e.text for e in nav.checklist() if e.own}
+    own = {e.id: e.text for e in nav.checklist.entries() if e.own}
     checklist = []
-    for entry in nav.checklist():
+    for entry in nav.checklist.entries():
         if not (entry.done or entry.helper or entry.note or entry.person_id):
             continue
         person = people.get(entry.person_id) if entry.person_id else None
@@ -85,15 +113,21 @@ def export_data(nav: Navigator) -> dict[str, Any]:
                 "person": {"name": person.name, "role": str(person.role)} if person else None,
             }
         )
+    visits = nav.visits.all()
+    visit_ids = {v.id for v in visits}
+    settings = {key: nav.setting(key) for key in SETTINGS_FIELDS if nav.setting(key) is not None}
     return {
         "format": FORMAT,
         "version": VERSION,
         "exported": now_stamp(),
-        "notes": [_note_record(n) for n in reversed(nav.notes())],
+        "notes": [_note_record(n, visit_ids) for n in reversed(nav.notes.all())],
         "own_items": [{"id": item_id, "text": text} for item_id, text in own.items()],
         "checklist": checklist,
         "people": [{k: str(getattr(p, k)) for k in PERSON_FIELDS} for p in people.values()],
         "unwanted_help": [u.text for u in nav.people.unwanted()],
+        "checkins": [_checkin_record(c) for c in nav.checkins.all()],
+        "visits": [_visit_record(nav, v) for v in reversed(visits)],
+        "settings": settings,
     }
 
 
@@ -107,9 +141,9 @@ def export_json(nav: Navigator) -> bytes:
 def export_markdown(nav: Navigator) -> str:
     """Everything, to read or print. User text is kept as written, but one line per field."""
     lines = ["# My SPMS Navigator", "", f"Exported on {display_time(now_stamp())}.", ""]
-    lines += ["## Support-network checklist", "", f"{nav.progress().sentence()}.", ""]
+    lines += ["## Support-network checklist", "", f"{nav.checklist.progress().sentence()}.", ""]
     people = {p.id: p for p in nav.people.all()}
-    for entry in nav.checklist():
+    for entry in nav.checklist.entries():
         line = f"- {entry.text}: {entry.status_words}."
         if entry.person_id in people:
             line += f" Person: {people[entry.person_id].name}."
@@ -122,9 +156,11 @@ def export_markdown(nav: Navigator) -> str:
     lines += [f"- {p.sentence()}" for p in people.values()] or ["- Nobody listed yet."]
     lines += ["", "## Help I do not want", ""]
     lines += [f"- {u.text}" for u in nav.people.unwanted()] or ["- Nothing listed yet."]
+    lines += _checkins_markdown(nav)
+    lines += _visits_markdown(nav)
     lines += ["", "## Notes, newest first", ""]
     labels = nav.link_labels()
-    for note in nav.notes():
+    for note in nav.notes.all():
         lines.append(f"### {note.display_title}")
         lines.append("")
         kind = "" if note.kind is NoteKind.PLAIN else f" {note.kind.label}."
@@ -132,12 +168,45 @@ def export_markdown(nav: Navigator) -> str:
         if label := labels.get(note.link):
             lines.append(f"About {label}.")
         if note.raised:
-            lines.append(f"Raised with my care team. Answer: {note.answer or 'none noted'}.")
+            answer = end_sentence(note.answer or "none noted")
+            lines.append(f"Raised with my care team. Answer: {answer}")
         lines += ["", note.body, ""]
-    if not nav.note_count():
+    if not nav.notes.count():
         lines.append("No notes yet.")
     text = "\n".join(lines).rstrip().replace("\r\n", "\n") + "\n"
     return safe_for_terminal(text)  # a note's control codes become visible symbols
+
+
+def _checkins_markdown(nav: Navigator) -> list[str]:
+    lines = ["", "## My check-ins, newest first", ""]
+    found = list(reversed(nav.checkins.all()))
+    for checkin in found:
+        lines += [f"### {long_date(checkin.day)}", ""]
+        lines += [
+            f"- {end_sentence(checkin.line(area))}" for area in AREAS if area.id in checkin.levels
+        ]
+        lines += [
+            f"- {area.label}: {checkin.words[area.id]}"
+            for area in AREAS
+            if area.id in checkin.words and area.id not in checkin.levels
+        ]
+        if checkin.days:
+            lines.append(f"- What my days are like: {checkin.days}")
+        lines.append("")
+    return lines if found else [*lines, "No check-ins yet."]
+
+
+def _visits_markdown(nav: Navigator) -> list[str]:
+    lines = ["", "## My visits, newest first", ""]
+    found = nav.visits.all()
+    for visit in found:
+        lines.append(f"### {visit.sentence(nav.people)}")
+        lines.append("")
+        for note in nav.visits.raised_at(visit.id):
+            raised = end_sentence(f"- Raised: {note.display_title}")
+            lines.append(f"{raised} Answer: {end_sentence(note.answer or 'none noted')}")
+        lines.append("")
+    return lines if found else [*lines, "No visits yet."]
 
 
 def write_export(path: Path, payload: bytes, overwrite: bool = False) -> Path:
@@ -170,7 +239,7 @@ def delete_all(nav: Navigator) -> list[Path]:
         store.clear_all()
         store.rewrite_now()
     finally:
-        nav.forget_cached_notes()
+        nav.notes.forget_cached()
     live = paths.journal_file(store.path)
     removed = [p for p in paths.app_copies(store.path) if p != live]
     for path in removed:

@@ -16,9 +16,25 @@ from typing import Any
 
 import orjson
 
+from tui.core import import_followup
+from tui.core.import_followup import SETTINGS_FIELDS, FollowUpPlan
+from tui.core.merging import FieldChange, merged_text, text_of
 from tui.core.models import ChecklistEntry, Role
 from tui.core.service import ITEM_LINK, MAX_TITLE, Navigator
-from tui.core.text import InputError, one_line, storable
+from tui.core.text import InputError, one_line
+
+__all__ = [
+    "FORMAT",
+    "NOTE_FIELDS",
+    "PERSON_FIELDS",
+    "SETTINGS_FIELDS",
+    "VERSION",
+    "FieldChange",
+    "ImportPlan",
+    "apply_import",
+    "plan_import",
+    "read_backup",
+]
 
 FORMAT = "spms-navigator-backup"
 VERSION = 1
@@ -40,29 +56,12 @@ def read_backup(path: Path) -> dict[str, Any]:
         raise InputError(f"{path} is not a JSON backup from SPMS Navigator.")
     if not isinstance(data.get("version"), int) or data["version"] > VERSION:
         raise InputError(f"{path} comes from a newer version of the app. Update the app first.")
-    for key in ("notes", "own_items", "checklist", "people", "unwanted_help"):
+    for key in ("notes", "own_items", "checklist", "people", "unwanted_help", "checkins", "visits"):
         if not isinstance(data.get(key, []), list):
             raise InputError(f"{path} is damaged: its {key} are not a list.")
+    if not isinstance(data.get("settings", {}), dict):
+        raise InputError(f"{path} is damaged: its settings are not a table.")
     return data
-
-
-def _text(value: Any) -> str:
-    return storable(value) if isinstance(value, str) else ""
-
-
-@dataclass
-class FieldChange:
-    """One field of something already here that the import would change."""
-
-    what: str  # 'Checklist "Get help with meals", who helps'
-    before: str
-    after: str
-
-    def sentence(self) -> str:
-        def shown(text: str) -> str:
-            return f'"{one_line(text)}"' if text else "nothing"
-
-        return f"{self.what}: {shown(self.before)} becomes {shown(self.after)}."
 
 
 @dataclass
@@ -90,10 +89,19 @@ class ImportPlan:
     skipped: int = 0
     #: The backup's own-item ids and their texts: ids differ between files, texts do not.
     own_texts: dict[str, str] = field(default_factory=dict)
+    #: Check-ins, visits and settings (import_followup.py).
+    followup: FollowUpPlan = field(default_factory=FollowUpPlan)
 
     @property
     def empty(self) -> bool:
-        return not (self.notes or self.own_items or self.checklist or self.people or self.unwanted)
+        return not (
+            self.notes
+            or self.own_items
+            or self.checklist
+            or self.people
+            or self.unwanted
+            or self.followup.work
+        )
 
     def sentences(self) -> list[str]:
         if self.empty:
@@ -116,25 +124,25 @@ class ImportPlan:
                 "new line of help you do not want",
                 "new lines of help you do not want",
             ),
+            (self.followup.new_checkins, "new check-in", "new check-ins"),
+            (
+                len(self.followup.checkins) - self.followup.new_checkins,
+                "check-in that gains answers or words",
+                "check-ins that gain answers or words",
+            ),
+            (self.followup.new_visits, "new visit", "new visits"),
         ]
         return [f"{n} {one if n == 1 else many}." for n, one, many in parts if n]
 
     def changes(self) -> list[str]:
         """One sentence per field that changes (before and after), then what was left out."""
-        lines = [change.sentence() for change in self.field_changes]
-        if self.skipped:
-            entries = "entry" if self.skipped == 1 else "entries"
-            lines.append(
-                f"{self.skipped} {entries} of the backup could not be read and are left out."
-            )
+        changes = self.field_changes + self.followup.field_changes
+        lines = [change.sentence() for change in changes]
+        skipped = self.skipped + self.followup.skipped
+        if skipped:
+            entries = "entry" if skipped == 1 else "entries"
+            lines.append(f"{skipped} {entries} of the backup could not be read and are left out.")
         return lines
-
-
-def _merged_text(current: str, incoming: str) -> str:
-    """Never empty over words; both when they differ (the words already here first)."""
-    if not incoming.strip() or incoming == current or incoming in current:
-        return current
-    return f"{current}\n{incoming}" if current.strip() else incoming
 
 
 def plan_import(nav: Navigator, data: dict[str, Any]) -> ImportPlan:
@@ -144,28 +152,29 @@ def plan_import(nav: Navigator, data: dict[str, Any]) -> ImportPlan:
     have_people = {(p.name, str(p.role)) for p in people.values()}
     roles = {role.value for role in Role}
     for raw in data.get("people", []):
-        if not isinstance(raw, dict) or not _text(raw.get("name")).strip():
+        if not isinstance(raw, dict) or not text_of(raw.get("name")).strip():
             plan.skipped += 1
             continue
-        person = {k: _text(raw.get(k)).strip() for k in PERSON_FIELDS}
+        person = {k: text_of(raw.get(k)).strip() for k in PERSON_FIELDS}
         if person["role"] not in roles:
             person["role"] = Role.OTHER.value
         if (person["name"], person["role"]) not in have_people:
             have_people.add((person["name"], person["role"]))
             plan.people.append(person)
-    checklist = nav.checklist()
+    checklist = nav.checklist.entries()
     own_texts = {e.text for e in checklist if e.own}
     backup_own: dict[str, str] = {}
     for raw in data.get("own_items", []):
-        text = _text(raw.get("text")).strip() if isinstance(raw, dict) else ""
+        text = text_of(raw.get("text")).strip() if isinstance(raw, dict) else ""
         if not text:
             plan.skipped += 1
             continue
-        backup_own[_text(raw.get("id"))] = text
+        backup_own[text_of(raw.get("id"))] = text
         if text not in own_texts:
             own_texts.add(text)
             plan.own_items.append(text)
     plan.own_texts = backup_own
+    plan.followup = import_followup.plan(nav, data)
     _plan_checklist(data, plan, checklist, backup_own, people)
     have_unwanted = {u.text for u in nav.people.unwanted()}
     for text in data.get("unwanted_help", []):
@@ -178,13 +187,13 @@ def plan_import(nav: Navigator, data: dict[str, Any]) -> ImportPlan:
 
 
 def _plan_notes(nav: Navigator, data: dict[str, Any], plan: ImportPlan) -> None:
-    have = {(n.created, n.title, n.body) for n in nav.notes()}
+    have = {(n.created, n.title, n.body) for n in nav.notes.all()}
     for raw in data.get("notes", []):
         if not isinstance(raw, dict):
             plan.skipped += 1
             continue
-        record = {k: raw.get(k) for k in NOTE_FIELDS}
-        key = (_text(record["created"]), _text(record["title"]), _text(record["body"]))
+        record = {k: raw.get(k) for k in (*NOTE_FIELDS, "visit")}
+        key = (text_of(record["created"]), text_of(record["title"]), text_of(record["body"]))
         if not (key[1].strip() or key[2].strip()) or len(key[1]) > MAX_TITLE:
             plan.skipped += 1
         elif key not in have:
@@ -205,7 +214,7 @@ def _plan_checklist(
         if not isinstance(raw, dict):
             plan.skipped += 1
             continue
-        item_id = _text(raw.get("item"))
+        item_id = text_of(raw.get("item"))
         own_text = backup_own.get(item_id)
         entry = own.get(own_text) if own_text is not None else shipped.get(item_id)
         if entry is None and own_text is None:
@@ -219,8 +228,8 @@ def _plan_checklist(
         )
         after = (
             before[0] or bool(raw.get("done")),
-            _merged_text(before[1], _text(raw.get("helper"))),
-            _merged_text(before[2], _text(raw.get("note"))),
+            merged_text(before[1], text_of(raw.get("helper"))),
+            merged_text(before[2], text_of(raw.get("note"))),
         )
         person = None if current_person is not None else wanted_person
         if after == before and person is None:
@@ -234,7 +243,7 @@ def _plan_checklist(
                 plan.field_changes.append(FieldChange(f"{label}, {name}", str(was), str(shown)))
         if person is not None:
             plan.field_changes.append(
-                FieldChange(f"{label}, person", "", _text(person.get("name")))
+                FieldChange(f"{label}, person", "", text_of(person.get("name")))
             )
         plan.checklist.append(
             ItemChange(
@@ -254,7 +263,7 @@ def apply_import(nav: Navigator, plan: ImportPlan) -> ImportPlan:
         with nav.store.transaction():
             _apply(nav, plan)
     except BaseException:
-        nav.forget_cached_notes()  # memory went back to what is on disk
+        nav.notes.forget_cached()  # memory went back to what is on disk
         raise
     return plan
 
@@ -266,21 +275,22 @@ def _apply(nav: Navigator, plan: ImportPlan) -> None:
     for text in plan.unwanted:
         nav.people.add_unwanted(text)
     for text in plan.own_items:
-        nav.add_own_item(text)
-    by_text = {e.text: e.id for e in nav.checklist() if e.own}
+        nav.checklist.add_own_item(text)
+    by_text = {e.text: e.id for e in nav.checklist.entries() if e.own}
     for change in plan.checklist:
         item_id = by_text.get(change.own_text or "") if change.own_text else change.item_id
         if item_id is None:
             continue
         person_id = None
         if change.person is not None:
-            key = (_text(change.person.get("name")), _text(change.person.get("role")))
+            key = (text_of(change.person.get("name")), text_of(change.person.get("role")))
             person_id = people.get(key)
-        nav.set_done(item_id, change.done)
-        nav.set_helper(item_id, change.helper)
-        nav.set_item_note(item_id, change.note)
+        nav.checklist.set_done(item_id, change.done)
+        nav.checklist.set_helper(item_id, change.helper)
+        nav.checklist.set_item_note(item_id, change.note)
         if person_id is not None:
-            nav.set_person(item_id, person_id)
+            nav.checklist.set_person(item_id, person_id)
+    visit_ids = import_followup.apply(nav, plan.followup, people)
     labels = nav.link_labels()
     renamed = {
         f"{ITEM_LINK}{old}": f"{ITEM_LINK}{by_text[text]}"
@@ -288,8 +298,9 @@ def _apply(nav: Navigator, plan: ImportPlan) -> None:
         if text in by_text
     }
     for raw in plan.notes:
-        link = renamed.get(_text(raw.get("link")), _text(raw.get("link")))
+        link = renamed.get(text_of(raw.get("link")), text_of(raw.get("link")))
         try:
-            nav.restore_note(raw | {"link": link if link in labels else ""})
+            visit_id = visit_ids.get(str(raw.get("visit")))
+            nav.notes.restore(raw | {"link": link if link in labels else ""}, visit_id)
         except InputError:
             continue  # checked in the plan; never stop halfway over one note

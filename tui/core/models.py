@@ -305,6 +305,8 @@ class Note:
     kind: NoteKind = NoteKind.PLAIN
     raised: bool = False
     answer: str = ""
+    #: The visit it was raised at, if one was recorded.
+    visit_id: int | None = None
 
     @property
     def display_title(self) -> str:

@@ -26,6 +26,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+import msgspec
 import orjson
 
 from tui.core import durable, generations, journal, paths, schema
@@ -136,10 +137,22 @@ def load(path: Path, report: OpenReport, background: list[threading.Thread]) -> 
         background.append(copy)
     journal_size = _replay(path, loaded.tables, report, writable, keep_unused=replaced)
     if loaded.schema < CURRENT_SCHEMA:
+        # A journal written by the older version puts its own meta record back: the
+        # tables are the current version's now, and the file must say so.
+        _say_current_schema(loaded.tables, loaded.schema)
         rewrite = _migrated(path, raw, loaded.schema, report, writable) or rewrite
     if loaded.bad:
         rewrite = _quarantine(path, loaded.bad, report, writable) or rewrite
     return Opened(loaded.tables, 0 if rewrite else journal_size, rewrite and writable)
+
+
+def _say_current_schema(tables: schema.Tables, version: int) -> None:
+    found = schema.meta(tables)
+    if found.schema != CURRENT_SCHEMA:
+        migrated_from = version if found.migrated_from is None else found.migrated_from
+        tables[schema.META][1] = msgspec.structs.replace(
+            found, schema=CURRENT_SCHEMA, migrated_from=migrated_from
+        )
 
 
 def _restore(

@@ -34,7 +34,7 @@ from typing import Any, cast
 import msgspec
 import orjson
 
-CURRENT_SCHEMA = 1
+CURRENT_SCHEMA = 2
 
 META = "meta"
 NOTES = "notes"
@@ -43,6 +43,8 @@ OWN_ITEMS = "own_items"
 PEOPLE = "people"
 UNWANTED = "unwanted_help"
 SETTINGS = "settings"
+CHECKINS = "checkins"
+VISITS = "visits"
 
 
 class Record(msgspec.Struct, kw_only=True):
@@ -70,6 +72,8 @@ class Note(Record, gc=False):  # tens of thousands of them: no garbage-collector
     kind: str = "plain"
     raised: bool = False
     answer: str = ""
+    #: The visit it was raised at (visits table), if one was recorded.
+    visit_id: int | None = None
 
 
 class ChecklistState(Record):
@@ -101,11 +105,46 @@ class UnwantedHelp(Record):
     text: str
 
 
+class CheckIn(Record):
+    """How things were on one day (``day``, YYYY-MM-DD): one record per day.
+
+    ``levels`` maps an area's id to a level's id (checkins.py names both); an area
+    left out was skipped. ``words`` holds the person's own sentence for an area,
+    ``days`` what their days are like.
+    """
+
+    day: str
+    levels: dict[str, str] = {}
+    words: dict[str, str] = {}
+    days: str = ""
+    created: str = ""
+    updated: str = ""
+
+
+class Visit(Record):
+    """A visit to the care team, past or planned: when, who with, and why.
+
+    ``person_id`` names someone from My people; ``with_whom`` is free text (a name
+    typed, or kept when that person is deleted). Notes raised at it point here.
+    """
+
+    day: str
+    with_whom: str = ""
+    person_id: int | None = None
+    why: str = ""
+    created: str = ""
+    updated: str = ""
+
+
 class Settings(Record):
     """Record 1 of the settings table: preferences kept with the data."""
 
     theme: str | None = None
     plain: bool | None = None
+    #: The person's name, for the summary they take to a visit (optional).
+    my_name: str | None = None
+    #: How many days after a check-in the home screen suggests the next one.
+    checkin_every_days: int | None = None
 
 
 TABLES: dict[str, type[Record]] = {
@@ -116,6 +155,8 @@ TABLES: dict[str, type[Record]] = {
     PEOPLE: Person,
     UNWANTED: UnwantedHelp,
     SETTINGS: Settings,
+    CHECKINS: CheckIn,
+    VISITS: Visit,
 }
 
 #: The words a person reads for a bad record: "a note", "a checklist row"...
@@ -127,6 +168,8 @@ RECORD_WORDS = {
     PEOPLE: "a person",
     UNWANTED: "a line of help you do not want",
     SETTINGS: "your settings",
+    CHECKINS: "a check-in",
+    VISITS: "a visit",
 }
 
 Tables = dict[str, dict[int, Any]]
@@ -300,9 +343,24 @@ def _migrate_0_to_1(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+def _migrate_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 adds check-ins and visits (empty at first); notes may name the visit
+    they were raised at (none yet), and settings may hold a name and a reminder."""
+    data.setdefault(CHECKINS, {})
+    data.setdefault(VISITS, {})
+    record = data[META]["1"]
+    record["schema"] = 2
+    if record.get("migrated_from") is None:
+        record["migrated_from"] = 1
+    return data
+
+
 #: Each step turns a file of version N (the key) into one of version N + 1, as plain
 #: JSON data; records are checked against the schema after the last step.
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {0: _migrate_0_to_1}
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    0: _migrate_0_to_1,
+    1: _migrate_1_to_2,
+}
 
 
 def run_migrations(data: dict[str, Any], version: int) -> dict[str, Any]:

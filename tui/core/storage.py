@@ -70,6 +70,12 @@ class BackgroundWriter:
         with self._changed:
             return bool(self._waiting) or self._busy
 
+    def wait(self, timeout: float) -> bool:
+        """Wait up to ``timeout`` seconds for every change handed over to reach the disk
+        (or fail). True if nothing is pending any more."""
+        with self._changed:
+            return self._changed.wait_for(lambda: not (self._waiting or self._busy), timeout)
+
     def retry(self) -> None:
         """Write again what failed last (before anything newer)."""
         with self._changed:

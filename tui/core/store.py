@@ -25,16 +25,28 @@ from tui.core import durable, journal, paths, recovery
 from tui.core import schema as stored
 from tui.core.lock import Held, try_lock
 from tui.core.models import OpenReport
-from tui.core.schema import CHECKLIST, META, NOTES, OWN_ITEMS, PEOPLE, SETTINGS, UNWANTED
+from tui.core.schema import (
+    CHECKINS,
+    CHECKLIST,
+    META,
+    NOTES,
+    OWN_ITEMS,
+    PEOPLE,
+    SETTINGS,
+    UNWANTED,
+    VISITS,
+)
 from tui.core.storage import BackgroundWriter, DataFile, ReadOnlyError
 
 __all__ = [
+    "CHECKINS",
     "CHECKLIST",
     "NOTES",
     "OWN_ITEMS",
     "PEOPLE",
     "SETTINGS",
     "UNWANTED",
+    "VISITS",
     "DataFileError",
     "SaveError",
     "Store",
@@ -124,7 +136,8 @@ def save_error_sentence(error: OSError) -> str:
 
 
 class Store:
-    """The user's data file: notes, checklist progress, own items, people and settings."""
+    """The user's data file: notes, checklist progress, own items, people, check-ins, visits
+    and settings."""
 
     def __init__(self, path: Path, data: DataFile, lock: Held | None, report: OpenReport) -> None:
         self.path = path
@@ -233,6 +246,12 @@ class Store:
         """True while a change is in memory but not yet on disk (the writer thread has it)."""
         writer = self._data.writer
         return writer is not None and writer.pending
+
+    def saved_within(self, seconds: float) -> bool:
+        """Wait up to ``seconds`` for the changes in progress to reach the disk; True if
+        they did (a write that failed counts: it is reported on its own)."""
+        writer = self._data.writer
+        return writer is None or writer.wait(seconds)
 
     @property
     def save_failed(self) -> bool:
@@ -351,7 +370,8 @@ class Store:
 
     # ----------------------------------------------------------- whole file
     def clear_all(self) -> None:
-        """Remove every note, tick, person and setting in one save (the meta table stays).
+        """Remove every note, tick, person, check-in, visit and setting in one save (the
+        meta table stays).
 
         Ids are not reused afterwards either: the meta table keeps the highest given.
         """

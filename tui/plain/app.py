@@ -63,6 +63,7 @@ class PlainApp(MoreMenus):
                         "n": self.notes,
                         "v": self.visit,
                         "p": self.people,
+                        "k": self.checkin_menu,
                     }
                     menus[area]()
                     area = "home"
@@ -82,12 +83,14 @@ class PlainApp(MoreMenus):
     # ----------------------------------------------------------------- home
     def home(self) -> None:
         while True:
-            count = self.nav.note_count()
+            count = self.nav.notes.count()
+            reminder = self.nav.checkins.reminder()
+            due = f" {reminder} Type k to check in." if reminder else ""
             self.menu(
-                "Home. Choose an area.",
+                f"Home.{due} Choose an area.",
                 [
                     "Topics: read about living with SPMS.",
-                    f"Support-network checklist: {self.nav.progress().sentence()}.",
+                    f"Support-network checklist: {self.nav.checklist.progress().sentence()}.",
                     f"Notes: {'1 note' if count == 1 else f'{count} notes'}.",
                     "Prepare for a visit: what to raise with your care team.",
                     "My people: who helps with what.",
@@ -95,11 +98,15 @@ class PlainApp(MoreMenus):
                     "Help: commands, and where your data is kept.",
                     "Start in the full-screen app next time.",
                     "Urgent help: where to get help now, day or night. Or type u at any question.",
+                    "Check in: how things are going, in under two minutes. Key k.",
+                    "What changed in my check-ins.",
+                    "My visits: past and planned, and the notes raised at each.",
+                    "My name and the check-in reminder.",
                 ],
                 "Type a number and press Enter, or q to quit.",
             )
             try:
-                choice = self.pick(self.choose(), 9)
+                choice = self.pick(self.choose(), 13)
             except Back:
                 self.out.say("You are at home. Type q to quit.")
                 continue
@@ -114,6 +121,9 @@ class PlainApp(MoreMenus):
                     self.out.say("Saved: the full-screen app will open next time.")
             elif choice == 8:
                 self.urgent_help()
+            elif choice in (9, 10, 11, 12):
+                menu = (self.checkin_menu, self.changes, self.visits, self.my_settings)[choice - 9]
+                self._guard(menu)
             elif choice is not None:
                 raise GoTo("tcn"[choice])
 
@@ -123,7 +133,7 @@ class PlainApp(MoreMenus):
         self.out.say("Urgent help, if you need help now: type u at any question.")
         self.out.say("At any question: type a number and press Enter to choose.")
         self.out.say("b goes back. t opens Topics, c the Checklist, n your Notes,")
-        self.out.say("v the list for your next visit, p My people.")
+        self.out.say("v the list for your next visit, p My people, k a check-in.")
         self.out.say("h shows this help. q quits. Ctrl+D or Ctrl+C also quit.")
         self.out.say("In Topics, f finds a word in every topic and the checklist.")
         self.out.say("Everything you change is saved at once.")
@@ -193,9 +203,9 @@ class PlainApp(MoreMenus):
                 self.out.say("Contacts named in this topic.")
                 for contact in topic.contacts:
                     self.out.say(contact.sentence())
-            entries = {e.id: e for e in self.nav.checklist()}
+            entries = {e.id: e for e in self.nav.checklist.entries()}
             items = [entries[i] for i in topic.checklist_ids]
-            notes = self.nav.notes_linked_to(TOPIC_LINK + topic_id)
+            notes = self.nav.notes.linked_to(TOPIC_LINK + topic_id)
             self.out.say("")
             for source in self.nav.library.topic_sources(topic):
                 self.out.say(f"Source: {source.sentence()}")
@@ -218,17 +228,18 @@ class PlainApp(MoreMenus):
     # ------------------------------------------------------------ checklist
     def checklist(self) -> None:
         while True:
-            entries = self.nav.checklist()
+            entries = self.nav.checklist.entries()
             lines = [self._entry_line(e) for e in entries]
+            progress = self.nav.checklist.progress(entries).sentence()
             self.menu(
-                f"Support-network checklist. Progress: {self.nav.progress(entries).sentence()}.",
+                f"Support-network checklist. Progress: {progress}.",
                 lines,
                 "Type a number to open an item, a to add your own item, or b for back.",
             )
             answer = self.choose()
             if answer.lower() == "a":
                 text = self.out.ask("Type your new item, then press Enter:")
-                entry = self.attempt(self.nav.add_own_item, text)
+                entry = self.attempt(self.nav.checklist.add_own_item, text)
                 if entry:
                     self.out.say(f"Added your item: {end_sentence(entry.text)} It is not done yet.")
                 continue
@@ -237,7 +248,7 @@ class PlainApp(MoreMenus):
                 self._guard(self.item, entries[choice].id)
 
     def _entry_line(self, entry: ChecklistEntry) -> str:
-        group = self.nav.group_title(entry.group_id)
+        group = self.nav.checklist.group_title(entry.group_id)
         line = f"{entry.mark}{entry.text}: {entry.status_words}. {group}."
         if entry.helper:
             line += f" Who helps: {end_sentence(one_line(entry.helper))}"
@@ -245,7 +256,7 @@ class PlainApp(MoreMenus):
 
     def item(self, item_id: str) -> None:
         while True:
-            entry = self.nav.checklist_entry(item_id)
+            entry = self.nav.checklist.entry(item_id)
             self.out.say("")
             self.out.user_line("Checklist item: ", entry.text)
             self.out.say(f"Status: {entry.status_words}.")
@@ -253,7 +264,7 @@ class PlainApp(MoreMenus):
                 self.out.say(f"Why it helps: {entry.why}")
             self.out.user_line("Who helps: ", entry.helper or "nobody yet")
             self.out.user_line("My note: ", entry.note or "none")
-            notes = self.nav.notes_linked_to(ITEM_LINK + item_id)
+            notes = self.nav.notes.linked_to(ITEM_LINK + item_id)
             choices = [
                 "Mark it not done yet." if entry.done else "Mark it done.",
                 "Change who helps.",
@@ -271,17 +282,17 @@ class PlainApp(MoreMenus):
                 continue
             picked = choices[choice]
             if choice == 0:
-                changed = self.attempt(self.nav.set_done, item_id, not entry.done)
+                changed = self.attempt(self.nav.checklist.set_done, item_id, not entry.done)
                 if changed:
-                    progress = self.nav.progress().sentence()
+                    progress = self.nav.checklist.progress().sentence()
                     self.out.say(f"Saved: this item is {changed.status_words}. {progress}.")
             elif choice == 1:
                 helper = self.out.ask("Who helps with this? Type a name, then press Enter:")
-                if self.attempt(self.nav.set_helper, item_id, helper):
+                if self.attempt(self.nav.checklist.set_helper, item_id, helper):
                     self.out.say("Saved who helps.")
             elif choice == 2:
                 text = self.out.ask("Type your note, then press Enter:")
-                if self.attempt(self.nav.set_item_note, item_id, text):
+                if self.attempt(self.nav.checklist.set_item_note, item_id, text):
                     self.out.say("Saved your note.")
             elif choice == 3:
                 self.new_note(ITEM_LINK + item_id)
@@ -291,7 +302,7 @@ class PlainApp(MoreMenus):
                 self._guard(self.topic, entry.topic_id)
             elif picked == "Delete this item.":
                 if self.confirm(f"Delete your item '{one_line(entry.text)}'?"):
-                    if self.attempt(self.nav.delete_own_item, item_id):
+                    if self.attempt(self.nav.checklist.delete_own_item, item_id):
                         self.out.say("Deleted your item.")
                         return
                 else:
@@ -301,8 +312,8 @@ class PlainApp(MoreMenus):
     def notes(self) -> None:
         needle = ""
         while True:
-            notes = self.nav.notes(needle)
-            total = self.nav.note_count()
+            notes = self.nav.notes.all(needle)
+            total = self.nav.notes.count()
             if needle:
                 title = f"Notes matching '{one_line(needle)}': {len(notes)} of {total}."
             else:
@@ -336,14 +347,14 @@ class PlainApp(MoreMenus):
         body = self.type_text(
             "Type the note. End with a line holding only a full stop.", title, link
         )
-        note = self.attempt(self.nav.create_note, title, body, link)
+        note = self.attempt(self.nav.notes.create, title, body, link)
         if note:
             self.forget_draft()
             self.out.user_line("Saved the note: ", note.display_title)
 
     def note(self, note_id: int) -> None:
         while True:
-            note = self.nav.note(note_id)
+            note = self.nav.notes.get(note_id)
             self.out.say("")
             self.out.user_line("Note: ", note.display_title)
             self.out.say(
@@ -359,7 +370,7 @@ class PlainApp(MoreMenus):
             choice = self.pick(self.choose(), len(choices))
             if choice == 0:
                 title = self.out.ask("New title:")
-                if self.attempt(self.nav.update_note, note_id, title, note.body):
+                if self.attempt(self.nav.notes.update, note_id, title, note.body):
                     self.out.say("Saved the new title.")
             elif choice == 1:
                 body = self.type_text(
@@ -368,12 +379,12 @@ class PlainApp(MoreMenus):
                     note.link,
                     note.kind,
                 )
-                if self.attempt(self.nav.update_note, note_id, note.title, body):
+                if self.attempt(self.nav.notes.update, note_id, note.title, body):
                     self.forget_draft()
                     self.out.say("Saved the new text.")
             elif choice == 2:
                 if self.confirm(f"Delete the note '{one_line(note.display_title)}'?"):
-                    if self.attempt(self.nav.delete_note, note_id):
+                    if self.attempt(self.nav.notes.delete, note_id):
                         self.out.say("Deleted the note.")
                         return
                 else:

@@ -22,7 +22,7 @@ class Quit(Exception):
 
 
 class GoTo(Exception):
-    """Jump to an area (t, c or n) from any menu."""
+    """Jump to an area (t, c, n, v, p or k) from any menu."""
 
     def __init__(self, area: str) -> None:
         super().__init__(area)
@@ -41,7 +41,7 @@ class Back(Exception):
 DRAFT_KEY = "note:new"
 
 #: Letters that jump to an area from any question.
-AREA_KEYS = ("t", "c", "n", "v", "p")
+AREA_KEYS = ("t", "c", "n", "v", "p", "k")
 #: Urgent help, at any question.
 URGENT_KEYS = ("u", "urgent")
 
@@ -167,7 +167,7 @@ class PlainBase:
                 break
             if answer == "1":
                 title, body = draft.as_note()
-                if self.attempt(self.nav.create_note, title, body) is not None:
+                if self.attempt(self.nav.notes.create, title, body) is not None:
                     self.out.user_line("Saved the words as a note: ", title)
                     with contextlib.suppress(OSError):
                         self.drafts.clear(draft.key)
@@ -179,10 +179,9 @@ class PlainBase:
                 self.out.say("Kept for later: it will be offered again next time.")
 
     def keep_unfinished(self, title: str, body: str, link: str, kind: NoteKind) -> Note | None:
-        note = self.attempt(self.nav.create_note, title, body, link, kind)
+        note = self.attempt(self.nav.notes.create, title, body, link, kind)
         if note is not None:
             self.forget_draft()
-        if note is not None:
             with contextlib.suppress(OSError):  # the terminal may be gone
                 self.out.user_line("Saved what you had typed as a note: ", note.display_title)
         return note

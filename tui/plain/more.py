@@ -7,12 +7,13 @@ from pathlib import Path
 from tui.core import appointment, backup, paths
 from tui.core.models import NoteKind, Role
 from tui.core.text import end_sentence, one_line
-from tui.plain.base import PlainBase
+from tui.core.visits import Visit
+from tui.plain.followup import FollowUpMenus
 
 ROLES = list(Role)
 
 
-class MoreMenus(PlainBase):
+class MoreMenus(FollowUpMenus):
     # ---------------------------------------------------------------- visit
     def visit(self) -> None:
         while True:
@@ -27,19 +28,31 @@ class MoreMenus(PlainBase):
                 f"Answer: {end_sentence(one_line(n.answer) or 'none noted')}"
                 for n in raised
             ]
+            self.out.say("")
+            next_visit = self.nav.visits.next()
+            if next_visit is not None:
+                self.out.user_line("", next_visit.sentence(self.nav.people))
+            else:
+                self.out.say("No next visit planned. Type d to add its date.")
             if not lines:
-                self.out.say("")
                 self.out.say("Nothing on your list yet. Give a note a kind, or add one here.")
             self.menu(
                 "Prepare for a visit. What to raise with your care team.",
                 lines,
                 "Type a number to open one, a to add a question, w to write about a prompt "
-                "that helps notice slow change, e to export a summary, or b for back.",
+                "that helps notice slow change, d for the next visit's date, m for my visits, "
+                "e to export a summary, r to print it, or b for back.",
             )
             answer = self.choose()
             word = answer.lower()
             notes = to_raise + raised
-            if word == "a":
+            if word == "d":
+                self._next_visit(next_visit)
+            elif word == "m":
+                self._guard(self.visits)
+            elif word == "r":
+                self.print_summary()
+            elif word == "a":
                 self._new_kind_note(NoteKind.QUESTION, "")
             elif word == "w":
                 self._write_about_a_prompt()
@@ -49,7 +62,7 @@ class MoreMenus(PlainBase):
                 self._guard(self._visit_item, notes[choice].id)
 
     def _visit_item(self, note_id: int) -> None:
-        note = self.nav.note(note_id)
+        note = self.nav.notes.get(note_id)
         self.out.say("")
         self.out.user_line(f"{note.kind.label}: ", note.display_title)
         self.out.say(note.body or "(no text)")
@@ -60,15 +73,27 @@ class MoreMenus(PlainBase):
             choices = ["Mark it raised, and note the answer.", "Keep it on the list."]
         self.menu("What next?", choices)
         choice = self.pick(self.choose(), 2)
-        if choice == 0:
+        if choice == 0 and note.raised:
             answer = self.out.ask("What did the care team say? (Enter alone if nothing):")
-            done = self.attempt(self.nav.mark_raised, note_id, True, answer)
+            if self.attempt(self.nav.notes.set_answer, note_id, answer):
+                self.out.say("Saved the answer.")
+        elif choice == 0:
+            answer = self.out.ask("What did the care team say? (Enter alone if nothing):")
+            done = self.attempt(self.nav.visits.raise_note, note_id, answer)
             if done:
-                self.out.user_line("Saved: marked as raised: ", done.display_title)
+                note, visit = done
+                at = f" at the visit on {visit.title(self.nav.people)}" if visit else ""
+                self.out.user_line(f"Saved: marked as raised{at}: ", note.display_title)
         elif choice == 1 and note.raised:
-            again = self.attempt(self.nav.mark_raised, note_id, False)
+            again = self.attempt(self.nav.notes.unraise, note_id)
             if again:
                 self.out.user_line("Saved: back on the list to raise: ", again.display_title)
+
+    def _next_visit(self, visit: Visit | None) -> None:
+        if visit is None:
+            self.add_visit()
+        else:
+            self._guard(self.visit_record, visit.id)
 
     def _write_about_a_prompt(self) -> None:
         prompts = self.nav.library.app.prompts
@@ -85,7 +110,7 @@ class MoreMenus(PlainBase):
         body = self.type_text(
             "Type more if you like. End with a line holding only a full stop.", title, "", kind
         )
-        note = self.attempt(self.nav.create_note, title, body, "", kind)
+        note = self.attempt(self.nav.notes.create, title, body, "", kind)
         if note:
             self.forget_draft()
             self.out.user_line(f"Saved the note ({kind.label}): ", note.display_title)
@@ -220,7 +245,9 @@ class MoreMenus(PlainBase):
             self.out.say("Nothing was imported.")
 
     def _delete_all(self) -> None:
-        self.out.say("This deletes every note, tick, person and setting in this app.")
+        self.out.say(
+            "This deletes every note, tick, person, check-in, visit and setting in this app."
+        )
         typed = self.out.ask(f"To go ahead, type: {backup.DELETE_PHRASE}")
         if typed.strip().lower() != backup.DELETE_PHRASE:
             self.out.say("Nothing was deleted.")

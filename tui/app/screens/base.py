@@ -32,7 +32,12 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-#: A save that takes longer than this (seconds) shows "Saving…" until it is on disk.
+#: How long a key waits for its save to reach the disk, so that "Saved" is true and is
+#: drawn with the key's own change (a screen reader speaks a later change late or not at
+#: all). A save is one appended line: a few milliseconds on most disks.
+SAVE_WAIT = 0.012
+#: A save that takes longer than that shows "Saving…" after this long (seconds) and
+#: says "Saved" once it is on disk.
 SAVING_SHOWN_AFTER = 0.15
 
 
@@ -97,10 +102,15 @@ class BaseScreen(Screen[None]):
         """Show a sentence in the status line. One that says something was saved waits
         until the change is on the disk ("Saving…" shows if that takes a moment)."""
         self._after_saving = None
-        if not error and message.startswith("Saved") and self.nav.store.saving:
-            self._after_saving = message
-            self.set_timer(SAVING_SHOWN_AFTER, self._show_saving)
-            return
+        store = self.nav.store
+        if not error and message.startswith("Saved"):
+            if not store.saved_within(SAVE_WAIT):
+                # A slow disk: the sentence follows once the writer reports it written.
+                self._after_saving = message
+                self.set_timer(SAVING_SHOWN_AFTER, self._show_saving)
+                return
+            if store.save_failed:
+                return  # not saved after all: the writer's report says why, next
         self.status.say(message, error=error)
 
     def _show_saving(self) -> None:

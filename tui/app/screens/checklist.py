@@ -48,12 +48,12 @@ class ChecklistScreen(BaseScreen):
     def refresh_data(self) -> None:
         items = self.query_one(LongList)
         keep = items.highlighted_id()
-        entries = self.nav.checklist()
+        entries = self.nav.checklist.entries()
         lines: list[tuple[str, str]] = []
         headings: list[str] = []
         last_group = ""
         for entry in entries:
-            title = self.nav.group_title(entry.group_id)
+            title = self.nav.checklist.group_title(entry.group_id)
             if entry.group_id != last_group:  # a heading line the highlight skips
                 last_group = entry.group_id
                 headings.append(f"group:{entry.group_id}")
@@ -61,29 +61,29 @@ class ChecklistScreen(BaseScreen):
             lines.append((entry.id, entry_line(entry, title)))
         items.set_items(lines, disabled=headings)
         items.highlight_id(keep)
-        progress = self.nav.progress(entries)
+        progress = self.nav.checklist.progress(entries)
         self.query_one("#progress", Static).update(plain(f"Progress: {progress.sentence()}."))
 
     def _current(self) -> ChecklistEntry | None:
         item_id = self.query_one(LongList).highlighted_id()
         if item_id is None or item_id.startswith("group:"):
             return None
-        return self.nav.checklist_entry(item_id)
+        return self.nav.checklist.entry(item_id)
 
     def action_toggle_done(self) -> None:
         entry = self._current()
         if entry is None:
             return
-        changed = self.attempt(lambda: self.nav.toggle_done(entry.id))
+        changed = self.attempt(lambda: self.nav.checklist.toggle_done(entry.id))
         if changed is not None:
             # Redraw only the line that changed and the progress: rebuilding the whole
             # list would double the time from key to screen (see bench/).
             items = self.query_one(LongList)
             items.replace_text(
-                changed.id, entry_line(changed, self.nav.group_title(changed.group_id))
+                changed.id, entry_line(changed, self.nav.checklist.group_title(changed.group_id))
             )
             items.place_cursor()
-            progress = self.nav.progress()
+            progress = self.nav.checklist.progress()
             self.query_one("#progress", Static).update(
                 plain(f"Progress: {progress.sentence()}."),
                 layout=False,  # same one line
@@ -99,7 +99,7 @@ class ChecklistScreen(BaseScreen):
             if text is None:
                 self.say("Nothing was added.")
                 return
-            entry = self.attempt(lambda: self.nav.add_own_item(text))
+            entry = self.attempt(lambda: self.nav.checklist.add_own_item(text))
             if entry is not None:
                 self.refresh_data()
                 self.query_one(LongList).highlight_id(entry.id)
@@ -119,7 +119,7 @@ class ChecklistScreen(BaseScreen):
             if not yes:
                 self.say("Kept. Nothing was deleted.")
                 return
-            if self.attempt(lambda: self.nav.delete_own_item(entry.id)) is None:
+            if self.attempt(lambda: self.nav.checklist.delete_own_item(entry.id)) is None:
                 return
             self.refresh_data()
             self.say(f"Deleted your item: {end_sentence(entry.text)}")

@@ -29,7 +29,7 @@ class ChecklistItemScreen(BaseScreen):
 
     @property
     def entry(self) -> ChecklistEntry:
-        return self.nav.checklist_entry(self.item_id)
+        return self.nav.checklist.entry(self.item_id)
 
     def heading_text(self) -> str:
         return f"Checklist item: {self.entry.text}"
@@ -68,7 +68,7 @@ class ChecklistItemScreen(BaseScreen):
         keep = linked.highlighted_id()
         options = [
             option(f"Note: {n.display_title}", f"note:{n.id}")
-            for n in self.nav.notes_linked_to(ITEM_LINK + self.item_id)
+            for n in self.nav.notes.linked_to(ITEM_LINK + self.item_id)
         ]
         options.append(option("Add a note about this item (ctrl+n)", "add-note"))
         if self.entry.topic_id:
@@ -78,10 +78,10 @@ class ChecklistItemScreen(BaseScreen):
         linked.highlight_id(keep)
 
     def action_toggle_done(self) -> None:
-        changed = self.attempt(lambda: self.nav.toggle_done(self.item_id))
+        changed = self.attempt(lambda: self.nav.checklist.toggle_done(self.item_id))
         if changed is not None:
             self.query_one("#toggle", Button).label = self._toggle_label(changed)
-            progress = self.nav.progress()
+            progress = self.nav.checklist.progress()
             self.say(f"Saved: this item is {changed.status_words}. {progress.sentence()}.")
             self.place_cursor()
 
@@ -95,7 +95,7 @@ class ChecklistItemScreen(BaseScreen):
         person_id = event.value if isinstance(event.value, int) else None
         if person_id == self.entry.person_id:
             return
-        if self.attempt(lambda: self.nav.set_person(self.item_id, person_id)) is not None:
+        if self.attempt(lambda: self.nav.checklist.set_person(self.item_id, person_id)) is not None:
             person = self.nav.people.get(person_id) if person_id is not None else None
             self.say(
                 f"Saved: {person.name} helps with this." if person else "Saved: nobody chosen."
@@ -114,9 +114,9 @@ class ChecklistItemScreen(BaseScreen):
         name = field.id or ""
         value = field.value
         if name == "helper":
-            saved = self.attempt(lambda: self.nav.set_helper(self.item_id, value))
+            saved = self.attempt(lambda: self.nav.checklist.set_helper(self.item_id, value))
         elif name == "note":
-            saved = self.attempt(lambda: self.nav.set_item_note(self.item_id, value))
+            saved = self.attempt(lambda: self.nav.checklist.set_item_note(self.item_id, value))
         else:
             return
         if saved is not None and announce and self._announced.get(name) != value:

@@ -107,7 +107,7 @@ class DataScreen(BaseScreen):
 
         self.app.push_screen(
             PromptScreen(
-                "This deletes every note, tick, person and setting in this app. "
+                "This deletes every note, tick, person, check-in, visit and setting in this app. "
                 f"To go ahead, type: {backup.DELETE_PHRASE}",
                 "Type here",
             ),

@@ -32,14 +32,23 @@ class HomeScreen(BaseScreen):
     def refresh_data(self) -> None:
         areas = self.query_one("#areas", ReaderList)
         keep = areas.highlighted_id()
-        progress = self.nav.progress()
-        notes = self.nav.note_count()
+        progress = self.nav.checklist.progress()
+        notes = self.nav.notes.count()
         note_words = "1 note" if notes == 1 else f"{notes} notes"
+        # The gentle reminder is this one line, when the last check-in is older than
+        # the person's chosen interval: no pop-up, no timer.
+        due = self.nav.checkins.reminder()
+        checkin = (
+            f"Check in: {due[:1].lower()}{due[1:]}"
+            if due
+            else ("Check in: how things are going, in under two minutes.")
+        )
         areas.set_options(
             [
                 option("Topics: read about living with SPMS. Key t.", "topics"),
                 option(f"Support-network checklist: {progress.sentence()}. Key c.", "checklist"),
                 option(f"Notes: {note_words}. Key n.", "notes"),
+                option(f"{checkin} Key k.", "checkin"),
                 option("Prepare for a visit: what to raise with your care team. Key v.", "visit"),
                 option("My people: who helps with what. Key p.", "people"),
                 option("Your data: export, import a backup, or delete it.", "data"),

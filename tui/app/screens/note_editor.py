@@ -45,7 +45,7 @@ class NoteEditorScreen(BaseScreen):
         self.draft = draft
 
     def _note(self) -> Note | None:
-        return self.nav.note(self.note_id) if self.note_id is not None else None
+        return self.nav.notes.get(self.note_id) if self.note_id is not None else None
 
     def heading_text(self) -> str:
         note = self._note()
@@ -152,10 +152,10 @@ class NoteEditorScreen(BaseScreen):
         title, body, link = self._values()
         kind = self._kind()
         if self.note_id is None:
-            note = self.attempt(lambda: self.nav.create_note(title, body, link, kind))
+            note = self.attempt(lambda: self.nav.notes.create(title, body, link, kind))
         else:
             note_id = self.note_id
-            note = self.attempt(lambda: self.nav.update_note(note_id, title, body, link, kind))
+            note = self.attempt(lambda: self.nav.notes.update(note_id, title, body, link, kind))
         if note is None:
             return False
         self.note_id = note.id

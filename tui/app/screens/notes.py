@@ -51,8 +51,8 @@ class NotesScreen(BaseScreen):
         notes_list = self.query_one("#notes", LongList)
         keep = notes_list.highlighted_id()
         needle = self.query_one("#filter", Input).value
-        notes = self.nav.notes(needle)
-        total = self.nav.note_count()
+        notes = self.nav.notes.all(needle)
+        total = self.nav.notes.count()
         labels = self.nav.link_labels()
         if notes:
             notes_list.set_items((f"note:{n.id}", self.note_line(n, labels)) for n in notes)
@@ -110,13 +110,13 @@ class NotesScreen(BaseScreen):
         if note_id is None:
             self.say("There is no note to delete here.")
             return
-        note = self.nav.note(note_id)
+        note = self.nav.notes.get(note_id)
 
         def answered(yes: bool | None) -> None:
             if not yes:
                 self.say("Kept. Nothing was deleted.")
                 return
-            if self.attempt(lambda: self.nav.delete_note(note_id)) is not None:
+            if self.attempt(lambda: self.nav.notes.delete(note_id)) is not None:
                 self.refresh_data()
                 self.say(f"Deleted the note '{note.display_title}'.")
 

@@ -75,14 +75,14 @@ class TopicScreen(BaseScreen):
                 option(f"Contact: {c.sentence()}", f"contact-{n}")
                 for n, c in enumerate(topic.contacts)
             ]
-        entries = {e.id: e for e in nav.checklist()}
+        entries = {e.id: e for e in nav.checklist.entries()}
         if topic.checklist_ids:
             options.append(_heading("On your checklist. Press Enter to open an item.", "items"))
             for item_id in topic.checklist_ids:
                 entry = entries[item_id]
                 options.append(option(f"{entry.text}: {entry.status_words}", f"item:{item_id}"))
         options.append(_heading("Your notes on this topic", "notes"))
-        for note in nav.notes_linked_to(TOPIC_LINK + self.topic_id):
+        for note in nav.notes.linked_to(TOPIC_LINK + self.topic_id):
             options.append(option(f"Note: {note.display_title}", f"note:{note.id}"))
         options.append(option("Add a note about this topic (key a)", "add-note"))
         options.append(_heading(f"Sources. {OPEN_HINT}", "sources"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from rich.text import Text
@@ -11,12 +12,15 @@ from textual.widgets.option_list import Option
 from tui.app import bindings
 from tui.app.exporting import ask_and_export
 from tui.app.screens.base import BaseScreen
+from tui.app.screens.confirm import ConfirmScreen
 from tui.app.screens.prompt import PromptScreen
+from tui.app.screens.visits import ask_for_a_new_visit
 from tui.app.widgets import ReaderList, option
-from tui.core import appointment, paths
-from tui.core.models import NoteKind
+from tui.core import appointment, paths, printing
+from tui.core.changes import Since
+from tui.core.models import NoteKind, long_date
 from tui.core.service import display_time
-from tui.core.text import end_sentence
+from tui.core.text import end_sentence, one_line
 
 
 class VisitScreen(BaseScreen):
@@ -36,10 +40,25 @@ class VisitScreen(BaseScreen):
         visit.highlight_id(None)
         visit.focus()
 
+    def _top_lines(self) -> list[Option]:
+        """The next visit, and what changed in the check-ins since the last one."""
+        upcoming = self.nav.visits.next()
+        if upcoming is not None:
+            lines = [option(f"{upcoming.sentence(self.nav.people)} Enter changes it.", "next")]
+        else:
+            lines = [option("Next visit: not planned yet. Enter adds its day.", "next")]
+        if self.nav.checkins.latest() is not None:
+            heading, changes = appointment.changes_since_last_visit(self.nav)
+            lines.append(option(f"{heading}: {changes.summary()} Enter shows them.", "changes"))
+        else:
+            lines.append(option("Check in to keep track of changes (key k).", "checkin"))
+        return lines
+
     def refresh_data(self) -> None:
         visit = self.query_one(ReaderList)
         keep = visit.highlighted_id()
-        options: list[Option] = [Option(Text("To raise at my next visit", style="bold"), id="h1")]
+        options = self._top_lines()
+        options.append(Option(Text("To raise at my next visit", style="bold"), id="h1"))
         notes = appointment.to_raise(self.nav)
         options += [
             option(
@@ -54,14 +73,20 @@ class VisitScreen(BaseScreen):
                 option("Nothing yet. Write a note below, or give a note a kind.", "none")
             )
         options.append(Option(Text("Help noticing slow change", style="bold"), id="h2"))
+        open_prompts = set(appointment.unanswered_prompts(self.nav))
         options += [
-            option(f"Write about: {prompt}", f"prompt:{n}")
+            option(
+                f"Write about: {prompt}" if prompt in open_prompts else f"Written about: {prompt}",
+                f"prompt:{n}",
+            )
             for n, prompt in enumerate(self.nav.library.app.prompts)
         ]
         options.append(option("Write a question for my care team", "question"))
-        raised = appointment.already_raised(self.nav)
+        raised = self.nav.visits.raised_elsewhere()
         if raised:
-            options.append(Option(Text("Already raised", style="bold"), id="h3"))
+            options.append(
+                Option(Text("Already raised, at no visit on record", style="bold"), id="h3")
+            )
             options += [
                 option(
                     f"{n.kind.label}: {end_sentence(n.display_title)} Raised. "
@@ -69,8 +94,15 @@ class VisitScreen(BaseScreen):
                     f"done:{n.id}",
                 )
                 for n in raised
+                if n.kind in appointment.APPOINTMENT_KINDS
             ]
-        options.append(option("Export a short summary to a file (key e)", "export"))
+        name = one_line(str(self.nav.setting("my_name") or "")) or "not given"
+        options += [
+            option("My visits: past and planned, and what was raised at each (key m).", "visits"),
+            option(f"{end_sentence(f'My name on the summary: {name}')} Enter changes it.", "name"),
+            option("Export a short summary to a file (key e)", "export"),
+            option("Print the summary (key r)", "print"),
+        ]
         visit.set_options(options)
         saved = self.nav_app.take_just_saved() or ""
         visit.highlight_id(saved.replace("note:", "raise:") if saved else keep)
@@ -80,39 +112,110 @@ class VisitScreen(BaseScreen):
         if target.startswith("raise:"):
             self._mark_raised(int(target.removeprefix("raise:")))
         elif target.startswith("done:"):
-            self.nav_app.open_note(int(target.removeprefix("done:")))
+            self._edit_answer(int(target.removeprefix("done:")))
         elif target.startswith("prompt:"):
             prompt = self.nav.library.app.prompts[int(target.removeprefix("prompt:"))]
             self.nav_app.open_note(None, kind=NoteKind.CHANGE, title=prompt)
         elif target == "question":
             self.nav_app.open_note(None, kind=NoteKind.QUESTION)
-        elif target == "export":
-            self.action_export()
+        else:
+            actions: dict[str, Callable[[], None]] = {
+                "export": self.action_export,
+                "print": self.action_print_summary,
+                "visits": self.action_visits,
+                "name": self._ask_name,
+                "next": self._next_visit,
+                "changes": self._show_changes,
+                "checkin": lambda: self.nav_app.action_go("checkin"),
+            }
+            if target in actions:
+                actions[target]()
 
     def action_open_note(self) -> None:
         target = self.query_one(ReaderList).highlighted_id() or ""
         if target.startswith(("raise:", "done:")):
             self.nav_app.open_note(int(target.split(":")[1]))
 
+    def action_visits(self) -> None:
+        self.nav_app.action_go("visits")
+
+    def _next_visit(self) -> None:
+        upcoming = self.nav.visits.next()
+        if upcoming is not None:
+            self.nav_app.open_visit(upcoming.id)
+        else:
+            ask_for_a_new_visit(self, lambda v: self.nav_app.open_visit(v.id, added=True))
+
+    def _show_changes(self) -> None:
+        from tui.app.screens.changes import ChangesScreen
+
+        last = self.nav.visits.last()
+        words = f"around my last visit on {long_date(last.day)}" if last else ""
+        self.app.push_screen(ChangesScreen(Since(day=last.day, words=words) if last else None))
+
     def _mark_raised(self, note_id: int) -> None:
-        note = self.nav.note(note_id)
+        note = self.nav.notes.get(note_id)
+        target = self.nav.visits.raise_target()
+        at = f" at your visit on {target.title(self.nav.people)}" if target else ""
 
         def answered(answer: str | None) -> None:
             if answer is None:
                 self.say("Not marked. It stays on the list to raise.")
                 return
-            done = self.attempt(lambda: self.nav.mark_raised(note_id, True, answer))
+            done = self.attempt(lambda: self.nav.visits.raise_note(note_id, answer))
             if done is not None:
                 self.refresh_data()
-                self.say(f"Saved: '{done.display_title}' is marked as raised.")
+                self.say(end_sentence(f"Saved: '{done[0].display_title}' is marked as raised{at}"))
+
+        mark = end_sentence(f"Mark '{note.display_title}' as raised{at}")
+        self.app.push_screen(
+            PromptScreen(
+                f"{mark} What did the care team say? Type a word or two, or a dash if nothing",
+                "Answer",
+                note.answer,
+            ),
+            answered,
+        )
+
+    def _edit_answer(self, note_id: int) -> None:
+        note = self.nav.notes.get(note_id)
+
+        def typed(text: str | None) -> None:
+            if text is None:
+                self.say("The answer stays as it was.")
+            elif self.attempt(lambda: self.nav.notes.set_answer(note_id, text)) is not None:
+                self.say(f"Saved the answer to '{note.display_title}'.")
 
         self.app.push_screen(
             PromptScreen(
-                f"Mark '{note.display_title}' as raised. What did the care team say? "
-                "Type a word or two, or a dash if nothing",
-                "Answer",
+                f"What did the care team say about '{note.display_title}'", "Answer", note.answer
             ),
-            answered,
+            typed,
+        )
+
+    def action_unraise(self) -> None:
+        target = self.query_one(ReaderList).highlighted_id() or ""
+        if not target.startswith("done:"):
+            self.say("Move to a raised note to put it back on the list.")
+            return
+        note = self.attempt(lambda: self.nav.notes.unraise(int(target.removeprefix("done:"))))
+        if note is not None:
+            self.refresh_data()
+            self.query_one(ReaderList).highlight_id(f"raise:{note.id}")
+            self.say(f"Saved: '{note.display_title}' is back on the list for your next visit.")
+
+    def _ask_name(self) -> None:
+        def typed(text: str | None) -> None:
+            value = (text or "").strip() or None
+            if self.attempt(lambda: self.nav.set_setting("my_name", value)) is not None:
+                self.say(
+                    end_sentence(f"Saved: the summary says {value}") if value else "Saved: no name."
+                )
+
+        current = str(self.nav.setting("my_name") or "")
+        self.app.push_screen(
+            PromptScreen("Your name, for the summary (leave it empty for none)", "Name", current),
+            typed,
         )
 
     def action_export(self) -> None:
@@ -126,4 +229,23 @@ class VisitScreen(BaseScreen):
             str(paths.summary_file("md")),
             payload,
             "the summary",
+        )
+
+    def action_print_summary(self) -> None:
+        job = printing.plan(self.nav)
+        if job.command is None:
+            path = self.attempt(lambda: printing.save_instead(job))
+            if path is not None:
+                self.say(f"{job.description()} Saved it instead, readable by you only, to {path}.")
+            return
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                self.say("Nothing was printed.")
+            elif (sent := self.attempt(lambda: printing.send(job))) is not None:
+                self.say(sent)
+
+        self.app.push_screen(
+            ConfirmScreen(f"{job.description()} Print it?", "Print it", "No, do not print"),
+            answered,
         )

@@ -1,0 +1,116 @@
+"""What changed between check-ins: one line an area, the words first, then a quiet chart.
+
+Each area's line says its answers in words ("Walking and balance: a little in June,
+a lot now: harder.") and ends with bars of "!" for the eye, which screen readers
+leave unspoken (see core/changes.py). Areas that changed come first. The first
+lines say what is compared and that it is the person's own record, not a diagnosis.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.widgets.option_list import Option
+
+from tui.app import bindings
+from tui.app.screens.base import BaseScreen
+from tui.app.screens.choose import ChooseScreen
+from tui.app.widgets import ReaderList, option
+from tui.core.changes import NOT_A_DIAGNOSIS, Since, compare, parse_since
+from tui.core.models import long_date
+
+DEFAULT_WORDS = "about 3, 6 and 12 months before"
+
+
+class ChangesScreen(BaseScreen):
+    TITLE_TEXT = "What changed"
+    BINDINGS = bindings.CHANGES
+
+    def __init__(self, since: Since | None = None) -> None:
+        super().__init__()
+        self.since = since
+        #: The choice made on the "Compare with" screen (None: the default points).
+        self.since_choice: object = since.day.isoformat() if since and since.day else None
+
+    def heading_text(self) -> str:
+        return "What changed in my check-ins"
+
+    def compose_body(self) -> ComposeResult:
+        yield ReaderList(id="changes")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.refresh_data()
+        lines = self.query_one(ReaderList)
+        lines.highlight_id("summary")
+        lines.focus()
+
+    def refresh_data(self) -> None:
+        lines = self.query_one(ReaderList)
+        keep = lines.highlighted_id()
+        found = compare(self.nav.checkins.all(), self.since)
+        words = self.since.words if self.since else DEFAULT_WORDS
+        options: list[Option] = [
+            option(f"Compare with: {words}. Enter or s changes it.", "since"),
+            option(NOT_A_DIAGNOSIS, "not-a-diagnosis"),
+            option(found.summary(), "summary"),
+        ]
+        if found.points:
+            options.append(option(found.compared_with(), "compared"))
+            for title, group in (("Changed", found.changed), ("The same", found.unchanged)):
+                if group:
+                    options.append(
+                        Option(Text(title, style="bold"), id=f"h-{title}", disabled=True)
+                    )
+                    options += [option(a.words(), f"area:{a.area.id}") for a in group]
+            if found.not_compared:
+                names = ", ".join(a.area.label for a in found.not_compared)
+                options.append(
+                    option(f"Not answered in both, so not compared: {names}.", "not-compared")
+                )
+            chart = found.chart()
+            if chart:
+                options.append(option(chart[0], "chart-key"))
+                options += [option(line, f"chart:{n}") for n, line in enumerate(chart[1:])]
+        options.append(option("Check in now (key k).", "checkin"))
+        lines.set_options(options)
+        lines.highlight_id(keep)
+
+    def on_option_list_option_selected(self, event: ReaderList.OptionSelected) -> None:
+        target = event.option.id or ""
+        if target == "since":
+            self.action_since()
+        elif target == "checkin":
+            self.nav_app.action_go("checkin")
+
+    def action_since(self) -> None:
+        choices: list[tuple[str, object]] = [
+            (f"The check-ins nearest {DEFAULT_WORDS}", None),
+            ("About 3 months before", "3m"),
+            ("About 6 months before", "6m"),
+            ("About a year before", "1y"),
+        ]
+        last = self.nav.visits.last()
+        if last is not None:
+            choices.append((f"My last visit, {long_date(last.day)}", last.day.isoformat()))
+
+        def chosen(answer: tuple[bool, object] | None) -> None:
+            if answer is None or not answer[0]:
+                return
+            value = self.since_choice = answer[1]
+            if value is None:
+                self.since = None
+            elif last is not None and value == last.day.isoformat():
+                self.since = Since(
+                    day=last.day, words=f"around my last visit on {long_date(last.day)}"
+                )
+            else:
+                self.since = parse_since(str(value))
+            self.say(f"Comparing with {self.since.words if self.since else DEFAULT_WORDS}.")
+
+        self.app.push_screen(
+            ChooseScreen(
+                "Compare your latest check-in with which check-ins?", choices, self.since_choice
+            ),
+            chosen,
+        )

@@ -1,0 +1,108 @@
+"""My visits: every visit, planned ones first, each with how many notes were raised at it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.app import ComposeResult
+from textual.widgets.option_list import Option
+
+from tui.app import bindings
+from tui.app.screens.base import BaseScreen
+from tui.app.screens.confirm import ConfirmScreen
+from tui.app.screens.prompt import PromptScreen
+from tui.app.widgets import ReaderList, option
+from tui.core.checkins import parse_day
+from tui.core.visits import Visit
+
+
+def visit_line(screen: BaseScreen, visit: Visit) -> str:
+    """'Visit on 2 May 2026 with Dr Lee. Why: check-up. 2 notes raised.'"""
+    raised = len(screen.nav.visits.raised_at(visit.id))
+    notes = f" {raised} {'note' if raised == 1 else 'notes'} raised." if raised else ""
+    return visit.sentence(screen.nav.people) + notes
+
+
+def ask_for_a_new_visit(screen: BaseScreen, then: Callable[[Visit], None]) -> None:
+    """Ask the day, add the visit (one write), then hand it on (to open it, say)."""
+
+    def typed(text: str | None) -> None:
+        if text is None:
+            screen.say("No visit was added.")
+            return
+        day = screen.attempt(lambda: parse_day(text, future=True))
+        if day is None:
+            return
+        visit = screen.attempt(lambda: screen.nav.visits.add(day))
+        if visit is not None:
+            then(visit)
+
+    screen.app.push_screen(
+        PromptScreen("When is or was the visit? Type a date like 2026-06-12, or today", "Day"),
+        typed,
+    )
+
+
+class VisitsScreen(BaseScreen):
+    TITLE_TEXT = "My visits"
+    BINDINGS = bindings.VISITS
+
+    def heading_text(self) -> str:
+        return "My visits, newest first. Enter opens one; a adds one."
+
+    def compose_body(self) -> ComposeResult:
+        yield ReaderList(id="visits")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.refresh_data()
+        visits = self.query_one(ReaderList)
+        visits.highlight_id(None)
+        visits.focus()
+
+    def refresh_data(self) -> None:
+        visits = self.query_one(ReaderList)
+        keep = visits.highlighted_id()
+        found = self.nav.visits.all()
+        options: list[Option] = [option(visit_line(self, v), f"visit:{v.id}") for v in found]
+        if not found:
+            options.append(option("No visits yet.", "none", disabled=True))
+        options.append(option("Add a visit, past or planned (key a).", "add"))
+        visits.set_options(options)
+        visits.highlight_id(self.nav_app.take_just_saved() or keep)
+
+    def on_option_list_option_selected(self, event: ReaderList.OptionSelected) -> None:
+        target = event.option.id or ""
+        if target.startswith("visit:"):
+            self.nav_app.open_visit(int(target.removeprefix("visit:")))
+        elif target == "add":
+            self.action_add_visit()
+
+    def action_add_visit(self) -> None:
+        def added(visit: Visit) -> None:
+            self.nav_app.just_saved = f"visit:{visit.id}"
+            self.nav_app.open_visit(visit.id, added=True)
+
+        ask_for_a_new_visit(self, added)
+
+    def action_delete_visit(self) -> None:
+        target = self.query_one(ReaderList).highlighted_id() or ""
+        if not target.startswith("visit:"):
+            self.say("Move to a visit to delete it.")
+            return
+        visit = self.nav.visits.get(int(target.removeprefix("visit:")))
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                self.say("Kept. Nothing was deleted.")
+            elif self.attempt(lambda: self.nav.visits.delete(visit.id)) is not None:
+                self.refresh_data()
+                self.say("Deleted the visit. Its notes stay raised, with their answers.")
+
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Delete this visit ({visit.title(self.nav.people)})? Its notes stay raised.",
+                "Delete it",
+            ),
+            answered,
+        )

@@ -1,0 +1,235 @@
+"""``spms-navigator visit ...``: visits to the care team, the notes raised at each, printing."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from tui.cli.notes import note_record
+from tui.cli.options import Tree, add_json, add_yes
+from tui.cli.output import OK, UsageError, confirm, emit_json, out, tell
+from tui.core import printing
+from tui.core.models import long_date
+from tui.core.service import Navigator
+from tui.core.text import InputError, end_sentence, one_line
+from tui.core.visits import VISIT_LIST_HINT, Visit
+
+COMMANDS = {"visit": "Visits to your care team: add, list, show, change, delete, print."}
+
+
+def register(tree: Tree) -> None:
+    tree.add(
+        ("visit",),
+        COMMANDS["visit"],
+        ['visit add --date 2026-06-12 --with "Dr Lee" --why "Yearly check-up"', "visit list"],
+        more="A visit dated today or later is your next one: the summary is for it.",
+    )
+    tree.commands(("visit",), required=True)
+
+    add = tree.add(
+        ("visit", "add"),
+        "Add a visit, past or planned: when, who with and why.",
+        [
+            'visit add --date 2026-06-12 --with "Dr Lee" --why "Yearly check-up"',
+            "visit add --date 2026-05-02 --person 1",
+        ],
+        handler=visit_add,
+    )
+    add.add_argument("--date", default="today", help="the day, YYYY-MM-DD (default: today)")
+    _who(add)
+    add.add_argument("--why", default="", help="what the visit is for")
+    add_json(add)
+
+    listing = tree.add(
+        ("visit", "list"),
+        "List your visits, newest first: number, date, who with, why.",
+        ["visit list", "visit list --json"],
+        handler=visit_list,
+    )
+    add_json(listing)
+
+    show = tree.add(
+        ("visit", "show"),
+        "Print one visit, with the notes raised at it and their answers.",
+        ["visit show 2", "visit show 2 --json"],
+        handler=visit_show,
+    )
+    _number(show)
+    add_json(show)
+
+    edit = tree.add(
+        ("visit", "edit"),
+        "Change a visit's date, who it is with, or why. What you leave out stays.",
+        ["visit edit 2 --date 2026-06-19", 'visit edit 2 --why "Results of the MRI"'],
+        handler=visit_edit,
+    )
+    _number(edit)
+    edit.add_argument("--date", help="the new day, YYYY-MM-DD")
+    _who(edit, editing=True)
+    edit.add_argument("--why", help="what the visit is for")
+    add_json(edit)
+
+    delete = tree.add(
+        ("visit", "delete"),
+        "Delete a visit. Its notes stay raised, with their answers.",
+        ["visit delete 2", "visit delete 2 --yes"],
+        handler=visit_delete,
+    )
+    _number(delete)
+    add_yes(delete, "delete it")
+
+    printer = tree.add(
+        ("visit", "print"),
+        "Print the summary for your next visit with lp or lpr, after saying what it is.",
+        ["visit print", "visit print --yes"],
+        handler=visit_print,
+        more="Where there is no print command, the summary is saved as a text file instead "
+        "(readable by you only), and the command says where.",
+    )
+    add_yes(printer, "print")
+    tree.file_actions.append(
+        printer.add_argument(
+            "--output",
+            metavar="FILE",
+            help="where to save the summary when there is no printer "
+            "(default: appointment-DATE.txt in your home folder)",
+        )
+    )
+
+
+def _number(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "id", type=int, metavar="VISIT", help="the visit's number (see: visit list)"
+    )
+
+
+def _who(parser: argparse.ArgumentParser, editing: bool = False) -> None:
+    who = parser.add_mutually_exclusive_group()
+    who.add_argument("--with", dest="with_whom", metavar="NAME", help="who the visit is with")
+    who.add_argument(
+        "--person", type=int, metavar="NUMBER", help="someone from My people (see: people list)"
+    )
+    if editing:
+        who.add_argument("--no-person", action="store_true", help="nobody from My people")
+
+
+def checked_visit(nav: Navigator, visit_id: int) -> Visit:
+    try:
+        return nav.visits.get(visit_id)
+    except InputError as error:
+        raise InputError(f"{error} {VISIT_LIST_HINT}") from None
+
+
+def visit_record(nav: Navigator, visit: Visit, with_notes: bool = False) -> dict[str, Any]:
+    record: dict[str, Any] = {
+        "id": visit.id,
+        "date": visit.day.isoformat(),
+        "with": visit.who(nav.people),
+        "person_id": visit.person_id,
+        "why": visit.why,
+        "created": visit.created,
+        "updated": visit.updated,
+        "raised": len(nav.visits.raised_at(visit.id)),
+    }
+    if with_notes:
+        labels = nav.link_labels()
+        record["notes"] = [note_record(n, labels) for n in nav.visits.raised_at(visit.id)]
+    return record
+
+
+def visit_add(args: argparse.Namespace, nav: Navigator) -> int:
+    visit = nav.visits.add(args.date, args.with_whom or "", args.why, args.person)
+    if args.json:
+        return emit_json("visit", visit=visit_record(nav, visit, with_notes=True))
+    out(f"Saved visit {visit.id}: {one_line(visit.sentence(nav.people))}")
+    return OK
+
+
+def visit_list(args: argparse.Namespace, nav: Navigator) -> int:
+    visits = nav.visits.all()
+    if args.json:
+        return emit_json("visits", visits=[visit_record(nav, v) for v in visits])
+    next_visit = nav.visits.next()
+    for visit in visits:
+        raised = len(nav.visits.raised_at(visit.id))
+        state = "next" if next_visit and visit.id == next_visit.id else ""
+        if raised:
+            state = f"{raised} {'note' if raised == 1 else 'notes'} raised"
+        fields = [str(visit.id), long_date(visit.day), visit.who(nav.people), visit.why, state]
+        out("\t".join(one_line(f) for f in fields).rstrip("\t"))
+    if not visits:
+        tell("No visits yet. Add one: spms-navigator visit add --date YYYY-MM-DD")
+    return OK
+
+
+def visit_show(args: argparse.Namespace, nav: Navigator) -> int:
+    visit = checked_visit(nav, args.id)
+    if args.json:
+        return emit_json("visit", visit=visit_record(nav, visit, with_notes=True))
+    out(f"Visit {visit.id}: {one_line(visit.sentence(nav.people))}")
+    notes = nav.visits.raised_at(visit.id)
+    if not notes:
+        out("No notes were marked as raised at this visit.")
+    for note in notes:
+        out(f"Note {note.id}, {note.kind.label}: {one_line(note.display_title)}")
+        out(f"  Answer: {one_line(note.answer) or 'none noted'}")
+    return OK
+
+
+def visit_edit(args: argparse.Namespace, nav: Navigator) -> int:
+    given = (args.date, args.with_whom, args.why, args.person)
+    if all(value is None for value in given) and not args.no_person:
+        raise UsageError(
+            "Say what to change: --date, --with, --person, --no-person or --why. "
+            "For example: spms-navigator visit edit 2 --date 2026-06-19"
+        )
+    visit = checked_visit(nav, args.id)
+    changes: dict[str, Any] = {"day": args.date, "with_whom": args.with_whom, "why": args.why}
+    if args.person is not None or args.no_person:
+        changes["person_id"] = args.person
+    saved = nav.visits.update(visit.id, **changes)
+    if args.json:
+        return emit_json("visit", visit=visit_record(nav, saved, with_notes=True))
+    if saved == visit:
+        out(f"Nothing changed in visit {visit.id}: it already says that.")
+    else:
+        out(f"Saved visit {saved.id}: {one_line(saved.sentence(nav.people))}")
+    return OK
+
+
+def visit_delete(args: argparse.Namespace, nav: Navigator) -> int:
+    visit = checked_visit(nav, args.id)
+    title = one_line(visit.title(nav.people))
+    confirm(
+        f"Delete visit {visit.id} ({title})? Its notes stay raised.",
+        args.yes,
+        refusal=f"Not deleted. Add --yes to delete visit {visit.id}.",
+        kept=f"Kept visit {visit.id}.",
+    )
+    nav.visits.delete(visit.id)
+    out(
+        end_sentence(f"Deleted visit {visit.id}: {title}")
+        + " Its notes stay raised, with their answers."
+    )
+    return OK
+
+
+def visit_print(args: argparse.Namespace, nav: Navigator) -> int:
+    job = printing.plan(nav)
+    out(job.description())
+    if job.command is None:
+        path = printing.save_instead(job, Path(args.output) if args.output else None)
+        out(f"Saved it instead, readable by you only, to: {path}")
+        out("Open that file to print it another way.")
+        return OK
+    sys.stdout.flush()  # what will be printed is on screen before the question
+    confirm(
+        "Print it?",
+        args.yes,
+        refusal="Nothing was printed. Add --yes to print.",
+        kept="Nothing was printed.",
+    )
+    out(printing.send(job))
+    return OK

@@ -1,0 +1,226 @@
+"""Importing check-ins, visits and the two settings a backup carries (see importing.py).
+
+The same rules as for notes and the checklist: what is new is added, nothing is
+duplicated, an answer already here is never replaced, words are never replaced
+by empty ones and different words are both kept. A check-in is the same check-in
+when its day is; a visit is the same visit when its day and who it is with are.
+Notes raised at a visit in the backup are raised at that visit here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from tui.core import schema
+from tui.core.checkins import AREA_BY_ID, LEVEL_BY_ID
+from tui.core.merging import FieldChange, merged_text, text_of
+from tui.core.models import long_date
+from tui.core.service import Navigator
+from tui.core.store import CHECKINS, VISITS
+
+SETTINGS_FIELDS = ("my_name", "checkin_every_days")
+
+
+@dataclass
+class CheckInMerge:
+    day: date
+    levels: dict[str, str]
+    words: dict[str, str]
+    days: str
+    created: str = ""
+    updated: str = ""
+    row_id: int | None = None  # the check-in here it changes; None: a new one
+
+
+@dataclass
+class VisitMerge:
+    day: date
+    with_whom: str
+    person: dict[str, Any] | None
+    why: str
+    created: str = ""
+    updated: str = ""
+    row_id: int | None = None  # the visit here it is (or changes); None: a new one
+    changed: bool = False
+
+
+@dataclass
+class FollowUpPlan:
+    checkins: list[CheckInMerge] = field(default_factory=list)
+    #: Each of the backup's visits by the backup's own id, new or already here.
+    visits: dict[str, VisitMerge] = field(default_factory=dict)
+    settings: dict[str, Any] = field(default_factory=dict)
+    field_changes: list[FieldChange] = field(default_factory=list)
+    skipped: int = 0
+
+    @property
+    def new_checkins(self) -> int:
+        return sum(1 for c in self.checkins if c.row_id is None)
+
+    @property
+    def new_visits(self) -> int:
+        return sum(1 for v in self.visits.values() if v.row_id is None)
+
+    @property
+    def work(self) -> bool:
+        """Anything at all to write."""
+        return bool(
+            self.checkins
+            or self.settings
+            or any(v.row_id is None or v.changed for v in self.visits.values())
+        )
+
+
+def _day(value: Any) -> date | None:
+    try:
+        return date.fromisoformat(text_of(value))
+    except ValueError:
+        return None
+
+
+def plan(nav: Navigator, data: dict[str, Any]) -> FollowUpPlan:
+    found = FollowUpPlan()
+    _plan_checkins(nav, data, found)
+    _plan_visits(nav, data, found)
+    raw_settings = data.get("settings")
+    settings: dict[str, Any] = raw_settings if isinstance(raw_settings, dict) else {}
+    name = text_of(settings.get("my_name")).strip()
+    if name and not nav.setting("my_name"):
+        found.settings["my_name"] = name
+        found.field_changes.append(FieldChange("My name", "", name))
+    every = settings.get("checkin_every_days")
+    if isinstance(every, int) and 1 <= every <= 366 and nav.setting("checkin_every_days") is None:
+        found.settings["checkin_every_days"] = every
+    return found
+
+
+def _plan_checkins(nav: Navigator, data: dict[str, Any], found: FollowUpPlan) -> None:
+    rows = nav.store.records(CHECKINS)
+    here = {row.day: (row_id, row) for row_id, row in rows.items()}
+    for raw in data.get("checkins", []):
+        day = _day(raw.get("date")) if isinstance(raw, dict) else None
+        if day is None:
+            found.skipped += 1
+            continue
+        raw_levels = raw.get("levels") if isinstance(raw.get("levels"), dict) else {}
+        raw_words = raw.get("words") if isinstance(raw.get("words"), dict) else {}
+        levels = {
+            area: level
+            for area, level in raw_levels.items()
+            if area in AREA_BY_ID and isinstance(level, str) and level in LEVEL_BY_ID
+        }
+        words = {a: text_of(w).strip() for a, w in raw_words.items() if a in AREA_BY_ID}
+        words = {a: w for a, w in words.items() if w}
+        days = text_of(raw.get("days")).strip()
+        existing = here.get(day.isoformat())
+        if existing is None:
+            if levels or words or days:
+                stamps = text_of(raw.get("created")), text_of(raw.get("updated"))
+                found.checkins.append(CheckInMerge(day, levels, words, days, *stamps))
+                here[day.isoformat()] = (-1, None)  # a backup with the day twice adds it once
+            continue
+        row_id, row = existing
+        if row is None:
+            continue
+        label = f"Check-in of {long_date(day)}"
+        new_levels = {**levels, **row.levels}  # an answer already here stays
+        for area in sorted(set(new_levels) - set(row.levels)):
+            words_of = LEVEL_BY_ID[new_levels[area]].words
+            found.field_changes.append(
+                FieldChange(f"{label}, {AREA_BY_ID[area].label}", "", words_of)
+            )
+        new_words = dict(row.words)
+        for area, text in words.items():
+            new_words[area] = merged_text(row.words.get(area, ""), text)
+            if new_words[area] != row.words.get(area, ""):
+                what = f"{label}, my words on {AREA_BY_ID[area].label.lower()}"
+                found.field_changes.append(
+                    FieldChange(what, row.words.get(area, ""), new_words[area])
+                )
+        new_days = merged_text(row.days, days)
+        if new_days != row.days:
+            found.field_changes.append(FieldChange(f"{label}, my days", row.days, new_days))
+        if (new_levels, new_words, new_days) != (row.levels, row.words, row.days):
+            found.checkins.append(CheckInMerge(day, new_levels, new_words, new_days, row_id=row_id))
+
+
+def _plan_visits(nav: Navigator, data: dict[str, Any], found: FollowUpPlan) -> None:
+    here = {(v.day, v.who(nav.people).casefold()): v for v in nav.visits.all()}
+    new: dict[tuple[date, str], VisitMerge] = {}  # a backup with a visit twice adds it once
+    for raw in data.get("visits", []):
+        day = _day(raw.get("date")) if isinstance(raw, dict) else None
+        if day is None:
+            found.skipped += 1
+            continue
+        person = raw.get("person") if isinstance(raw.get("person"), dict) else None
+        who, why = text_of(raw.get("with")).strip(), text_of(raw.get("why")).strip()
+        key = (day, who.casefold())
+        existing = here.get(key)
+        if key in new:
+            merge = new[key]
+        elif existing is None:
+            merge = new[key] = VisitMerge(
+                day, who, person, why, text_of(raw.get("created")), text_of(raw.get("updated"))
+            )
+        else:
+            merge = VisitMerge(day, who, person, merged_text(existing.why, why), row_id=existing.id)
+            merge.changed = merge.why != existing.why
+            if merge.changed:
+                label = f"Visit of {long_date(day)}, why"
+                found.field_changes.append(FieldChange(label, existing.why, merge.why))
+        found.visits[str(raw.get("id"))] = merge
+
+
+def apply(
+    nav: Navigator, found: FollowUpPlan, people: dict[tuple[str, str], int]
+) -> dict[str, int]:
+    """Write the plan (inside the import's one transaction). Returns each backup visit
+    id's visit here, so the backup's notes can be raised at them."""
+    for checkin in found.checkins:
+        if checkin.row_id is None:
+            record = schema.CheckIn(
+                day=checkin.day.isoformat(),
+                levels=checkin.levels,
+                words=checkin.words,
+                days=checkin.days,
+                created=checkin.created,
+                updated=checkin.updated,
+            )
+            nav.store.insert(CHECKINS, record)
+        else:
+            nav.checkins.record(
+                checkin.day,
+                {a: LEVEL_BY_ID[lv] for a, lv in checkin.levels.items()},
+                checkin.words,
+                checkin.days,
+            )
+    visit_ids: dict[str, int] = {}
+    added: dict[int, int] = {}  # id(merge) -> the visit made for it
+    for backup_id, merge in found.visits.items():
+        if merge.row_id is not None:
+            if merge.changed:
+                nav.visits.update(merge.row_id, why=merge.why)
+            visit_ids[backup_id] = merge.row_id
+        elif id(merge) in added:
+            visit_ids[backup_id] = added[id(merge)]
+        else:
+            visit_ids[backup_id] = added[id(merge)] = _add_visit(nav, merge, people)
+    for key, value in found.settings.items():
+        nav.set_setting(key, value)
+    return visit_ids
+
+
+def _add_visit(nav: Navigator, merge: VisitMerge, people: dict[tuple[str, str], int]) -> int:
+    person = merge.person or {}
+    person_id = people.get((text_of(person.get("name")), text_of(person.get("role"))))
+    record = schema.Visit(
+        day=merge.day.isoformat(),
+        with_whom="" if person_id is not None else merge.with_whom,
+        person_id=person_id,
+        why=merge.why,
+        created=merge.created,
+        updated=merge.updated,
+    )
+    return nav.store.insert(VISITS, record)

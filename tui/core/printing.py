@@ -1,0 +1,113 @@
+"""Printing the visit summary: through the system's print command where there is one.
+
+Every front end first says what will be printed (the title, its lines and pages,
+and the command), and prints only when the person says yes. Where there is no
+print command (``lp`` or ``lpr``), the summary is saved as a text file and the
+person is told where it is, to print it another way. The command is looked up on
+PATH at the moment of printing, so tests put a stand-in ``lp`` first on PATH.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from tui.core import appointment, backup, paths
+from tui.core.service import Navigator
+from tui.core.text import InputError, one_line
+
+#: Print commands, in the order they are looked for, and how each is given a title.
+PRINTERS = (("lp", "-t"), ("lpr", "-T"))
+LINES_PER_PAGE = 50  # what MAX_LINES of the summary (two pages) assumes
+
+
+@dataclass(frozen=True)
+class PrintJob:
+    title: str
+    text: str
+    #: The command that will print it, or None when this computer has none.
+    command: tuple[str, ...] | None
+
+    @property
+    def lines(self) -> int:
+        return len(self.text.splitlines())
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.lines // LINES_PER_PAGE))
+
+    def description(self) -> str:
+        """What will be printed, in one sentence, before anything is."""
+        pages = "1 page" if self.pages == 1 else f"{self.pages} pages"
+        what = f"'{one_line(self.title)}', {self.lines} lines on about {pages}"
+        if self.command is None:
+            return f"The summary {what}. There is no print command (lp or lpr) on this computer."
+        return f"The summary {what}, to the printer with the command: {self.command_words()}."
+
+    def command_words(self) -> str:
+        """'lp -t ...': the command as typed, without the folder it was found in."""
+        if self.command is None:
+            return ""
+        program, *rest = self.command
+        return " ".join(
+            [Path(program).name, *(f"'{one_line(part)}'" if " " in part else part for part in rest)]
+        )
+
+
+def find_print_command(
+    title: str, which: Callable[[str], str | None] = shutil.which
+) -> tuple[str, ...] | None:
+    for name, title_flag in PRINTERS:
+        found = which(name)
+        if found:
+            return (found, title_flag, title)
+    return None
+
+
+def plan(nav: Navigator, today: date | None = None) -> PrintJob:
+    """The plain-text summary, and how it would be printed here."""
+    text = appointment.summary(nav, markdown=False, today=today)
+    title = appointment.summary_title(nav, today)
+    return PrintJob(title, text, find_print_command(title))
+
+
+def send(job: PrintJob) -> str:
+    """Print ``job``; a sentence saying it was sent. Raises InputError when printing failed."""
+    if job.command is None:
+        raise InputError("There is no print command (lp or lpr) on this computer.")
+    name = Path(job.command[0]).name
+    try:
+        done = subprocess.run(
+            list(job.command),
+            input=job.text,
+            text=True,
+            capture_output=True,
+            timeout=60,
+            check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired) as error:
+        raise InputError(f"Not printed: the print command {name} did not run ({error}).") from None
+    if done.returncode != 0:
+        output = (done.stderr or done.stdout).strip().splitlines()
+        said = f"it said: {one_line(output[-1])}" if output else f"it ended with {done.returncode}"
+        raise InputError(
+            f"Not printed: the print command {name} did not take the summary ({said}). "
+            "Check the printer, then try again."
+        )
+    pages = "1 page" if job.pages == 1 else f"{job.pages} pages"
+    return f"Sent the summary to the printer with {name} ({pages})."
+
+
+def save_instead(job: PrintJob, path: Path | None = None) -> Path:
+    """Where there is no printer: save the text, readable by its owner only, under a
+    name not yet taken, and return where it went."""
+    target = (path or paths.summary_file("txt")).expanduser()
+    candidate, number = target, 1
+    while candidate.exists():
+        number += 1
+        candidate = target.with_name(f"{target.stem}-{number}{target.suffix}")
+    return backup.write_export(candidate, job.text.encode("utf-8"))
