@@ -8,9 +8,9 @@ from typing import Any
 
 from tui.cli.options import Tree, add_json
 from tui.cli.output import OK, UsageError, emit_json, out, read_text, tell
-from tui.core import checkins
+from tui.core import backup, checkins
 from tui.core.changes import NOT_A_DIAGNOSIS, Changes, compare, parse_since
-from tui.core.checkins import AREAS, LEVELS, SKIP, CheckIn, Level, UnknownChoice
+from tui.core.checkins import AREAS, LEVELS, SKIP, Level, UnknownChoice
 from tui.core.models import long_date
 from tui.core.service import Navigator
 from tui.core.text import InputError, one_line
@@ -79,17 +79,6 @@ def register(tree: Tree) -> None:
     add_json(changes)
 
 
-def checkin_record(checkin: CheckIn) -> dict[str, Any]:
-    return {
-        "date": checkin.day.isoformat(),
-        "levels": {area: level.id for area, level in checkin.levels.items()},
-        "words": dict(checkin.words),
-        "days": checkin.days,
-        "created": checkin.created,
-        "updated": checkin.updated,
-    }
-
-
 def _pair(text: str, what: str) -> tuple[str, str]:
     area, sep, value = text.partition("=")
     if not sep or not area.strip():
@@ -130,7 +119,7 @@ def checkin_command(args: argparse.Namespace, nav: Navigator) -> int:
     else:
         saved = nav.checkins.record(day, levels, words, days)
     if args.json:
-        return emit_json("checkin", checkin=checkin_record(saved) if saved else None)
+        return emit_json("checkin", checkin=backup.checkin_record(saved) if saved else None)
     if saved is None:
         tell(f"Nothing was saved for {long_date(day)}.")
         return OK

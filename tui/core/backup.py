@@ -84,7 +84,8 @@ def _visit_record(nav: Navigator, visit: Visit) -> dict[str, Any]:
     }
 
 
-def _checkin_record(checkin: CheckIn) -> dict[str, Any]:
+def checkin_record(checkin: CheckIn) -> dict[str, Any]:
+    """A check-in as the backup and ``checkin --json`` give it: ISO dates, level ids."""
     return {
         "date": checkin.day.isoformat(),
         "levels": {area: level.id for area, level in checkin.levels.items()},
@@ -125,7 +126,7 @@ def export_data(nav: Navigator) -> dict[str, Any]:
         "checklist": checklist,
         "people": [{k: str(getattr(p, k)) for k in PERSON_FIELDS} for p in people.values()],
         "unwanted_help": [u.text for u in nav.people.unwanted()],
-        "checkins": [_checkin_record(c) for c in nav.checkins.all()],
+        "checkins": [checkin_record(c) for c in nav.checkins.all()],
         "visits": [_visit_record(nav, v) for v in reversed(visits)],
         "settings": settings,
     }
