@@ -12,8 +12,8 @@ import textwrap
 from datetime import date
 
 from tui.core.changes import Changes, Since, compare
-from tui.core.models import Note, NoteKind, long_date
-from tui.core.service import Navigator, display_time
+from tui.core.models import Note, NoteKind, display_time, long_date
+from tui.core.service import Navigator
 from tui.core.text import end_sentence, one_line
 
 #: The kinds of note that belong on the appointment list, in the order they are printed.

@@ -30,9 +30,9 @@ from tui.core.importing import (
     plan_import,
     read_backup,
 )
-from tui.core.models import Note, NoteKind, long_date
+from tui.core.models import Note, NoteKind, display_time, long_date
 from tui.core.schema import now_stamp
-from tui.core.service import Navigator, display_time
+from tui.core.service import Navigator
 from tui.core.store import SaveError, save_error_sentence
 from tui.core.text import InputError, end_sentence, safe_for_terminal
 from tui.core.visits import Visit

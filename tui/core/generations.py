@@ -27,7 +27,7 @@ def file_stamp() -> str:
 
 def when_words(path: Path) -> str:
     """'30 Nov 2026, 10:15' from a dated copy's name, or from the file's time."""
-    from tui.core.service import display_time
+    from tui.core.models import display_time
 
     stamp = path.name.rsplit(".bak-", 1)[-1][:15]
     try:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 
 from tui.core.text import end_sentence
@@ -56,6 +56,22 @@ def web_link(address: str) -> str:
     if not address or "://" in address:
         return address
     return f"https://{address}"
+
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def display_time(stamp: str) -> str:
+    """'21 Nov 2026, 10:02' from a stored ISO time, or the raw text if it cannot be read.
+
+    Formatted by hand: strftime's "%-d" does not exist on Windows, "%b" follows the
+    locale, and this runs twice per line of a notes list.
+    """
+    try:
+        when = datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp
+    return f"{when.day} {MONTHS[when.month - 1]} {when.year}, {when.hour:02d}:{when.minute:02d}"
 
 
 def long_date(day: date) -> str:

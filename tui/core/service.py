@@ -9,7 +9,6 @@ for the user, so no front end can forget to tell them.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +16,7 @@ from tui.core.checkins import CheckIns
 from tui.core.checklist import OWN_GROUP, Checklist
 from tui.core.content import Library
 from tui.core.models import Topic
+from tui.core.models import display_time as display_time
 from tui.core.notes import MAX_TITLE, Notes
 from tui.core.people import People
 from tui.core.store import Store
@@ -36,22 +36,6 @@ __all__ = [
 
 TOPIC_LINK = "topic:"
 ITEM_LINK = "item:"
-
-
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def display_time(stamp: str) -> str:
-    """'21 Nov 2026, 10:02' from a stored ISO time, or the raw text if it cannot be read.
-
-    Formatted by hand: strftime's "%-d" does not exist on Windows, "%b" follows the
-    locale, and this runs twice per line of a notes list.
-    """
-    try:
-        when = datetime.fromisoformat(stamp)
-    except ValueError:
-        return stamp
-    return f"{when.day} {MONTHS[when.month - 1]} {when.year}, {when.hour:02d}:{when.minute:02d}"
 
 
 @dataclass
