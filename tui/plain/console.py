@@ -15,7 +15,7 @@ from typing import TextIO
 
 from tui.core.text import one_line, safe_for_terminal
 
-MORE_PROMPT = "More: press Enter to go on, or type q to stop."
+MORE_PROMPT = "More: press Enter to go on, q to stop, or type your choice."
 
 
 class EndOfInput(Exception):
@@ -41,6 +41,7 @@ class Console:
         self.stdout = stdout
         self._rows_shown = 0  # rows printed since the person last answered
         self._skipping = False  # they typed q at "More": skip the rest until the next question
+        self._typed_ahead: str | None = None  # an answer typed at "More", for the next question
 
     # ----------------------------------------------------------------- output
     def say(self, text: str = "") -> None:
@@ -88,17 +89,22 @@ class Console:
         ) or [""]
 
     def _more(self) -> bool:
-        """Ask before the next screenful. False (and skip the rest) if they type q."""
+        """Ask before the next screenful. False (and skip the rest) if they type q, or
+        anything else: that is their answer to the question that follows (a number from
+        the part they have read, say), so they need not page to the end first."""
         self._write(MORE_PROMPT + " ")
         line = self.stdin.readline()
         self._rows_shown = 0
         if not line:
             self._write("\n")
             raise EndOfInput
-        if line.strip().lower() in ("q", "quit", "stop", "b"):
-            self._skipping = True
-            return False
-        return True
+        answer = line.rstrip("\r\n")
+        if not answer.strip():
+            return True
+        self._skipping = True
+        if answer.strip().lower() not in ("q", "quit", "stop"):
+            self._typed_ahead = answer
+        return False
 
     def _write(self, text: str) -> None:
         self.stdout.write(text)
@@ -109,6 +115,11 @@ class Console:
         """Print ``prompt`` and read one answer. Raises ``EndOfInput`` on Ctrl+D."""
         self._skipping = False
         self._write(safe_for_terminal(prompt) + " ")
+        if self._typed_ahead is not None:
+            answer, self._typed_ahead = self._typed_ahead, None
+            self._write(safe_for_terminal(answer) + "\n")  # so the transcript reads as asked
+            self._rows_shown = 0
+            return answer
         line = self.stdin.readline()
         self._rows_shown = 0
         if not line:
@@ -131,7 +142,10 @@ class Console:
         self.hint(prompt)
         lines = typed if typed is not None else []
         while True:
-            line = self.stdin.readline()
+            if self._typed_ahead is not None:  # typed at a More prompt: the first line
+                line, self._typed_ahead = self._typed_ahead + "\n", None
+            else:
+                line = self.stdin.readline()
             self._rows_shown = 0
             if not line:
                 break
