@@ -10,6 +10,7 @@ tests are skipped, naming the install command; CI sets SPMS_REQUIRE_READERS=1.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -89,3 +90,24 @@ def test_escape_is_taken_by_fenrir_and_back_still_works(data_file: Path) -> None
         assert session.press("left").heard("SPMS Navigator: home")  # Lynx's Back
         assert session.press("c").heard("checklist")
         assert session.press("backspace").heard("SPMS Navigator: home")
+
+
+@pytest.mark.parametrize("reader", READERS)
+def test_the_plain_mode_is_heard_from_the_top(reader: str, data_file: Path) -> None:
+    """Long output stops at a More prompt, so a topic and the checklist are heard from
+    their first line (before paging they scrolled away: readers began at "Contacts")."""
+    _require(reader)
+    app = [sys.executable, "-m", "tui", "--plain", "--data-file", str(data_file)]
+    with reader_session(reader, data_file, app=app) as session:
+        session.wait_until_ready()
+        steps = [
+            ("t", ("Topics.", "1. What SPMS is.")),
+            ("2", ("Topic: Social and emotional support.", "Your feelings.")),
+            ("c", ("network checklist. Progress: 0 of 21 done.", "1. See a neurologist")),
+        ]
+        for typed, phrases in steps:
+            session.type(typed)
+            heard = session.press("enter")
+            for phrase in phrases:
+                assert heard.heard(phrase), f"{reader}: {phrase!r}\n{session.transcript()}"
+            assert glyphs_in(heard.utterances) == []
