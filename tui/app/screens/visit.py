@@ -13,7 +13,7 @@ from tui.app.exporting import ask_and_export
 from tui.app.screens.confirm import ConfirmScreen
 from tui.app.screens.list_screen import ListScreen
 from tui.app.screens.prompt import PromptScreen
-from tui.app.screens.visits import ask_for_a_new_visit
+from tui.app.screens.visits import ask_for_a_new_visit, edit_answer
 from tui.app.widgets import option
 from tui.core import appointment, paths, printing
 from tui.core.changes import Since
@@ -102,7 +102,7 @@ class VisitScreen(ListScreen):
         if target.startswith("raise:"):
             self._mark_raised(int(target.removeprefix("raise:")))
         elif target.startswith("done:"):
-            self._edit_answer(int(target.removeprefix("done:")))
+            edit_answer(self, int(target.removeprefix("done:")))
         elif target.startswith("prompt:"):
             prompt = self.nav.library.app.prompts[int(target.removeprefix("prompt:"))]
             self.nav_app.open_note(None, kind=NoteKind.CHANGE, title=prompt)
@@ -165,22 +165,6 @@ class VisitScreen(ListScreen):
                 note.answer,
             ),
             answered,
-        )
-
-    def _edit_answer(self, note_id: int) -> None:
-        note = self.nav.notes.get(note_id)
-
-        def typed(text: str | None) -> None:
-            if text is None:
-                self.say("The answer stays as it was.")
-            elif self.attempt(lambda: self.nav.notes.set_answer(note_id, text)) is not None:
-                self.say(f"Saved the answer to '{note.display_title}'.")
-
-        self.app.push_screen(
-            PromptScreen(
-                f"What did the care team say about '{note.display_title}'", "Answer", note.answer
-            ),
-            typed,
         )
 
     def action_unraise(self) -> None:

@@ -16,6 +16,7 @@ from tui.app.screens.choose import ChooseScreen
 from tui.app.screens.confirm import ConfirmScreen
 from tui.app.screens.list_screen import ListScreen
 from tui.app.screens.prompt import PromptScreen
+from tui.app.screens.visits import edit_answer
 from tui.app.widgets import option
 from tui.core.appointment import APPOINTMENT_KINDS
 from tui.core.checkins import parse_day
@@ -108,7 +109,7 @@ class VisitRecordScreen(ListScreen):
         elif target == "person":
             self._choose_person()
         elif target.startswith("note:"):
-            self._edit_answer(int(target.removeprefix("note:")))
+            edit_answer(self, int(target.removeprefix("note:")))
         elif target == "raise":
             self.action_raise_note()
 
@@ -145,22 +146,6 @@ class VisitRecordScreen(ListScreen):
         self.app.push_screen(
             ChooseScreen("Who from My people is the visit with?", choices, self.visit.person_id),
             chosen,
-        )
-
-    def _edit_answer(self, note_id: int) -> None:
-        note = self.nav.notes.get(note_id)
-
-        def typed(text: str | None) -> None:
-            if text is None:
-                self.say("The answer stays as it was.")
-            elif self.attempt(lambda: self.nav.notes.set_answer(note_id, text)) is not None:
-                self.say(f"Saved the answer to '{note.display_title}'.")
-
-        self.app.push_screen(
-            PromptScreen(
-                f"What did the care team say about '{note.display_title}'", "Answer", note.answer
-            ),
-            typed,
         )
 
     def action_unraise(self) -> None:

@@ -43,6 +43,24 @@ def ask_for_a_new_visit(screen: BaseScreen, then: Callable[[Visit], None]) -> No
     )
 
 
+def edit_answer(screen: BaseScreen, note_id: int) -> None:
+    """Ask what the care team said about a raised note, and save it (one write)."""
+    note = screen.nav.notes.get(note_id)
+
+    def typed(text: str | None) -> None:
+        if text is None:
+            screen.say("The answer stays as it was.")
+        elif screen.attempt(lambda: screen.nav.notes.set_answer(note_id, text)) is not None:
+            screen.say(f"Saved the answer to '{note.display_title}'.")
+
+    screen.app.push_screen(
+        PromptScreen(
+            f"What did the care team say about '{note.display_title}'", "Answer", note.answer
+        ),
+        typed,
+    )
+
+
 class VisitsScreen(ListScreen):
     TITLE_TEXT = "My visits"
     BINDINGS = bindings.VISITS
