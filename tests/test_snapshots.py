@@ -63,6 +63,7 @@ def open_app(
     """Build the data file (in a theme), and make the app on it as the command does,
     with the clock stopped at NOW."""
     monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("NO_COLOR", raising=False)  # set in a terminal, it would grey all
     opened: list[Navigator] = []
 
     def make(theme: str | None) -> NavigatorApp:
