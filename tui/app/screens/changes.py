@@ -9,22 +9,23 @@ lines say what is compared and that it is the person's own record, not a diagnos
 from __future__ import annotations
 
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.widgets.option_list import Option
 
 from tui.app import bindings
-from tui.app.screens.base import BaseScreen
 from tui.app.screens.choose import ChooseScreen
-from tui.app.widgets import ReaderList, option
+from tui.app.screens.list_screen import ListScreen
+from tui.app.widgets import option
 from tui.core.changes import NOT_A_DIAGNOSIS, Since, compare, parse_since
 from tui.core.models import long_date
 
 DEFAULT_WORDS = "about 3, 6 and 12 months before"
 
 
-class ChangesScreen(BaseScreen):
+class ChangesScreen(ListScreen):
     TITLE_TEXT = "What changed"
     BINDINGS = bindings.CHANGES
+    LIST_ID = "changes"
+    first_line = "summary"
 
     def __init__(self, since: Since | None = None) -> None:
         super().__init__()
@@ -35,19 +36,7 @@ class ChangesScreen(BaseScreen):
     def heading_text(self) -> str:
         return "What changed in my check-ins"
 
-    def compose_body(self) -> ComposeResult:
-        yield ReaderList(id="changes")
-
-    def on_mount(self) -> None:
-        super().on_mount()
-        self.refresh_data()
-        lines = self.query_one(ReaderList)
-        lines.highlight_id("summary")
-        lines.focus()
-
-    def refresh_data(self) -> None:
-        lines = self.query_one(ReaderList)
-        keep = lines.highlighted_id()
+    def options(self) -> list[Option]:
         found = compare(self.nav.checkins.all(), self.since)
         words = self.since.words if self.since else DEFAULT_WORDS
         options: list[Option] = [
@@ -73,11 +62,9 @@ class ChangesScreen(BaseScreen):
                 options.append(option(chart[0], "chart-key"))
                 options += [option(line, f"chart:{n}") for n, line in enumerate(chart[1:])]
         options.append(option("Check in now (key k).", "checkin"))
-        lines.set_options(options)
-        lines.highlight_id(keep)
+        return options
 
-    def on_option_list_option_selected(self, event: ReaderList.OptionSelected) -> None:
-        target = event.option.id or ""
+    def opened(self, target: str) -> None:
         if target == "since":
             self.action_since()
         elif target == "checkin":

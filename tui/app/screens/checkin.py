@@ -26,10 +26,10 @@ from textual.widgets import Static
 from textual.widgets.option_list import Option
 
 from tui.app import bindings
-from tui.app.screens.base import BaseScreen
 from tui.app.screens.choose import ChooseScreen
+from tui.app.screens.list_screen import ListScreen
 from tui.app.screens.prompt import PromptScreen
-from tui.app.widgets import ReaderList, option, plain
+from tui.app.widgets import option, plain
 from tui.core import checkins
 from tui.core.checkins import AREA_BY_ID, AREAS, LEVELS, NOT_ANSWERED, SKIP, Area, CheckIn
 from tui.core.text import end_sentence, one_line, safe_for_terminal
@@ -38,14 +38,14 @@ REMIND_DAYS = (7, 14, 21, 28, 42, 56, 84)
 SAVED_AS_YOU_GO = "Each answer is saved as you go."
 
 
-class CheckInScreen(BaseScreen):
+class CheckInScreen(ListScreen):
     TITLE_TEXT = "Check-in"
     BINDINGS = bindings.CHECKIN
+    LIST_ID = "checkin"
 
     def __init__(self, day: date | None = None) -> None:
         super().__init__()
         self.day = day or date.today()
-        self._land_on: str | None = None
 
     def heading_text(self) -> str:
         return f"Check-in for {checkins.day_words(self.day)}"
@@ -59,16 +59,13 @@ class CheckInScreen(BaseScreen):
             plain(f"{checkins.QUESTION} Enter chooses, or type a number: {scale}, 0 skips."),
             classes="intro",
         )
-        yield ReaderList(id="checkin")
+        yield from super().compose_body()
 
     def on_mount(self) -> None:
-        super().on_mount()
-        self.refresh_data()
-        questions = self.query_one(ReaderList)
         current = self.nav.checkins.on(self.day)
         unanswered = [a for a in AREAS if current is None or a.id not in current.levels]
-        questions.highlight_id(f"area:{(unanswered or AREAS)[0].id}")
-        questions.focus()
+        self.first_line = f"area:{(unanswered or AREAS)[0].id}"
+        super().on_mount()
         # Said once, on arrival: a number key then changes only its own line and moves
         # on, so a reader hears the answer and the next question, not the whole screen
         # again (Orca reads from the first changed line down to the cursor's).
@@ -82,8 +79,10 @@ class CheckInScreen(BaseScreen):
         return one_line(current.line(area)) if current else f"{area.label}: {NOT_ANSWERED}"
 
     def refresh_data(self) -> None:
-        questions = self.query_one(ReaderList)
-        keep = questions.highlighted_id()
+        super().refresh_data()
+        self.set_heading(self.heading_text())
+
+    def options(self) -> list[Option]:
         current = self._current()
         days = end_sentence(
             one_line(current.days) if current and current.days else "not written yet"
@@ -98,13 +97,10 @@ class CheckInScreen(BaseScreen):
             option("See what changed over the months (key g).", "changes"),
             option(f"Remind me to check in: {every}. Enter changes it.", "remind"),
         ]
-        questions.set_options(options)
-        landing, self._land_on = self._land_on, None
-        questions.highlight_id(landing or keep)
-        self.set_heading(self.heading_text())
+        return options
 
     def _highlighted_area(self) -> Area | None:
-        target = self.query_one(ReaderList).highlighted_id() or ""
+        target = self.highlighted_line()
         return AREA_BY_ID.get(target.removeprefix("area:")) if target.startswith("area:") else None
 
     # -------------------------------------------------------------- answering
@@ -117,11 +113,10 @@ class CheckInScreen(BaseScreen):
         if saved is None:
             return
         if in_place:  # the changed line says the answer: the status line stays as it is
-            questions = self.query_one(ReaderList)
             line = safe_for_terminal(self._area_line(area, saved))
-            questions.replace_option_prompt(f"area:{area.id}", Content(line))
+            self.lines.replace_option_prompt(f"area:{area.id}", Content(line))
         else:
-            self._land_on = f"area:{area.id}"
+            self.land_on = f"area:{area.id}"
             self.say(f"Saved: {area.label}, {saved.answer(area)}.")
 
     def action_answer(self, number: int) -> None:
@@ -133,14 +128,9 @@ class CheckInScreen(BaseScreen):
         self._save_level(area, level_id, in_place=True)
 
     def action_choose(self) -> None:
-        target = self.query_one(ReaderList).highlighted_id()
-        if target is not None:
-            self._select(target)
+        self.opened(self.highlighted_line())
 
-    def on_option_list_option_selected(self, event: ReaderList.OptionSelected) -> None:
-        self._select(event.option.id or "")
-
-    def _select(self, target: str) -> None:
+    def opened(self, target: str) -> None:
         if target.startswith("area:"):
             self._ask_level(AREA_BY_ID[target.removeprefix("area:")])
         elif target == "day":
@@ -181,7 +171,7 @@ class CheckInScreen(BaseScreen):
                 self.say("Nothing was changed.")
                 return
             if self.attempt(lambda: self.nav.checkins.set_words(self.day, area, text)):
-                self._land_on = f"area:{area.id}"
+                self.land_on = f"area:{area.id}"
                 self.refresh_data()
                 self.say(f"Saved your words about {area.label}.")
 
@@ -201,7 +191,7 @@ class CheckInScreen(BaseScreen):
             if text is None:
                 self.say("Nothing was changed.")
             elif self.attempt(lambda: self.nav.checkins.set_days(self.day, text)):
-                self._land_on = "days"
+                self.land_on = "days"
                 self.say("Saved what your days are like.")
 
         self.app.push_screen(
@@ -221,7 +211,7 @@ class CheckInScreen(BaseScreen):
             day = self.attempt(lambda: checkins.parse_day(text))
             if day is not None:
                 self.day = day
-                self._land_on = "day"
+                self.land_on = "day"
                 known = self.nav.checkins.on(day)
                 self.say(
                     f"This check-in is for {checkins.day_words(day)}"
@@ -246,7 +236,7 @@ class CheckInScreen(BaseScreen):
                 return
             days = answer[1]
             if self.attempt(lambda: self.nav.checkins.set_every_days(days)) is not None:
-                self._land_on = "remind"
+                self.land_on = "remind"
                 self.say(
                     f"Saved: the home screen will suggest a check-in {checkins.every_words(days)}."
                 )

@@ -4,54 +4,48 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.app import ComposeResult
+from textual.widgets.option_list import Option
 
 from tui.app.exporting import ask_and_export
-from tui.app.screens.base import BaseScreen
 from tui.app.screens.confirm import ConfirmScreen
+from tui.app.screens.list_screen import ListScreen
 from tui.app.screens.prompt import PromptScreen
-from tui.app.widgets import ReaderList, option
+from tui.app.widgets import option
 from tui.core import backup, paths
 
 
-class DataScreen(BaseScreen):
+class DataScreen(ListScreen):
     TITLE_TEXT = "Your data"
+    LIST_ID = "data"
+    FIXED_LINES = True
 
     def heading_text(self) -> str:
         return "Your data: export it, bring back a backup, or delete it."
 
-    def compose_body(self) -> ComposeResult:
-        yield ReaderList(
+    def options(self) -> list[Option]:
+        return [
             option(f"Your data file: {self.nav.store.path}", "where"),
             option("Export everything as Markdown, to read or print", "export-md"),
             option("Export a JSON backup, to keep or to move to another computer", "export-json"),
             option("Import a JSON backup (shows what will change first)", "import"),
             option("Delete all my data", "delete"),
-            id="data",
-        )
+        ]
 
     #: The line the cursor starts on (the palette's Export, Import and Delete all choose).
     first_line = "export-md"
-
-    def on_mount(self) -> None:
-        super().on_mount()
-        data = self.query_one(ReaderList)
-        data.highlight_id(self.first_line)
-        data.focus()
 
     def go_to_line(self, line_id: str) -> None:
         """Put the cursor on ``line_id``, now or (not yet mounted) when the screen opens."""
         self.first_line = line_id
         if self.is_mounted:
-            self.query_one(ReaderList).highlight_id(line_id)
+            self.lines.highlight_id(line_id)
 
-    def on_option_list_option_selected(self, event: ReaderList.OptionSelected) -> None:
-        action = event.option.id or ""
-        if action.startswith("export-"):
-            self._export(action.removeprefix("export-"))
-        elif action == "import":
+    def opened(self, target: str) -> None:
+        if target.startswith("export-"):
+            self._export(target.removeprefix("export-"))
+        elif target == "import":
             self._import()
-        elif action == "delete":
+        elif target == "delete":
             self._delete()
 
     def _export(self, kind: str) -> None:

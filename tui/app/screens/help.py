@@ -4,18 +4,19 @@ where your data is kept, and what the app is (and is not)."""
 from __future__ import annotations
 
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets.option_list import Option
 
 from tui.app import bindings
 from tui.app.addresses import open_or_copy
-from tui.app.screens.base import BaseScreen
-from tui.app.widgets import ReaderList, option
+from tui.app.screens.list_screen import ListScreen
+from tui.app.widgets import option
 
 
-class HelpScreen(BaseScreen):
+class HelpScreen(ListScreen):
     TITLE_TEXT = "Help"
+    LIST_ID = "help"
+    FIXED_LINES = True
 
     def __init__(self, for_screen: str, screen_bindings: list[Binding]) -> None:
         super().__init__()
@@ -25,17 +26,7 @@ class HelpScreen(BaseScreen):
     def heading_text(self) -> str:
         return f"Help for the {self.for_screen} screen. Escape goes back."
 
-    def compose_body(self) -> ComposeResult:
-        yield ReaderList(*self._options(), id="help")
-
-    def on_mount(self) -> None:
-        super().on_mount()
-        help_list = self.query_one(ReaderList)
-        help_list.highlighted = 0
-        help_list.focus()
-
-    def on_option_list_option_selected(self, event: ReaderList.OptionSelected) -> None:
-        target = event.option.id or ""
+    def opened(self, target: str) -> None:
         if target == "urgent":
             self.nav_app.action_urgent_help()
         elif target.startswith("article-"):
@@ -49,7 +40,7 @@ class HelpScreen(BaseScreen):
         """'Escape, b, Backspace or Left arrow: Back (app.back)': the keys in force."""
         return [f"{self.keys_for(b)}: {b.description} ({b.id})" for b in screen_bindings]
 
-    def _options(self) -> list[Option]:
+    def options(self) -> list[Option]:
         nav = self.nav
         lines: list[Option] = []
 

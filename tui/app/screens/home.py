@@ -4,34 +4,32 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.widgets import Static
+from textual.widgets.option_list import Option
 
 from tui.app.drafting import offer_left_over
-from tui.app.screens.base import BaseScreen
-from tui.app.widgets import ReaderList, option, plain
+from tui.app.screens.list_screen import ListScreen
+from tui.app.widgets import option, plain
 
 
-class HomeScreen(BaseScreen):
+class HomeScreen(ListScreen):
     TITLE_TEXT = "home"
+    LIST_ID = "areas"
 
     def heading_text(self) -> str:
         return "SPMS Navigator: home"
 
     def compose_body(self) -> ComposeResult:
-        yield ReaderList(id="areas")
+        yield from super().compose_body()
         yield Static(plain(self.nav.library.app.tagline), id="tagline", classes="intro hint")
         yield Static(plain(self.nav.library.app.not_advice), id="not-advice", classes="note hint")
 
     def on_mount(self) -> None:
         super().on_mount()
-        self.refresh_data()
-        self.query_one(ReaderList).focus()
         if message := self.nav_app.startup_message():
             self.say(message, error=True)
         self.call_after_refresh(offer_left_over, self.nav_app)
 
-    def refresh_data(self) -> None:
-        areas = self.query_one("#areas", ReaderList)
-        keep = areas.highlighted_id()
+    def options(self) -> list[Option]:
         progress = self.nav.checklist.progress()
         notes = self.nav.notes.count()
         note_words = "1 note" if notes == 1 else f"{notes} notes"
@@ -43,23 +41,20 @@ class HomeScreen(BaseScreen):
             if due
             else ("Check in: how things are going, in under two minutes.")
         )
-        areas.set_options(
-            [
-                option("Topics: read about living with SPMS. Key t.", "topics"),
-                option(f"Support-network checklist: {progress.sentence()}. Key c.", "checklist"),
-                option(f"Notes: {note_words}. Key n.", "notes"),
-                option(f"{checkin} Key k.", "checkin"),
-                option("Prepare for a visit: what to raise with your care team. Key v.", "visit"),
-                option("My people: who helps with what. Key p.", "people"),
-                option("Your data: export, import a backup, or delete it.", "data"),
-                option("Help: keys, and where your data is kept. Key F1.", "help"),
-                option("Urgent help: where to get help now, day or night. Key u.", "urgent"),
-            ]
-        )
-        areas.highlight_id(keep)
+        return [
+            option("Topics: read about living with SPMS. Key t.", "topics"),
+            option(f"Support-network checklist: {progress.sentence()}. Key c.", "checklist"),
+            option(f"Notes: {note_words}. Key n.", "notes"),
+            option(f"{checkin} Key k.", "checkin"),
+            option("Prepare for a visit: what to raise with your care team. Key v.", "visit"),
+            option("My people: who helps with what. Key p.", "people"),
+            option("Your data: export, import a backup, or delete it.", "data"),
+            option("Help: keys, and where your data is kept. Key F1.", "help"),
+            option("Urgent help: where to get help now, day or night. Key u.", "urgent"),
+        ]
 
-    def on_option_list_option_selected(self, event: ReaderList.OptionSelected) -> None:
-        area = event.option.id or "topics"
+    def opened(self, target: str) -> None:
+        area = target or "topics"
         if area == "help":
             self.nav_app.action_help()
         elif area == "urgent":

@@ -3,37 +3,26 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.widgets.option_list import Option
 
 from tui.app import bindings
-from tui.app.screens.base import BaseScreen
 from tui.app.screens.confirm import ConfirmScreen
+from tui.app.screens.list_screen import ListScreen
 from tui.app.screens.prompt import PromptScreen
-from tui.app.widgets import ReaderList, option
+from tui.app.widgets import option
 from tui.core.text import end_sentence
 
 
-class PeopleScreen(BaseScreen):
+class PeopleScreen(ListScreen):
     TITLE_TEXT = "My people"
     BINDINGS = bindings.PEOPLE
+    LIST_ID = "people"
+    FOLLOWS_SAVED = True
 
     def heading_text(self) -> str:
         return "My people: who helps with what. Enter opens a person; a adds one."
 
-    def compose_body(self) -> ComposeResult:
-        yield ReaderList(id="people")
-
-    def on_mount(self) -> None:
-        super().on_mount()
-        self.refresh_data()
-        people = self.query_one(ReaderList)
-        people.highlight_id(None)
-        people.focus()
-
-    def refresh_data(self) -> None:
-        people_list = self.query_one(ReaderList)
-        keep = people_list.highlighted_id()
+    def options(self) -> list[Option]:
         people = self.nav.people.all()
         options: list[Option] = [option(p.sentence(), f"person:{p.id}") for p in people]
         if not people:
@@ -45,11 +34,9 @@ class PeopleScreen(BaseScreen):
             for u in self.nav.people.unwanted()
         ]
         options.append(option("Add help I do not want (key w)", "add-unwanted"))
-        people_list.set_options(options)
-        people_list.highlight_id(self.nav_app.take_just_saved() or keep)
+        return options
 
-    def on_option_list_option_selected(self, event: ReaderList.OptionSelected) -> None:
-        target = event.option.id or ""
+    def opened(self, target: str) -> None:
         if target.startswith("person:"):
             self.nav_app.open_person(int(target.removeprefix("person:")))
         elif target == "add-person":
@@ -68,7 +55,7 @@ class PeopleScreen(BaseScreen):
             item = self.attempt(lambda: self.nav.people.add_unwanted(text))
             if item is not None:
                 self.refresh_data()
-                self.query_one(ReaderList).highlight_id(f"unwanted:{item.id}")
+                self.lines.highlight_id(f"unwanted:{item.id}")
                 self.say(f"Saved: you do not want {end_sentence(item.text)}")
 
         self.app.push_screen(
@@ -77,8 +64,7 @@ class PeopleScreen(BaseScreen):
         )
 
     def action_delete(self) -> None:
-        target = self.query_one(ReaderList).highlighted_id() or ""
-        kind, _, number = target.partition(":")
+        kind, _, number = self.highlighted_line().partition(":")
         if kind not in ("person", "unwanted"):
             self.say("Move to a person, or a line of help you do not want, to delete it.")
             return

@@ -10,13 +10,12 @@ opens its web address in the browser or copies it.
 from __future__ import annotations
 
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.widgets.option_list import Option
 
 from tui.app import bindings
 from tui.app.addresses import open_or_copy
-from tui.app.screens.base import BaseScreen
-from tui.app.widgets import ReaderList, option, plain
+from tui.app.screens.list_screen import ListScreen
+from tui.app.widgets import option, plain
 from tui.core.models import BlockKind
 from tui.core.service import TOPIC_LINK
 
@@ -28,9 +27,10 @@ def _heading(text: str, option_id: str) -> Option:
     return Option(Text(text, style="bold"), id=option_id)
 
 
-class TopicScreen(BaseScreen):
+class TopicScreen(ListScreen):
     TITLE_TEXT = "Topic"
     BINDINGS = bindings.TOPIC_READER
+    LIST_ID = "reader"
 
     def __init__(self, topic_id: str) -> None:
         super().__init__()
@@ -39,23 +39,7 @@ class TopicScreen(BaseScreen):
     def heading_text(self) -> str:
         return f"Topic: {self.nav.topic(self.topic_id).title}"
 
-    def compose_body(self) -> ComposeResult:
-        yield ReaderList(id="reader")
-
-    def on_mount(self) -> None:
-        super().on_mount()
-        reader = self.query_one(ReaderList)
-        self.refresh_data()
-        reader.highlighted = 0
-        reader.focus()
-
-    def refresh_data(self) -> None:
-        reader = self.query_one(ReaderList)
-        keep = reader.highlighted_id()
-        reader.set_options(self._options())
-        reader.highlight_id(keep)
-
-    def _options(self) -> list[Option]:
+    def options(self) -> list[Option]:
         nav = self.nav
         topic = nav.topic(self.topic_id)
         own_label = nav.library.app.own_explanation
@@ -94,8 +78,7 @@ class TopicScreen(BaseScreen):
         options.append(option(nav.library.app.not_advice, "not-advice"))
         return options
 
-    def on_option_list_option_selected(self, event: ReaderList.OptionSelected) -> None:
-        target = event.option.id or ""
+    def opened(self, target: str) -> None:
         if target.startswith("item:"):
             self.nav_app.open_checklist_item(target.removeprefix("item:"))
         elif target.startswith("note:"):

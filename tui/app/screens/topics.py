@@ -10,17 +10,20 @@ from __future__ import annotations
 
 from textual import events
 from textual.app import ComposeResult
+from textual.widget import Widget
 from textual.widgets import Input
+from textual.widgets.option_list import Option
 
 from tui.app import bindings
-from tui.app.screens.base import BaseScreen
-from tui.app.widgets import ReaderList, TextLine, field_row, option, quiet_input
+from tui.app.screens.list_screen import ListScreen
+from tui.app.widgets import TextLine, field_row, option, quiet_input
 from tui.core.search import HitKind
 
 
-class TopicsScreen(BaseScreen):
+class TopicsScreen(ListScreen):
     TITLE_TEXT = "Topics"
     BINDINGS = bindings.TOPICS
+    LIST_ID = "topics"
 
     #: Start in the search field (the palette's Search command asks for it).
     search_first = False
@@ -31,30 +34,19 @@ class TopicsScreen(BaseScreen):
     def compose_body(self) -> ComposeResult:
         yield field_row("Find a word", quiet_input(input_id="search"))
         yield TextLine(id="found", classes="intro")
-        yield ReaderList(id="topics")
+        yield from super().compose_body()
 
-    def on_mount(self) -> None:
-        super().on_mount()
-        self.refresh_data()
-        topics = self.query_one("#topics", ReaderList)
-        topics.highlighted = 0
-        if self.search_first:
-            self.query_one("#search", Input).focus()
-        else:
-            topics.focus()
+    def arrival_focus(self) -> Widget:
+        return self.query_one("#search", Input) if self.search_first else self.lines
 
-    def refresh_data(self) -> None:
-        topics = self.query_one("#topics", ReaderList)
-        keep = topics.highlighted_id()
+    def options(self) -> list[Option]:
+        """Every topic; or, with words in the search field, where they are found (the
+        line above the list says how many places)."""
         words = self.query_one("#search", Input).value.strip()
         found = self.query_one("#found", TextLine)
         if not words:
-            topics.set_options(
-                [option(f"{t.title}. {t.summary}", f"topic:{t.id}") for t in self.nav.topics]
-            )
             found.show("")
-            topics.highlight_id(keep)
-            return
+            return [option(f"{t.title}. {t.summary}", f"topic:{t.id}") for t in self.nav.topics]
         hits = self.nav.library.search(words)
         in_field = self.focused is self.query_one("#search")
         places = "1 place" if len(hits) == 1 else f"{len(hits)} places"
@@ -67,17 +59,13 @@ class TopicsScreen(BaseScreen):
         # In the results each line says its place ("1 of 3: Topic: ..."), and not while
         # typing: so every line changes as the cursor goes to them, and Orca, which
         # reads a changed line and not one that only gained the cursor, says the first.
-        topics.set_options(
-            [
-                option(
-                    hit.line() if in_field else f"{n} of {len(hits)}: {hit.line()}",
-                    f"{hit.kind}:{hit.id}",
-                )
-                for n, hit in enumerate(hits, 1)
-            ]
-            or [option(f"Nothing found for '{words}'. Try another word.", "none")]
-        )
-        topics.highlight_id(keep)
+        return [
+            option(
+                hit.line() if in_field else f"{n} of {len(hits)}: {hit.line()}",
+                f"{hit.kind}:{hit.id}",
+            )
+            for n, hit in enumerate(hits, 1)
+        ] or [option(f"Nothing found for '{words}'. Try another word.", "none")]
 
     def on_descendant_focus(self, event: object) -> None:
         if self.query_one("#search", Input).value.strip():
@@ -93,11 +81,11 @@ class TopicsScreen(BaseScreen):
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "search":
             self.refresh_data()
-            self.query_one("#topics", ReaderList).highlighted = 0
+            self.lines.highlighted = 0
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "search":
-            self.query_one("#topics", ReaderList).focus()
+            self.lines.focus()
 
     def on_key(self, event: events.Key) -> None:
         """In the search field, Down, Escape and ctrl+g go to the list (Escape leaves the
@@ -109,10 +97,10 @@ class TopicsScreen(BaseScreen):
         ):
             event.stop()
             event.prevent_default()
-            self.query_one("#topics", ReaderList).focus()
+            self.lines.focus()
 
-    def on_option_list_option_selected(self, event: ReaderList.OptionSelected) -> None:
-        kind, _, item_id = (event.option.id or "").partition(":")
+    def opened(self, target: str) -> None:
+        kind, _, item_id = target.partition(":")
         if kind == HitKind.CHECKLIST:
             self.nav_app.open_checklist_item(item_id)
         elif kind == HitKind.TOPIC:

@@ -9,12 +9,12 @@ opens or copies it with Enter.
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.widgets.option_list import Option
 
 from tui.app import bindings
 from tui.app.addresses import open_or_copy
-from tui.app.screens.base import BaseScreen
+from tui.app.screens.list_screen import ListScreen
 from tui.app.textual_private import option_first_line
 from tui.app.widgets import ReaderList, option, place_cursor_on
 from tui.core.models import web_address_in
@@ -46,37 +46,36 @@ class UrgentLines(ReaderList):
         super().place_cursor()
 
 
-class UrgentHelpScreen(BaseScreen):
+class UrgentHelpScreen(ListScreen):
     TITLE_TEXT = "Urgent help"
+    LIST_ID = "urgent"
+    FIXED_LINES = True
 
-    def compose_body(self) -> ComposeResult:
+    def options(self) -> list[Option]:
         lines = self.nav.library.app.urgent_help
-        yield UrgentLines(
+        return [
             *[option(line, f"line-{number}") for number, line in enumerate(lines)],
             option(f"{self._back_keys()}: back to where you were.", "back"),
-            id="urgent",
-        )
+        ]
+
+    def make_list(self, options: list[Option]) -> ReaderList:
+        return UrgentLines(*options, id=self.LIST_ID)
 
     def _back_keys(self) -> str:
         back = next(b for b in bindings.GLOBAL if isinstance(b, Binding) and b.id == "app.back")
         return self.keys_for(back, most=3)
 
-    def on_mount(self) -> None:
-        super().on_mount()
-        lines = self.query_one(UrgentLines)
-        lines.highlighted = 0
-        lines.focus()
-
     def place_cursor(self) -> None:
-        lines = self.query_one(UrgentLines)
+        lines = self.lines
         if self.focused is lines and self is self.app.screen:
             lines.place_cursor()
         else:
             super().place_cursor()
 
-    def on_option_list_option_selected(self, event: ReaderList.OptionSelected) -> None:
-        if event.option.id == "back":
+    def opened(self, target: str) -> None:
+        if target == "back":
             self.nav_app.go_back()
             return
-        if address := web_address_in(str(event.option.prompt)):
+        prompt = self.lines.get_option(target).prompt
+        if address := web_address_in(str(prompt)):
             open_or_copy(self, address)

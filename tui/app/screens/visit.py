@@ -6,16 +6,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.widgets.option_list import Option
 
 from tui.app import bindings
 from tui.app.exporting import ask_and_export
-from tui.app.screens.base import BaseScreen
 from tui.app.screens.confirm import ConfirmScreen
+from tui.app.screens.list_screen import ListScreen
 from tui.app.screens.prompt import PromptScreen
-from tui.app.screens.visits import ask_for_a_new_visit
-from tui.app.widgets import ReaderList, option
+from tui.app.screens.visits import ask_for_a_new_visit, edit_answer
+from tui.app.widgets import option
 from tui.core import appointment, paths, printing
 from tui.core.changes import Since
 from tui.core.models import NoteKind, long_date
@@ -23,22 +22,14 @@ from tui.core.service import display_time
 from tui.core.text import end_sentence, one_line
 
 
-class VisitScreen(BaseScreen):
+class VisitScreen(ListScreen):
     TITLE_TEXT = "Prepare for a visit"
     BINDINGS = bindings.VISIT
+    LIST_ID = "visit"
+    FOLLOWS_SAVED = True
 
     def heading_text(self) -> str:
         return "Prepare for a visit. Enter on a note marks it raised; e exports a summary."
-
-    def compose_body(self) -> ComposeResult:
-        yield ReaderList(id="visit")
-
-    def on_mount(self) -> None:
-        super().on_mount()
-        self.refresh_data()
-        visit = self.query_one(ReaderList)
-        visit.highlight_id(None)
-        visit.focus()
 
     def _top_lines(self) -> list[Option]:
         """The next visit, and what changed in the check-ins since the last one."""
@@ -54,9 +45,7 @@ class VisitScreen(BaseScreen):
             lines.append(option("Check in to keep track of changes (key k).", "checkin"))
         return lines
 
-    def refresh_data(self) -> None:
-        visit = self.query_one(ReaderList)
-        keep = visit.highlighted_id()
+    def options(self) -> list[Option]:
         options = self._top_lines()
         options.append(Option(Text("To raise at my next visit", style="bold"), id="h1"))
         notes = appointment.to_raise(self.nav)
@@ -103,16 +92,17 @@ class VisitScreen(BaseScreen):
             option("Export a short summary to a file (key e)", "export"),
             option("Print the summary (key r)", "print"),
         ]
-        visit.set_options(options)
-        saved = self.nav_app.take_just_saved() or ""
-        visit.highlight_id(saved.replace("note:", "raise:") if saved else keep)
+        return options
 
-    def on_option_list_option_selected(self, event: ReaderList.OptionSelected) -> None:
-        target = event.option.id or ""
+    def saved_line(self, saved_id: str) -> str:
+        """A note just written here is on the list to raise."""
+        return saved_id.replace("note:", "raise:")
+
+    def opened(self, target: str) -> None:
         if target.startswith("raise:"):
             self._mark_raised(int(target.removeprefix("raise:")))
         elif target.startswith("done:"):
-            self._edit_answer(int(target.removeprefix("done:")))
+            edit_answer(self, int(target.removeprefix("done:")))
         elif target.startswith("prompt:"):
             prompt = self.nav.library.app.prompts[int(target.removeprefix("prompt:"))]
             self.nav_app.open_note(None, kind=NoteKind.CHANGE, title=prompt)
@@ -132,7 +122,7 @@ class VisitScreen(BaseScreen):
                 actions[target]()
 
     def action_open_note(self) -> None:
-        target = self.query_one(ReaderList).highlighted_id() or ""
+        target = self.highlighted_line()
         if target.startswith(("raise:", "done:")):
             self.nav_app.open_note(int(target.split(":")[1]))
 
@@ -177,31 +167,15 @@ class VisitScreen(BaseScreen):
             answered,
         )
 
-    def _edit_answer(self, note_id: int) -> None:
-        note = self.nav.notes.get(note_id)
-
-        def typed(text: str | None) -> None:
-            if text is None:
-                self.say("The answer stays as it was.")
-            elif self.attempt(lambda: self.nav.notes.set_answer(note_id, text)) is not None:
-                self.say(f"Saved the answer to '{note.display_title}'.")
-
-        self.app.push_screen(
-            PromptScreen(
-                f"What did the care team say about '{note.display_title}'", "Answer", note.answer
-            ),
-            typed,
-        )
-
     def action_unraise(self) -> None:
-        target = self.query_one(ReaderList).highlighted_id() or ""
+        target = self.highlighted_line()
         if not target.startswith("done:"):
             self.say("Move to a raised note to put it back on the list.")
             return
         note = self.attempt(lambda: self.nav.notes.unraise(int(target.removeprefix("done:"))))
         if note is not None:
             self.refresh_data()
-            self.query_one(ReaderList).highlight_id(f"raise:{note.id}")
+            self.lines.highlight_id(f"raise:{note.id}")
             self.say(f"Saved: '{note.display_title}' is back on the list for your next visit.")
 
     def _ask_name(self) -> None:

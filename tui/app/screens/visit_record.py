@@ -9,15 +9,15 @@ u: that is urgent help, on every screen).
 from __future__ import annotations
 
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.widgets.option_list import Option
 
 from tui.app import bindings
-from tui.app.screens.base import BaseScreen
 from tui.app.screens.choose import ChooseScreen
 from tui.app.screens.confirm import ConfirmScreen
+from tui.app.screens.list_screen import ListScreen
 from tui.app.screens.prompt import PromptScreen
-from tui.app.widgets import ReaderList, option
+from tui.app.screens.visits import edit_answer
+from tui.app.widgets import option
 from tui.core.appointment import APPOINTMENT_KINDS
 from tui.core.checkins import parse_day
 from tui.core.models import long_date
@@ -25,14 +25,17 @@ from tui.core.text import end_sentence, one_line
 from tui.core.visits import Visit
 
 
-class VisitRecordScreen(BaseScreen):
+class VisitRecordScreen(ListScreen):
     TITLE_TEXT = "Visit"
     BINDINGS = bindings.VISIT_RECORD
+    LIST_ID = "visit-record"
 
     def __init__(self, visit_id: int, added: bool = False) -> None:
         super().__init__()
         self.visit_id = visit_id
         self.added = added
+        # A visit just added: the day is said, so start on who it is with.
+        self.first_line = "person" if added else None
 
     @property
     def visit(self) -> Visit:
@@ -41,21 +44,16 @@ class VisitRecordScreen(BaseScreen):
     def heading_text(self) -> str:
         return f"Visit on {self.visit.title(self.nav.people)}"
 
-    def compose_body(self) -> ComposeResult:
-        yield ReaderList(id="visit-record")
-
     def on_mount(self) -> None:
         super().on_mount()
-        self.refresh_data()
-        record = self.query_one(ReaderList)
-        record.highlight_id("person" if self.added else None)
-        record.focus()
         if self.added:
             self.say(f"Added a visit on {long_date(self.visit.day)}. Now say who with, and why.")
 
     def refresh_data(self) -> None:
-        record = self.query_one(ReaderList)
-        keep = record.highlighted_id()
+        super().refresh_data()
+        self.set_heading(self.heading_text())
+
+    def options(self) -> list[Option]:
         visit = self.visit
         person = self.nav.people.get(visit.person_id) if visit.person_id is not None else None
         options: list[Option] = [
@@ -96,15 +94,9 @@ class VisitRecordScreen(BaseScreen):
         if not notes:
             options.append(option("No notes marked as raised here yet.", "none", disabled=True))
         options.append(option("Add a note raised at this visit (key a).", "raise"))
-        record.set_options(options)
-        record.highlight_id(keep)
-        self.set_heading(self.heading_text())
+        return options
 
-    def _target(self) -> str:
-        return self.query_one(ReaderList).highlighted_id() or ""
-
-    def on_option_list_option_selected(self, event: ReaderList.OptionSelected) -> None:
-        target = event.option.id or ""
+    def opened(self, target: str) -> None:
         visit = self.visit
         if target == "day":
             self._prompt(
@@ -117,7 +109,7 @@ class VisitRecordScreen(BaseScreen):
         elif target == "person":
             self._choose_person()
         elif target.startswith("note:"):
-            self._edit_answer(int(target.removeprefix("note:")))
+            edit_answer(self, int(target.removeprefix("note:")))
         elif target == "raise":
             self.action_raise_note()
 
@@ -156,24 +148,8 @@ class VisitRecordScreen(BaseScreen):
             chosen,
         )
 
-    def _edit_answer(self, note_id: int) -> None:
-        note = self.nav.notes.get(note_id)
-
-        def typed(text: str | None) -> None:
-            if text is None:
-                self.say("The answer stays as it was.")
-            elif self.attempt(lambda: self.nav.notes.set_answer(note_id, text)) is not None:
-                self.say(f"Saved the answer to '{note.display_title}'.")
-
-        self.app.push_screen(
-            PromptScreen(
-                f"What did the care team say about '{note.display_title}'", "Answer", note.answer
-            ),
-            typed,
-        )
-
     def action_unraise(self) -> None:
-        target = self._target()
+        target = self.highlighted_line()
         if not target.startswith("note:"):
             self.say("Move to a raised note to put it back on the list for your next visit.")
             return
@@ -183,7 +159,7 @@ class VisitRecordScreen(BaseScreen):
             self.say(f"Saved: '{note.display_title}' is back on the list for your next visit.")
 
     def action_open_note(self) -> None:
-        target = self._target()
+        target = self.highlighted_line()
         if target.startswith("note:"):
             self.nav_app.open_note(int(target.removeprefix("note:")))
 

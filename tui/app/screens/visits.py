@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from textual.app import ComposeResult
 from textual.widgets.option_list import Option
 
 from tui.app import bindings
 from tui.app.screens.base import BaseScreen
 from tui.app.screens.confirm import ConfirmScreen
+from tui.app.screens.list_screen import ListScreen
 from tui.app.screens.prompt import PromptScreen
-from tui.app.widgets import ReaderList, option
+from tui.app.widgets import option
 from tui.core.checkins import parse_day
 from tui.core.visits import Visit
 
@@ -43,36 +43,42 @@ def ask_for_a_new_visit(screen: BaseScreen, then: Callable[[Visit], None]) -> No
     )
 
 
-class VisitsScreen(BaseScreen):
+def edit_answer(screen: BaseScreen, note_id: int) -> None:
+    """Ask what the care team said about a raised note, and save it (one write)."""
+    note = screen.nav.notes.get(note_id)
+
+    def typed(text: str | None) -> None:
+        if text is None:
+            screen.say("The answer stays as it was.")
+        elif screen.attempt(lambda: screen.nav.notes.set_answer(note_id, text)) is not None:
+            screen.say(f"Saved the answer to '{note.display_title}'.")
+
+    screen.app.push_screen(
+        PromptScreen(
+            f"What did the care team say about '{note.display_title}'", "Answer", note.answer
+        ),
+        typed,
+    )
+
+
+class VisitsScreen(ListScreen):
     TITLE_TEXT = "My visits"
     BINDINGS = bindings.VISITS
+    LIST_ID = "visits"
+    FOLLOWS_SAVED = True
 
     def heading_text(self) -> str:
         return "My visits, newest first. Enter opens one; a adds one."
 
-    def compose_body(self) -> ComposeResult:
-        yield ReaderList(id="visits")
-
-    def on_mount(self) -> None:
-        super().on_mount()
-        self.refresh_data()
-        visits = self.query_one(ReaderList)
-        visits.highlight_id(None)
-        visits.focus()
-
-    def refresh_data(self) -> None:
-        visits = self.query_one(ReaderList)
-        keep = visits.highlighted_id()
+    def options(self) -> list[Option]:
         found = self.nav.visits.all()
         options: list[Option] = [option(visit_line(self, v), f"visit:{v.id}") for v in found]
         if not found:
             options.append(option("No visits yet.", "none", disabled=True))
         options.append(option("Add a visit, past or planned (key a).", "add"))
-        visits.set_options(options)
-        visits.highlight_id(self.nav_app.take_just_saved() or keep)
+        return options
 
-    def on_option_list_option_selected(self, event: ReaderList.OptionSelected) -> None:
-        target = event.option.id or ""
+    def opened(self, target: str) -> None:
         if target.startswith("visit:"):
             self.nav_app.open_visit(int(target.removeprefix("visit:")))
         elif target == "add":
@@ -86,7 +92,7 @@ class VisitsScreen(BaseScreen):
         ask_for_a_new_visit(self, added)
 
     def action_delete_visit(self) -> None:
-        target = self.query_one(ReaderList).highlighted_id() or ""
+        target = self.highlighted_line()
         if not target.startswith("visit:"):
             self.say("Move to a visit to delete it.")
             return

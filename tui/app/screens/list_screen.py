@@ -1,0 +1,88 @@
+"""A screen whose body is one list of lines (home, topics, my people, a visit, help...).
+
+Such a screen says only what its lines are (``options``) and what Enter on a line does
+(``opened``). This class builds the list, puts the highlight on the screen's first line
+as it opens, and keeps the highlight on the same line each time the lines are built
+again (another screen may have changed what they say), or moves it to the line that
+shows what an editor just saved.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.widget import Widget
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from tui.app.screens.base import BaseScreen
+from tui.app.widgets import ReaderList
+
+
+class ListScreen(BaseScreen):
+    """One ReaderList, known by ``LIST_ID``, rebuilt from ``options()`` on each refresh."""
+
+    #: The list's id: the stylesheet and the tests know each list by it.
+    LIST_ID = "lines"
+    #: The lines never change while the screen is open (Help, Urgent help): they are
+    #: built once, and stay as they were (scrolled as they were) when the person comes back.
+    FIXED_LINES = False
+    #: Coming back from an editor, the highlight goes to the line of what it just saved.
+    FOLLOWS_SAVED = False
+
+    #: The line the highlight starts on; None: the first line that can be chosen.
+    first_line: str | None = None
+    #: The line the next rebuild puts the highlight on, instead of where it was.
+    land_on: str | None = None
+
+    def options(self) -> list[Option]:
+        """The lines of the list, as they are now."""
+        return []
+
+    def opened(self, target: str) -> None:
+        """Enter (or a click) on the line whose id is ``target``."""
+
+    def compose_body(self) -> ComposeResult:
+        yield self.make_list(self.options() if self.FIXED_LINES else [])
+
+    def make_list(self, options: list[Option]) -> ReaderList:
+        return ReaderList(*options, id=self.LIST_ID)
+
+    @property
+    def lines(self) -> ReaderList:
+        return self.query_one(f"#{self.LIST_ID}", ReaderList)
+
+    def highlighted_line(self) -> str:
+        """The id of the highlighted line ('' when nothing is highlighted)."""
+        return self.lines.highlighted_id() or ""
+
+    def arrival_focus(self) -> Widget:
+        """What has focus as the screen opens: the list."""
+        return self.lines
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.refresh_data()
+        self.lines.highlight_id(self.first_line)
+        self.arrival_focus().focus()
+
+    def refresh_data(self) -> None:
+        if self.FIXED_LINES:
+            return
+        lines = self.lines
+        keep = lines.highlighted_id()
+        lines.set_options(self.options())
+        lines.highlight_id(self._landing() or keep)
+
+    def _landing(self) -> str | None:
+        landing, self.land_on = self.land_on, None
+        if landing is None and self.FOLLOWS_SAVED:
+            saved = self.nav_app.take_just_saved()
+            landing = self.saved_line(saved) if saved else None
+        return landing
+
+    def saved_line(self, saved_id: str) -> str:
+        """The line that shows what an editor saved as ``saved_id`` ('person:2')."""
+        return saved_id
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.opened(event.option.id or "")
