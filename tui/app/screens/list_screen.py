@@ -71,7 +71,10 @@ class ListScreen(BaseScreen):
         lines = self.lines
         keep = lines.highlighted_id()
         lines.set_options(self.options())
-        lines.highlight_id(self._landing() or keep)
+        landing = self._landing()
+        shown = {option.id for option in lines.options}
+        # What an editor saved, if this list shows it; else the line the person was on.
+        lines.highlight_id(landing if landing in shown else keep)
 
     def _landing(self) -> str | None:
         landing, self.land_on = self.land_on, None
