@@ -10,7 +10,7 @@ from __future__ import annotations
 import inspect
 
 from textual.app import App, ComposeResult
-from textual.geometry import Size
+from textual.geometry import Offset, Size
 from textual.scroll_view import ScrollView
 from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.widgets import OptionList
@@ -29,6 +29,9 @@ def test_the_private_names_still_exist() -> None:
     app = App[None]()
     assert app._exit_renderables == [], "App._exit_renderables is gone or not a list"
     assert app._exception is None, "App._exception is gone"
+    assert isinstance(app._previous_cursor_position, Offset), (
+        "App._previous_cursor_position is gone"
+    )
     assert isinstance(OptionList()._index_to_line, dict), "OptionList._index_to_line is gone"
 
 

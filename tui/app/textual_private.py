@@ -12,7 +12,7 @@ from typing import Any
 
 from rich.console import RenderableType
 from textual.app import App
-from textual.geometry import Size
+from textual.geometry import Offset, Size
 from textual.scroll_view import ScrollView
 from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.widgets import OptionList
@@ -24,6 +24,7 @@ __all__ = [
     "option_first_line",
     "update_scroll_size",
     "use_glyph_free_scrollbars",
+    "written_cursor_position",
 ]
 
 
@@ -36,6 +37,13 @@ def option_first_line(options: OptionList, index: int) -> int | None:
 def update_scroll_size(view: ScrollView, size: Size) -> None:
     """Tell a ScrollView its new virtual size (the scrollbars follow) without a relayout."""
     view._scroll_update(size)
+
+
+def written_cursor_position(app: App[Any]) -> Offset:
+    """Where the terminal's cursor was put by the last frame written (what a screen
+    reader sees), as opposed to ``cursor_position``, where the next frame will put it."""
+    where: Offset = app._previous_cursor_position
+    return where
 
 
 def current_exception(app: App[Any]) -> BaseException | None:

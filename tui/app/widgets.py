@@ -22,7 +22,7 @@ from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from tui.app.textual_private import option_first_line
+from tui.app.textual_private import option_first_line, written_cursor_position
 from tui.core.text import safe_for_terminal
 
 
@@ -54,11 +54,18 @@ def move_cursor(app: App[Any], where: Offset) -> None:
 
     Textual writes the cursor's position with each frame it draws; a move made
     after the last frame (once a scroll has settled, say) is written only if
-    something is drawn again, so the gutter is drawn again too. (Refreshing a
+    something is drawn again, so then the gutter is drawn again too. (Refreshing a
     region of the screen instead made Textual skip a list's scroll in that frame.)
     """
     if app.cursor_position != where:
         app.cursor_position = where
+        app.screen.call_after_refresh(_make_sure_cursor_is_written, app)
+
+
+def _make_sure_cursor_is_written(app: App[Any]) -> None:
+    """After the next frame: if it did not carry the cursor's new place (nothing else
+    was drawn), draw the gutter again so it does. Redrawing it on every key cost 5 ms."""
+    if written_cursor_position(app) != app.cursor_position:
         for gutter in app.screen.query(Gutter):
             gutter.refresh()
 

@@ -6,6 +6,7 @@ import argparse
 import sys
 from typing import Any
 
+from tui.cli.index import COMMANDS_OF
 from tui.cli.options import Tree, add_json
 from tui.cli.output import OK, UsageError, emit_json, out, read_text, tell
 from tui.core import backup, checkins
@@ -15,10 +16,7 @@ from tui.core.models import long_date
 from tui.core.service import Navigator
 from tui.core.text import InputError, one_line
 
-COMMANDS = {
-    "checkin": "Check in: how much each area got in the way lately. Asks, or records answers.",
-    "changes": "What changed between your check-ins, in words: now against months before.",
-}
+COMMANDS = COMMANDS_OF["checkins"]
 
 AREA_LIST = "\n".join(f"  {area.id:<11} {area.label}" for area in AREAS)
 LEVEL_LIST = "\n".join(f"  {level.id:<13} {level.words} (or {level.key})" for level in LEVELS)

@@ -6,6 +6,7 @@ import argparse
 from collections.abc import Callable
 from typing import Any
 
+from tui.cli.index import COMMANDS_OF
 from tui.cli.notes import checked_entry
 from tui.cli.options import Tree, add_json, add_yes
 from tui.cli.output import OK, NotDone, UsageError, confirm, emit_json, out, tell
@@ -17,9 +18,7 @@ from tui.core.text import end_sentence, one_line
 Handler = Callable[[argparse.Namespace, Navigator], int]
 
 
-COMMANDS = {
-    "checklist": "The support-network checklist: list it, tick items, add your own, say who helps.",
-}
+COMMANDS = COMMANDS_OF["checklist"]
 
 
 def register(tree: Tree) -> None:

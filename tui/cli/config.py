@@ -17,12 +17,13 @@ from typing import Any
 import orjson
 
 from tui.cli.choices import plain_choice
+from tui.cli.index import COMMANDS_OF
 from tui.cli.options import Tree, add_json
 from tui.cli.output import FAILED, OK, emit_json, out, tell
 from tui.core import paths
 from tui.core.settings import Settings, load
 
-COMMANDS = {"config": "Where the settings file is, and the settings in force."}
+COMMANDS = COMMANDS_OF["config"]
 #: Chosen in the app or the plain mode and kept in the data file, not the settings file.
 IN_DATA_FILE = ("my_name", "checkin_every_days")
 

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from tui.cli.index import COMMANDS_OF
 from tui.cli.options import Tree, add_yes
 from tui.cli.output import OK, NotDone, UsageError, ask, confirm, interactive, out
 from tui.core import appointment, backup
@@ -15,12 +16,7 @@ from tui.core.text import safe_for_terminal
 FORMATS = ["md", "json", "appointment-md", "appointment-txt"]
 
 
-COMMANDS = {
-    "export": "Export everything, or the summary for your next appointment, to a file.",
-    "import": "Merge a JSON backup in, after showing what will change. Nothing is duplicated.",
-    "delete-all": "Delete all your data from this app: notes, ticks, people, check-ins, visits "
-    "and settings.",
-}
+COMMANDS = COMMANDS_OF["data"]
 
 
 def register(tree: Tree) -> None:

@@ -6,16 +6,14 @@ import argparse
 import functools
 import sys
 
+from tui.cli.index import COMMANDS_OF
 from tui.cli.options import Tree
 from tui.cli.output import OK, UsageError
 
 SHELLS = ["bash", "zsh", "fish"]
 
 
-COMMANDS = {
-    "help": "Print the help of a command: the same text as COMMAND --help.",
-    "completion": "Print the shell code that completes commands and options when you press Tab.",
-}
+COMMANDS = COMMANDS_OF["meta"]
 
 
 def register(tree: Tree) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from tui.cli.index import COMMANDS_OF
 from tui.cli.options import PRIVATE_TEXT, Tree, add_json, add_yes
 from tui.cli.output import (
     OK,
@@ -27,9 +28,7 @@ KINDS = [kind.value for kind in NoteKind]
 NOTE_LIST_HINT = "To see your notes and their numbers, run: spms-navigator note list"
 
 
-COMMANDS = {
-    "note": "Add, list, show, edit, delete or raise notes.",
-}
+COMMANDS = COMMANDS_OF["notes"]
 
 
 def register(tree: Tree) -> None:

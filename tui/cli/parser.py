@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
+from importlib import import_module
 
 from tui import __version__
-from tui.cli import checkins, checklist, config, data, meta, notes, people, topics, visits
+from tui.cli.index import COMMANDS_OF
 from tui.cli.options import Formatter, Tree, add_data_file
 from tui.cli.output import PROG
 from tui.core import paths
@@ -26,9 +27,6 @@ EPILOG = f"""Examples:
   {PROG} help note add         the help of one command
 
 Exit status: 0 done, 1 could not be done (the reason is on stderr), 2 usage mistake."""
-
-
-AREAS = (notes, checklist, people, checkins, visits, topics, data, config, meta)
 
 
 def build_tree(argv: Sequence[str] | None = None) -> Tree:
@@ -54,13 +52,13 @@ def build_tree(argv: Sequence[str] | None = None) -> Tree:
     )
     tree.commands((), metavar="COMMAND")
     wanted = None if argv is None else command_word(argv)
-    known = {name for area in AREAS for name in area.COMMANDS}
-    everything = bool(wanted) and (wanted not in known or wanted in meta.COMMANDS)
-    for area in AREAS:
-        if wanted is None or everything or wanted in area.COMMANDS:
-            area.register(tree)
+    known = {name for commands in COMMANDS_OF.values() for name in commands}
+    everything = bool(wanted) and (wanted not in known or wanted in COMMANDS_OF["meta"])
+    for area, commands in COMMANDS_OF.items():
+        if wanted is None or everything or wanted in commands:
+            import_module(f"tui.cli.{area}").register(tree)
         else:
-            for name, summary in area.COMMANDS.items():
+            for name, summary in commands.items():
                 tree.add((name,), summary, ())
     return tree
 

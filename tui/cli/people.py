@@ -6,6 +6,7 @@ import argparse
 from collections.abc import Callable
 from typing import Any
 
+from tui.cli.index import COMMANDS_OF
 from tui.cli.options import Tree, add_json, add_yes
 from tui.cli.output import OK, UsageError, confirm, emit_json, out, tell
 from tui.core.models import Person, Role, UnwantedHelp
@@ -19,9 +20,7 @@ FIELDS = ("role", "specialty", "contact", "helps")
 Handler = Callable[[argparse.Namespace, Navigator], int]
 
 
-COMMANDS = {
-    "people": "The people in your support network, and the help you do not want.",
-}
+COMMANDS = COMMANDS_OF["people"]
 
 
 def register(tree: Tree) -> None:

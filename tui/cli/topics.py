@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from tui.cli.index import COMMANDS_OF
 from tui.cli.options import Tree, add_json
 from tui.cli.output import OK, UsageError, emit_json, out, tell
 from tui.core.content import default_library
@@ -14,11 +15,7 @@ from tui.core.search import query_words
 from tui.core.service import Navigator
 from tui.core.text import InputError
 
-COMMANDS = {
-    "topics": "List the topics: id, title and what each is about; or find a word in them all.",
-    "topic": "Print one topic, with its contacts and sources.",
-    "urgent": "Print where to get help now, if you think about hurting yourself.",
-}
+COMMANDS = COMMANDS_OF["topics"]
 
 
 def register(tree: Tree) -> None:

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from tui.cli.index import COMMANDS_OF
 from tui.cli.notes import note_record
 from tui.cli.options import Tree, add_json, add_yes
 from tui.cli.output import OK, UsageError, confirm, emit_json, out, tell
@@ -16,7 +17,7 @@ from tui.core.service import Navigator
 from tui.core.text import InputError, end_sentence, one_line
 from tui.core.visits import VISIT_LIST_HINT, Visit
 
-COMMANDS = {"visit": "Visits to your care team: add, list, show, change, delete, print."}
+COMMANDS = COMMANDS_OF["visits"]
 
 
 def register(tree: Tree) -> None:
