@@ -28,7 +28,7 @@ def test_config_show_says_where_each_setting_comes_from(data_file: Path) -> None
     assert (plain.returncode, plain.stderr) == (0, "")
     head, *rows, kept, name, every = plain.stdout.splitlines()
     assert head == f"# Settings file: {_settings_file()} (there is no file there yet)"
-    assert kept == "# Kept in your data file; change them in the app or the plain mode:"
+    assert kept == "# Kept in your data file; change them in the app, the plain mode or config set:"
     assert (name, every) == (
         "#   my_name = null  (the default)",
         "#   checkin_every_days = 28  (the default)",
@@ -106,3 +106,26 @@ def test_config_show_works_when_the_data_file_cannot_open(tmp_path: Path) -> Non
     assert result.returncode == 1
     assert f'data_file = "{tmp_path}"  # from line 1 of {_settings_file()}' in result.stdout
     assert "could not be read" in result.stderr and "is a folder, not a file" in result.stderr
+
+
+def test_config_set_changes_the_choices_kept_in_the_data_file(data_file: Path) -> None:
+    d = ["--data-file", str(data_file)]
+    named = cli("config", "set", "my_name", "Ana Silva", *d)
+    assert (named.returncode, named.stdout) == (0, "Saved: the visit summary says Ana Silva.\n")
+    every = cli("config", "set", "checkin_every_days", "14", *d)
+    assert (every.returncode, every.stdout) == (
+        0,
+        "Saved: a check-in is suggested every 2 weeks.\n",
+    )
+    with saved(data_file) as nav:
+        assert (nav.setting("my_name"), nav.checkins.every_days()) == ("Ana Silva", 14)
+    assert '#   my_name = "Ana Silva"  (chosen in the app)' in cli("config", "show", *d).stdout
+    cleared = cli("config", "set", "my_name", "", "--json", *d)
+    assert json.loads(cleared.stdout)["value"] is None
+    with saved(data_file) as nav:
+        assert nav.setting("my_name") is None
+    for bad in ("soon", "0", "400"):
+        refused = cli("config", "set", "checkin_every_days", bad, *d)
+        assert refused.returncode == 2 and "1 to 366" in refused.stderr, refused.stderr
+    unknown = cli("config", "set", "theme", "x", *d)
+    assert unknown.returncode == 2 and "my_name" in unknown.stderr

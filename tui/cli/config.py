@@ -19,9 +19,12 @@ import orjson
 from tui.cli.choices import plain_choice
 from tui.cli.index import COMMANDS_OF
 from tui.cli.options import Tree, add_json
-from tui.cli.output import FAILED, OK, emit_json, out, tell
+from tui.cli.output import FAILED, OK, UsageError, emit_json, out, tell
 from tui.core import paths
+from tui.core.checkins import every_words
+from tui.core.service import Navigator
 from tui.core.settings import Settings, load
+from tui.core.text import InputError, end_sentence, one_line
 
 COMMANDS = COMMANDS_OF["config"]
 #: Chosen in the app or the plain mode and kept in the data file, not the settings file.
@@ -52,6 +55,26 @@ def register(tree: Tree) -> None:
     )
     add_json(show)
     show.set_defaults(needs_data=False)
+    change = tree.add(
+        ("config", "set"),
+        "Change a choice kept in your data file: your name on the visit summary, or how "
+        "often to suggest a check-in.",
+        [
+            'config set my_name "Ana Silva"',
+            'config set my_name ""',
+            "config set checkin_every_days 14",
+        ],
+        handler=config_set,
+        more="my_name is printed on the summary for your next visit (an empty name takes it "
+        "away). checkin_every_days is how many days after your last check-in the home "
+        "screen suggests the next one (1 to 366). The other settings are lines of the "
+        "settings file: see config path.",
+    )
+    change.add_argument(
+        "name", choices=IN_DATA_FILE, metavar="NAME", help=" or ".join(IN_DATA_FILE)
+    )
+    change.add_argument("value", metavar="VALUE", help="the new value")
+    add_json(change)
 
 
 def config_path(_args: argparse.Namespace) -> int:
@@ -181,12 +204,38 @@ def config_show(args: argparse.Namespace) -> int:
         for text, found in lines:
             out(f"{text:<{width}}  # {found.words(settings.path)}" if found else text)
         if chosen:
-            out("# Kept in your data file; change them in the app or the plain mode:")
+            out("# Kept in your data file; change them in the app, the plain mode or config set:")
             for name, found in chosen.items():
                 out(f"#   {name} = {_toml(found.value)}  ({found.words(settings.path)})")
     for problem in problems:
         tell(f"spms-navigator: {problem}")
     return FAILED if problems else OK
+
+
+def config_set(args: argparse.Namespace, nav: Navigator) -> int:
+    """The same two choices as the app's Visit screen and the plain mode's follow-up menu."""
+    value: str | int | None
+    if args.name == "my_name":
+        value = one_line(args.value).strip() or None
+        nav.set_setting("my_name", value)
+        said = f"Saved: the visit summary says {value}" if value else "Saved: no name"
+    else:
+        try:
+            days = int(args.value)
+        except ValueError:
+            raise UsageError(
+                f"{args.value!r} is not a number of days. Give a whole number from 1 to 366, "
+                "for example 28 for four weeks."
+            ) from None
+        try:
+            value = nav.checkins.set_every_days(days)
+        except InputError as error:
+            raise UsageError(str(error)) from None
+        said = f"Saved: a check-in is suggested {every_words(value)}"
+    if args.json:
+        return emit_json("setting", name=args.name, value=value)
+    out(end_sentence(said))
+    return OK
 
 
 def _chosen_in_app(name: str, saved: dict[str, Any]) -> InForce:
