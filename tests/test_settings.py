@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.pilot_helpers import running_app, status_text
+from tests.pilot_helpers import heading_text, running_app, status_text
 from tests.process import cli
 from tui.app import themes
 from tui.app.screens.home import HomeScreen
@@ -126,6 +126,7 @@ async def test_own_keys_work_and_help_shows_them(data_file: Path, tmp_path: Path
         await pilot.press("question_mark")
         lines = [str(o.prompt) for o in app.screen.query_one("#help").options]  # type: ignore[attr-defined]
         assert "x or Escape: Back (app.back)" in lines
+        assert heading_text(app) == "Help for the home screen. Back: x or Escape."
         assert "F5: Topics (app.topics)" in lines
 
 

@@ -21,13 +21,15 @@ from textual.binding import Binding, BindingType
 BACK_KEYS = "escape,ctrl+g,b,backspace,left"
 #: What Escape does in an editor or a prompt, also on ctrl+g.
 ESCAPE_KEYS = "escape,ctrl+g"
+#: Back: also named on Help's first line and on the urgent-help screen.
+BACK = Binding(BACK_KEYS, "go_back", "Back", id="app.back")
 
 # Everywhere, unless a text field is being typed in (then only Escape, ctrl+g, F1, ctrl+q).
 # The key line shows a screen's own keys with Help, Back and Quit; the area keys (t, c,
 # n, v, p) are listed on the home screen and in Help, so the line fits a narrow terminal.
 GLOBAL: list[BindingType] = [
     Binding("f1,question_mark", "help", "Help", id="app.help"),
-    Binding(BACK_KEYS, "go_back", "Back", id="app.back"),
+    BACK,
     Binding("t", "go('topics')", "Topics", show=False, id="app.topics"),
     Binding("c", "go('checklist')", "Checklist", show=False, id="app.checklist"),
     Binding("n", "go('notes')", "Notes", show=False, id="app.notes"),

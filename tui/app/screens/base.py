@@ -91,6 +91,10 @@ class BaseScreen(Screen[None]):
         keys = self.nav_app.keymap_in_force.get(binding.id or "", binding.key)
         return bindings.keys_in_words(keys, most)
 
+    def back_keys(self) -> str:
+        """The first three keys in force for Back, in words: 'Escape, ctrl+g or b'."""
+        return self.keys_for(bindings.BACK, most=3)
+
     def compose_body(self) -> ComposeResult:
         yield from ()
 

@@ -24,7 +24,7 @@ class HelpScreen(ListScreen):
         self.screen_bindings = screen_bindings
 
     def heading_text(self) -> str:
-        return f"Help for the {self.for_screen} screen. Escape goes back."
+        return f"Help for the {self.for_screen} screen. Back: {self.back_keys()}."
 
     def opened(self, target: str) -> None:
         if target == "urgent":

@@ -9,10 +9,8 @@ opens or copies it with Enter.
 
 from __future__ import annotations
 
-from textual.binding import Binding
 from textual.widgets.option_list import Option
 
-from tui.app import bindings
 from tui.app.addresses import open_or_copy
 from tui.app.screens.list_screen import ListScreen
 from tui.app.textual_private import option_first_line
@@ -55,15 +53,11 @@ class UrgentHelpScreen(ListScreen):
         lines = self.nav.library.app.urgent_help
         return [
             *[option(line, f"line-{number}") for number, line in enumerate(lines)],
-            option(f"{self._back_keys()}: back to where you were.", "back"),
+            option(f"{self.back_keys()}: back to where you were.", "back"),
         ]
 
     def make_list(self, options: list[Option]) -> ReaderList:
         return UrgentLines(*options, id=self.LIST_ID)
-
-    def _back_keys(self) -> str:
-        back = next(b for b in bindings.GLOBAL if isinstance(b, Binding) and b.id == "app.back")
-        return self.keys_for(back, most=3)
 
     def place_cursor(self) -> None:
         lines = self.lines
