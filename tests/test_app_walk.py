@@ -191,7 +191,7 @@ async def test_help_lists_every_key_of_the_screen_and_the_data_file(data_file: P
             "a: New note (notes.new)",
             "d or Delete: Delete (notes.delete)",
             "/: Filter (notes.filter)",
-            "F1 or ?: Help (app.help)",
+            "? or F1: Help (app.help)",
             "Escape, ctrl+g, b, Backspace or Left arrow: Back (app.back)",
             "q: Quit (app.quit)",
             "t: Topics (app.topics)",

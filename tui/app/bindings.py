@@ -28,7 +28,7 @@ BACK = Binding(BACK_KEYS, "go_back", "Back", id="app.back")
 # The key line shows a screen's own keys with Help, Back and Quit; the area keys (t, c,
 # n, v, p) are listed on the home screen and in Help, so the line fits a narrow terminal.
 GLOBAL: list[BindingType] = [
-    Binding("f1,question_mark", "help", "Help", id="app.help"),
+    Binding("question_mark,f1", "help", "Help", id="app.help"),
     BACK,
     Binding("t", "go('topics')", "Topics", show=False, id="app.topics"),
     Binding("c", "go('checklist')", "Checklist", show=False, id="app.checklist"),

@@ -65,7 +65,7 @@ def commands(app: NavigatorApp) -> list[Command]:
         Command(
             "Your data", "Export, import a backup, or delete all", partial(app.action_go, "data")
         ),
-        Command("Help", "Keys, and where your data is kept (F1 or ?)", app.action_help),
+        Command("Help", "Keys, and where your data is kept (? or F1)", app.action_help),
     ]
     found += [
         Command(f"Colours: {description}", "Change the colours", partial(app.use_theme, name))

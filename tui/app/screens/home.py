@@ -1,14 +1,25 @@
-"""The first screen: what the app is, in one sentence, and the four areas."""
+"""The first screen: what the app is, in one sentence, and its areas with their keys."""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.widgets import Static
 from textual.widgets.option_list import Option
 
+from tui.app import bindings
 from tui.app.drafting import offer_left_over
 from tui.app.screens.list_screen import ListScreen
 from tui.app.widgets import option, plain
+
+#: The global binding that opens each area of the home list, by the area's id.
+_AREA_KEYS: dict[str, Binding] = {
+    area: binding
+    for binding in bindings.GLOBAL
+    if isinstance(binding, Binding)
+    for area in ("topics", "checklist", "notes", "checkin", "visit", "people", "help", "urgent")
+    if binding.id == f"app.{area}"
+}
 
 
 class HomeScreen(ListScreen):
@@ -41,17 +52,23 @@ class HomeScreen(ListScreen):
             if due
             else ("Check in: how things are going, in under two minutes.")
         )
-        return [
-            option("Topics: read about living with SPMS. Key t.", "topics"),
-            option(f"Support-network checklist: {progress.sentence()}. Key c.", "checklist"),
-            option(f"Notes: {note_words}. Key n.", "notes"),
-            option(f"{checkin} Key k.", "checkin"),
-            option("Prepare for a visit: what to raise with your care team. Key v.", "visit"),
-            option("My people: who helps with what. Key p.", "people"),
-            option("Your data: export, import a backup, or delete it.", "data"),
-            option("Help: keys, and where your data is kept. Key F1.", "help"),
-            option("Urgent help: where to get help now, day or night. Key u.", "urgent"),
-        ]
+        lines = {
+            "topics": "Topics: read about living with SPMS.",
+            "checklist": f"Support-network checklist: {progress.sentence()}.",
+            "notes": f"Notes: {note_words}.",
+            "checkin": checkin,
+            "visit": "Prepare for a visit: what to raise with your care team.",
+            "people": "My people: who helps with what.",
+            "data": "Your data: export, import a backup, or delete it.",
+            "help": "Help: keys, and where your data is kept.",
+            "urgent": "Urgent help: where to get help now, day or night.",
+        }
+        return [option(f"{line}{self._key(area)}", area) for area, line in lines.items()]
+
+    def _key(self, area: str) -> str:
+        """' Key t.': the keys in force that open an area from anywhere (the person's own)."""
+        binding = _AREA_KEYS.get(area)
+        return f" Key {self.keys_for(binding, most=2)}." if binding else ""
 
     def opened(self, target: str) -> None:
         area = target or "topics"
