@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.pilot_helpers import heading_text, running_app, status_text
+from tests.pilot_helpers import heading_text, option_texts, running_app, status_text
 from tests.process import cli
 from tui.app import themes
 from tui.app.screens.home import HomeScreen
@@ -116,6 +116,7 @@ def test_plain_true_in_the_settings_file_opens_the_plain_mode(tmp_path: Path) ->
 async def test_own_keys_work_and_help_shows_them(data_file: Path, tmp_path: Path) -> None:
     path = write(tmp_path / "s.toml", '[keys]\n"app.back" = "x,escape"\n"app.topics" = "f5"\n')
     async with running_app(data_file, settings.load(path)) as (app, pilot):
+        assert option_texts(app, "areas")[0] == "Topics: read about living with SPMS. Key F5."
         await pilot.press("f5")
         assert isinstance(app.screen, TopicsScreen)
         assert "x or Escape: Back" in str(app.screen.query_one("#keys").render())
