@@ -12,7 +12,7 @@ on the highlighted item, so a screen reader reads it.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import ClassVar
 
 from rich.cells import cell_len, chop_cells
@@ -23,6 +23,7 @@ from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.widgets.option_list import Option
 
 from tui.app import bindings
 from tui.app.textual_private import update_scroll_size
@@ -123,6 +124,16 @@ class LongList(ScrollView, can_focus=True):
         self._wrapped.clear()
         self._lay_out()
         self.refresh()
+
+    def show_options(self, options: Sequence[Option]) -> None:
+        """Show the lines a ListScreen builds for an OptionList: their text and ids."""
+        self.set_items(
+            ((option.id or "", str(option.prompt)) for option in options),
+            [option.id or "" for option in options if option.disabled],
+        )
+
+    def item_ids(self) -> list[str]:
+        return list(self._ids)
 
     def replace_text(self, item_id: str, text: str) -> None:
         """Change one item's text, redrawing only its lines when its height stays the same."""

@@ -124,6 +124,12 @@ class ReaderList(OptionList):
             return None
         return self.get_option_at_index(self.highlighted).id
 
+    def show_options(self, options: Sequence[Option]) -> None:
+        self.set_options(options)
+
+    def item_ids(self) -> list[str]:
+        return [option.id or "" for option in self.options]
+
     def highlight_id(self, option_id: str | None) -> None:
         """Move the highlight to ``option_id`` if it is there, else to the first option."""
         if option_id is not None:

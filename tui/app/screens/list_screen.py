@@ -14,15 +14,20 @@ from textual.widget import Widget
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from tui.app.long_list import LongList
 from tui.app.screens.base import BaseScreen
 from tui.app.widgets import ReaderList
 
 
 class ListScreen(BaseScreen):
-    """One ReaderList, known by ``LIST_ID``, rebuilt from ``options()`` on each refresh."""
+    """One list, known by ``LIST_ID``, rebuilt from ``options()`` on each refresh."""
 
     #: The list's id: the stylesheet and the tests know each list by it.
     LIST_ID = "lines"
+    #: Draw the lines with LongList, which moves its highlight in about half the time of
+    #: Textual's OptionList (see docs/speed.md), for a list people move through often
+    #: whose lines are plain text (no bold headings).
+    LONG_LIST = False
     #: The lines never change while the screen is open (Help, Urgent help): they are
     #: built once, and stay as they were (scrolled as they were) when the person comes back.
     FIXED_LINES = False
@@ -42,37 +47,51 @@ class ListScreen(BaseScreen):
         """Enter (or a click) on the line whose id is ``target``."""
 
     def compose_body(self) -> ComposeResult:
-        yield self.make_list(self.options() if self.FIXED_LINES else [])
+        options = self.options() if self.FIXED_LINES else []
+        if self.LONG_LIST:
+            long_list = LongList(id=self.LIST_ID)
+            long_list.show_options(options)
+            yield long_list
+        else:
+            yield self.make_list(options)
 
     def make_list(self, options: list[Option]) -> ReaderList:
         return ReaderList(*options, id=self.LIST_ID)
 
     @property
     def lines(self) -> ReaderList:
+        """The list, on a screen that draws it with an OptionList."""
         return self.query_one(f"#{self.LIST_ID}", ReaderList)
+
+    @property
+    def any_list(self) -> ReaderList | LongList:
+        """The list, however it is drawn (what every screen's list can do)."""
+        found = self.query_one(f"#{self.LIST_ID}")
+        assert isinstance(found, ReaderList | LongList)
+        return found
 
     def highlighted_line(self) -> str:
         """The id of the highlighted line ('' when nothing is highlighted)."""
-        return self.lines.highlighted_id() or ""
+        return self.any_list.highlighted_id() or ""
 
     def arrival_focus(self) -> Widget:
         """What has focus as the screen opens: the list."""
-        return self.lines
+        return self.any_list
 
     def on_mount(self) -> None:
         super().on_mount()
         self.refresh_data()
-        self.lines.highlight_id(self.first_line)
+        self.any_list.highlight_id(self.first_line)
         self.arrival_focus().focus()
 
     def refresh_data(self) -> None:
         if self.FIXED_LINES:
             return
-        lines = self.lines
+        lines = self.any_list
         keep = lines.highlighted_id()
-        lines.set_options(self.options())
+        lines.show_options(self.options())
         landing = self._landing()
-        shown = {option.id for option in lines.options}
+        shown = set(lines.item_ids())
         # What an editor saved, if this list shows it; else the line the person was on.
         lines.highlight_id(landing if landing in shown else keep)
 
@@ -89,3 +108,6 @@ class ListScreen(BaseScreen):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.opened(event.option.id or "")
+
+    def on_long_list_selected(self, event: LongList.Selected) -> None:
+        self.opened(event.item_id)

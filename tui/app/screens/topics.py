@@ -24,6 +24,7 @@ class TopicsScreen(ListScreen):
     TITLE_TEXT = "Topics"
     BINDINGS = bindings.TOPICS
     LIST_ID = "topics"
+    LONG_LIST = True
 
     #: Start in the search field (the palette's Search command asks for it).
     search_first = False
@@ -37,7 +38,7 @@ class TopicsScreen(ListScreen):
         yield from super().compose_body()
 
     def arrival_focus(self) -> Widget:
-        return self.query_one("#search", Input) if self.search_first else self.lines
+        return self.query_one("#search", Input) if self.search_first else self.any_list
 
     def options(self) -> list[Option]:
         """Every topic; or, with words in the search field, where they are found (the
@@ -81,11 +82,11 @@ class TopicsScreen(ListScreen):
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "search":
             self.refresh_data()
-            self.lines.highlighted = 0
+            self.any_list.highlight_id(None)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "search":
-            self.lines.focus()
+            self.any_list.focus()
 
     def on_key(self, event: events.Key) -> None:
         """In the search field, Down, Escape and ctrl+g go to the list (Escape leaves the
@@ -97,7 +98,7 @@ class TopicsScreen(ListScreen):
         ):
             event.stop()
             event.prevent_default()
-            self.lines.focus()
+            self.any_list.focus()
 
     def opened(self, target: str) -> None:
         kind, _, item_id = target.partition(":")
