@@ -40,6 +40,7 @@ DEFERRED = (
     "tui.app.screens.note_editor",
     "tui.app.fields",
     "markdown_it",
+    "hashlib",  # OpenSSL: about 1 MB (secrets and filelock bring it)
 )
 
 

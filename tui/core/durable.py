@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import stat
 import sys
 from pathlib import Path
@@ -28,7 +27,13 @@ from tui.core import paths
 
 FILE_MODE = 0o600
 DIR_MODE = 0o700
-_NAME_CHARACTERS = "abcdefghijklmnopqrstuvwxyz0123456789_"
+
+
+def random_hex(size: int) -> str:
+    """``2 * size`` random hex digits, from the system's random source as ``secrets``
+    uses, without importing ``secrets``: it brings hmac, hashlib and OpenSSL (about 1 MB
+    of memory in every start; see docs/speed.md)."""
+    return os.urandom(size).hex()
 
 
 def on_windows() -> bool:
@@ -90,7 +95,7 @@ def _new_temp(target: Path) -> tuple[int, Path]:
     """Create ``.<name>.<8 random characters>.tmp`` beside ``target``, owner-only."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     for _ in range(100):
-        name = "".join(secrets.choice(_NAME_CHARACTERS) for _ in range(8))
+        name = random_hex(4)  # eight characters, as paths.stale_temp_files matches them
         candidate = target.with_name(f"{paths.temp_prefix(target)}{name}{paths.TEMP_SUFFIX}")
         try:
             return os.open(candidate, flags, FILE_MODE), candidate

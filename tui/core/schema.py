@@ -25,7 +25,7 @@ A file from an older version is migrated on open, with a copy of the old file ke
 from __future__ import annotations
 
 import gc
-import secrets
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -194,7 +194,7 @@ def now_stamp() -> str:
 
 def empty_tables() -> Tables:
     tables: Tables = {name: {} for name in TABLES}
-    tables[META][1] = Meta(schema=CURRENT_SCHEMA, created=now_stamp(), base=secrets.token_hex(8))
+    tables[META][1] = Meta(schema=CURRENT_SCHEMA, created=now_stamp(), base=os.urandom(8).hex())
     return tables
 
 

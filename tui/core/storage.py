@@ -17,7 +17,6 @@ key: there memory keeps the change and the writer keeps trying.
 from __future__ import annotations
 
 import contextlib
-import secrets
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -213,7 +212,7 @@ class DataFile:
             self._rewrite()
 
     def _rewrite(self) -> None:
-        base = secrets.token_hex(8)
+        base = durable.random_hex(8)
         with self._memory:
             meta = msgspec.structs.replace(schema.meta(self.tables), base=base)
             payload = schema.encode({**self.tables, schema.META: {1: meta}})
