@@ -17,6 +17,31 @@ from tui.core.settings import Settings
 
 SIZE = (100, 32)
 
+#: Each screen, by the keys that reach it from home (on the data of snapshot_data.py:
+#: the second note has words in it, the first visit is in the past).
+ROUTES: dict[str, tuple[str, ...]] = {
+    "home": (),
+    "topics": ("t",),
+    "topic": ("t", "enter"),
+    "checklist": ("c",),
+    "checklist-item": ("c", "enter"),
+    "notes": ("n",),
+    "note-editor": ("n", "down", "enter"),
+    "new-note": ("n", "a"),
+    "checkin": ("k",),
+    "changes": ("k", "g"),
+    "visit": ("v",),
+    "export-prompt": ("v", "e"),
+    "visits": ("v", "m"),
+    "visit-record": ("v", "m", "enter"),
+    "people": ("p",),
+    "person-editor": ("p", "a"),
+    "help": ("f1",),
+    "urgent-help": ("u",),
+    "confirm": ("n", "d"),  # delete a note? a yes/no dialog
+    "choose": ("k", "enter"),  # a check-in answer: a screen of one-line choices
+}
+
 
 @asynccontextmanager
 async def running_app(

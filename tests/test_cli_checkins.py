@@ -283,7 +283,7 @@ def test_config_show_says_my_name_and_the_reminder_chosen_in_the_app(data_file: 
         nav.set_setting("my_name", "Alex Morgan")
         nav.checkins.set_every_days(14)
     shown = cli("config", "show", *_d(data_file))
-    assert '#   my_name = "Alex Morgan"  (chosen in the app)' in shown.stdout
-    assert "#   checkin_every_days = 14  (chosen in the app)" in shown.stdout
+    assert '#   my_name = "Alex Morgan"  (your choice, kept in the data file)' in shown.stdout
+    assert "#   checkin_every_days = 14  (your choice, kept in the data file)" in shown.stdout
     document = json.loads(cli("config", "show", "--json", *_d(data_file)).stdout)
     assert document["in_data_file"]["checkin_every_days"] == {"value": 14, "from": "app"}

@@ -47,7 +47,7 @@ def test_config_show_says_where_each_setting_comes_from(data_file: Path) -> None
     shown = cli("config", "show", *d).stdout
     assert 'theme = "high-contrast"' in shown
     assert f"# from line 2 of {_settings_file()}" in shown
-    assert "plain = true" in shown and "# chosen in the app" in shown
+    assert "plain = true" in shown and "# your choice, kept in the data file" in shown
     assert '[keys]\n"app.back" = "escape,b"' in shown and "# from line 5 of" in shown
     variable = cli("config", "show", *d, env={paths.PLAIN_ENV: "0"}).stdout
     assert "# from the SPMS_NAVIGATOR_PLAIN variable" in variable
@@ -119,12 +119,17 @@ def test_config_set_changes_the_choices_kept_in_the_data_file(data_file: Path) -
     )
     with saved(data_file) as nav:
         assert (nav.setting("my_name"), nav.checkins.every_days()) == ("Ana Silva", 14)
-    assert '#   my_name = "Ana Silva"  (chosen in the app)' in cli("config", "show", *d).stdout
+    assert (
+        '#   my_name = "Ana Silva"  (your choice, kept in the data file)'
+        in cli("config", "show", *d).stdout
+    )
     cleared = cli("config", "set", "my_name", "", "--json", *d)
     assert json.loads(cleared.stdout)["value"] is None
     with saved(data_file) as nav:
         assert nav.setting("my_name") is None
-    for bad in ("soon", "0", "400"):
+    weeks = cli("config", "set", "checkin_every_days", "3w", *d)
+    assert weeks.stdout == "Saved: a check-in is suggested every 3 weeks.\n"
+    for bad in ("soon", "0", "400", "3m"):
         refused = cli("config", "set", "checkin_every_days", bad, *d)
         assert refused.returncode == 2 and "1 to 366" in refused.stderr, refused.stderr
     unknown = cli("config", "set", "theme", "x", *d)

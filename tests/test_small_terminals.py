@@ -18,33 +18,11 @@ from textual.widget import Widget
 from textual.widgets import Input, TextArea
 from time_machine import TimeMachineFixture
 
+from tests.pilot_helpers import ROUTES
 from tests.snapshot_data import build_data_file
 from tui.app.app import NavigatorApp
 from tui.core.service import open_navigator
 
-#: Each screen, by the keys that reach it from home; editors are walked field by field.
-SCREENS: dict[str, tuple[str, ...]] = {
-    "home": (),
-    "topics": ("t",),
-    "topic": ("t", "enter"),
-    "checklist": ("c",),
-    "checklist-item": ("c", "enter"),
-    "notes": ("n",),
-    "note-editor": ("n", "down", "enter"),
-    "new-note": ("n", "a"),
-    "people": ("p",),
-    "person-editor": ("p", "a"),
-    "checkin": ("k",),
-    "choose": ("k", "enter"),
-    "changes": ("k", "g"),
-    "visit": ("v",),
-    "export-prompt": ("v", "e"),
-    "visits": ("v", "m"),
-    "visit-record": ("v", "m", "enter"),
-    "confirm": ("n", "d"),
-    "help": ("f1",),
-    "urgent-help": ("u",),
-}
 SIZES = [(60, 20), (40, 15)]
 #: Columns a one-line field keeps for the words typed into it, at the narrowest size.
 ROOM_TO_TYPE = 16
@@ -79,7 +57,7 @@ async def test_every_screen_and_field_is_in_sight_in_a_small_terminal(
     data_file = tmp_path / "navigator.json"
     build_data_file(data_file, time_machine, None)
     problems: list[str] = []
-    for name, keys in SCREENS.items():
+    for name, keys in ROUTES.items():  # editors are walked field by field
         navigator = open_navigator(data_file)
         try:
             app = NavigatorApp(navigator)

@@ -21,29 +21,33 @@ from pathlib import Path
 import pytest
 from time_machine import TimeMachineFixture
 
+from tests.pilot_helpers import ROUTES
 from tests.snapshot_data import build_data_file
 from tui.app.app import NavigatorApp
 from tui.core.service import Navigator, open_navigator
 
 SnapCompare = Callable[..., bool]
 
-#: Each screen, by the keys that reach it from home.
+#: The main screens (the keys that reach each are in pilot_helpers.ROUTES).
 SCREENS: dict[str, tuple[str, ...]] = {
-    "home": (),
-    "topics": ("t",),
-    "topic": ("t", "enter"),
-    "checklist": ("c",),
-    "checklist-item": ("c", "enter"),
-    "notes": ("n",),
-    "note-editor": ("n", "down", "enter"),  # the note with words in it
-    "checkin": ("k",),
-    "changes": ("k", "g"),
-    "visit": ("v",),
-    "people": ("p",),
-    "help": ("f1",),
-    "urgent-help": ("u",),
-    "confirm": ("n", "d"),  # delete a note? a yes/no dialog
-    "choose": ("k", "enter"),  # a check-in answer: a screen of one-line choices
+    name: ROUTES[name]
+    for name in (
+        "home",
+        "topics",
+        "topic",
+        "checklist",
+        "checklist-item",
+        "notes",
+        "note-editor",
+        "checkin",
+        "changes",
+        "visit",
+        "people",
+        "help",
+        "urgent-help",
+        "confirm",
+        "choose",
+    )
 }
 SIZES = {"80x24": (80, 24), "60x20": (60, 20)}
 #: Other looks, shown on a few screens: a list, a long list, a dialog.

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -63,12 +64,13 @@ def register(tree: Tree) -> None:
             'config set my_name "Ana Silva"',
             'config set my_name ""',
             "config set checkin_every_days 14",
+            "config set checkin_every_days 4w",
         ],
         handler=config_set,
         more="my_name is printed on the summary for your next visit (an empty name takes it "
         "away). checkin_every_days is how many days after your last check-in the home "
-        "screen suggests the next one (1 to 366). The other settings are lines of the "
-        "settings file: see config path.",
+        "screen suggests the next one (1 to 366; 4w is four weeks). The other settings "
+        "are lines of the settings file: see config path.",
     )
     change.add_argument(
         "name", choices=IN_DATA_FILE, metavar="NAME", help=" or ".join(IN_DATA_FILE)
@@ -98,7 +100,7 @@ class InForce:
         return {
             "option": f"from the {self.detail} option",
             "environment": f"from the {self.detail} variable",
-            "app": "chosen in the app",
+            "app": "your choice, kept in the data file",
             "default": "the default",
         }[self.source]
 
@@ -220,13 +222,7 @@ def config_set(args: argparse.Namespace, nav: Navigator) -> int:
         nav.set_setting("my_name", value)
         said = f"Saved: the visit summary says {value}" if value else "Saved: no name"
     else:
-        try:
-            days = int(args.value)
-        except ValueError:
-            raise UsageError(
-                f"{args.value!r} is not a number of days. Give a whole number from 1 to 366, "
-                "for example 28 for four weeks."
-            ) from None
+        days = _days(args.value)
         try:
             value = nav.checkins.set_every_days(days)
         except InputError as error:
@@ -238,8 +234,21 @@ def config_set(args: argparse.Namespace, nav: Navigator) -> int:
     return OK
 
 
+def _days(text: str) -> int:
+    """'28', '28d' or '4w' (weeks), as a number of days."""
+    found = re.fullmatch(r"\s*(\d{1,4})\s*([dw]?)\s*", text.lower())
+    if not found:
+        raise UsageError(
+            f"{text!r} is not a number of days. Give a whole number from 1 to 366, "
+            "for example 28, or weeks with w, for example 4w."
+        )
+    number, unit = int(found[1]), found[2]
+    return number * 7 if unit == "w" else number
+
+
 def _chosen_in_app(name: str, saved: dict[str, Any]) -> InForce:
-    """A setting kept in the data file: chosen in the app, or its default."""
+    """A setting kept in the data file: chosen in the app, the plain mode or with
+    config set; or its default."""
     from tui.core.checkins import DEFAULT_EVERY_DAYS
 
     value = saved.get(name)
