@@ -25,6 +25,7 @@ class ChangesScreen(ListScreen):
     TITLE_TEXT = "What changed"
     BINDINGS = bindings.CHANGES
     LIST_ID = "changes"
+    LONG_LIST = True
     first_line = "summary"
 
     def __init__(self, since: Since | None = None) -> None:

@@ -21,11 +21,11 @@ from __future__ import annotations
 from datetime import date
 
 from textual.app import ComposeResult
-from textual.content import Content
 from textual.widgets import Static
 from textual.widgets.option_list import Option
 
 from tui.app import bindings
+from tui.app.long_list import LongList
 from tui.app.screens.choose import ChooseScreen
 from tui.app.screens.list_screen import ListScreen
 from tui.app.screens.prompt import PromptScreen
@@ -42,6 +42,7 @@ class CheckInScreen(ListScreen):
     TITLE_TEXT = "Check-in"
     BINDINGS = bindings.CHECKIN
     LIST_ID = "checkin"
+    LONG_LIST = True
 
     def __init__(self, day: date | None = None) -> None:
         super().__init__()
@@ -114,7 +115,7 @@ class CheckInScreen(ListScreen):
             return
         if in_place:  # the changed line says the answer: the status line stays as it is
             line = safe_for_terminal(self._area_line(area, saved))
-            self.lines.replace_option_prompt(f"area:{area.id}", Content(line))
+            self.query_one(f"#{self.LIST_ID}", LongList).replace_text(f"area:{area.id}", line)
         else:
             self.land_on = f"area:{area.id}"
             self.say(f"Saved: {area.label}, {saved.answer(area)}.")
