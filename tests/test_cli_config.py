@@ -132,5 +132,39 @@ def test_config_set_changes_the_choices_kept_in_the_data_file(data_file: Path) -
     for bad in ("soon", "0", "400", "3m"):
         refused = cli("config", "set", "checkin_every_days", bad, *d)
         assert refused.returncode == 2 and "1 to 366" in refused.stderr, refused.stderr
-    unknown = cli("config", "set", "theme", "x", *d)
+    unknown = cli("config", "set", "colour", "x", *d)
     assert unknown.returncode == 2 and "my_name" in unknown.stderr
+
+
+def test_config_set_theme_and_plain_as_the_app_would(data_file: Path) -> None:
+    from tui.app import themes
+    from tui.cli.config import OFFERED_THEMES
+
+    assert tuple(themes.OFFERED) == OFFERED_THEMES  # the command names the app's themes
+    d = ["--data-file", str(data_file)]
+    with saved(data_file):
+        pass  # the file exists: no "Started a new data file" on stderr
+    theme = cli("config", "set", "theme", "high-contrast", *d)
+    assert (theme.stdout, theme.stderr) == (
+        "Saved: the app starts in the high-contrast colours.\n",
+        "",
+    )
+    plain = cli("config", "set", "plain", "yes", *d, env={paths.PLAIN_ENV: ""})
+    assert plain.stdout == "Saved: the app starts in the plain line mode.\n"
+    with saved(data_file) as nav:
+        assert (nav.setting("theme"), nav.setting("plain")) == ("high-contrast", True)
+    shown = cli("config", "show", *d).stdout
+    assert 'theme = "high-contrast"' in shown and "plain = true" in shown
+    _settings_file().write_text('theme = "ansi-dark"\n')
+    overridden = cli("config", "set", "theme", "textual-light", *d)
+    assert overridden.stderr == (
+        f"Line 1 of {_settings_file()} chooses ansi-dark, and it wins: change it there.\n"
+    )
+    variable = cli("config", "set", "plain", "false", *d, env={paths.PLAIN_ENV: "1"})
+    assert variable.stderr == "For now the SPMS_NAVIGATOR_PLAIN variable wins over this choice.\n"
+    for name, bad, words in (
+        ("theme", "purple", "high-contrast"),
+        ("plain", "maybe", "true or false"),
+    ):
+        refused = cli("config", "set", name, bad, *d)
+        assert refused.returncode == 2 and words in refused.stderr, refused.stderr

@@ -17,7 +17,7 @@ from typing import Any
 
 import orjson
 
-from tui.cli.choices import plain_choice
+from tui.cli.choices import FALSE_WORDS, TRUE_WORDS, plain_choice
 from tui.cli.index import COMMANDS_OF
 from tui.cli.options import Tree, add_json
 from tui.cli.output import FAILED, OK, UsageError, emit_json, out, tell
@@ -30,6 +30,11 @@ from tui.core.text import InputError, end_sentence, one_line
 COMMANDS = COMMANDS_OF["config"]
 #: Chosen in the app or the plain mode and kept in the data file, not the settings file.
 IN_DATA_FILE = ("my_name", "checkin_every_days")
+#: What ``config set`` changes: the choices the app keeps in the data file.
+SETTABLE = (*IN_DATA_FILE, "theme", "plain")
+#: The themes the app offers (tui/app/themes.py; a test keeps the two the same), named
+#: here so that building the command line does not import Textual's themes.
+OFFERED_THEMES = ("textual-dark", "textual-light", "high-contrast", "ansi-dark", "ansi-light")
 
 
 def register(tree: Tree) -> None:
@@ -58,23 +63,24 @@ def register(tree: Tree) -> None:
     show.set_defaults(needs_data=False)
     change = tree.add(
         ("config", "set"),
-        "Change a choice kept in your data file: your name on the visit summary, or how "
-        "often to suggest a check-in.",
+        "Change a choice the app keeps in your data file: your name on the visit summary, "
+        "how often to suggest a check-in, the colours, or starting in the plain mode.",
         [
             'config set my_name "Ana Silva"',
             'config set my_name ""',
-            "config set checkin_every_days 14",
             "config set checkin_every_days 4w",
+            "config set theme high-contrast",
+            "config set plain true",
         ],
         handler=config_set,
         more="my_name is printed on the summary for your next visit (an empty name takes it "
         "away). checkin_every_days is how many days after your last check-in the home "
-        "screen suggests the next one (1 to 366; 4w is four weeks). The other settings "
-        "are lines of the settings file: see config path.",
+        "screen suggests the next one (1 to 366; 4w is four weeks). theme is one of "
+        f"{', '.join(OFFERED_THEMES)}. plain is true or false. These are the same choices "
+        "as in the app; a line of the settings file, an environment variable or an option "
+        "wins over them (config show says which is in force).",
     )
-    change.add_argument(
-        "name", choices=IN_DATA_FILE, metavar="NAME", help=" or ".join(IN_DATA_FILE)
-    )
+    change.add_argument("name", choices=SETTABLE, metavar="NAME", help=", ".join(SETTABLE))
     change.add_argument("value", metavar="VALUE", help="the new value")
     add_json(change)
 
@@ -215,23 +221,66 @@ def config_show(args: argparse.Namespace) -> int:
 
 
 def config_set(args: argparse.Namespace, nav: Navigator) -> int:
-    """The same two choices as the app's Visit screen and the plain mode's follow-up menu."""
-    value: str | int | None
+    """The choices the app makes on its Visit screen (name, reminder) and in its command
+    palette (colours, plain mode), for scripts."""
+    value: str | int | bool | None
     if args.name == "my_name":
         value = one_line(args.value).strip() or None
         nav.set_setting("my_name", value)
         said = f"Saved: the visit summary says {value}" if value else "Saved: no name"
-    else:
-        days = _days(args.value)
+    elif args.name == "checkin_every_days":
         try:
-            value = nav.checkins.set_every_days(days)
+            value = nav.checkins.set_every_days(_days(args.value))
         except InputError as error:
             raise UsageError(str(error)) from None
         said = f"Saved: a check-in is suggested {every_words(value)}"
+    elif args.name == "theme":
+        value = args.value.strip().lower()
+        if value not in OFFERED_THEMES:
+            raise UsageError(
+                f"{args.value!r} is not a theme. Choose one of: {', '.join(OFFERED_THEMES)}."
+            )
+        nav.set_setting("theme", value)
+        said = f"Saved: the app starts in the {value} colours"
+    else:
+        value = _yes_or_no(args.value)
+        nav.set_setting("plain", value)
+        said = (
+            "Saved: the app starts in the plain line mode"
+            if value
+            else "Saved: the app starts full screen"
+        )
+    _say_what_wins(args, args.name, value)
     if args.json:
         return emit_json("setting", name=args.name, value=value)
     out(end_sentence(said))
     return OK
+
+
+def _yes_or_no(text: str) -> bool:
+    word = text.strip().lower()
+    if word in TRUE_WORDS or word in FALSE_WORDS - {""}:
+        return word in TRUE_WORDS
+    raise UsageError(f"{text!r} is not true or false. Write true or false (or yes or no).")
+
+
+def _say_what_wins(args: argparse.Namespace, name: str, value: object) -> None:
+    """On stderr: the settings file, a variable or an option that overrides the choice."""
+    settings = load(paths.settings_file())
+    if name == "theme" and settings.theme and settings.theme != value:
+        tell(
+            f"Line {settings.lines.get('theme')} of {settings.path} chooses {settings.theme}, "
+            "and it wins: change it there."
+        )
+    elif name == "plain":
+        in_force, source = plain_choice(args.plain, dict(os.environ), value, settings.plain)
+        if in_force != value:
+            where = {
+                "option": "the --plain or --no-plain option",
+                "environment": f"the {paths.PLAIN_ENV} variable",
+                "settings-file": f"line {settings.lines.get('plain')} of {settings.path}",
+            }.get(source, "another setting")
+            tell(f"For now {where} wins over this choice.")
 
 
 def _days(text: str) -> int:
