@@ -25,8 +25,8 @@ class ListScreen(BaseScreen):
     #: The list's id: the stylesheet and the tests know each list by it.
     LIST_ID = "lines"
     #: Draw the lines with LongList, which moves its highlight in about half the time of
-    #: Textual's OptionList (see docs/speed.md), for a list people move through often
-    #: whose lines are plain text (no bold headings).
+    #: Textual's OptionList (docs/speed.md). Its lines are plain text: a line the
+    #: highlight skips (a heading) is drawn bold by the stylesheet, other styles are lost.
     LONG_LIST = False
     #: The lines never change while the screen is open (Help, Urgent help): they are
     #: built once, and stay as they were (scrolled as they were) when the person comes back.
