@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,7 +21,7 @@ from tui.cli.index import COMMANDS_OF
 from tui.cli.options import Tree, add_json
 from tui.cli.output import FAILED, OK, UsageError, emit_json, out, tell
 from tui.core import paths
-from tui.core.checkins import every_words
+from tui.core.checkins import every_words, parse_every
 from tui.core.service import Navigator
 from tui.core.settings import Settings, load
 from tui.core.text import InputError, end_sentence, one_line
@@ -230,7 +229,7 @@ def config_set(args: argparse.Namespace, nav: Navigator) -> int:
         said = f"Saved: the visit summary says {value}" if value else "Saved: no name"
     elif args.name == "checkin_every_days":
         try:
-            value = nav.checkins.set_every_days(_days(args.value))
+            value = nav.checkins.set_every_days(parse_every(args.value))
         except InputError as error:
             raise UsageError(str(error)) from None
         said = f"Saved: a check-in is suggested {every_words(value)}"
@@ -281,18 +280,6 @@ def _say_what_wins(args: argparse.Namespace, name: str, value: object) -> None:
                 "settings-file": f"line {settings.lines.get('plain')} of {settings.path}",
             }.get(source, "another setting")
             tell(f"For now {where} wins over this choice.")
-
-
-def _days(text: str) -> int:
-    """'28', '28d' or '4w' (weeks), as a number of days."""
-    found = re.fullmatch(r"\s*(\d{1,4})\s*([dw]?)\s*", text.lower())
-    if not found:
-        raise UsageError(
-            f"{text!r} is not a number of days. Give a whole number from 1 to 366, "
-            "for example 28, or weeks with w, for example 4w."
-        )
-    number, unit = int(found[1]), found[2]
-    return number * 7 if unit == "w" else number
 
 
 def _chosen_in_app(name: str, saved: dict[str, Any]) -> InForce:

@@ -323,6 +323,18 @@ class CheckIns:
         return f"Your last check-in was {_ago(gap)}, on {long_date(latest.day)}. Time for another?"
 
 
+def parse_every(text: str) -> int:
+    """How often to suggest a check-in, typed: '28', '28d' or '4w' (weeks), in days."""
+    found = re.fullmatch(r"\s*(\d{1,4})\s*([dw]?)\s*", text.lower())
+    if not found:
+        raise InputError(
+            f"{text!r} is not a number of days. Give a whole number from 1 to 366, "
+            "for example 28, or weeks with w, for example 4w."
+        )
+    number, unit = int(found[1]), found[2]
+    return number * 7 if unit == "w" else number
+
+
 def every_words(days: int) -> str:
     """'every 4 weeks', 'every 10 days'."""
     if days % 7 == 0:
