@@ -54,6 +54,11 @@ GLOBAL: list[BindingType] = [
     ),
 ]
 
+#: The global bindings by id, for the screens that name one ("Key t.", "press u").
+GLOBAL_BY_ID: dict[str, Binding] = {
+    b.id: b for b in GLOBAL if isinstance(b, Binding) and b.id is not None
+}
+
 # A dialog (a modal screen) hides the app's keys that have no priority: it takes u
 # itself, under the same id, so a remapped key works there too.
 URGENT_IN_DIALOGS: list[BindingType] = [

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.widgets import Static
 from textual.widgets.option_list import Option
 
@@ -11,15 +10,6 @@ from tui.app import bindings
 from tui.app.drafting import offer_left_over
 from tui.app.screens.list_screen import ListScreen
 from tui.app.widgets import option, plain
-
-#: The global binding that opens each area of the home list, by the area's id.
-_AREA_KEYS: dict[str, Binding] = {
-    area: binding
-    for binding in bindings.GLOBAL
-    if isinstance(binding, Binding)
-    for area in ("topics", "checklist", "notes", "checkin", "visit", "people", "help", "urgent")
-    if binding.id == f"app.{area}"
-}
 
 
 class HomeScreen(ListScreen):
@@ -67,7 +57,7 @@ class HomeScreen(ListScreen):
 
     def _key(self, area: str) -> str:
         """' Key t.': the keys in force that open an area from anywhere (the person's own)."""
-        binding = _AREA_KEYS.get(area)
+        binding = bindings.GLOBAL_BY_ID.get(f"app.{area}")  # "app.topics"; data has none
         return f" Key {self.keys_for(binding, most=2)}." if binding else ""
 
     def opened(self, target: str) -> None:
