@@ -11,7 +11,7 @@ import pytest
 
 from tests.pilot_helpers import heading_text, option_texts, running_app, status_text
 from tests.process import cli
-from tui.app import themes
+from tui.app import palette, themes
 from tui.app.screens.home import HomeScreen
 from tui.app.screens.topics import TopicsScreen
 from tui.core import paths, settings
@@ -117,6 +117,8 @@ async def test_own_keys_work_and_help_shows_them(data_file: Path, tmp_path: Path
     path = write(tmp_path / "s.toml", '[keys]\n"app.back" = "x,escape"\n"app.topics" = "f5"\n')
     async with running_app(data_file, settings.load(path)) as (app, pilot):
         assert option_texts(app, "areas")[0] == "Topics: read about living with SPMS. Key F5."
+        topics = next(c for c in palette.commands(app) if c.title == "Topics")
+        assert topics.help == "Read about living with SPMS (key F5)"
         await pilot.press("f5")
         assert isinstance(app.screen, TopicsScreen)
         assert "x or Escape: Back" in str(app.screen.query_one("#keys").render())

@@ -110,6 +110,15 @@ class NavigatorApp(AnywhereActions, ScreenOpeners, Leaving, OutputHolding):
         self.drafts = DraftKeeper(self)
         #: The terminal output, which holds a key's frames until they can go out as one.
 
+    def keys_for(self, binding: Binding | str, most: int | None = None) -> str:
+        """The keys in force for a binding or its id (the person's own, or the default),
+        in words: every line that names a key says it this way, so a remapped key is
+        named right everywhere."""
+        if isinstance(binding, str):
+            binding = bindings.by_id()[binding]
+        keys = self.keymap_in_force.get(binding.id or "", binding.key)
+        return bindings.keys_in_words(keys, most)
+
     def on_resize(self, event: events.Resize) -> None:
         self._fit_size(event.size.height)
 

@@ -15,6 +15,8 @@ Backspace or the Left arrow outside text fields (as in Lynx and less); No is als
 
 from __future__ import annotations
 
+from functools import cache
+
 from textual.binding import Binding, BindingType
 
 #: Back. In a text field b, Backspace and Left type or move, so Escape and ctrl+g leave.
@@ -53,11 +55,6 @@ GLOBAL: list[BindingType] = [
         id="app.urgent_anywhere",
     ),
 ]
-
-#: The global bindings by id, for the screens that name one ("Key t.", "press u").
-GLOBAL_BY_ID: dict[str, Binding] = {
-    b.id: b for b in GLOBAL if isinstance(b, Binding) and b.id is not None
-}
 
 # A dialog (a modal screen) hides the app's keys that have no priority: it takes u
 # itself, under the same id, so a remapped key works there too.
@@ -203,6 +200,12 @@ def every_binding() -> list[Binding]:
     )
     unique = {b.id or b.key: b for group in groups for b in group if isinstance(b, Binding)}
     return list(unique.values())
+
+
+@cache
+def by_id() -> dict[str, Binding]:
+    """Every binding by its id, for the lines that name a key ("Key t.", "(key a)")."""
+    return {b.id: b for b in every_binding() if b.id}
 
 
 #: Key names in words, as the key line and Help say them.

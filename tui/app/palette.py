@@ -31,16 +31,29 @@ class Command:
 
 def commands(app: NavigatorApp) -> list[Command]:
     """Every command the palette offers, in the order the home screen lists the areas."""
+
+    def key(binding_id: str) -> str:
+        return app.keys_for(binding_id, 1)  # the person's own key, if they chose one
+
     found = [
-        Command("Topics", "Read about living with SPMS (key t)", partial(app.action_go, "topics")),
         Command(
-            "Checklist", "Build your support network (key c)", partial(app.action_go, "checklist")
+            "Topics",
+            f"Read about living with SPMS (key {key('app.topics')})",
+            partial(app.action_go, "topics"),
         ),
-        Command("Notes", "Your private notes (key n)", partial(app.action_go, "notes")),
+        Command(
+            "Checklist",
+            f"Build your support network (key {key('app.checklist')})",
+            partial(app.action_go, "checklist"),
+        ),
+        Command(
+            "Notes", f"Your private notes (key {key('app.notes')})", partial(app.action_go, "notes")
+        ),
         Command("New note", "Write a new note", partial(app.open_note, None)),
         Command(
             "Check in",
-            "How much each area got in the way lately, in under two minutes (key k)",
+            "How much each area got in the way lately, in under two minutes "
+            f"(key {key('app.checkin')})",
             partial(app.action_go, "checkin"),
             ("check-in", "how am I", "symptoms", "how I feel", "track"),
         ),
@@ -58,14 +71,22 @@ def commands(app: NavigatorApp) -> list[Command]:
         ),
         Command(
             "Prepare for a visit",
-            "What to raise, and a summary (key v)",
+            f"What to raise, and a summary (key {key('app.visit')})",
             partial(app.action_go, "visit"),
         ),
-        Command("My people", "Who helps with what (key p)", partial(app.action_go, "people")),
+        Command(
+            "My people",
+            f"Who helps with what (key {key('app.people')})",
+            partial(app.action_go, "people"),
+        ),
         Command(
             "Your data", "Export, import a backup, or delete all", partial(app.action_go, "data")
         ),
-        Command("Help", "Keys, and where your data is kept (? or F1)", app.action_help),
+        Command(
+            "Help",
+            f"Keys, and where your data is kept ({app.keys_for('app.help', 2)})",
+            app.action_help,
+        ),
     ]
     found += [
         Command(f"Colours: {description}", "Change the colours", partial(app.use_theme, name))
@@ -77,16 +98,19 @@ def commands(app: NavigatorApp) -> list[Command]:
             "Start in the plain line mode, for screen readers that prefer it",
             app.use_plain_mode_next_time,
         ),
-        Command("Quit", "Save and quit (q)", app.action_quit),
+        Command("Quit", f"Save and quit ({key('app.quit')})", app.action_quit),
     ]
     found += [
         Command(
             "Search",
-            "Find a word in every topic and the checklist (/ on the Topics screen)",
+            "Find a word in every topic and the checklist "
+            f"({key('topics.search')} on the Topics screen)",
             app.open_search,
         ),
         Command(
-            "Urgent help", "Where to get help now, day or night (key u)", app.action_urgent_help
+            "Urgent help",
+            f"Where to get help now, day or night (key {key('app.urgent')})",
+            app.action_urgent_help,
         ),
         Command(
             "Export",

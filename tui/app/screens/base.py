@@ -86,10 +86,13 @@ class BaseScreen(Screen[None]):
         shown = [b for b in every if isinstance(b, Binding) and b.show]
         return "   ".join(f"{self.keys_for(b, most=3)}: {b.description}" for b in shown)
 
-    def keys_for(self, binding: Binding, most: int | None = None) -> str:
-        """The keys in force for ``binding`` (the person's own, or the default), in words."""
-        keys = self.nav_app.keymap_in_force.get(binding.id or "", binding.key)
-        return bindings.keys_in_words(keys, most)
+    def keys_for(self, binding: Binding | str, most: int | None = None) -> str:
+        """The keys in force for a binding or its id, in words (NavigatorApp.keys_for)."""
+        return self.nav_app.keys_for(binding, most)
+
+    def key_of(self, binding_id: str) -> str:
+        """The first key in force for a binding, for a line like "Add a visit (key a)"."""
+        return self.keys_for(binding_id, 1)
 
     def back_keys(self) -> str:
         """The first three keys in force for Back, in words: 'Escape, ctrl+g or b'."""

@@ -62,7 +62,7 @@ class ChangesScreen(ListScreen):
             if chart:
                 options.append(option(chart[0], "chart-key"))
                 options += [option(line, f"chart:{n}") for n, line in enumerate(chart[1:])]
-        options.append(option("Check in now (key k).", "checkin"))
+        options.append(option(f"Check in now (key {self.key_of('app.checkin')}).", "checkin"))
         return options
 
     def opened(self, target: str) -> None:

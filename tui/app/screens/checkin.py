@@ -95,7 +95,10 @@ class CheckInScreen(ListScreen):
         options += [option(self._area_line(a, current), f"area:{a.id}") for a in AREAS]
         options += [
             option(f"What my days are like: {days} Enter to write.", "days"),
-            option("See what changed over the months (key g).", "changes"),
+            option(
+                f"See what changed over the months (key {self.key_of('checkin.changes')}).",
+                "changes",
+            ),
             option(f"Remind me to check in: {every}. Enter changes it.", "remind"),
         ]
         return options
@@ -163,7 +166,10 @@ class CheckInScreen(ListScreen):
     def action_words(self) -> None:
         area = self._highlighted_area()
         if area is None:
-            self.say("Move to a question first, then press w to add your own words about it.")
+            self.say(
+                f"Move to a question first, then press {self.key_of('checkin.words')} "
+                "to add your own words about it."
+            )
             return
         current = self._current()
 

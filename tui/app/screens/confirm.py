@@ -26,8 +26,9 @@ class ConfirmScreen(DialogScreen[bool]):
         with Vertical(id="dialog"):
             yield self.question_line()
             with Vertical(classes="answers"):
-                yield answer_button(f"{self.no_label}. Key n.", "no")
-                yield answer_button(f"{self.yes_label}. Key y.", "yes")
+                no, yes = self.keys_for("confirm.no", 1), self.keys_for("confirm.yes", 1)
+                yield answer_button(f"{self.no_label}. Key {no}.", "no")
+                yield answer_button(f"{self.yes_label}. Key {yes}.", "yes")
         yield self.key_line()
 
     def on_mount(self) -> None:

@@ -48,13 +48,12 @@ class DialogScreen(ModalScreen[R]):
         own = [
             b for b in type(self).__dict__.get("BINDINGS", []) if isinstance(b, Binding) and b.show
         ]
-        app = cast("NavigatorApp", self.app)
-        words = "   ".join(
-            f"{bindings.keys_in_words(app.keymap_in_force.get(b.id or '', b.key), 3)}: "
-            f"{b.description}"
-            for b in own
-        )
+        words = "   ".join(f"{self.keys_for(b, 3)}: {b.description}" for b in own)
         return Static(plain(f"{words}   Tab: next answer"), id="keys", classes="keys")
+
+    def keys_for(self, binding: Binding | str, most: int | None = None) -> str:
+        """The keys in force for a binding or its id, in words (NavigatorApp.keys_for)."""
+        return cast("NavigatorApp", self.app).keys_for(binding, most)
 
     def dismiss(self, result: R | None = None) -> AwaitComplete:
         cast("NavigatorApp", self.app).hold_output()  # its answer changes the screen

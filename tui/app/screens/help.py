@@ -55,11 +55,10 @@ class HelpScreen(ListScreen):
         lines.append(option("Up and Down arrows: move through a list. Enter: open or choose."))
         lines.append(option("Tab and Shift+Tab: move between parts of a screen, and buttons."))
         heading("Keys that work everywhere", "h-global")
-        by_id = bindings.GLOBAL_BY_ID
         lines.append(
             option(
-                f"Urgent help, if you need help now: press {self.keys_for(by_id['app.urgent'])} "
-                f"on any screen, or {self.keys_for(by_id['app.urgent_anywhere'])} while typing.",
+                f"Urgent help, if you need help now: press {self.keys_for('app.urgent')} "
+                f"on any screen, or {self.keys_for('app.urgent_anywhere')} while typing.",
                 "urgent",
             )
         )

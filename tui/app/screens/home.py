@@ -57,8 +57,10 @@ class HomeScreen(ListScreen):
 
     def _key(self, area: str) -> str:
         """' Key t.': the keys in force that open an area from anywhere (the person's own)."""
-        binding = bindings.GLOBAL_BY_ID.get(f"app.{area}")  # "app.topics"; data has none
-        return f" Key {self.keys_for(binding, most=2)}." if binding else ""
+        binding_id = f"app.{area}"  # "app.topics"; the data area has no key of its own
+        return (
+            f" Key {self.keys_for(binding_id, most=2)}." if binding_id in bindings.by_id() else ""
+        )
 
     def opened(self, target: str) -> None:
         area = target or "topics"

@@ -27,13 +27,20 @@ class PeopleScreen(ListScreen):
         options: list[Option] = [option(p.sentence(), f"person:{p.id}") for p in people]
         if not people:
             options.append(option("Nobody listed yet.", "none", disabled=True))
-        options.append(option("Add a person or a group (key a)", "add-person"))
+        options.append(
+            option(f"Add a person or a group (key {self.key_of('people.add')})", "add-person")
+        )
         options.append(Option(Text("Help I do not want", style="bold"), id="h-unwanted"))
         options += [
             option(f"I do not want: {u.text}", f"unwanted:{u.id}")
             for u in self.nav.people.unwanted()
         ]
-        options.append(option("Add help I do not want (key w)", "add-unwanted"))
+        options.append(
+            option(
+                f"Add help I do not want (key {self.key_of('people.unwanted')})",
+                "add-unwanted",
+            )
+        )
         return options
 
     def opened(self, target: str) -> None:

@@ -68,7 +68,12 @@ class TopicScreen(ListScreen):
         options.append(_heading("Your notes on this topic", "notes"))
         for note in nav.notes.linked_to(TOPIC_LINK + self.topic_id):
             options.append(option(f"Note: {note.display_title}", f"note:{note.id}"))
-        options.append(option("Add a note about this topic (key a)", "add-note"))
+        options.append(
+            option(
+                f"Add a note about this topic (key {self.key_of('topic.add_note')})",
+                "add-note",
+            )
+        )
         options.append(_heading(f"Sources. {OPEN_HINT}", "sources"))
         options += [
             option(f"Source: {s.sentence()}", f"source-{n}")

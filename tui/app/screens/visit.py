@@ -42,7 +42,12 @@ class VisitScreen(ListScreen):
             heading, changes = appointment.changes_since_last_visit(self.nav)
             lines.append(option(f"{heading}: {changes.summary()} Enter shows them.", "changes"))
         else:
-            lines.append(option("Check in to keep track of changes (key k).", "checkin"))
+            lines.append(
+                option(
+                    f"Check in to keep track of changes (key {self.key_of('app.checkin')}).",
+                    "checkin",
+                )
+            )
         return lines
 
     def options(self) -> list[Option]:
@@ -87,10 +92,17 @@ class VisitScreen(ListScreen):
             ]
         name = one_line(str(self.nav.setting("my_name") or "")) or "not given"
         options += [
-            option("My visits: past and planned, and what was raised at each (key m).", "visits"),
+            option(
+                "My visits: past and planned, and what was raised at each "
+                f"(key {self.key_of('visit.visits')}).",
+                "visits",
+            ),
             option(f"{end_sentence(f'My name on the summary: {name}')} Enter changes it.", "name"),
-            option("Export a short summary to a file (key e)", "export"),
-            option("Print the summary (key r)", "print"),
+            option(
+                f"Export a short summary to a file (key {self.key_of('visit.export')})",
+                "export",
+            ),
+            option(f"Print the summary (key {self.key_of('visit.print')})", "print"),
         ]
         return options
 

@@ -93,7 +93,12 @@ class VisitRecordScreen(ListScreen):
         ]
         if not notes:
             options.append(option("No notes marked as raised here yet.", "none", disabled=True))
-        options.append(option("Add a note raised at this visit (key a).", "raise"))
+        options.append(
+            option(
+                f"Add a note raised at this visit (key {self.key_of('visit_record.raise')}).",
+                "raise",
+            )
+        )
         return options
 
     def opened(self, target: str) -> None:

@@ -75,7 +75,9 @@ class VisitsScreen(ListScreen):
         options: list[Option] = [option(visit_line(self, v), f"visit:{v.id}") for v in found]
         if not found:
             options.append(option("No visits yet.", "none", disabled=True))
-        options.append(option("Add a visit, past or planned (key a).", "add"))
+        options.append(
+            option(f"Add a visit, past or planned (key {self.key_of('visits.add')}).", "add")
+        )
         return options
 
     def opened(self, target: str) -> None:
