@@ -37,6 +37,7 @@ KEYS = {
     "ctrl+t": "\x14",
     "ctrl+s": "\x13",
     "ctrl+d": "\x04",
+    "ctrl+p": "\x10",
     "home": "\x1b[H",
     "end": "\x1b[F",
 }

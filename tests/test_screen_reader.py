@@ -16,6 +16,7 @@ from textual.widget import Widget
 from textual.widgets import Input, TextArea
 
 from tests.pilot_helpers import running_app
+from tests.readers.speech import glyphs_in
 from tests.terminal import Terminal
 from tui.app.widgets import GUTTER_X
 
@@ -171,3 +172,19 @@ def test_a_terminal_that_will_not_tell_its_size_still_lets_the_app_rest(data_fil
             process.kill()
             process.wait()
         os.close(master)
+
+
+def test_the_command_palette_draws_no_glyphs(data_file: Path) -> None:
+    """Textual's palette draws its field and list between half-block lines (▔▁), with
+    a magnifying glass, over the screen behind; a reader speaks all of it. What is on
+    screen is read from a real terminal."""
+    with Terminal.app(data_file) as term:
+        term.wait_for("SPMS Navigator: home")
+        term.settle(quiet=0.4)
+        term.press("ctrl+p")
+        term.type("people")
+        term.wait_for("Who helps with what")
+        term.settle(quiet=0.4)
+        screen = term.text()
+        assert not glyphs_in(screen) and "🔎" not in screen, screen
+        assert "Urgent help: where to get help now" not in screen  # nothing of home behind
