@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -11,6 +12,7 @@ from textual.widgets import Static
 
 from tui.app.app import NavigatorApp
 from tui.app.long_list import LongList
+from tui.app.screens.base import BaseScreen
 from tui.app.widgets import ReaderList, StatusLine
 from tui.core.service import open_navigator
 from tui.core.settings import Settings
@@ -43,15 +45,42 @@ ROUTES: dict[str, tuple[str, ...]] = {
 }
 
 
+class PatientPilot(Pilot[None]):
+    """A Pilot that, after each key, waits as a person does for a save the key started
+    to reach the disk and for the app's word about it ("Saved …") to be drawn.
+
+    The app says "Saved" only once the writer thread has the change on disk; on a busy
+    machine that can come after Pilot's own wait, and a test would read an empty status
+    line (seen once under load)."""
+
+    def __init__(self, app: NavigatorApp) -> None:
+        super().__init__(app)
+        self._store = app.navigator.store
+
+    async def press(self, *keys: str) -> None:
+        for key in keys:
+            await super().press(key)
+            screen = self.app.screen
+            if isinstance(screen, BaseScreen) and screen.waiting_to_say_saved:
+                await asyncio.to_thread(self._store.wait_for_writes)
+                for _ in range(100):  # the writer's report reaches the screen
+                    await self.pause(0.01)
+                    if not screen.waiting_to_say_saved:
+                        break
+
+
 @asynccontextmanager
 async def running_app(
-    data_file: Path, settings: Settings | None = None
+    data_file: Path, settings: Settings | None = None, patient: bool = True
 ) -> AsyncIterator[tuple[NavigatorApp, Pilot[None]]]:
-    """Start the app on ``data_file`` and close its store afterwards, like the real command."""
+    """Start the app on ``data_file`` and close its store afterwards, like the real command.
+    ``patient=False`` gives Textual's own Pilot, for a test that holds a save back."""
     navigator = open_navigator(data_file)
     app = NavigatorApp(navigator, settings, list(settings.problems) if settings else [])
     try:
         async with app.run_test(size=SIZE) as pilot:
+            if patient:
+                pilot = PatientPilot(app)
             await pilot.pause()
             yield app, pilot
     finally:

@@ -159,12 +159,24 @@ class Terminal:
         """Read until the app has been quiet for ``quiet`` seconds."""
         return self._read(time.monotonic() + limit, quiet=quiet)
 
-    def wait_for(self, text: str, limit: float = 15.0) -> None:
+    def wait_for(self, text: str, limit: float = 45.0) -> None:
+        """Wait until ``text`` is on the screen. The limit is generous: a passing test
+        never waits it out, and a busy CI machine once took over 15 s to show the first
+        screen (it drew nothing at all, so the failure says what the process did)."""
         deadline = time.monotonic() + limit
         while text not in self.text():
             if time.monotonic() > deadline:
-                raise AssertionError(f"{text!r} never appeared. Screen:\n{self.text()}")
+                raise AssertionError(f"{text!r} never appeared. {self.what_happened()}")
             self.read_for(0.05)
+
+    def what_happened(self) -> str:
+        """For a failure message: is the app running, what it wrote, what is shown."""
+        code = self.process.poll()
+        state = "still running" if code is None else f"ended with exit code {code}"
+        return (
+            f"The app is {state}; it wrote {len(self.raw)} bytes, ending "
+            f"{bytes(self.raw[-200:])!r}. Screen:\n{self.text()}"
+        )
 
     def _feed(self, data: bytes) -> None:
         if data:
@@ -193,7 +205,7 @@ class Terminal:
         self.settle()
 
     def wait_for_cursor_line(
-        self, start: str, limit: float = 10.0, from_cursor: bool = False
+        self, start: str, limit: float = 30.0, from_cursor: bool = False
     ) -> str:
         """Wait until the cursor's line (or, ``from_cursor``, its text from the cursor on)
         starts with ``start``; return it. On a slow machine a new screen can take a while."""

@@ -75,7 +75,7 @@ async def test_keys_are_handled_while_a_save_is_in_progress(
         release.wait(10)
         return REAL_APPEND(path, payload, expected_size)
 
-    async with running_app(data_file) as (app, pilot):
+    async with running_app(data_file, patient=False) as (app, pilot):
         await pilot.press("c")
         monkeypatch.setattr(durable, "append_durably", slow_disk)
         await pilot.press("space")

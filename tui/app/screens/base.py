@@ -124,6 +124,11 @@ class BaseScreen(Screen[None]):
         if self._after_saving is not None and self.is_attached:
             self.status.say("Saving…")
 
+    @property
+    def waiting_to_say_saved(self) -> bool:
+        """A "Saved" sentence is held until the writer reports the change on disk."""
+        return self._after_saving is not None
+
     def saved_to_disk(self) -> None:
         """The writer says the last change is on disk: now the "Saved" sentence is true."""
         message, self._after_saving = self._after_saving, None
