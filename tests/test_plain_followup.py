@@ -91,6 +91,9 @@ def test_a_reminder_on_the_home_menu_when_a_check_in_is_due(data_file: Path) -> 
     assert "Your last check-in was 5 weeks ago" in text and "Type k to check in." in text
     shorter = run_plain(data_file, "13", "2", "60", "b", "q")
     assert "Saved: the home menu will suggest a check-in every 60 days." in shorter
+    weeks = run_plain(data_file, "13", "2", "9w", "2", "soon", "b", "q")
+    assert "Saved: the home menu will suggest a check-in every 9 weeks." in weeks
+    assert "Nothing was changed. 'soon' is not a number of days." in weeks
     assert "Your last check-in was" not in run_plain(data_file, "q")
 
 

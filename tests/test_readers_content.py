@@ -1,5 +1,6 @@
-"""What Orca and Fenrir say of Urgent help and of a search result: the heading and the
-first line are heard (not just sent to speech and cut off)."""
+"""What Orca and Fenrir say of Urgent help, of a search result and of the command
+palette: the heading and the first line are heard (not just sent to speech and cut
+off), and each command as Down and Up reach it."""
 
 from __future__ import annotations
 
@@ -50,3 +51,22 @@ def test_a_search_result_and_the_topic_it_opens_are_heard(reader: str, data_file
         topic = session.press("enter")
         assert topic.heard("Topic: Care partners and carers"), session.transcript()
         assert topic.heard("For the people who care for someone with SPMS"), session.transcript()
+
+
+@pytest.mark.parametrize("reader", READERS)
+def test_each_palette_command_is_heard_as_down_and_up_reach_it(
+    reader: str, data_file: Path
+) -> None:
+    """Textual kept the cursor in the palette's field, so moving through the commands
+    was silent in both readers; the highlighted command now has the cursor."""
+    require_reader(reader)
+    with reader_session(reader, data_file) as session:
+        session.wait_until_ready()
+        opened = session.press("ctrl+p")
+        assert opened.heard("Search for commands"), session.transcript()
+        for key, command in (("down", "Checklist"), ("down", "Notes"), ("up", "Checklist")):
+            heard = session.press(key)
+            assert heard.spoken.startswith(command), session.transcript()
+        chosen = session.press("enter")
+        assert chosen.heard("Progress: 0 of 21 done"), session.transcript()
+        assert not glyphs_in([step.spoken for step in session.steps]), session.transcript()

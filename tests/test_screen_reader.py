@@ -188,3 +188,30 @@ def test_the_command_palette_draws_no_glyphs(data_file: Path) -> None:
         screen = term.text()
         assert not glyphs_in(screen) and "🔎" not in screen, screen
         assert "Urgent help: where to get help now" not in screen  # nothing of home behind
+
+
+def test_the_palette_command_under_the_highlight_carries_the_cursor(data_file: Path) -> None:
+    """A reader reads the cursor's line. Down and Up move the palette's highlight while
+    Textual keeps the cursor in the field, so nothing was said; now the cursor is on
+    the highlighted command, in the one frame that draws the highlight, and moving in
+    the field brings it back. The field's cursor does not blink (no idle redraws)."""
+    with Terminal.app(data_file) as term:
+        term.wait_for("SPMS Navigator: home")
+        term.settle(quiet=0.4)
+        term.press("ctrl+p")
+        term.wait_for("Topics")
+        term.settle(quiet=0.4)
+        assert term.cursor_line().startswith("Topics"), term.cursor_line()  # highlighted
+        assert term.read_for(1.2) == b"", "the palette redraws while the person is idle"
+        for key, command in (("down", "Checklist"), ("down", "Notes"), ("up", "Checklist")):
+            term.send(key)
+            frames = term.frames_for(0.3)
+            assert len(frames) == 1, f"{key} drew {len(frames)} frames"
+            assert term.cursor_line().startswith(command), term.cursor_line()
+        term.type("urg")
+        term.wait_for("Where to get help now")
+        term.settle(quiet=0.4)
+        # The first match is highlighted as the list is filled: the cursor is on it.
+        assert term.cursor_line().startswith("Urgent help"), term.cursor_line()
+        term.press("left")  # moving in the field: the cursor is back in it
+        assert term.cursor_line().startswith("urg"), term.cursor_line()

@@ -24,6 +24,8 @@ QUIET_SECONDS = 0.8
 STEP_LIMIT_SECONDS = 12.0
 # Gap between typed characters: a quick typist.
 TYPING_GAP_SECONDS = 0.08
+#: The project checkout whose app is heard (tests/readers/session.py is two below it).
+CHECKOUT = Path(__file__).resolve().parents[2]
 
 
 class ReaderUnavailable(RuntimeError):
@@ -90,13 +92,17 @@ class ReaderSession(ABC):
 
     def app_script(self) -> Path:
         """A shell script that waits at the gate, then runs the app: a reader is fully
-        up before the app draws its first screen, as when a person starts the app."""
+        up before the app draws its first screen, as when a person starts the app.
+        It runs from this checkout (``python -m tui`` finds its package there), not
+        from wherever the environment installed the package (a worktree's changes
+        were not heard)."""
         script = self.dir / "app.sh"
         env_args = ["env", "-u", "PYTHONPATH", "-u", "TEXTUAL", "-u", "COLUMNS", "-u", "LINES"]
         env_args += [f"{key}={value}" for key, value in self.app_env.items()]
         script.write_text(
             "#!/bin/sh\n"
             f"cat {shlex.quote(str(self.gate))} >/dev/null\n"
+            f"cd {shlex.quote(str(CHECKOUT))}\n"
             f"exec {shlex.join(env_args + self.app)}\n"
         )
         script.chmod(0o755)

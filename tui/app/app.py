@@ -23,7 +23,7 @@ from tui.app.drafting import DraftKeeper
 from tui.app.leaving import Leaving
 from tui.app.openers import ScreenOpeners
 from tui.app.output import OutputHolding
-from tui.app.palette import NavigatorCommands
+from tui.app.palette import NavigatorCommands, SpokenPalette
 from tui.app.screens.base import BaseScreen
 from tui.app.screens.home import HomeScreen
 from tui.app.terminal_safety import TerminalSafeFilter
@@ -69,7 +69,7 @@ class WriteReported(Message):
         self.problem = problem
 
 
-class NavigatorApp(AnywhereActions, ScreenOpeners, Leaving, OutputHolding):
+class NavigatorApp(AnywhereActions, ScreenOpeners, Leaving, OutputHolding, SpokenPalette):
     """SPMS Navigator in the terminal. Owns no data: everything goes through ``navigator``."""
 
     TITLE = "SPMS Navigator"

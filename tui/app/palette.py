@@ -3,6 +3,11 @@
 Textual's own palette matches only a command's title, so "backup" or "print" found
 nothing. Each command here also carries the words people use for it, and the
 search scores a command by the best of its title and those words.
+
+Textual keeps the terminal cursor in the palette's field while Down and Up move the
+highlight through the commands, so a screen reader, which reads the cursor's line,
+said nothing as a person went down the list. The highlighted command takes the
+cursor (``SpokenPalette``); typing puts it back in the field.
 """
 
 from __future__ import annotations
@@ -12,9 +17,19 @@ from dataclasses import dataclass, replace
 from functools import partial
 from typing import TYPE_CHECKING, Any, cast
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.app import App
+from textual.command import (
+    CommandInput,
+    CommandList,
+    CommandPalette,
+    DiscoveryHit,
+    Hit,
+    Hits,
+    Provider,
+)
 
 from tui.app import themes
+from tui.app.widgets import place_cursor_on_highlight
 
 if TYPE_CHECKING:
     from tui.app.app import NavigatorApp
@@ -171,3 +186,26 @@ class NavigatorCommands(Provider):
             score = _score(matcher.match, command)
             if score > 0:
                 yield Hit(score, matcher.highlight(command.title), command.run, help=command.help)
+
+
+class SpokenPalette(App[None]):
+    """The app's side of the palette: the highlighted command carries the cursor."""
+
+    def on_command_palette_opened(self) -> None:
+        palette = self.screen
+        if isinstance(palette, CommandPalette):
+            # Nothing blinks: a blinking cursor redraws its field twice a second, and a
+            # screen reader hears the screen change while the person is idle.
+            palette.query_one(CommandInput).cursor_blink = False
+            commands = palette.query_one(CommandList)
+            # A watcher runs as the highlight changes, before that change is drawn, so
+            # the frame that draws it carries the cursor too (one frame a key).
+            self.watch(commands, "highlighted", partial(_cursor_to_highlight, commands))
+
+
+def _cursor_to_highlight(commands: CommandList, highlighted: int | None) -> None:
+    if highlighted is None:
+        return  # the list is being refilled; the cursor stays where it is
+    place_cursor_on_highlight(commands)
+    # A move to a command out of view scrolls the list first: place it again after.
+    commands.call_after_refresh(place_cursor_on_highlight, commands)

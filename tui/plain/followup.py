@@ -9,7 +9,7 @@ from tui.core import checkins, printing
 from tui.core.changes import compare, parse_since
 from tui.core.checkins import every_words
 from tui.core.models import long_date
-from tui.core.text import end_sentence, one_line
+from tui.core.text import InputError, end_sentence, one_line
 from tui.core.visits import Visit
 from tui.plain.base import PlainBase
 from tui.plain.checkin import ask_checkin
@@ -57,11 +57,13 @@ class FollowUpMenus(PlainBase):
             self.out.say(f"Saved your check-in for {saved.sentence()}")
 
     def _set_every(self) -> None:
-        typed = self.out.ask("Remind me after how many days? (28 is four weeks):").strip()
-        if not typed.isdigit():
-            self.out.say("Nothing was changed. Type a number of days, like 28.")
+        typed = self.out.ask("Remind me after how many days? (28, or 4w for four weeks):")
+        try:
+            wanted = checkins.parse_every(typed)  # as `config set checkin_every_days` takes it
+        except InputError as error:
+            self.out.say(f"Nothing was changed. {error}")
             return
-        days = self.attempt(self.nav.checkins.set_every_days, int(typed))
+        days = self.attempt(self.nav.checkins.set_every_days, wanted)
         if days is not None:
             self.out.say(f"Saved: the home menu will suggest a check-in {every_words(days)}.")
 
