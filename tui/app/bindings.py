@@ -208,6 +208,14 @@ def by_id() -> dict[str, Binding]:
     return {b.id: b for b in every_binding() if b.id}
 
 
+def area_key_id(area: str) -> str | None:
+    """The id of the key that opens ``area`` from anywhere ("app.topics" for "topics"),
+    or None for an area without one (Your data, Changes, Visits). The home screen and
+    the command palette both name that key."""
+    binding_id = f"app.{area}"
+    return binding_id if binding_id in by_id() else None
+
+
 #: Key names in words, as the key line and Help say them.
 _KEY_WORDS = {
     "question_mark": "?",

@@ -28,7 +28,7 @@ from textual.command import (
     Provider,
 )
 
-from tui.app import themes
+from tui.app import bindings, themes
 from tui.app.widgets import place_cursor_on_highlight
 
 if TYPE_CHECKING:
@@ -50,53 +50,38 @@ def commands(app: NavigatorApp) -> list[Command]:
     def key(binding_id: str) -> str:
         return app.keys_for(binding_id, 1)  # the person's own key, if they chose one
 
+    def area(title: str, what: str, area_id: str, words: tuple[str, ...] = ()) -> Command:
+        """Open an area; the help names the area's key, as the home screen does."""
+        binding_id = bindings.area_key_id(area_id)
+        help_text = f"{what} (key {key(binding_id)})" if binding_id else what
+        return Command(title, help_text, partial(app.action_go, area_id), words)
+
     found = [
-        Command(
-            "Topics",
-            f"Read about living with SPMS (key {key('app.topics')})",
-            partial(app.action_go, "topics"),
-        ),
-        Command(
-            "Checklist",
-            f"Build your support network (key {key('app.checklist')})",
-            partial(app.action_go, "checklist"),
-        ),
-        Command(
-            "Notes", f"Your private notes (key {key('app.notes')})", partial(app.action_go, "notes")
-        ),
+        area("Topics", "Read about living with SPMS", "topics"),
+        area("Checklist", "Build your support network", "checklist"),
+        area("Notes", "Your private notes", "notes"),
         Command("New note", "Write a new note", partial(app.open_note, None)),
-        Command(
+        area(
             "Check in",
-            "How much each area got in the way lately, in under two minutes "
-            f"(key {key('app.checkin')})",
-            partial(app.action_go, "checkin"),
+            "How much each area got in the way lately, in under two minutes",
+            "checkin",
             ("check-in", "how am I", "symptoms", "how I feel", "track"),
         ),
-        Command(
+        area(
             "Changes",
             "What changed in my check-ins, over months",
-            partial(app.action_go, "changes"),
+            "changes",
             ("what changed", "progress", "trend", "chart", "compare", "over time"),
         ),
-        Command(
+        area(
             "Visits",
             "My visits, past and planned, and the notes raised at each",
-            partial(app.action_go, "visits"),
+            "visits",
             ("appointments", "history", "past visits", "answers"),
         ),
-        Command(
-            "Prepare for a visit",
-            f"What to raise, and a summary (key {key('app.visit')})",
-            partial(app.action_go, "visit"),
-        ),
-        Command(
-            "My people",
-            f"Who helps with what (key {key('app.people')})",
-            partial(app.action_go, "people"),
-        ),
-        Command(
-            "Your data", "Export, import a backup, or delete all", partial(app.action_go, "data")
-        ),
+        area("Prepare for a visit", "What to raise, and a summary", "visit"),
+        area("My people", "Who helps with what", "people"),
+        area("Your data", "Export, import a backup, or delete all", "data"),
         Command(
             "Help",
             f"Keys, and where your data is kept ({app.keys_for('app.help', 2)})",

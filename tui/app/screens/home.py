@@ -57,10 +57,8 @@ class HomeScreen(ListScreen):
 
     def _key(self, area: str) -> str:
         """' Key t.': the keys in force that open an area from anywhere (the person's own)."""
-        binding_id = f"app.{area}"  # "app.topics"; the data area has no key of its own
-        return (
-            f" Key {self.keys_for(binding_id, most=2)}." if binding_id in bindings.by_id() else ""
-        )
+        binding_id = bindings.area_key_id(area)
+        return f" Key {self.keys_for(binding_id, most=2)}." if binding_id else ""
 
     def opened(self, target: str) -> None:
         area = target or "topics"
