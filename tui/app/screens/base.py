@@ -15,6 +15,7 @@ from textual.widgets import OptionList, Static
 
 from tui.app import bindings
 from tui.app.long_list import LongList
+from tui.app.type_ahead import ready_once_mounted
 from tui.app.widgets import (
     Gutter,
     StatusLine,
@@ -63,6 +64,8 @@ class BaseScreen(Screen[None]):
 
     #: A "Saved" sentence waiting for its change to reach the disk.
     _after_saving: str | None = None
+    #: Built, filled and focused: keys typed ahead wait until then (type_ahead.py).
+    ready_for_keys = False
 
     def compose(self) -> ComposeResult:
         # The heading and the last message come first: screen readers read what changed
@@ -155,6 +158,7 @@ class BaseScreen(Screen[None]):
             return None
 
     def on_mount(self) -> None:
+        ready_once_mounted(self)
         self.set_heading(self.heading_text())
         # When the middle part scrolls (focus moved to a widget out of view, in a small
         # terminal), the focused line moves: the cursor follows it.

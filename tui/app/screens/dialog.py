@@ -19,6 +19,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from tui.app import bindings
+from tui.app.type_ahead import ready_once_mounted
 from tui.app.widgets import place_cursor_on, plain
 
 if TYPE_CHECKING:
@@ -37,9 +38,15 @@ class DialogScreen(ModalScreen[R]):
 
     BINDINGS = bindings.URGENT_IN_DIALOGS  # Textual adds each dialog's own to these
 
+    #: Built and focused: keys typed ahead wait until then (type_ahead.py).
+    ready_for_keys = False
+
     def __init__(self, question: str) -> None:
         super().__init__()
         self.question = question
+
+    def on_mount(self) -> None:
+        ready_once_mounted(self)
 
     def question_line(self) -> Static:
         return Static(plain(self.question), id="question")
