@@ -70,6 +70,6 @@ def test_keys_typed_ahead_on_a_real_terminal_open_the_delete_question(data_file:
         term.wait_for("SPMS Navigator: home")
         term.settle(quiet=0.4)
         term.send("n" + KEYS["down"] + "d")
-        term.wait_for("Delete")
-        assert "Heat tires me" in term.text().split("Delete", 1)[1].splitlines()[0]
-        assert term.cursor_line().startswith("No, keep it")
+        term.wait_for("Delete the note")
+        assert "Delete the note 'Heat tires me'?" in term.text()
+        assert term.wait_for_cursor_line("No, keep it").startswith("No, keep it")

@@ -134,6 +134,7 @@ class NavigatorApp(
 
     def on_mount(self) -> None:
         self.hold_output()  # the first screen, too, goes out whole
+        self.hold_output_at_each_screen_change()
         if self.tune_interpreter:  # the real command owns its process and its signals
             self._stop_on_signals()
         self._fit_size(self.size.height)

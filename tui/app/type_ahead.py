@@ -122,5 +122,8 @@ def ready_once_mounted(screen: Screen[Any]) -> None:
         app = screen.app
         if isinstance(app, TypeAhead):
             app.screen_ready()
+        settled = getattr(screen, "_settled", None)
+        if settled is not None:  # after the focus the screen set (the app's queue)
+            app.call_later(settled)
 
     screen.call_later(now_ready)

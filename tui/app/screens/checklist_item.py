@@ -18,6 +18,7 @@ from tui.core.service import ITEM_LINK
 
 
 class ChecklistItemScreen(BaseScreen):
+    AUTO_FOCUS = "#toggle"
     TITLE_TEXT = "Checklist item"
     MAIN_SCROLLS = True
     BINDINGS = bindings.CHECKLIST_ITEM
