@@ -15,8 +15,12 @@ from tui.core.content import ContentError, default_library, load_library
 from tui.core.models import BlockKind, Topic
 
 #: Phone numbers as the content writes them: US (1-800-344-4867, (800) 532-7667,
-#: 866-673-7436), UK (0808 800 8000), and the short lines 116 123 and 988.
-PHONE = re.compile(r"(?:\d-)?\(?\d{3}\)?[ -]\d{3}-\d{4}|\b0\d{3} \d{3} \d{4}\b|\b116 123\b|\b988\b")
+#: 866-673-7436), UK (0808 800 8000), the short lines 116 123 and 988, and the short
+#: numbers written digit by digit for speech ("9 8 8", "1 1 6 1 2 3", "13 11 14").
+PHONE = re.compile(
+    r"(?:\d-)?\(?\d{3}\)?[ -]\d{3}-\d{4}|\b0\d{3} \d{3} \d{4}\b|\b116 123\b|\b988\b"
+    r"|\b\d(?: \d){2,}\b|\b13 11 14\b"
+)
 
 
 def _topic_text(topic_id: str) -> str:
@@ -120,7 +124,7 @@ def test_every_topic_names_sources_with_an_address_and_review_dates() -> None:
         assert topic.blocks[0].kind is BlockKind.HEADING
         assert isinstance(topic.reviewed, date) and isinstance(topic.next_review, date)
         assert topic.next_review > topic.reviewed, topic.id
-        assert topic.last_reviewed == "30 November 2026"
+        assert topic.last_reviewed in {"30 November 2026", "7 December 2026"}, topic.id
     article = library.sources["building-network"]
     assert "Sharecare" in article.sentence() and "8 December 2025" in article.sentence()
     assert article.address.startswith("https://www.sharecare.com/")
@@ -153,7 +157,9 @@ def test_every_contact_says_its_country_and_every_number_is_on_a_checked_page() 
                 source = library.sources[contact.source_id]
                 assert source.checked and contact.phone in source.phones
     found = set(PHONE.findall(_all_user_text()))
-    assert found >= {"1-800-344-4867", "(800) 532-7667", "0808 800 8000", "116 123", "988"}
+    assert found >= {"1-800-344-4867", "(800) 532-7667", "0808 800 8000", "116 123", "9 8 8"}
+    # Urgent help in each country, with its emergency number (issue 21).
+    assert found >= {"1 1 6 1 2 3", "13 11 14", "8 5 2 5 8", "9 1 1", "9 9 9", "1 1 2", "0 0 0"}
     assert found <= checked_numbers, found - checked_numbers
 
 
@@ -179,15 +185,28 @@ def test_a_next_review_before_the_review_is_refused(tmp_path: Path) -> None:
 
 def test_urgent_help_is_there_in_safe_plain_words() -> None:
     app = default_library().app
-    first = app.urgent_help[0]
-    assert first.startswith("If you think about hurting yourself or feel you cannot go on")
-    for needle in ["988 (US)", "116 123 (UK and Ireland)", "local emergency number"]:
-        assert needle in first
-    assert any("not alone" in line for line in app.urgent_help)
-    assert textstat.flesch_kincaid_grade("\n".join(app.urgent_help)) <= 6.0
+    lines = app.urgent_help
+    assert lines[0].startswith("9 8 8: call or text") and len(lines[0]) <= 56  # one row at 60
+    by_country = {line.split(":")[0]: line for line in lines}
+    needles = {
+        "US": ["9 8 8", "988lifeline.org", "9 1 1"],
+        "Canada": ["9 8 8", "9 1 1"],
+        "UK": ["Samaritans", "1 1 6 1 2 3", "SHOUT to 8 5 2 5 8", "9 9 9"],
+        "Ireland": ["Samaritans", "1 1 6 1 2 3", "1 1 2 or 9 9 9"],
+        "Australia": ["Lifeline", "13 11 14", "0 0 0"],
+    }
+    for country, words in needles.items():
+        for word in words:
+            assert word in by_country[country], (country, word)
+    assert any(line.startswith("Worried about someone else?") for line in lines)
+    assert any("not alone" in line and "cannot go on" in line for line in lines)
+    assert lines[-1] == "Somewhere else? Call your local emergency number."
+    assert not any("866-673-7436" in line for line in lines)  # the unverified 2019 line
+    assert textstat.flesch_kincaid_grade("\n".join(lines)) <= 6.0
     emotional = _topic_text("emotional-support")
     assert "If you feel low most days for two weeks or more, tell your doctor." in emotional
-    assert first in emotional
+    for number in ["9 8 8", "1 1 6 1 2 3", "13 11 14"]:
+        assert number in emotional
 
 
 def test_new_topics_cover_carers_money_other_countries_and_slow_change() -> None:

@@ -1,0 +1,92 @@
+"""Urgent help is heard first and heard right (issue 21): read aloud by espeak-ng at its
+default rate, the screen's first number is spoken in full within 3 seconds of the
+screen's first word, and every number people dial digit by digit is said digit by digit.
+
+espeak-ng is the synthesizer under Orca and Fenrir on Debian (tests/system-packages.sh
+installs it). Without it these tests are skipped, saying so; with SPMS_REQUIRE_READERS=1
+(CI) they fail instead, as the screen-reader tests do.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import wave
+from pathlib import Path
+
+import pytest
+
+from tests.pilot_helpers import heading_text, highlighted_text, running_app
+from tests.terminal import Terminal
+from tui.app.screens.urgent import UrgentHelpScreen
+from tui.core.content import default_library
+
+#: A number as the urgent lines write it: "9 8 8", "1 1 6 1 2 3", "13 11 14".
+NUMBER = re.compile(r"\b\d+(?: \d+)*\b")  # not the 988 of 988lifeline.org
+#: espeak-ng's phonemes for "hundred" and "thousand": a number said as an amount.
+AS_AN_AMOUNT = ("h'VndrI", "T'aUz@nd")
+SECONDS_TO_FIRST_NUMBER = 3.0
+
+
+def espeak() -> str:
+    found = shutil.which("espeak-ng")
+    if found is None:
+        message = "espeak-ng is not installed: run 'sh tests/system-packages.sh' as root"
+        if os.environ.get("SPMS_REQUIRE_READERS") == "1":
+            pytest.fail(f"{message} (SPMS_REQUIRE_READERS=1)", pytrace=False)
+        pytest.skip(message)
+    return found
+
+
+def seconds_spoken(text: str, wav: Path) -> float:
+    """How long espeak-ng, at its default rate and voice, takes to say ``text``."""
+    subprocess.run([espeak(), "-w", str(wav), text], check=True, timeout=30)
+    with wave.open(str(wav)) as sound:
+        frames: int = sound.getnframes()
+        rate: int = sound.getframerate()
+    return frames / rate
+
+
+def up_to_first_number(text: str) -> str:
+    match = NUMBER.search(text)
+    assert match, f"No number in {text!r}"
+    return text[: match.end()]
+
+
+async def test_the_first_number_is_heard_within_three_seconds(
+    data_file: Path, tmp_path: Path
+) -> None:
+    espeak()
+    async with running_app(data_file) as (app, pilot):
+        await pilot.press("u")
+        assert isinstance(app.screen, UrgentHelpScreen)
+        heard = f"{heading_text(app)}. {highlighted_text(app)}"
+    assert heard.startswith("Urgent help. ")
+    spoken = up_to_first_number(heard)
+    seconds = seconds_spoken(spoken, tmp_path / "urgent.wav")
+    assert seconds <= SECONDS_TO_FIRST_NUMBER, f"{spoken!r} takes {seconds:.1f} s to say"
+
+
+def test_every_number_on_the_urgent_screen_is_said_digit_by_digit() -> None:
+    """Written "988", it is said "nine hundred and eighty-eight"; "9 8 8" is "nine eight eight".
+    Lifeline's 13 11 14 is dialled and said in pairs ("thirteen eleven fourteen")."""
+    for line in default_library().app.urgent_help:
+        for number in NUMBER.findall(line):
+            phonemes = subprocess.run(
+                [espeak(), "-q", "-x", number], capture_output=True, text=True, check=True
+            ).stdout
+            assert not any(amount in phonemes for amount in AS_AN_AMOUNT), (number, phonemes)
+
+
+def test_the_cursor_line_carries_a_number_at_60_columns(data_file: Path) -> None:
+    """What a braille display shows as the screen opens is the cursor's line: it must
+    name the screen or hold a number, even on the smallest terminal (60 by 20)."""
+    with Terminal.app(data_file, columns=60, rows=20) as term:
+        term.wait_for("SPMS Navigator")
+        term.press("u")
+        term.wait_for("Urgent help")
+        term.settle()
+        line = term.cursor_line()
+    assert "Urgent help" in line or NUMBER.search(line), line
