@@ -342,3 +342,83 @@ def test_plain_language_well_below_the_seeds_reading_level() -> None:
     assert max(grades.values()) <= 6.0, grades
     for seed in sorted(SEEDS.glob("*.txt")):  # the same measure on the source articles
         assert textstat.flesch_kincaid_grade(seed.read_text("utf-8")) >= overall + 4
+
+
+def test_the_day_to_day_topics_cover_what_issue_21_asks() -> None:
+    needles = {
+        "symptoms": ["fatigue", "Heat", "bladder", "stiff", "pain", "remember", "mood"],
+        "treatment": [
+            "disease-modifying treatments",
+            "Doctors call SPMS active",
+            "siponimod",
+            "at least once a year",
+            "Do not stop an MS medicine before you talk with your neurologist",
+            "If you have not seen an MS specialist for a year, ask for a visit",
+        ],
+        "sudden-worsening": ["a day or more", "Heat, an infection", "Call your MS team", "9 1 1"],
+        "rehabilitation": ["physical therapist", "occupational therapist", "150 minutes", "Falls"],
+        "equipment-and-getting-around": [
+            "walking stick",
+            "wheelchair",
+            "Grab bars",
+            "cooling vests",
+            "tell the DVLA",
+        ],
+        "work-and-your-rights": [
+            "Americans with Disabilities Act",
+            "reasonable accommodations",
+            "Equality Act protects you from the day you learn you have MS",
+            "Access to Work",
+            "Telling your employer",
+        ],
+        "planning-ahead": ["power of attorney", "advance decision", "advance directive", "family"],
+        "money-and-work": [
+            "After 24 months of SSDI, you can get Medicare",
+            "Adult Disability Payment took the place of PIP in 2022",
+            "at least 35 hours a week",
+            "State Pension age is the age",
+            "Universal Credit is one monthly payment",
+        ],
+        "carers": ["carer's assessment", "archrespite.org", "Eldercare Locator", "9 8 8"],
+        "outside-the-us": [
+            "Canada Pension Plan disability benefit",
+            "under 65 when you first apply",
+            "Lifeline on 13 11 14",
+        ],
+    }
+    for topic_id, words in needles.items():
+        text = _topic_text(topic_id)
+        for word in words:
+            assert word in text, f"{topic_id} is missing {word!r}"
+    # The survey figures, with their source named in the topic.
+    symptoms = default_library().topic("symptoms")
+    assert "symptomscreen-2023" in symptoms.source_ids
+    assert "73 in 100" in _topic_text("symptoms") and "7,646" in _topic_text("symptoms")
+
+
+def test_the_wording_fixes_and_first_use_explanations_of_issue_21() -> None:
+    everything = _all_user_text()
+    assert "Twitter and" not in everything and "X (the site once called Twitter)" in everything
+    assert "Most people with SPMS had RRMS first." in _topic_text("what-is-spms")
+    assert "were first told they had RRMS" not in everything
+    assert "more than 35 hours" not in everything
+    assert "MS Navigators are Society staff" in _topic_text("emotional-support")
+    assert "A financial counselor helps you plan your money" in _topic_text("financial-help")
+    # Said right by a synthesizer: expanded, or spelled out letter by letter.
+    for mangled in ["MSWA", "NDIS", "e.g.", "i.e."]:
+        assert mangled not in everything, mangled
+    money = _topic_text("money-and-work")
+    expanded = "Employment and Support Allowance ("
+    assert money.index("ESA") == money.index(expanded) + len(expanded)  # named in full first
+
+
+def test_every_source_checked_in_the_december_review_says_when_to_look_again() -> None:
+    """The loader ignores ``next_review`` of a source; the reviewer reads it (docs/content.md)."""
+    import tomllib
+
+    raw = tomllib.loads((paths.content_dir() / "sources.toml").read_text("utf-8"))["source"]
+    december = [s for s in raw if s.get("checked") == date(2026, 12, 7)]
+    assert len(december) >= 25
+    for source in december:
+        assert source.get("url"), source["id"]
+        assert source["next_review"] > source["checked"], source["id"]
