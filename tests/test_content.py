@@ -27,7 +27,12 @@ def _topic_text(topic_id: str) -> str:
     topic = default_library().topic(topic_id)
     parts = [topic.title, topic.summary, *(b.text for b in topic.blocks)]
     parts += [c.sentence() for c in topic.contacts]
-    return "\n".join(parts)
+    return readable("\n".join(parts))
+
+
+def readable(text: str) -> str:
+    """The text as a person reads it: a number's no-break spaces read as spaces."""
+    return text.replace("\u00a0", " ")
 
 
 def _all_user_text() -> str:
@@ -35,7 +40,7 @@ def _all_user_text() -> str:
     library = default_library()
     parts = [_topic_text(t.id) for t in library.topics]
     parts += [f"{i.text}\n{i.why}" for i in library.checklist]
-    return "\n".join([*parts, *library.app.urgent_help])
+    return readable("\n".join([*parts, *library.app.urgent_help]))
 
 
 def test_every_topic_the_issues_ask_for_is_there() -> None:
@@ -185,7 +190,7 @@ def test_a_next_review_before_the_review_is_refused(tmp_path: Path) -> None:
 
 def test_urgent_help_is_there_in_safe_plain_words() -> None:
     app = default_library().app
-    lines = app.urgent_help
+    lines = [readable(line) for line in app.urgent_help]
     assert lines[0].startswith("9 8 8: call or text") and len(lines[0]) <= 56  # one row at 60
     by_country = {line.split(":")[0]: line for line in lines}
     needles = {

@@ -23,8 +23,9 @@ from tests.terminal import Terminal
 from tui.app.screens.urgent import UrgentHelpScreen
 from tui.core.content import default_library
 
-#: A number as the urgent lines write it: "9 8 8", "1 1 6 1 2 3", "13 11 14".
-NUMBER = re.compile(r"\b\d+(?: \d+)*\b")  # not the 988 of 988lifeline.org
+#: A number as the urgent lines write it: "9 8 8", "1 1 6 1 2 3", "13 11 14" (the app joins
+#: the groups with no-break spaces, tui.core.text.keep_numbers_whole).
+NUMBER = re.compile(r"\b\d+(?:[ \u00a0]\d+)*\b")  # not the 988 of 988lifeline.org
 #: espeak-ng's phonemes for "hundred" and "thousand": a number said as an amount.
 AS_AN_AMOUNT = ("h'VndrI", "T'aUz@nd")
 SECONDS_TO_FIRST_NUMBER = 3.0
@@ -80,13 +81,23 @@ def test_every_number_on_the_urgent_screen_is_said_digit_by_digit() -> None:
             assert not any(amount in phonemes for amount in AS_AN_AMOUNT), (number, phonemes)
 
 
-def test_the_cursor_line_carries_a_number_at_60_columns(data_file: Path) -> None:
+@pytest.mark.parametrize(("columns", "rows"), [(60, 20), (80, 24)])
+def test_the_cursor_line_carries_a_number_and_no_number_is_cut(
+    data_file: Path, columns: int, rows: int
+) -> None:
     """What a braille display shows as the screen opens is the cursor's line: it must
-    name the screen or hold a number, even on the smallest terminal (60 by 20)."""
-    with Terminal.app(data_file, columns=60, rows=20) as term:
+    name the screen or hold a number, on the smallest terminal (60 by 20) and the usual."""
+    with Terminal.app(data_file, columns=columns, rows=rows) as term:
         term.wait_for("SPMS Navigator")
         term.press("u")
         term.wait_for("Urgent help")
         term.settle()
         line = term.cursor_line()
+        shown_rows = [row.strip() for row in term.screen.display]
     assert "Urgent help" in line or NUMBER.search(line), line
+    # No number is cut in two at the end of a row: a reader would say half of it.
+    shown = " ".join(shown_rows)
+    numbers = {n for text in default_library().app.urgent_help for n in NUMBER.findall(text)}
+    for number in numbers:
+        whole = sum(row.count(number) for row in shown_rows)
+        assert whole == shown.count(number), (number, shown_rows)
