@@ -101,3 +101,23 @@ def test_the_cursor_line_carries_a_number_and_no_number_is_cut(
     for number in numbers:
         whole = sum(row.count(number) for row in shown_rows)
         assert whole == shown.count(number), (number, shown_rows)
+
+
+#: Capitals said as a word on purpose: how people say them (PIP is "pip" in the UK), or
+#: the name itself (text SHOUT, GOV.UK, ARCH).
+SAID_AS_WORDS = {"PIP", "SHOUT", "ARCH", "GOV", "OK"}
+
+
+def test_every_abbreviation_in_the_content_is_spelled_out_by_the_synthesizer() -> None:
+    """espeak-ng reads "ESA" as "essa", "DVLA" as "deevla" and "ADA" as "ayda": an
+    abbreviation must be one it spells letter by letter (each letter carries a stress
+    mark in its phonemes), be written with spaces ("D V L A"), or be named in full."""
+    from tests.test_content import _all_user_text
+
+    text = _all_user_text()
+    for word in sorted(set(re.findall(r"\b[A-Z]{2,}\b", text)) - SAID_AS_WORDS):
+        phonemes = subprocess.run(
+            [espeak(), "-q", "-x", word], capture_output=True, text=True, check=True
+        ).stdout
+        stresses = phonemes.count(",") + phonemes.count("'")
+        assert stresses >= len(word), f"espeak-ng says {word!r} as a word: {phonemes.strip()}"
