@@ -27,6 +27,7 @@ from tui.core.models import (
     long_date,
 )
 from tui.core.search import SearchHit, search_library
+from tui.core.text import keep_numbers_whole
 
 
 class ContentError(Exception):
@@ -102,13 +103,14 @@ def parse_body(text: str) -> tuple[Block, ...]:
     A deliberately tiny format: every block becomes one line a screen reader can
     land on, so we do not need a Markdown renderer at start-up. A paragraph or
     bullet starting with ``[app] `` is the app's own plain explanation of a word.
+    A phone number's groups are joined so that no screen wraps it in two.
     """
     blocks: list[Block] = []
     paragraph: list[str] = []
 
     def flush() -> None:
         if paragraph:
-            words, own = _own(" ".join(paragraph))
+            words, own = _own(keep_numbers_whole(" ".join(paragraph)))
             blocks.append(Block(BlockKind.PARAGRAPH, words, own))
             paragraph.clear()
 
@@ -121,7 +123,7 @@ def parse_body(text: str) -> tuple[Block, ...]:
             blocks.append(Block(BlockKind.HEADING, line[3:].strip()))
         elif line.startswith("- "):
             flush()
-            words, own = _own(line[2:].strip())
+            words, own = _own(keep_numbers_whole(line[2:].strip()))
             blocks.append(Block(BlockKind.BULLET, words, own))
         else:
             paragraph.append(line)
@@ -232,7 +234,7 @@ def load_library(directory: Path | None = None) -> Library:
         not_advice=app_raw["not_advice"],
         content_reviewed=app_raw["content_reviewed"],
         prompts=tuple(app_raw.get("prompts", ())),
-        urgent_help=tuple(app_raw.get("urgent_help", ())),
+        urgent_help=tuple(map(keep_numbers_whole, app_raw.get("urgent_help", ()))),
         own_explanation=app_raw.get("own_explanation", ""),
         palette={name: tuple(words) for name, words in app_raw.get("palette", {}).items()},
     )
