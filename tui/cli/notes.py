@@ -24,7 +24,8 @@ from tui.core.service import ITEM_LINK, TOPIC_LINK, Navigator, display_time
 from tui.core.text import InputError, end_sentence, one_line
 from tui.core.visits import VISIT_LIST_HINT
 
-KINDS = [kind.value for kind in NoteKind]
+#: The kinds a note can have, and "worry", the word most people use for a concern.
+KINDS = [*(kind.value for kind in NoteKind), "worry"]
 NOTE_LIST_HINT = "To see your notes and their numbers, run: spms-navigator note list"
 
 
@@ -52,7 +53,12 @@ def register(tree: Tree) -> None:
     )
     add.add_argument("--title", required=True, help="the note's title")
     add.add_argument("--body", metavar="TEXT", help="the note's text, or - for stdin")
-    add.add_argument("--kind", choices=KINDS, default="plain", help="what the note is for")
+    add.add_argument(
+        "--kind",
+        choices=KINDS,
+        default="plain",
+        help="what the note is for (worry is the same as concern)",
+    )
     _link_options(add, with_none=False)
     add_json(add)
 
@@ -63,7 +69,7 @@ def register(tree: Tree) -> None:
         handler=note_list,
     )
     listing.add_argument("--filter", metavar="TEXT", help="only notes holding TEXT")
-    listing.add_argument("--kind", choices=KINDS, help="only notes of this kind")
+    listing.add_argument("--kind", choices=KINDS, help="only notes of this kind (worry: concern)")
     listing.add_argument(
         "--raised",
         action=argparse.BooleanOptionalAction,
@@ -95,7 +101,9 @@ def register(tree: Tree) -> None:
     edit.add_argument("id", type=int, metavar="NOTE", help="the note's number")
     edit.add_argument("--title", help="the new title")
     edit.add_argument("--body", metavar="TEXT", help="the new text, or - for stdin")
-    edit.add_argument("--kind", choices=KINDS, help="what the note is for")
+    edit.add_argument(
+        "--kind", choices=KINDS, help="what the note is for (worry is the same as concern)"
+    )
     _link_options(edit, with_none=True)
     add_json(edit)
 
@@ -159,6 +167,11 @@ def _link(nav: Navigator, args: argparse.Namespace) -> str | None:
     return "" if getattr(args, "no_link", False) else None
 
 
+def note_kind(word: str) -> NoteKind:
+    """The kind a --kind word names: "worry" is a concern."""
+    return NoteKind.CONCERN if word == "worry" else NoteKind(word)
+
+
 def checked_entry(nav: Navigator, item_id: str) -> Any:
     try:
         return nav.checklist.entry(item_id)
@@ -198,7 +211,7 @@ def note_add(args: argparse.Namespace, nav: Navigator) -> int:
     if body is None:
         body = "" if interactive() else read_stdin()
     link = _link(nav, args) or ""
-    note = nav.notes.create(args.title, body, link, NoteKind(args.kind))
+    note = nav.notes.create(args.title, body, link, note_kind(args.kind))
     if args.json:
         return emit_json("note", note=note_record(note, nav.link_labels()))
     out(f"Saved note {note.id}: {one_line(note.display_title)}")
@@ -208,7 +221,7 @@ def note_add(args: argparse.Namespace, nav: Navigator) -> int:
 def note_list(args: argparse.Namespace, nav: Navigator) -> int:
     notes = nav.notes.all(args.filter or "")
     if args.kind:
-        notes = [n for n in notes if n.kind is NoteKind(args.kind)]
+        notes = [n for n in notes if n.kind is note_kind(args.kind)]
     if args.raised is not None:
         notes = [n for n in notes if n.raised is args.raised]
     if args.json:
@@ -258,7 +271,7 @@ def note_edit(args: argparse.Namespace, nav: Navigator) -> int:
         )
     note = checked_note(nav, args.id)
     body = read_text(args.body, "the note's new text")
-    kind = NoteKind(args.kind) if args.kind else None
+    kind = note_kind(args.kind) if args.kind else None
     saved = nav.notes.update(
         note.id,
         note.title if args.title is None else args.title,

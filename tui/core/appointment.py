@@ -64,6 +64,11 @@ def _bullet(text: str) -> list[str]:
     return textwrap.wrap(text, WIDTH, initial_indent="- ", subsequent_indent="  ")
 
 
+def prompt_kind(nav: Navigator, prompt: str) -> NoteKind:
+    """The kind of note a prompt asks for: a worry is a concern, a question a question."""
+    return NoteKind(nav.library.app.prompt_kinds.get(prompt, NoteKind.CHANGE.value))
+
+
 def unanswered_prompts(nav: Navigator) -> list[str]:
     """The visit prompts, less those already written about in a note not yet raised."""
     written = {_one_line(n.title).casefold() for n in to_raise(nav)}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tui.core import appointment, backup, paths
-from tui.core.models import NoteKind, Role
+from tui.core.models import Note, NoteKind, Role
 from tui.core.text import end_sentence, one_line
 from tui.core.visits import Visit
 from tui.plain.followup import FollowUpMenus
@@ -39,8 +39,9 @@ class MoreMenus(FollowUpMenus):
             self.menu(
                 "Prepare for a visit. What to raise with your care team.",
                 lines,
-                "Type a number to open one, a to add a question, w to write about a prompt "
-                "that helps notice slow change, d for the next visit's date, m for my visits, "
+                "Type a number to open one, a to add a question, o to add a worry or another "
+                "kind of note, w to write about a prompt that helps notice slow change, "
+                "d for the next visit's date, m for my visits, "
                 "e to export a summary, r to print it, or b for back.",
             )
             answer = self.choose()
@@ -54,6 +55,10 @@ class MoreMenus(FollowUpMenus):
                 self.print_summary()
             elif word == "a":
                 self._new_kind_note(NoteKind.QUESTION, "")
+            elif word == "o":
+                kind = self.ask_kind(NoteKind.CONCERN, "What kind of note would you like to add?")
+                if kind is not None:
+                    self._new_kind_note(kind, "")
             elif word == "w":
                 self._write_about_a_prompt()
             elif word == "e":
@@ -100,7 +105,32 @@ class MoreMenus(FollowUpMenus):
         self.menu("Which question would you like to write about?", list(prompts))
         choice = self.pick(self.choose(), len(prompts))
         if choice is not None:
-            self._new_kind_note(NoteKind.CHANGE, prompts[choice])
+            prompt = prompts[choice]
+            self._new_kind_note(appointment.prompt_kind(self.nav, prompt), prompt)
+
+    def ask_kind(self, current: NoteKind, question: str) -> NoteKind | None:
+        """A kind of note chosen by number; Enter alone keeps ``current``, b keeps it too."""
+        kinds = list(NoteKind)
+        self.menu(
+            question,
+            [f"{kind.label}{' (a worry)' if kind is NoteKind.CONCERN else ''}." for kind in kinds],
+            f"Type a number, or Enter alone for {current.label}.",
+        )
+        answer = self.choose()
+        if not answer:
+            return current
+        choice = self.pick(answer, len(kinds))
+        return None if choice is None else kinds[choice]
+
+    def _change_kind(self, note: Note) -> None:
+        kind = self.ask_kind(note.kind, "What kind of note is it?")
+        if kind is None or kind is note.kind:
+            self.out.say(f"Nothing was changed. Its kind is still: {note.kind.label}.")
+            return
+        saved = self.attempt(self.nav.notes.update, note.id, note.title, note.body, None, kind)
+        if saved is not None:
+            listed = "" if kind is NoteKind.PLAIN else " It is on the list to raise at your visit."
+            self.out.say(f"Saved. Its kind is now: {kind.label}.{listed}")
 
     def _new_kind_note(self, kind: NoteKind, title: str) -> None:
         if not title:

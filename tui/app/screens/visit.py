@@ -117,7 +117,8 @@ class VisitScreen(ListScreen):
             edit_answer(self, int(target.removeprefix("done:")))
         elif target.startswith("prompt:"):
             prompt = self.nav.library.app.prompts[int(target.removeprefix("prompt:"))]
-            self.nav_app.open_note(None, kind=NoteKind.CHANGE, title=prompt)
+            kind = appointment.prompt_kind(self.nav, prompt)
+            self.nav_app.open_note(None, kind=kind, title=prompt)
         elif target == "question":
             self.nav_app.open_note(None, kind=NoteKind.QUESTION)
         else:
