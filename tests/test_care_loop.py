@@ -4,16 +4,19 @@ full-screen app through Pilot, the plain mode from typed lines, the real command
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from pathlib import Path
 
-from tests.pilot_helpers import option_texts, running_app
+from tests.pilot_helpers import option_texts, running_app, screen_text, status_text
 from tests.process import cli, saved
 from tests.test_plain_mode import run_plain
 from tui.app.fields import ChoiceField
+from tui.app.screens.choose import ChooseScreen
 from tui.app.screens.note_editor import NoteEditorScreen
+from tui.app.screens.prompt import PromptScreen
 from tui.app.widgets import ReaderList
 from tui.core import appointment
-from tui.core.models import NoteKind
+from tui.core.models import NoteKind, long_date
 
 WORRY = "What worries you about your treatment?"
 QUESTIONS = "What questions do you have about your illness or your treatment?"
@@ -98,3 +101,78 @@ def test_the_command_takes_worry_for_concern(data_file: Path) -> None:
     assert changed.returncode == 0, changed.stderr
     with saved(data_file) as nav:
         assert {n.kind for n in nav.notes.all()} == {NoteKind.CONCERN}
+
+
+# ------------------------------------------------------------ 2. answers come back
+def _planned(days: int) -> date:
+    return date.today() + timedelta(days=days)
+
+
+def test_note_raise_before_the_visit_attaches_to_the_planned_one(data_file: Path) -> None:
+    d = ["--data-file", str(data_file)]
+    soon = _planned(5)
+    cli("visit", "add", "--date", soon.isoformat(), "--with", "Dr Lee", *d)
+    cli("note", "add", "--title", "Heat", "--kind", "question", "--body", "Hot.", *d)
+    raised = cli("note", "raise", "1", "--answer", "Keep cool.", *d)
+    assert raised.returncode == 0, raised.stderr
+    assert f"at your visit on {long_date(soon)} with Dr Lee." in raised.stdout
+    cli("visit", "add", "--date", _planned(40).isoformat(), *d)
+    cli("note", "add", "--title", "Falls", "--kind", "worry", "--body", "Two.", *d)
+    unsure = cli("note", "raise", "2", *d)
+    assert unsure.returncode == 2
+    assert f"You have 2 visits planned: 1 on {long_date(soon)} with Dr Lee; 2 on" in unsure.stderr
+    assert "spms-navigator note raise 2 --visit 1" in unsure.stderr
+    with saved(data_file) as nav:
+        assert [(n.id, n.raised, n.visit_id) for n in nav.notes.all()] == [
+            (2, False, None),
+            (1, True, 1),
+        ]
+
+
+def test_plain_mode_asks_which_planned_visit(data_file: Path) -> None:
+    with saved(data_file) as nav:
+        nav.visits.add(_planned(5), "Dr Lee")
+        nav.visits.add(_planned(40), "Nurse Ray")
+        nav.notes.create("Heat", "Hot days.", kind=NoteKind.QUESTION)
+    text = run_plain(data_file, "v", "1", "1", "2", "Keep cool.", "q")
+    assert "You have 2 visits planned. Which one is 'Heat' raised for?" in text
+    assert f"2. {long_date(_planned(40))} with Nurse Ray." in text
+    assert (
+        f"Saved: marked as raised at the visit on {long_date(_planned(40))} with Nurse Ray: Heat"
+        in text
+    )
+    with saved(data_file) as nav:
+        assert nav.visits.raised_at(2)[0].answer == "Keep cool."
+
+
+async def test_the_app_says_which_visit_and_asks_when_two_are_planned(data_file: Path) -> None:
+    with saved(data_file) as nav:
+        nav.visits.add(_planned(5), "Dr Lee")
+        nav.notes.create("Heat", "Hot days.", kind=NoteKind.QUESTION)
+    async with running_app(data_file) as (app, pilot):
+        await pilot.press("v")
+        texts = option_texts(app, "visit")
+        app.screen.query_one("#visit", ReaderList).highlighted = next(
+            n for n, t in enumerate(texts) if t.startswith("Question: Heat")
+        )
+        await pilot.press("enter", *"Keep cool", "enter")
+        assert status_text(app) == (
+            f"Saved: 'Heat' is marked as raised at your visit on {long_date(_planned(5))} "
+            "with Dr Lee."
+        )
+        app.navigator.visits.add(_planned(40), "Nurse Ray")
+        app.navigator.notes.create("Falls", "Two.", kind=NoteKind.CONCERN)
+        app.screen.refresh_data()  # type: ignore[attr-defined]
+        texts = option_texts(app, "visit")
+        app.screen.query_one("#visit", ReaderList).highlighted = next(
+            n for n, t in enumerate(texts) if t.startswith("Concern: Falls")
+        )
+        await pilot.press("enter")
+        assert isinstance(app.screen, ChooseScreen)
+        assert "You have 2 visits planned. Which one is 'Falls' raised for?" in screen_text(app)
+        await pilot.press("down", "enter")
+        assert isinstance(app.screen, PromptScreen)
+        await pilot.press(*"Ask again", "enter")
+        assert status_text(app).startswith("Saved: 'Falls' is marked as raised at your visit on")
+    with saved(data_file) as nav:
+        assert [n.visit_id for n in nav.notes.all()] == [2, 1]

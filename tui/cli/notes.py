@@ -9,7 +9,9 @@ from tui.cli.index import COMMANDS_OF
 from tui.cli.options import PRIVATE_TEXT, Tree, add_json, add_yes
 from tui.cli.output import (
     OK,
+    NotDone,
     UsageError,
+    ask,
     confirm,
     emit_json,
     interactive,
@@ -133,7 +135,8 @@ def register(tree: Tree) -> None:
         "--visit",
         type=int,
         metavar="VISIT",
-        help="the visit it was raised at (default: your newest visit so far; see: visit list)",
+        help="the visit it was raised at (default: the visit had since the note was written, "
+        "else the planned one; see: visit list)",
     )
     at.add_argument("--no-visit", action="store_true", help="raised, but at no visit on record")
 
@@ -319,11 +322,31 @@ def note_raise(args: argparse.Namespace, nav: Navigator) -> int:
         saved = nav.notes.set_answer(note.id, answer)
         visit = nav.visits.get(note.visit_id) if note.visit_id in _visit_ids(nav) else None
     else:
-        saved, visit = nav.visits.raise_note(note.id, answer)
+        saved, visit = nav.visits.raise_note(note.id, answer, _which_visit(nav, note))
     said = f" Their answer: {one_line(saved.answer)}" if saved.answer else ""
     at = f" at your visit on {one_line(visit.title(nav.people))}" if visit else ""
     out(end_sentence(f"Marked note {saved.id} as raised with your care team{at}") + said)
     return OK
+
+
+def _which_visit(nav: Navigator, note: Note) -> int | None:
+    """The visit a note raised now belongs to; with several planned, the person says which
+    (in a terminal), or the command says how to name one."""
+    choices = nav.visits.raise_choices(note)
+    if len(choices) <= 1:
+        return choices[0].id if choices else None
+    listed = "; ".join(f"{v.id} on {one_line(v.title(nav.people))}" for v in choices)
+    question = f"You have {len(choices)} visits planned: {listed}."
+    if not interactive():
+        raise UsageError(
+            f"{question} Say which one note {note.id} is for, for example: "
+            f"spms-navigator note raise {note.id} --visit {choices[0].id}"
+        )
+    typed = ask(f"{question} Which visit is note {note.id} for? Type its number: ")
+    for visit in choices:
+        if typed == str(visit.id):
+            return visit.id
+    raise NotDone(f"Not marked: {typed or 'nothing'} is not one of those visits.")
 
 
 def _visit_ids(nav: Navigator) -> set[int]:

@@ -83,8 +83,15 @@ class MoreMenus(FollowUpMenus):
             if self.attempt(self.nav.notes.set_answer, note_id, answer):
                 self.out.say("Saved the answer.")
         elif choice == 0:
+            visits = self.nav.visits.raise_choices(note)
+            at_visit = self._which_visit(note, visits) if len(visits) > 1 else None
+            at_visit = at_visit or (visits[0] if len(visits) == 1 else None)
+            if visits and at_visit is None:
+                self.out.say("Not marked. It stays on the list to raise.")
+                return
             answer = self.out.ask("What did the care team say? (Enter alone if nothing):")
-            done = self.attempt(self.nav.visits.raise_note, note_id, answer)
+            visit_id = at_visit.id if at_visit else None
+            done = self.attempt(self.nav.visits.raise_note, note_id, answer, visit_id)
             if done:
                 note, visit = done
                 at = f" at the visit on {visit.title(self.nav.people)}" if visit else ""
@@ -93,6 +100,16 @@ class MoreMenus(FollowUpMenus):
             again = self.attempt(self.nav.notes.unraise, note_id)
             if again:
                 self.out.user_line("Saved: back on the list to raise: ", again.display_title)
+
+    def _which_visit(self, note: Note, visits: list[Visit]) -> Visit | None:
+        """More than one visit is planned: the person says which one the note is for."""
+        self.menu(
+            f"You have {len(visits)} visits planned. "
+            f"Which one is '{one_line(note.display_title)}' raised for?",
+            [end_sentence(one_line(v.title(self.nav.people))) for v in visits],
+        )
+        choice = self.pick(self.choose(), len(visits))
+        return None if choice is None else visits[choice]
 
     def _next_visit(self, visit: Visit | None) -> None:
         if visit is None:

@@ -10,6 +10,7 @@ from textual.widgets.option_list import Option
 
 from tui.app import bindings
 from tui.app.exporting import ask_and_export
+from tui.app.screens.choose import ChooseScreen
 from tui.app.screens.confirm import ConfirmScreen
 from tui.app.screens.list_screen import ListScreen
 from tui.app.screens.prompt import PromptScreen
@@ -20,6 +21,7 @@ from tui.core.changes import Since
 from tui.core.models import NoteKind, long_date
 from tui.core.service import display_time
 from tui.core.text import end_sentence, one_line
+from tui.core.visits import Visit
 
 
 class VisitScreen(ListScreen):
@@ -157,15 +159,39 @@ class VisitScreen(ListScreen):
         self.app.push_screen(ChangesScreen(Since(day=last.day, words=words) if last else None))
 
     def _mark_raised(self, note_id: int) -> None:
+        """Ask which visit when more than one is planned, then what the care team said."""
         note = self.nav.notes.get(note_id)
-        target = self.nav.visits.raise_target()
+        choices = self.nav.visits.raise_choices(note)
+        if len(choices) <= 1:
+            self._ask_answer(note_id, choices[0] if choices else None)
+            return
+
+        def chosen(answer: tuple[bool, object] | None) -> None:
+            if answer is None or not answer[0] or not isinstance(answer[1], int):
+                self.say("Not marked. It stays on the list to raise.")
+                return
+            self._ask_answer(note_id, self.nav.visits.get(answer[1]))
+
+        self.app.push_screen(
+            ChooseScreen(
+                f"You have {len(choices)} visits planned. "
+                f"Which one is '{one_line(note.display_title)}' raised for?",
+                [(v.title(self.nav.people), v.id) for v in choices],
+                choices[0].id,
+            ),
+            chosen,
+        )
+
+    def _ask_answer(self, note_id: int, target: Visit | None) -> None:
+        note = self.nav.notes.get(note_id)
         at = f" at your visit on {target.title(self.nav.people)}" if target else ""
 
         def answered(answer: str | None) -> None:
             if answer is None:
                 self.say("Not marked. It stays on the list to raise.")
                 return
-            done = self.attempt(lambda: self.nav.visits.raise_note(note_id, answer))
+            visit_id = target.id if target else None
+            done = self.attempt(lambda: self.nav.visits.raise_note(note_id, answer, visit_id))
             if done is not None:
                 self.refresh_data()
                 self.say(end_sentence(f"Saved: '{done[0].display_title}' is marked as raised{at}"))
