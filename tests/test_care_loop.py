@@ -4,8 +4,13 @@ full-screen app through Pilot, the plain mode from typed lines, the real command
 
 from __future__ import annotations
 
+import json
+import os
+import sys
 from datetime import date, timedelta
 from pathlib import Path
+
+from textual.widgets import Input
 
 from tests.pilot_helpers import option_texts, running_app, screen_text, status_text
 from tests.process import cli, saved
@@ -14,6 +19,7 @@ from tui.app.fields import ChoiceField
 from tui.app.screens.choose import ChooseScreen
 from tui.app.screens.note_editor import NoteEditorScreen
 from tui.app.screens.prompt import PromptScreen
+from tui.app.screens.visit_record import VisitRecordScreen
 from tui.app.widgets import ReaderList
 from tui.core import appointment
 from tui.core.models import NoteKind, long_date
@@ -176,3 +182,115 @@ async def test_the_app_says_which_visit_and_asks_when_two_are_planned(data_file:
         assert status_text(app).startswith("Saved: 'Falls' is marked as raised at your visit on")
     with saved(data_file) as nav:
         assert [n.visit_id for n in nav.notes.all()] == [2, 1]
+
+
+def _fake_printer(folder: Path) -> Path:
+    """A stand-in ``lp`` that keeps what it was given, and its arguments, beside itself."""
+    folder.mkdir(exist_ok=True)
+    fake = folder / "lp"
+    fake.write_text(
+        f"#!{sys.executable}\n"
+        "import sys, pathlib\n"
+        "here = pathlib.Path(sys.argv[0])\n"
+        "here.with_name('printed.txt').write_text(sys.stdin.read())\n"
+        "here.with_name('args.txt').write_text('\\n'.join(sys.argv[1:]))\n"
+    )
+    fake.chmod(0o755)
+    return folder
+
+
+def _a_past_visit_with_answers(data_file: Path) -> date:
+    been = date.today() - timedelta(days=30)
+    with saved(data_file) as nav:
+        visit = nav.visits.add(been, "Dr Lee", "Yearly check-up")
+        heat = nav.notes.create("Is heat making it worse?", "", kind=NoteKind.QUESTION)
+        falls = nav.notes.create("Falls at night", "Two this month.", kind=NoteKind.CONCERN)
+        nav.visits.raise_note(heat.id, "Yes. Try a cooling vest.", visit.id)
+        nav.visits.raise_note(falls.id, "", visit.id)
+        nav.notes.create("Stairs are slower", "", kind=NoteKind.CHANGE)
+    return been
+
+
+def test_the_visit_record_exports_and_prints_with_its_answers(
+    data_file: Path, tmp_path: Path
+) -> None:
+    been = _a_past_visit_with_answers(data_file)
+    d = ["--data-file", str(data_file)]
+    as_json = cli("visit", "export", "1", "--format", "json", *d)
+    assert as_json.returncode == 0, as_json.stderr
+    document = json.loads(as_json.stdout)
+    assert document["format"] == "spms-navigator/visit-record"
+    assert [(n["title"], n["answer"]) for n in document["raised"]] == [
+        ("Is heat making it worse?", "Yes. Try a cooling vest."),
+        ("Falls at night", ""),
+    ]
+    written = cli("visit", "export", "1", "--output", str(tmp_path / "visit.md"), *d)
+    assert written.returncode == 0, written.stderr
+    markdown = (tmp_path / "visit.md").read_text()
+    assert markdown.startswith(f"# My visit on {long_date(been)} with Dr Lee\n")
+    assert "## What I asked, and what they said" in markdown
+    assert "- Question: Is heat making it worse?\n  Answer: Yes. Try a cooling vest." in markdown
+    assert "- Concern: Falls at night. Two this month.\n  Answer: No answer was noted." in markdown
+    folder = _fake_printer(tmp_path / "bin")
+    env = {"PATH": f"{folder}{os.pathsep}{os.environ['PATH']}"}
+    printed = cli("visit", "print", "1", "--yes", *d, env=env)
+    assert printed.returncode == 0, printed.stderr
+    assert printed.stdout.startswith(
+        f"The record of your visit 'My visit on {long_date(been)} with Dr Lee', "
+    )
+    assert "Sent the record of your visit to the printer with lp (1 page)." in printed.stdout
+    assert "Answer: Yes. Try a cooling vest." in (folder / "printed.txt").read_text()
+
+
+def test_the_next_summary_starts_with_last_time(data_file: Path) -> None:
+    been = _a_past_visit_with_answers(data_file)
+    summary = cli("export", "--format", "appointment-txt", "--output", "-", "--data-file",
+                  str(data_file)).stdout  # fmt: skip
+    after_prepared = summary.split("not medical advice.\n\n", 1)[1]
+    assert after_prepared.startswith(
+        f"Last time: my visit on {long_date(been)} with Dr Lee:\n\n"
+        "- Question: Is heat making it worse? They said: Yes. Try a cooling vest.\n"
+        "- Concern: Falls at night. Left open: no answer noted.\n"
+    )
+    assert summary.index("Last time") < summary.index("Changes I have noticed:")
+    markdown = cli("export", "--format", "appointment-md", "--output", "-", "--data-file",
+                   str(data_file)).stdout  # fmt: skip
+    assert f"## Last time: my visit on {long_date(been)} with Dr Lee" in markdown
+    text = run_plain(data_file, "v", "q")
+    assert f"Last time: my visit on {long_date(been)} with Dr Lee." in text
+    assert "Question: Is heat making it worse? They said: Yes. Try a cooling vest." in text
+
+
+def test_plain_mode_prints_and_exports_a_visit_s_record(data_file: Path, tmp_path: Path) -> None:
+    _a_past_visit_with_answers(data_file)
+    target = tmp_path / "record.json"
+    text = run_plain(data_file, "12", "1", "7", str(target), "q")
+    assert "6. Print this record, with what was said." in text
+    assert f"Exported, readable by you only, to: {target}" in text
+    document = json.loads(target.read_text())
+    assert document["raised"][0]["answer"] == "Yes. Try a cooling vest."
+
+
+async def test_the_app_opens_last_time_and_exports_its_record(
+    data_file: Path, tmp_path: Path
+) -> None:
+    been = _a_past_visit_with_answers(data_file)
+    async with running_app(data_file) as (app, pilot):
+        await pilot.press("v")
+        texts = option_texts(app, "visit")
+        line = f"Last time: my visit on {long_date(been)} with Dr Lee: 2 raised, 1 left open."
+        assert texts[1] == f"{line} Enter shows what was said."
+        app.screen.query_one("#visit", ReaderList).highlighted = 1
+        await pilot.press("enter")
+        assert isinstance(app.screen, VisitRecordScreen)
+        texts = option_texts(app, "visit-record")
+        app.screen.query_one("#visit-record", ReaderList).highlighted = texts.index(
+            "Export this visit's record to a file: Markdown, text or JSON."
+        )
+        await pilot.press("enter")
+        app.screen.query_one("#answer", Input).value = str(tmp_path / "visit.txt")
+        await pilot.press("enter")
+        assert status_text(app).startswith("Exported the record of your visit to")
+    record = (tmp_path / "visit.txt").read_text()
+    assert record.startswith(f"MY VISIT ON {long_date(been).upper()} WITH DR LEE")
+    assert "Answer: Yes. Try a cooling vest." in record

@@ -10,11 +10,12 @@ from typing import Any
 from tui.cli.index import COMMANDS_OF
 from tui.cli.notes import note_record
 from tui.cli.options import Tree, add_json, add_yes
-from tui.cli.output import OK, UsageError, confirm, emit_json, out, tell
-from tui.core import printing
+from tui.cli.output import OK, NotDone, UsageError, confirm, emit_json, out, tell
+from tui.core import backup, printing
+from tui.core import visit_record as records
 from tui.core.models import long_date
 from tui.core.service import Navigator
-from tui.core.text import InputError, end_sentence, one_line
+from tui.core.text import InputError, end_sentence, one_line, safe_for_terminal
 from tui.core.visits import VISIT_LIST_HINT, Visit
 
 COMMANDS = COMMANDS_OF["visits"]
@@ -81,13 +82,40 @@ def register(tree: Tree) -> None:
     _number(delete)
     add_yes(delete, "delete it")
 
+    export = tree.add(
+        ("visit", "export"),
+        "Write one visit's record: what you asked and what the care team said.",
+        ["visit export 2", "visit export 2 --format json", "visit export 2 --output visit.md"],
+        handler=visit_export,
+        more="To standard output unless --output names a file (readable by you only).",
+    )
+    _number(export)
+    export.add_argument(
+        "--format",
+        choices=records.FORMATS,
+        default="md",
+        help="md for Markdown (the default), txt for plain text, json for programs",
+    )
+    tree.file_actions.append(
+        export.add_argument("--output", metavar="FILE", help="the file (default: standard output)")
+    )
+    export.add_argument("--force", action="store_true", help="replace FILE if it exists")
+
     printer = tree.add(
         ("visit", "print"),
-        "Print the summary for your next visit with lp or lpr, after saying what it is.",
-        ["visit print", "visit print --yes"],
+        "Print the summary for your next visit, or one visit's record (with its answers), "
+        "with lp or lpr, after saying what it is.",
+        ["visit print", "visit print --yes", "visit print 2"],
         handler=visit_print,
-        more="Where there is no print command, the summary is saved as a text file instead "
+        more="Where there is no print command, it is saved as a text file instead "
         "(readable by you only), and the command says where.",
+    )
+    printer.add_argument(
+        "id",
+        type=int,
+        nargs="?",
+        metavar="VISIT",
+        help="a visit's number, to print its record instead of the summary (see: visit list)",
     )
     add_yes(printer, "print")
     tree.file_actions.append(
@@ -217,8 +245,28 @@ def visit_delete(args: argparse.Namespace, nav: Navigator) -> int:
     return OK
 
 
+def visit_export(args: argparse.Namespace, nav: Navigator) -> int:
+    visit = checked_visit(nav, args.id)
+    payload = records.payload(nav, visit, args.format)
+    if not args.output or args.output == "-":
+        text = payload.decode()
+        sys.stdout.write(safe_for_terminal(text) if sys.stdout.isatty() else text)
+        return OK
+    target = Path(args.output).expanduser()
+    if target.exists() and not args.force:
+        raise NotDone(
+            f"{target.resolve()} already exists. Choose another name, or add --force to replace it."
+        )
+    path = backup.write_export(target, payload, overwrite=args.force)
+    out(f"Exported the record of visit {visit.id} to {path} (readable by you only).")
+    return OK
+
+
 def visit_print(args: argparse.Namespace, nav: Navigator) -> int:
-    job = printing.plan(nav)
+    if args.id is not None:
+        job = printing.plan_visit_record(nav, checked_visit(nav, args.id))
+    else:
+        job = printing.plan(nav)
     out(job.description())
     if job.command is None:
         path = printing.save_instead(job, Path(args.output) if args.output else None)

@@ -113,6 +113,39 @@ def _changes_lines(nav: Navigator, markdown: bool, today: date) -> list[str]:
     return lines
 
 
+LAST_TIME_ITEMS = 8  # the rest of the last visit is on its own record (visit print N)
+
+
+def last_time(nav: Navigator, today: date | None = None) -> tuple[str, list[str]]:
+    """The previous visit, and what was asked there with the answers (or that none was
+    noted: what was left open), one sentence each. ('', []) when there was no visit."""
+    last = nav.visits.last(today)
+    if last is None:
+        return "", []
+    heading = f"Last time: my visit on {last.title(nav.people)}"
+    items = []
+    for note in nav.visits.raised_at(last.id):
+        asked = end_sentence(f"{note.kind.label}: {_one_line(note.display_title)}")
+        answer = _one_line(note.answer)
+        said = end_sentence(f"They said: {answer}") if answer else "Left open: no answer noted."
+        items.append(f"{asked} {said}")
+    return heading, items
+
+
+def _last_time_lines(nav: Navigator, markdown: bool, today: date) -> list[str]:
+    heading, items = last_time(nav, today)
+    if not heading:
+        return []
+    lines = ["", f"## {heading}" if markdown else f"{heading}:", ""]
+    if not items:
+        return [*lines, "Nothing was noted as raised at that visit."]
+    for item in items[:LAST_TIME_ITEMS]:
+        lines += _bullet(item)
+    if len(items) > LAST_TIME_ITEMS:
+        lines.append(f"{len(items) - LAST_TIME_ITEMS} more are on the record of that visit.")
+    return lines
+
+
 def summary_title(nav: Navigator, today: date | None = None) -> str:
     """'For my visit on 12 June 2026' when one is planned, else 'For my next appointment'."""
     visit = nav.visits.next(today)
@@ -123,8 +156,9 @@ def summary(nav: Navigator, markdown: bool = True, today: date | None = None) ->
     """The appointment summary as Markdown or plain text, at most ``MAX_LINES`` lines.
 
     It names the visit (date, who with, why) when one is planned, and the person when
-    they gave their name; then the changes in their check-ins, the notes to raise,
-    and prompts they have not written about yet.
+    they gave their name; then "Last time" (the previous visit's questions and answers,
+    and what was left open), the changes in their check-ins, the notes to raise, and
+    prompts they have not written about yet.
     """
     when = today or date.today()
     visit = nav.visits.next(when)
@@ -142,6 +176,7 @@ def summary(nav: Navigator, markdown: bool = True, today: date | None = None) ->
         "care team. It is my own notes, not medical advice.",
         WIDTH,
     )
+    lines += _last_time_lines(nav, markdown, when)
     lines += _changes_lines(nav, markdown, when)
     notes = to_raise(nav)
     if not notes:

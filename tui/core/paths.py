@@ -123,6 +123,11 @@ def summary_file(suffix: str) -> Path:
     return Path.home() / f"appointment-{date.today().isoformat()}.{suffix}"
 
 
+def visit_record_file(day: str, suffix: str) -> Path:
+    """The file name a visit's record suggests, named by the visit's day (.md, .txt, .json)."""
+    return Path.home() / f"visit-{day}.{suffix}"
+
+
 TEMP_SUFFIX = ".tmp"
 
 

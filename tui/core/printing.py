@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from tui.core import appointment, backup, paths
+from tui.core import appointment, backup, paths, visit_record
 from tui.core.service import Navigator
 from tui.core.text import InputError, one_line
+from tui.core.visits import Visit
 
 #: Print commands, in the order they are looked for, and how each is given a title.
 PRINTERS = (("lp", "-t"), ("lpr", "-T"))
@@ -31,6 +32,10 @@ class PrintJob:
     text: str
     #: The command that will print it, or None when this computer has none.
     command: tuple[str, ...] | None
+    #: What it is, in a few words ("the summary", "the record of your visit").
+    what: str = "the summary"
+    #: Where it is saved when there is no printer (None: the summary's dated file).
+    fallback: Path | None = None
 
     @property
     def lines(self) -> int:
@@ -43,10 +48,11 @@ class PrintJob:
     def description(self) -> str:
         """What will be printed, in one sentence, before anything is."""
         pages = "1 page" if self.pages == 1 else f"{self.pages} pages"
-        what = f"'{one_line(self.title)}', {self.lines} lines on about {pages}"
+        what = f"{self.what[0].upper()}{self.what[1:]} '{one_line(self.title)}'"
+        what += f", {self.lines} lines on about {pages}"
         if self.command is None:
-            return f"The summary {what}. There is no print command (lp or lpr) on this computer."
-        return f"The summary {what}, to the printer with the command: {self.command_words()}."
+            return f"{what}. There is no print command (lp or lpr) on this computer."
+        return f"{what}, to the printer with the command: {self.command_words()}."
 
     def command_words(self) -> str:
         """'lp -t ...': the command as typed, without the folder it was found in."""
@@ -75,6 +81,14 @@ def plan(nav: Navigator, today: date | None = None) -> PrintJob:
     return PrintJob(title, text, find_print_command(title))
 
 
+def plan_visit_record(nav: Navigator, visit: Visit) -> PrintJob:
+    """A visit's record (what was asked and said), and how it would be printed here."""
+    title = visit_record.title(nav, visit)
+    text = visit_record.text(nav, visit, markdown=False)
+    fallback = paths.visit_record_file(visit.day.isoformat(), "txt")
+    return PrintJob(title, text, find_print_command(title), "the record of your visit", fallback)
+
+
 def send(job: PrintJob) -> str:
     """Print ``job``; a sentence saying it was sent. Raises InputError when printing failed."""
     if job.command is None:
@@ -95,17 +109,17 @@ def send(job: PrintJob) -> str:
         output = (done.stderr or done.stdout).strip().splitlines()
         said = f"it said: {one_line(output[-1])}" if output else f"it ended with {done.returncode}"
         raise InputError(
-            f"Not printed: the print command {name} did not take the summary ({said}). "
+            f"Not printed: the print command {name} did not take {job.what} ({said}). "
             "Check the printer, then try again."
         )
     pages = "1 page" if job.pages == 1 else f"{job.pages} pages"
-    return f"Sent the summary to the printer with {name} ({pages})."
+    return f"Sent {job.what} to the printer with {name} ({pages})."
 
 
 def save_instead(job: PrintJob, path: Path | None = None) -> Path:
     """Where there is no printer: save the text, readable by its owner only, under a
     name not yet taken, and return where it went."""
-    target = (path or paths.summary_file("txt")).expanduser()
+    target = (path or job.fallback or paths.summary_file("txt")).expanduser()
     candidate, number = target, 1
     while candidate.exists():
         number += 1

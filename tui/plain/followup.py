@@ -4,8 +4,9 @@ visits with the notes raised at each, printing, and the two settings they use.""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
-from tui.core import checkins, printing
+from tui.core import backup, checkins, paths, printing, visit_record
 from tui.core.changes import compare, parse_since
 from tui.core.checkins import every_words
 from tui.core.models import long_date
@@ -132,7 +133,11 @@ class FollowUpMenus(PlainBase):
                 f"Answer: {end_sentence(one_line(n.answer) or 'none noted')}"
                 for n in notes
             ]
-            choices.append("Delete this visit.")
+            choices += [
+                "Print this record, with what was said.",
+                "Export this record to a file: Markdown, text or JSON.",
+                "Delete this visit.",
+            ]
             self.menu(
                 "What next? Choose a raised note to change its answer or un-raise it.", choices
             )
@@ -143,6 +148,10 @@ class FollowUpMenus(PlainBase):
                 self._change_visit(visit, choice)
             elif choice < 3 + len(notes):
                 self._raised_note(notes[choice - 3].id)
+            elif choice == 3 + len(notes):
+                self.print_job(printing.plan_visit_record(self.nav, visit))
+            elif choice == 4 + len(notes):
+                self._export_record(visit)
             elif not self.confirm("Delete this visit? Its notes stay raised."):
                 self.out.say("Kept. Nothing was deleted.")
             elif self.attempt(self.nav.visits.delete, visit_id):
@@ -179,8 +188,26 @@ class FollowUpMenus(PlainBase):
             self.out.user_line("Saved: back on the list to raise: ", note.display_title)
 
     # --------------------------------------------------------------- printing
+    def _export_record(self, visit: Visit) -> None:
+        default = paths.visit_record_file(visit.day.isoformat(), "md")
+        typed = self.out.ask(
+            f"Export this visit's record: .md for Markdown, .txt for text, .json for programs. "
+            f"Press Enter for {default}, or type another file name:"
+        )
+        path = Path(typed.strip() or default).expanduser()
+        if path.exists() and not self.confirm(f"{path} already exists. Replace it?"):
+            self.out.say("Nothing was exported.")
+            return
+        suffix = path.suffix.lower().lstrip(".")
+        fmt = suffix if suffix in ("txt", "json") else "md"
+        payload = visit_record.payload(self.nav, visit, fmt)
+        if written := self.attempt(backup.write_export, path, payload, True):
+            self.out.user_line("Exported, readable by you only, to: ", str(written))
+
     def print_summary(self) -> None:
-        job = printing.plan(self.nav)
+        self.print_job(printing.plan(self.nav))
+
+    def print_job(self, job: printing.PrintJob) -> None:
         self.out.say(job.description())
         if job.command is None:
             path = self.attempt(printing.save_instead, job)

@@ -34,6 +34,11 @@ class MoreMenus(FollowUpMenus):
                 self.out.user_line("", next_visit.sentence(self.nav.people))
             else:
                 self.out.say("No next visit planned. Type d to add its date.")
+            heading, items = appointment.last_time(self.nav)
+            if heading:
+                self.out.user_line("", end_sentence(heading))
+                for item in items or ["Nothing was noted as raised at that visit."]:
+                    self.out.user_line("", item)
             if not lines:
                 self.out.say("Nothing on your list yet. Give a note a kind, or add one here.")
             self.menu(

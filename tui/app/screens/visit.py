@@ -10,6 +10,7 @@ from textual.widgets.option_list import Option
 
 from tui.app import bindings
 from tui.app.exporting import ask_and_export
+from tui.app.screens.base import BaseScreen
 from tui.app.screens.choose import ChooseScreen
 from tui.app.screens.confirm import ConfirmScreen
 from tui.app.screens.list_screen import ListScreen
@@ -40,6 +41,14 @@ class VisitScreen(ListScreen):
             lines = [option(f"{upcoming.sentence(self.nav.people)} Enter changes it.", "next")]
         else:
             lines = [option("Next visit: not planned yet. Enter adds its day.", "next")]
+        heading, items = appointment.last_time(self.nav)
+        if heading:
+            left_open = sum("Left open" in item for item in items)
+            if items:
+                said = f"{len(items)} raised, {left_open} left open. Enter shows what was said."
+            else:
+                said = "nothing was noted as raised. Enter opens it."
+            lines.append(option(f"{heading}: {said}", "last"))
         if self.nav.checkins.latest() is not None:
             heading, changes = appointment.changes_since_last_visit(self.nav)
             lines.append(option(f"{heading}: {changes.summary()} Enter shows them.", "changes"))
@@ -131,6 +140,7 @@ class VisitScreen(ListScreen):
                 "name": self._ask_name,
                 "next": self._next_visit,
                 "changes": self._show_changes,
+                "last": self._last_visit,
                 "checkin": lambda: self.nav_app.action_go("checkin"),
             }
             if target in actions:
@@ -150,6 +160,11 @@ class VisitScreen(ListScreen):
             self.nav_app.open_visit(upcoming.id)
         else:
             ask_for_a_new_visit(self, lambda v: self.nav_app.open_visit(v.id, added=True))
+
+    def _last_visit(self) -> None:
+        last = self.nav.visits.last()
+        if last is not None:
+            self.nav_app.open_visit(last.id)
 
     def _show_changes(self) -> None:
         from tui.app.screens.changes import ChangesScreen
@@ -245,20 +260,24 @@ class VisitScreen(ListScreen):
         )
 
     def action_print_summary(self) -> None:
-        job = printing.plan(self.nav)
-        if job.command is None:
-            path = self.attempt(lambda: printing.save_instead(job))
-            if path is not None:
-                self.say(f"{job.description()} Saved it instead, readable by you only, to {path}.")
-            return
+        print_job(self, printing.plan(self.nav))
 
-        def answered(yes: bool | None) -> None:
-            if not yes:
-                self.say("Nothing was printed.")
-            elif (sent := self.attempt(lambda: printing.send(job))) is not None:
-                self.say(sent)
 
-        self.app.push_screen(
-            ConfirmScreen(f"{job.description()} Print it?", "Print it", "No, do not print"),
-            answered,
-        )
+def print_job(screen: BaseScreen, job: printing.PrintJob) -> None:
+    """Say what will be printed and ask; where there is no printer, save it instead."""
+    if job.command is None:
+        path = screen.attempt(lambda: printing.save_instead(job))
+        if path is not None:
+            screen.say(f"{job.description()} Saved it instead, readable by you only, to {path}.")
+        return
+
+    def answered(yes: bool | None) -> None:
+        if not yes:
+            screen.say("Nothing was printed.")
+        elif (sent := screen.attempt(lambda: printing.send(job))) is not None:
+            screen.say(sent)
+
+    screen.app.push_screen(
+        ConfirmScreen(f"{job.description()} Print it?", "Print it", "No, do not print"),
+        answered,
+    )
