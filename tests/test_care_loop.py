@@ -8,8 +8,10 @@ import json
 import os
 import sys
 from datetime import date, timedelta
+from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input
 
 from tests.pilot_helpers import option_texts, running_app, screen_text, status_text
@@ -126,7 +128,9 @@ def test_note_raise_before_the_visit_attaches_to_the_planned_one(data_file: Path
     cli("note", "add", "--title", "Falls", "--kind", "worry", "--body", "Two.", *d)
     unsure = cli("note", "raise", "2", *d)
     assert unsure.returncode == 2
-    assert f"You have 2 visits planned: 1 on {long_date(soon)} with Dr Lee; 2 on" in unsure.stderr
+    assert f"Note 2 could be for 2 visits: 1 on {long_date(soon)} with Dr Lee; 2 on" in (
+        unsure.stderr
+    )
     assert "spms-navigator note raise 2 --visit 1" in unsure.stderr
     with saved(data_file) as nav:
         assert [(n.id, n.raised, n.visit_id) for n in nav.notes.all()] == [
@@ -141,7 +145,7 @@ def test_plain_mode_asks_which_planned_visit(data_file: Path) -> None:
         nav.visits.add(_planned(40), "Nurse Ray")
         nav.notes.create("Heat", "Hot days.", kind=NoteKind.QUESTION)
     text = run_plain(data_file, "v", "1", "1", "2", "Keep cool.", "q")
-    assert "You have 2 visits planned. Which one is 'Heat' raised for?" in text
+    assert "Which visit was 'Heat' raised for? It could be one of 2." in text
     assert f"2. {long_date(_planned(40))} with Nurse Ray." in text
     assert (
         f"Saved: marked as raised at the visit on {long_date(_planned(40))} with Nurse Ray: Heat"
@@ -175,7 +179,7 @@ async def test_the_app_says_which_visit_and_asks_when_two_are_planned(data_file:
         )
         await pilot.press("enter")
         assert isinstance(app.screen, ChooseScreen)
-        assert "You have 2 visits planned. Which one is 'Falls' raised for?" in screen_text(app)
+        assert "Which visit was 'Falls' raised for? It could be one of 2." in screen_text(app)
         await pilot.press("down", "enter")
         assert isinstance(app.screen, PromptScreen)
         await pilot.press(*"Ask again", "enter")
@@ -294,3 +298,121 @@ async def test_the_app_opens_last_time_and_exports_its_record(
     record = (tmp_path / "visit.txt").read_text()
     assert record.startswith(f"MY VISIT ON {long_date(been).upper()} WITH DR LEE")
     assert "Answer: Yes. Try a cooling vest." in record
+
+
+# ------------------------------------------------------- 3. a summary a doctor accepts
+WEB = "https://www.nationalmssociety.org/managing-ms/treating-ms/rehabilitation/physical-therapy"
+
+
+def _one_check_in_and_a_long_address(data_file: Path) -> None:
+    with saved(data_file) as nav:
+        nav.checkins.set_level(date.today(), "walking", "a-lot")
+        nav.checkins.set_words(date.today(), "walking", "Stairs are slow.")
+        nav.checkins.set_level(date.today(), "sleep", "a-little")
+        nav.notes.create("Physio", f"Is this worth trying? {WEB}", kind=NoteKind.QUESTION)
+
+
+def test_plain_mode_asks_the_name_before_the_first_print_only(
+    data_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _one_check_in_and_a_long_address(data_file)
+    folder = _fake_printer(tmp_path / "bin")
+    monkeypatch.setenv("PATH", str(folder))
+    text = run_plain(data_file, "v", "r", "Alex Morgan", "1961-03-14", "yes", "r", "yes", "q")
+    assert text.count("Before the first print: the care team needs to know whose it is.") == 1
+    assert "Saved: your name is Alex Morgan." in text
+    assert "Saved: born on 14 March 1961." in text
+    printed = (folder / "printed.txt").read_text()
+    assert "Name: Alex Morgan. Date of birth: 14 March 1961." in printed
+    assert "Also worth thinking about" not in printed  # prompts are for the person
+    assert "How I am now: my check-in on" in printed
+    assert "- Walking and balance: a lot. My words: Stairs are slow.\n" in printed
+    assert "- Sleep: a little.\n" in printed
+    assert "This is my first check-in, so there is nothing to compare with yet." in printed
+    assert "Check in again" not in printed  # no instruction to the patient
+    assert any(WEB in line for line in printed.splitlines())  # never broken
+    assert all(len(line) <= 78 or WEB in line for line in printed.splitlines())
+    args = (folder / "args.txt").read_text().split("\n")
+    assert args[2:] == [
+        *("-o", "page-left=54", "-o", "page-right=54", "-o", "page-top=54"),
+        *("-o", "page-bottom=54", "-o", "cpi=12", "-o", "lpi=7"),
+    ]
+    with saved(data_file) as nav:
+        assert (nav.setting("my_name"), nav.setting("date_of_birth")) == (
+            "Alex Morgan",
+            "1961-03-14",
+        )
+
+
+async def test_the_app_asks_the_name_and_birth_date_before_the_first_print(
+    data_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _one_check_in_and_a_long_address(data_file)
+    folder = _fake_printer(tmp_path / "bin")
+    monkeypatch.setenv("PATH", str(folder))
+    async with running_app(data_file) as (app, pilot):
+        await pilot.press("v", "r")
+        assert isinstance(app.screen, PromptScreen)
+        assert screen_text(app).lstrip().startswith("Before the first print: your name")
+        await pilot.press(*"Ana Silva", "enter")
+        assert isinstance(app.screen, PromptScreen)
+        await pilot.press(*"1961-03-14", "enter")
+        assert "Print it?" in screen_text(app)
+        await pilot.press("y")
+        assert status_text(app).startswith("Sent the summary to the printer with lp")
+    printed = (folder / "printed.txt").read_text()
+    assert "Name: Ana Silva. Date of birth: 14 March 1961." in printed
+    assert "Also worth thinking about" not in printed
+
+
+def test_the_command_takes_a_name_and_says_when_there_is_none(
+    data_file: Path, tmp_path: Path
+) -> None:
+    _one_check_in_and_a_long_address(data_file)
+    folder = _fake_printer(tmp_path / "bin")
+    d = ["--data-file", str(data_file)]
+    env = {"PATH": f"{folder}{os.pathsep}{os.environ['PATH']}"}
+    nameless = cli("visit", "print", "--yes", *d, env=env)
+    assert nameless.returncode == 0, nameless.stderr
+    assert "the summary has no name on it. Add --name NAME" in nameless.stderr
+    named = cli("visit", "print", "--yes", "--name", "Ana Silva", "--born", "1961-03-14", *d,
+                env=env)  # fmt: skip
+    assert named.returncode == 0, named.stderr
+    assert "Name: Ana Silva. Date of birth: 14 March 1961." in (folder / "printed.txt").read_text()
+    wrong = cli("visit", "print", "--yes", "--born", "14/3/61", *d, env=env)
+    assert wrong.returncode == 2 and "Type a date of birth like 1961-03-14" in wrong.stderr
+    saved_born = cli("config", "set", "date_of_birth", "1961-03-14", *d)
+    assert saved_born.stdout == "Saved: the visit summary says you were born on 14 March 1961.\n"
+
+
+def test_the_summary_as_a_web_page_to_email(data_file: Path, tmp_path: Path) -> None:
+    _one_check_in_and_a_long_address(data_file)
+    with saved(data_file) as nav:
+        nav.notes.create("<b>Bold</b> & co", "", kind=NoteKind.CONCERN)
+        nav.set_setting("my_name", "Ana Silva")
+    page = tmp_path / "summary.html"
+    done = cli("export", "--format", "appointment-html", "--output", str(page),
+               "--data-file", str(data_file))  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    found = _Page()
+    found.feed(page.read_text())
+    assert found.links == [WEB]
+    assert "Name: Ana Silva." in found.text
+    assert "<b>Bold</b> & co" in found.text  # the person's words, never markup
+    assert found.tags.count("h2") >= 3 and "li" in found.tags
+    assert "Also worth thinking about" not in found.text
+
+
+class _Page(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+        self.tags: list[str] = []
+        self.text = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        self.links += [value or "" for name, value in attrs if name == "href"]
+
+    def handle_data(self, data: str) -> None:
+        self.text += data

@@ -330,19 +330,19 @@ def note_raise(args: argparse.Namespace, nav: Navigator) -> int:
 
 
 def _which_visit(nav: Navigator, note: Note) -> int | None:
-    """The visit a note raised now belongs to; with several planned, the person says which
-    (in a terminal), or the command says how to name one."""
+    """The visit a note raised now belongs to; when it could be one of several, the person
+    says which (in a terminal), or the command says how to name one."""
     choices = nav.visits.raise_choices(note)
     if len(choices) <= 1:
         return choices[0].id if choices else None
     listed = "; ".join(f"{v.id} on {one_line(v.title(nav.people))}" for v in choices)
-    question = f"You have {len(choices)} visits planned: {listed}."
+    question = f"Note {note.id} could be for {len(choices)} visits: {listed}."
     if not interactive():
         raise UsageError(
             f"{question} Say which one note {note.id} is for, for example: "
             f"spms-navigator note raise {note.id} --visit {choices[0].id}"
         )
-    typed = ask(f"{question} Which visit is note {note.id} for? Type its number: ")
+    typed = ask(f"{question} Which one was it raised for? Type its number: ")
     for visit in choices:
         if typed == str(visit.id):
             return visit.id

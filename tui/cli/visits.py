@@ -10,8 +10,18 @@ from typing import Any
 from tui.cli.index import COMMANDS_OF
 from tui.cli.notes import note_record
 from tui.cli.options import Tree, add_json, add_yes
-from tui.cli.output import OK, NotDone, UsageError, confirm, emit_json, out, tell
-from tui.core import backup, printing
+from tui.cli.output import (
+    OK,
+    NotDone,
+    UsageError,
+    ask,
+    confirm,
+    emit_json,
+    interactive,
+    out,
+    tell,
+)
+from tui.core import appointment, backup, printing
 from tui.core import visit_record as records
 from tui.core.models import long_date
 from tui.core.service import Navigator
@@ -116,6 +126,14 @@ def register(tree: Tree) -> None:
         nargs="?",
         metavar="VISIT",
         help="a visit's number, to print its record instead of the summary (see: visit list)",
+    )
+    printer.add_argument(
+        "--name", metavar="NAME", help="the name on this summary (saved: config set my_name)"
+    )
+    printer.add_argument(
+        "--born",
+        metavar="DATE",
+        help="the date of birth on this summary, YYYY-MM-DD (saved: config set date_of_birth)",
     )
     add_yes(printer, "print")
     tree.file_actions.append(
@@ -262,11 +280,40 @@ def visit_export(args: argparse.Namespace, nav: Navigator) -> int:
     return OK
 
 
+def _born(text: str | None) -> str | None:
+    if text is None:
+        return None
+    try:
+        return appointment.parse_birth_date(text).isoformat() if text.strip() else ""
+    except InputError as error:
+        raise UsageError(str(error)) from None
+
+
+def _ask_name_once(nav: Navigator) -> None:
+    """Before the first print: ask for the name in a terminal (and keep the answer, even
+    an empty one); elsewhere say how to put one on."""
+    if not interactive():
+        tell(
+            "spms-navigator: the summary has no name on it. Add --name NAME, or save one "
+            'for every print: spms-navigator config set my_name "Your Name"'
+        )
+        return
+    tell("Before the first print: the care team needs to know whose summary it is.")
+    name = ask("Your name, for the summary (just Enter for none): ", keep_case=True)
+    nav.set_setting("my_name", one_line(name).strip())
+    born = ask("Your date of birth, like 1961-03-14 (just Enter for none): ", keep_case=True)
+    if born:
+        nav.set_setting("date_of_birth", appointment.parse_birth_date(born).isoformat())
+
+
 def visit_print(args: argparse.Namespace, nav: Navigator) -> int:
     if args.id is not None:
         job = printing.plan_visit_record(nav, checked_visit(nav, args.id))
     else:
-        job = printing.plan(nav)
+        born = _born(args.born)
+        if args.name is None and not appointment.name_asked(nav):
+            _ask_name_once(nav)
+        job = printing.plan(nav, name=args.name, born=born)
     out(job.description())
     if job.command is None:
         path = printing.save_instead(job, Path(args.output) if args.output else None)

@@ -24,6 +24,22 @@ from tui.core.visits import Visit
 #: Print commands, in the order they are looked for, and how each is given a title.
 PRINTERS = (("lp", "-t"), ("lpr", "-T"))
 LINES_PER_PAGE = 50  # what MAX_LINES of the summary (two pages) assumes
+#: Margins of three quarters of an inch (54 points) on every side, 12 characters an inch
+#: and 7 lines an inch (CUPS's options for plain text, which lp and CUPS's lpr take):
+#: a 78-character line fits inside the margins on A4 and on US Letter, and 50 lines fit
+#: a page. Without them the text ran to the edge of the paper.
+PAGE_OPTIONS = tuple(
+    word
+    for option in (
+        "page-left=54",
+        "page-right=54",
+        "page-top=54",
+        "page-bottom=54",
+        "cpi=12",
+        "lpi=7",
+    )
+    for word in ("-o", option)
+)
 
 
 @dataclass(frozen=True)
@@ -55,10 +71,11 @@ class PrintJob:
         return f"{what}, to the printer with the command: {self.command_words()}."
 
     def command_words(self) -> str:
-        """'lp -t ...': the command as typed, without the folder it was found in."""
+        """'lp -t ...': the command as typed, without the folder it was found in and the
+        page options (margins), which would be a long list to hear."""
         if self.command is None:
             return ""
-        program, *rest = self.command
+        program, *rest = self.command[: len(self.command) - len(PAGE_OPTIONS)]
         return " ".join(
             [Path(program).name, *(f"'{one_line(part)}'" if " " in part else part for part in rest)]
         )
@@ -70,13 +87,18 @@ def find_print_command(
     for name, title_flag in PRINTERS:
         found = which(name)
         if found:
-            return (found, title_flag, title)
+            return (found, title_flag, title, *PAGE_OPTIONS)
     return None
 
 
-def plan(nav: Navigator, today: date | None = None) -> PrintJob:
-    """The plain-text summary, and how it would be printed here."""
-    text = appointment.summary(nav, markdown=False, today=today)
+def plan(
+    nav: Navigator, today: date | None = None, name: str | None = None, born: str | None = None
+) -> PrintJob:
+    """The plain-text summary for the care team (no self-help prompts), and how it would
+    be printed here. ``name`` and ``born`` override the saved ones for this copy."""
+    text = appointment.summary(
+        nav, markdown=False, today=today, for_care_team=True, name=name, born=born
+    )
     title = appointment.summary_title(nav, today)
     return PrintJob(title, text, find_print_command(title))
 

@@ -113,9 +113,9 @@ class Visits:
 
         A visit had since the note was written is the one (a note cannot be raised at
         a visit before it existed). Otherwise it was raised ahead of a planned visit
-        (by letter, by phone, or marked early), so it belongs to the planned ones:
-        when there are several, the person says which. With none planned, the
-        newest visit so far, as before. One answer means no question to ask.
+        (by letter, by phone, or marked early), or written down after the last visit:
+        the planned visits, nearest first, then the newest visit so far. More than one
+        answer: the person says which; one answer: no question to ask.
         """
         today = today or date.today()
         written = _day_of(note.created) or today
@@ -124,10 +124,8 @@ class Visits:
         if since:
             return since[:1]
         planned = sorted((v for v in visits if v.day > today), key=lambda v: (v.day, v.id))
-        if planned:
-            return planned
         target = self.raise_target(today)
-        return [target] if target else []
+        return [*planned, target] if target else planned
 
     # -------------------------------------------------------------- writing
     def _fields(

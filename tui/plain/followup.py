@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from tui.core import backup, checkins, paths, printing, visit_record
+from tui.core import appointment, backup, checkins, paths, printing, visit_record
 from tui.core.changes import compare, parse_since
 from tui.core.checkins import every_words
 from tui.core.models import long_date
@@ -205,7 +205,22 @@ class FollowUpMenus(PlainBase):
             self.out.user_line("Exported, readable by you only, to: ", str(written))
 
     def print_summary(self) -> None:
+        if not appointment.name_asked(self.nav):
+            self.out.say("Before the first print: the care team needs to know whose it is.")
+            self._ask_name_and_birth()
         self.print_job(printing.plan(self.nav))
+
+    def _ask_name_and_birth(self) -> None:
+        typed = self.out.ask("Your name, for the summary (Enter alone: none):").strip()
+        if self.attempt(self.nav.set_setting, "my_name", typed) is not None:
+            self.out.say(end_sentence(f"Saved: {'your name is ' + typed if typed else 'no name'}"))
+        born = self.out.ask(
+            "Your date of birth, if you want it on the summary, like 1961-03-14 "
+            "(Enter alone: none):"
+        ).strip()
+        day = self.attempt(appointment.parse_birth_date, born) if born else None
+        if day is not None and self.attempt(self.nav.set_setting, "date_of_birth", day.isoformat()):
+            self.out.say(f"Saved: born on {long_date(day)}.")
 
     def print_job(self, job: printing.PrintJob) -> None:
         self.out.say(job.description())
@@ -225,19 +240,15 @@ class FollowUpMenus(PlainBase):
     # --------------------------------------------------------------- settings
     def my_settings(self) -> None:
         while True:
-            name = self.nav.setting("my_name") or "not given"
+            who = one_line(appointment.who_line(self.nav)) or "not given."
             every = every_words(self.nav.checkins.every_days())
             choices = [
-                end_sentence(f"My name, for the visit summary: {one_line(str(name))}"),
+                end_sentence(f"My name and date of birth, for the visit summary: {who}"),
                 f"How often to suggest a check-in: {every}.",
             ]
             self.menu("My name and the check-in reminder.", choices)
             choice = self.pick(self.choose(), 2)
             if choice == 0:
-                typed = self.out.ask("Your name (Enter alone: none):").strip()
-                if self.attempt(self.nav.set_setting, "my_name", typed or None) is not None:
-                    self.out.say(
-                        end_sentence(f"Saved: {'your name is ' + typed if typed else 'no name'}")
-                    )
+                self._ask_name_and_birth()
             elif choice == 1:
                 self._set_every()

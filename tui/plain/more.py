@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tui.core import appointment, backup, paths
+from tui.core import appointment, backup, paths, summary_html
 from tui.core.models import Note, NoteKind, Role
 from tui.core.text import end_sentence, one_line
 from tui.core.visits import Visit
@@ -107,10 +107,10 @@ class MoreMenus(FollowUpMenus):
                 self.out.user_line("Saved: back on the list to raise: ", again.display_title)
 
     def _which_visit(self, note: Note, visits: list[Visit]) -> Visit | None:
-        """More than one visit is planned: the person says which one the note is for."""
+        """The note could be for more than one visit: the person says which."""
         self.menu(
-            f"You have {len(visits)} visits planned. "
-            f"Which one is '{one_line(note.display_title)}' raised for?",
+            f"Which visit was '{one_line(note.display_title)}' raised for? "
+            f"It could be one of {len(visits)}.",
             [end_sentence(one_line(v.title(self.nav.people))) for v in visits],
         )
         choice = self.pick(self.choose(), len(visits))
@@ -183,8 +183,13 @@ class MoreMenus(FollowUpMenus):
 
     def _export_summary(self) -> None:
         default = str(paths.summary_file("txt"))
-        path = self._ask_path("Export the summary: .txt for plain text, .md for Markdown.", default)
-        if path is not None:
+        path = self._ask_path(
+            "Export the summary: .txt for plain text, .md for Markdown, .html for a page to email.",
+            default,
+        )
+        if path is not None and path.suffix.lower() in (".html", ".htm"):
+            self._write(path, summary_html.summary(self.nav).encode())
+        elif path is not None:
             text = appointment.summary(self.nav, markdown=path.suffix.lower() == ".md")
             self._write(path, text.encode())
 

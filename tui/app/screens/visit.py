@@ -17,7 +17,7 @@ from tui.app.screens.list_screen import ListScreen
 from tui.app.screens.prompt import PromptScreen
 from tui.app.screens.visits import ask_for_a_new_visit, edit_answer
 from tui.app.widgets import option
-from tui.core import appointment, paths, printing
+from tui.core import appointment, paths, printing, summary_html
 from tui.core.changes import Since
 from tui.core.models import NoteKind, long_date
 from tui.core.service import display_time
@@ -189,8 +189,8 @@ class VisitScreen(ListScreen):
 
         self.app.push_screen(
             ChooseScreen(
-                f"You have {len(choices)} visits planned. "
-                f"Which one is '{one_line(note.display_title)}' raised for?",
+                f"Which visit was '{one_line(note.display_title)}' raised for? "
+                f"It could be one of {len(choices)}.",
                 [(v.title(self.nav.people), v.id) for v in choices],
                 choices[0].id,
             ),
@@ -232,35 +232,71 @@ class VisitScreen(ListScreen):
             self.lines.highlight_id(f"raise:{note.id}")
             self.say(f"Saved: '{note.display_title}' is back on the list for your next visit.")
 
-    def _ask_name(self) -> None:
+    def _ask_name(self, then: Callable[[], None] | None = None) -> None:
+        """Ask for the name on the summary; an empty answer is kept as "no name" (asked)."""
+
         def typed(text: str | None) -> None:
-            value = (text or "").strip() or None
+            # Empty and Escape look the same here: both mean no name. Printing still
+            # asks "Print it?" after, so Escape never prints by surprise.
+            value = (text or "").strip()
             if self.attempt(lambda: self.nav.set_setting("my_name", value)) is not None:
                 self.say(
                     end_sentence(f"Saved: the summary says {value}") if value else "Saved: no name."
                 )
+                if then is not None:
+                    self._ask_born(then)
 
         current = str(self.nav.setting("my_name") or "")
+        question = "Your name, for the summary (leave it empty for none)"
+        if then is not None:
+            question = (
+                "Before the first print: your name, so the care team knows whose summary "
+                "it is (leave it empty for none)"
+            )
+        self.app.push_screen(PromptScreen(question, "Name", current), typed)
+
+    def _ask_born(self, then: Callable[[], None]) -> None:
+        def typed(text: str | None) -> None:
+            if text:
+                born = self.attempt(lambda: appointment.parse_birth_date(text))
+                if born is None:
+                    return  # the sentence says how to type it; print again to retry
+                self.attempt(lambda: self.nav.set_setting("date_of_birth", born.isoformat()))
+            then()
+
+        current = str(self.nav.setting("date_of_birth") or "")
         self.app.push_screen(
-            PromptScreen("Your name, for the summary (leave it empty for none)", "Name", current),
+            PromptScreen(
+                "Your date of birth, if you want it on the summary, like 1961-03-14 "
+                "(leave it empty for none)",
+                "Born",
+                current,
+            ),
             typed,
         )
 
     def action_export(self) -> None:
         def payload(path: Path) -> bytes:
+            if path.suffix.lower() in (".html", ".htm"):
+                return summary_html.summary(self.nav).encode()
             markdown = path.suffix.lower() != ".txt"
             return appointment.summary(self.nav, markdown=markdown).encode()
 
         ask_and_export(
             self,
-            "Export the summary. Name the file: .md for Markdown, .txt for plain text",
+            "Export the summary. Name the file: .md for Markdown, .txt for plain text, "
+            ".html for a page to email",
             str(paths.summary_file("md")),
             payload,
             "the summary",
         )
 
     def action_print_summary(self) -> None:
-        print_job(self, printing.plan(self.nav))
+        """Print; before the first print, ask the name (and date of birth) to put on it."""
+        if appointment.name_asked(self.nav):
+            print_job(self, printing.plan(self.nav))
+        else:
+            self._ask_name(then=lambda: print_job(self, printing.plan(self.nav)))
 
 
 def print_job(screen: BaseScreen, job: printing.PrintJob) -> None:
