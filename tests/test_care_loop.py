@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+import subprocess
 import sys
 from datetime import date, timedelta
 from html.parser import HTMLParser
@@ -416,3 +418,114 @@ class _Page(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         self.text += data
+
+
+# --------------------------------------------------------- 4. calendar and reminders
+def _tomorrow_with_dr_lee(data_file: Path) -> None:
+    with saved(data_file) as nav:
+        nav.visits.add(date.today() + timedelta(days=1), "Dr Lee", "Yearly review")
+
+
+def _untouched(data_file: Path) -> dict[str, tuple[bytes, int]]:
+    """The data file and its journal, as bytes and time of change."""
+    return {
+        p.name: (p.read_bytes(), p.stat().st_mtime_ns)
+        for p in data_file.parent.glob(f"{data_file.name}*")
+        if not p.name.endswith((".lock",)) and ".bak-" not in p.name
+    }
+
+
+def test_a_visit_as_a_calendar_file_with_an_alarm_the_day_before(
+    data_file: Path, tmp_path: Path
+) -> None:
+    import icalendar
+
+    _tomorrow_with_dr_lee(data_file)
+    d = ["--data-file", str(data_file)]
+    before = _untouched(data_file)
+    first = cli("visit", "ics", "1", *d)
+    assert first.returncode == 0, first.stderr
+    calendar = icalendar.Calendar.from_ical(first.stdout)
+    (event,) = calendar.walk("VEVENT")
+    assert str(event["summary"]) == "Visit with Dr Lee"
+    assert event.decoded("dtstart") == date.today() + timedelta(days=1)
+    assert str(event["description"]) == "Why: Yearly review."
+    (alarm,) = event.walk("VALARM")
+    assert str(alarm["action"]) == "DISPLAY"
+    assert alarm.decoded("trigger") == -timedelta(hours=15)  # 9 am the day before
+    again = icalendar.Calendar.from_ical(cli("visit", "ics", "1", *d).stdout)
+    assert str(again.walk("VEVENT")[0]["uid"]) == str(event["uid"])  # re-import updates
+    target = tmp_path / "visit.ics"
+    written = cli("visit", "ics", "1", "--output", str(target), *d)
+    assert written.returncode == 0, written.stderr
+    assert oct(target.stat().st_mode & 0o777) == "0o600"
+    assert icalendar.Calendar.from_ical(target.read_bytes()).walk("VEVENT")
+    assert _untouched(data_file) == before  # reading only: the data file is not written
+
+
+def test_due_says_what_is_due_and_exits_as_grep(data_file: Path, tmp_path: Path) -> None:
+    d = ["--data-file", str(data_file)]
+    cli("note", "list", *d)  # the file exists, empty
+    nothing = cli("due", *d)
+    assert (nothing.returncode, nothing.stdout) == (
+        1,
+        "Nothing is due: no visit today or tomorrow, and no check-in is due yet.\n",
+    )
+    _tomorrow_with_dr_lee(data_file)
+    with saved(data_file) as nav:
+        nav.checkins.set_level(date.today() - timedelta(days=40), "walking", "some")
+    before = _untouched(data_file)
+    due = cli("due", *d)
+    assert due.returncode == 0, due.stderr
+    tomorrow = long_date(date.today() + timedelta(days=1))
+    last = long_date(date.today() - timedelta(days=40))
+    assert due.stdout == (
+        f"Due: your visit with Dr Lee is tomorrow, {tomorrow}; "
+        f"a check-in (your last was on {last}).\n"
+    )
+    assert _untouched(data_file) == before
+    quiet = cli("due", "--quiet", *d)
+    assert (quiet.returncode, quiet.stdout) == (0, "")
+    folder = tmp_path / "a-folder"
+    folder.mkdir()
+    broken = cli("due", "--data-file", str(folder))
+    assert broken.returncode == 2 and broken.stderr.startswith("spms-navigator: ")
+
+
+async def test_the_app_saves_a_visit_for_the_calendar(data_file: Path, tmp_path: Path) -> None:
+    import icalendar
+
+    _tomorrow_with_dr_lee(data_file)
+    async with running_app(data_file) as (app, pilot):
+        await pilot.press("v")
+        app.screen.query_one("#visit", ReaderList).highlighted = 0  # the next visit
+        await pilot.press("enter")
+        assert isinstance(app.screen, VisitRecordScreen)
+        texts = option_texts(app, "visit-record")
+        line = "Save this visit for your calendar: a file with a reminder the day before."
+        app.screen.query_one("#visit-record", ReaderList).highlighted = texts.index(line)
+        await pilot.press("enter")
+        app.screen.query_one("#answer", Input).value = str(tmp_path / "visit.ics")
+        await pilot.press("enter")
+        assert status_text(app).startswith("Exported the visit for your calendar to")
+    calendar = icalendar.Calendar.from_ical((tmp_path / "visit.ics").read_bytes())
+    assert str(calendar.walk("VEVENT")[0]["summary"]) == "Visit with Dr Lee"
+
+
+@pytest.mark.skipif(shutil.which("calcurse") is None, reason="calcurse is not installed")
+def test_a_real_calendar_program_imports_the_visit(data_file: Path, tmp_path: Path) -> None:
+    _tomorrow_with_dr_lee(data_file)
+    target = tmp_path / "visit.ics"
+    cli("visit", "ics", "1", "--output", str(target), "--data-file", str(data_file))
+    folder = tmp_path / "calcurse"
+    folder.mkdir()
+    imported = subprocess.run(
+        ["calcurse", "-D", str(folder), "-i", str(target)],
+        capture_output=True, text=True, check=False, timeout=30,
+    )  # fmt: skip
+    assert "1 event" in imported.stdout and "0 skipped" in imported.stdout
+    listed = subprocess.run(
+        ["calcurse", "-D", str(folder), "-r2"],
+        capture_output=True, text=True, check=False, timeout=30,
+    ).stdout  # fmt: skip
+    assert "Visit with Dr Lee" in listed

@@ -21,7 +21,7 @@ from tui.cli.output import (
     out,
     tell,
 )
-from tui.core import appointment, backup, printing
+from tui.core import appointment, backup, printing, reminders
 from tui.core import visit_record as records
 from tui.core.models import long_date
 from tui.core.service import Navigator
@@ -110,6 +110,22 @@ def register(tree: Tree) -> None:
         export.add_argument("--output", metavar="FILE", help="the file (default: standard output)")
     )
     export.add_argument("--force", action="store_true", help="replace FILE if it exists")
+
+    ics = tree.add(
+        ("visit", "ics"),
+        "Write a visit as a calendar file (.ics) with a reminder the day before.",
+        ["visit ics 2", "visit ics 2 --output visit.ics", "visit ics 2 > ~/visit.ics"],
+        handler=visit_ics,
+        more="It holds the day, who with and why (no notes: calendars are often shared). "
+        "The reminder rings at 9 in the morning the day before. To standard output unless "
+        "--output names a file (readable by you only). Import the same visit again to "
+        "update it: it keeps one id.",
+    )
+    _number(ics)
+    tree.file_actions.append(
+        ics.add_argument("--output", metavar="FILE", help="the file (default: standard output)")
+    )
+    ics.add_argument("--force", action="store_true", help="replace FILE if it exists")
 
     printer = tree.add(
         ("visit", "print"),
@@ -265,7 +281,17 @@ def visit_delete(args: argparse.Namespace, nav: Navigator) -> int:
 
 def visit_export(args: argparse.Namespace, nav: Navigator) -> int:
     visit = checked_visit(nav, args.id)
-    payload = records.payload(nav, visit, args.format)
+    return _write(args, records.payload(nav, visit, args.format), f"the record of visit {visit.id}")
+
+
+def visit_ics(args: argparse.Namespace, nav: Navigator) -> int:
+    visit = checked_visit(nav, args.id)
+    payload = reminders.visit_ics(visit, nav.people)
+    return _write(args, payload, f"visit {visit.id}, for your calendar,")
+
+
+def _write(args: argparse.Namespace, payload: bytes, what: str) -> int:
+    """To standard output, or to --output (never over a file unless --force)."""
     if not args.output or args.output == "-":
         text = payload.decode()
         sys.stdout.write(safe_for_terminal(text) if sys.stdout.isatty() else text)
@@ -276,7 +302,7 @@ def visit_export(args: argparse.Namespace, nav: Navigator) -> int:
             f"{target.resolve()} already exists. Choose another name, or add --force to replace it."
         )
     path = backup.write_export(target, payload, overwrite=args.force)
-    out(f"Exported the record of visit {visit.id} to {path} (readable by you only).")
+    out(f"Exported {what} to {path} (readable by you only).")
     return OK
 
 

@@ -22,7 +22,7 @@ from tui.app.screens.prompt import PromptScreen
 from tui.app.screens.visit import print_job
 from tui.app.screens.visits import edit_answer
 from tui.app.widgets import option
-from tui.core import paths, printing, visit_record
+from tui.core import paths, printing, reminders, visit_record
 from tui.core.appointment import APPOINTMENT_KINDS
 from tui.core.checkins import parse_day
 from tui.core.models import long_date
@@ -107,6 +107,10 @@ class VisitRecordScreen(ListScreen):
         options += [
             option("Print this visit's record, with what was said.", "print"),
             option("Export this visit's record to a file: Markdown, text or JSON.", "export"),
+            option(
+                "Save this visit for your calendar: a file with a reminder the day before.",
+                "calendar",
+            ),
         ]
         return options
 
@@ -130,6 +134,15 @@ class VisitRecordScreen(ListScreen):
             print_job(self, printing.plan_visit_record(self.nav, visit))
         elif target == "export":
             self._export()
+        elif target == "calendar":
+            ask_and_export(
+                self,
+                "Save this visit for your calendar. Name the file (.ics), then open it with "
+                "your calendar program",
+                str(paths.visit_record_file(visit.day.isoformat(), "ics")),
+                lambda _path: reminders.visit_ics(visit, self.nav.people),
+                "the visit for your calendar",
+            )
 
     def _export(self) -> None:
         visit = self.visit
