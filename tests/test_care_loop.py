@@ -18,6 +18,7 @@ from textual.widgets import Input
 
 from tests.pilot_helpers import option_texts, running_app, screen_text, status_text
 from tests.process import cli, saved
+from tests.terminal import Terminal
 from tests.test_plain_mode import run_plain
 from tui.app.fields import ChoiceField
 from tui.app.screens.choose import ChooseScreen
@@ -529,3 +530,77 @@ def test_a_real_calendar_program_imports_the_visit(data_file: Path, tmp_path: Pa
         capture_output=True, text=True, check=False, timeout=30,
     ).stdout  # fmt: skip
     assert "Visit with Dr Lee" in listed
+
+
+# ------------------------------------------------------------- 5. the person's editor
+def _fake_editor(tmp_path: Path, adds: str, status: int = 0) -> Path:
+    """An 'editor' that keeps what it was given beside itself and adds ``adds``."""
+    script = tmp_path / "my-editor"
+    script.write_text(
+        f"#!{sys.executable}\n"
+        "import sys, pathlib\n"
+        "note = pathlib.Path(sys.argv[-1])\n"
+        "pathlib.Path(sys.argv[0]).with_name('seen.txt').write_text(note.read_text())\n"
+        f"note.write_text(note.read_text() + {adds!r})\n"
+        f"sys.exit({status})\n"
+    )
+    script.chmod(0o755)
+    return script
+
+
+def _in_a_terminal(data_file: Path, *args: str, editor: str) -> Terminal:
+    """The command on a pty, with ``editor`` as $EDITOR and its files kept in the test's
+    own folder (TMPDIR), never in the machine's /tmp."""
+    temp = data_file.parent.parent / "tmp"
+    temp.mkdir(exist_ok=True)
+    return Terminal(
+        [sys.executable, "-m", "tui", *args, "--data-file", str(data_file)],
+        env={"VISUAL": "", "EDITOR": editor, "TMPDIR": str(temp)},
+    )
+
+
+def test_note_add_and_edit_open_the_person_s_editor_in_a_terminal(
+    data_file: Path, tmp_path: Path
+) -> None:
+    editor = _fake_editor(tmp_path, "Slower on the stairs.\n")
+    with _in_a_terminal(data_file, "note", "add", "--title", "Stairs", editor=str(editor)) as t:
+        assert t.process.wait(timeout=30) == 0
+        t.settle(quiet=0.1, limit=2)
+        assert "Opening the note in my-editor. Save and close the editor when done." in t.text()
+        assert "Saved note 1: Stairs" in t.text()
+    with _in_a_terminal(data_file, "note", "edit", "1", editor=str(editor)) as t:
+        assert t.process.wait(timeout=30) == 0
+    assert (tmp_path / "seen.txt").read_text() == "Slower on the stairs.\n"  # the note's text
+    assert list((tmp_path / "tmp").iterdir()) == []  # the editing file is gone once saved
+    with saved(data_file) as nav:
+        assert nav.notes.get(1).body == "Slower on the stairs.\nSlower on the stairs.\n"
+    piped = cli("note", "add", "--title", "Heat", "--data-file", str(data_file),
+                stdin="Hot days.\n", env={"EDITOR": str(editor)})  # fmt: skip
+    assert piped.returncode == 0  # no terminal: standard input, as before, no editor
+    with saved(data_file) as nav:
+        assert nav.notes.get(2).body == "Hot days.\n"
+
+
+def test_without_an_editor_it_says_so_and_takes_typed_text(data_file: Path) -> None:
+    with _in_a_terminal(data_file, "note", "add", "--title", "Heat", editor="") as t:
+        t.wait_for("No editor is set, so type the text here")
+        t.type("Typed here.\r")
+        t.send("\x04")  # Ctrl+D on a line of its own
+        assert t.process.wait(timeout=30) == 0
+    with saved(data_file) as nav:
+        assert nav.notes.get(1).body.strip() == "Typed here."
+
+
+def test_a_failed_editor_saves_nothing_and_keeps_the_words(data_file: Path, tmp_path: Path) -> None:
+    editor = _fake_editor(tmp_path, "Half a thought", status=1)
+    with _in_a_terminal(data_file, "note", "add", "--title", "Falls", editor=str(editor)) as t:
+        assert t.process.wait(timeout=30) == 1
+        t.settle(quiet=0.1, limit=2)
+        text = " ".join(t.text().split())
+    assert "Nothing was saved: your editor ended with status 1." in text
+    assert "What you wrote is kept in" in text
+    (kept,) = (tmp_path / "tmp").glob("spms-navigator-note-*/note.md")
+    assert kept.read_text() == "Half a thought"
+    assert oct(kept.stat().st_mode & 0o777) == "0o600"
+    with saved(data_file) as nav:
+        assert nav.notes.all() == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from tui.cli import editor
 from tui.cli.index import COMMANDS_OF
 from tui.cli.options import PRIVATE_TEXT, Tree, add_json, add_yes
 from tui.cli.output import (
@@ -44,7 +45,7 @@ def register(tree: Tree) -> None:
 
     add = tree.add(
         ("note", "add"),
-        "Add a note. Its text comes from stdin, or from --body.",
+        "Add a note. Its text comes from --body, or stdin, or (in a terminal) your editor.",
         [
             'note add --title "Stairs" --kind change < stairs.txt',
             'echo "Slower on the stairs." | spms-navigator note add --title Stairs',
@@ -91,7 +92,8 @@ def register(tree: Tree) -> None:
 
     edit = tree.add(
         ("note", "edit"),
-        "Change a note's title, text, kind or link. What you leave out stays.",
+        "Change a note's title, text, kind or link. What you leave out stays; in a terminal, "
+        "the note number alone opens its text in your editor.",
         [
             'note edit 3 --title "Heat and tiredness"',
             "note edit 3 --body - < new-text.txt",
@@ -212,7 +214,7 @@ def note_record(note: Note, labels: dict[str, str]) -> dict[str, Any]:
 def note_add(args: argparse.Namespace, nav: Navigator) -> int:
     body = read_text(args.body, "the note's text")
     if body is None:
-        body = "" if interactive() else read_stdin()
+        body = editor.edit("", "the note") if interactive() else read_stdin()
     link = _link(nav, args) or ""
     note = nav.notes.create(args.title, body, link, note_kind(args.kind))
     if args.json:
@@ -267,13 +269,16 @@ def note_show(args: argparse.Namespace, nav: Navigator) -> int:
 
 def note_edit(args: argparse.Namespace, nav: Navigator) -> int:
     changes = (args.title, args.body, args.kind, args.topic, args.item)
-    if all(value is None for value in changes) and not args.no_link:
+    in_editor = all(value is None for value in changes) and not args.no_link
+    if in_editor and not interactive():
         raise UsageError(
             "Say what to change: --title, --body, --kind, --topic, --item or --no-link. "
-            'For example: spms-navigator note edit 3 --title "New title"'
+            'For example: spms-navigator note edit 3 --title "New title" (in a terminal, '
+            "note edit 3 alone opens the text in your editor)"
         )
     note = checked_note(nav, args.id)
-    body = read_text(args.body, "the note's new text")
+    body = editor.edit(note.body, f"note {note.id}") if in_editor else None
+    body = read_text(args.body, "the note's new text") if body is None else body
     kind = note_kind(args.kind) if args.kind else None
     saved = nav.notes.update(
         note.id,
