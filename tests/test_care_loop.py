@@ -604,3 +604,64 @@ def test_a_failed_editor_saves_nothing_and_keeps_the_words(data_file: Path, tmp_
     assert oct(kept.stat().st_mode & 0o777) == "0o600"
     with saved(data_file) as nav:
         assert nav.notes.all() == []
+
+
+# ------------------------------------------------------------------ 6. small ones
+async def test_ctrl_s_on_a_checklist_item_says_saved(data_file: Path) -> None:
+    async with running_app(data_file) as (app, pilot):
+        await pilot.press("c", "enter")
+        item_id = app.screen.item_id  # type: ignore[attr-defined]
+        app.screen.query_one("#helper", Input).focus()
+        await pilot.press(*"Sam", "ctrl+s")
+        assert status_text(app) == "Saved. Everything on this item is saved as you change it."
+    with saved(data_file) as nav:
+        assert nav.checklist.entry(item_id).helper == "Sam"
+
+
+def test_checklist_done_with_a_helper_in_one_command(data_file: Path) -> None:
+    d = ["--data-file", str(data_file)]
+    done = cli("checklist", "done", "pr-meals", "--helper", "My sister", *d)
+    assert done.returncode == 0, done.stderr
+    assert " is done. My sister helps with it. Progress: " in done.stdout
+    with saved(data_file) as nav:
+        entry = nav.checklist.entry("pr-meals")
+        assert (entry.done, entry.helper) == (True, "My sister")
+
+
+def test_a_bad_date_is_exit_2_everywhere(data_file: Path) -> None:
+    d = ["--data-file", str(data_file)]
+    cli("visit", "add", "--date", "today", *d)
+    for command in (
+        ("visit", "add", "--date", "31/12/2026"),
+        ("visit", "edit", "1", "--date", "someday"),
+        ("checkin", "--date", "the 5th", "walking=some"),
+        ("checkin", "--date", "tomorrow", "walking=some"),  # not come yet
+        ("changes", "--since", "a while"),
+        ("visit", "print", "--born", "14/3/61"),
+    ):
+        result = cli(*command, *d)
+        assert result.returncode == 2, (command, result.stderr)
+        assert result.stderr.startswith("spms-navigator: ") and "Traceback" not in result.stderr
+
+
+def test_natural_dates_and_checkin_list(data_file: Path) -> None:
+    d = ["--data-file", str(data_file)]
+    today = date.today()
+    assert cli("checkin", "--date", "yesterday", "walking=some", *d).returncode == 0
+    monday = today - timedelta(days=today.weekday())  # this week's, or today
+    assert cli("checkin", "--date", "monday", "sleep=a-lot", *d).returncode == 0
+    added = cli("visit", "add", "--date", "tomorrow", "--with", "Dr Lee", *d)
+    assert added.returncode == 0, added.stderr
+    assert long_date(today + timedelta(days=1)) in added.stdout
+    friday = cli("visit", "add", "--date", "friday", *d)
+    ahead = (4 - today.weekday()) % 7
+    assert long_date(today + timedelta(days=ahead)) in friday.stdout
+    listed = cli("checkin", "list", *d)
+    assert listed.returncode == 0, listed.stderr
+    days = sorted({today - timedelta(days=1), monday}, reverse=True)
+    assert [line.split("\t")[0] for line in listed.stdout.splitlines()] == [
+        day.isoformat() for day in days
+    ]
+    assert "of 14 areas answered." in listed.stdout
+    as_json = json.loads(cli("checkin", "list", "--json", *d).stdout)
+    assert as_json["format"] == "spms-navigator/checkins" and len(as_json["checkins"]) == len(days)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,7 @@ from tui.cli.output import (
 )
 from tui.core import appointment, backup, printing, reminders
 from tui.core import visit_record as records
+from tui.core.checkins import parse_day
 from tui.core.models import long_date
 from tui.core.service import Navigator
 from tui.core.text import InputError, end_sentence, one_line, safe_for_terminal
@@ -49,7 +51,12 @@ def register(tree: Tree) -> None:
         ],
         handler=visit_add,
     )
-    add.add_argument("--date", default="today", help="the day, YYYY-MM-DD (default: today)")
+    add.add_argument(
+        "--date",
+        default="today",
+        help="the day: YYYY-MM-DD, today, tomorrow, or a day's name such as friday "
+        "(default: today)",
+    )
     _who(add)
     add.add_argument("--why", default="", help="what the visit is for")
     add_json(add)
@@ -78,7 +85,7 @@ def register(tree: Tree) -> None:
         handler=visit_edit,
     )
     _number(edit)
-    edit.add_argument("--date", help="the new day, YYYY-MM-DD")
+    edit.add_argument("--date", help="the new day: YYYY-MM-DD, tomorrow, friday...")
     _who(edit, editing=True)
     edit.add_argument("--why", help="what the visit is for")
     add_json(edit)
@@ -202,8 +209,17 @@ def visit_record(nav: Navigator, visit: Visit, with_notes: bool = False) -> dict
     return record
 
 
+def visit_day(text: str) -> date:
+    """The day typed after --date; a bad date is a usage mistake (exit 2), as everywhere."""
+    try:
+        return parse_day(text, future=True)
+    except InputError as error:
+        raise UsageError(str(error)) from None
+
+
 def visit_add(args: argparse.Namespace, nav: Navigator) -> int:
-    visit = nav.visits.add(args.date, args.with_whom or "", args.why, args.person)
+    day = visit_day(args.date)
+    visit = nav.visits.add(day, args.with_whom or "", args.why, args.person)
     if args.json:
         return emit_json("visit", visit=visit_record(nav, visit, with_notes=True))
     out(f"Saved visit {visit.id}: {one_line(visit.sentence(nav.people))}")
@@ -248,8 +264,9 @@ def visit_edit(args: argparse.Namespace, nav: Navigator) -> int:
             "Say what to change: --date, --with, --person, --no-person or --why. "
             "For example: spms-navigator visit edit 2 --date 2026-06-19"
         )
+    day = visit_day(args.date) if args.date is not None else None
     visit = checked_visit(nav, args.id)
-    changes: dict[str, Any] = {"day": args.date, "with_whom": args.with_whom, "why": args.why}
+    changes: dict[str, Any] = {"day": day, "with_whom": args.with_whom, "why": args.why}
     if args.person is not None or args.no_person:
         changes["person_id"] = args.person
     saved = nav.visits.update(visit.id, **changes)
