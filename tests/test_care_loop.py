@@ -276,6 +276,10 @@ def test_plain_mode_prints_and_exports_a_visit_s_record(data_file: Path, tmp_pat
     assert f"Exported, readable by you only, to: {target}" in text
     document = json.loads(target.read_text())
     assert document["raised"][0]["answer"] == "Yes. Try a cooling vest."
+    calendar = tmp_path / "visit.ics"
+    text = run_plain(data_file, "12", "1", "8", str(calendar), "q")
+    assert "8. Save this visit for your calendar, with a reminder the day before." in text
+    assert "BEGIN:VALARM" in calendar.read_text()
 
 
 async def test_the_app_opens_last_time_and_exports_its_record(

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from tui.core import appointment, backup, checkins, paths, printing, visit_record
+from tui.core import appointment, backup, checkins, paths, printing, reminders, visit_record
 from tui.core.changes import compare, parse_since
 from tui.core.checkins import every_words
 from tui.core.models import long_date
@@ -136,6 +136,7 @@ class FollowUpMenus(PlainBase):
             choices += [
                 "Print this record, with what was said.",
                 "Export this record to a file: Markdown, text or JSON.",
+                "Save this visit for your calendar, with a reminder the day before.",
                 "Delete this visit.",
             ]
             self.menu(
@@ -152,6 +153,8 @@ class FollowUpMenus(PlainBase):
                 self.print_job(printing.plan_visit_record(self.nav, visit))
             elif choice == 4 + len(notes):
                 self._export_record(visit)
+            elif choice == 5 + len(notes):
+                self._export_record(visit, calendar=True)
             elif not self.confirm("Delete this visit? Its notes stay raised."):
                 self.out.say("Kept. Nothing was deleted.")
             elif self.attempt(self.nav.visits.delete, visit_id):
@@ -188,19 +191,26 @@ class FollowUpMenus(PlainBase):
             self.out.user_line("Saved: back on the list to raise: ", note.display_title)
 
     # --------------------------------------------------------------- printing
-    def _export_record(self, visit: Visit) -> None:
-        default = paths.visit_record_file(visit.day.isoformat(), "md")
-        typed = self.out.ask(
-            f"Export this visit's record: .md for Markdown, .txt for text, .json for programs. "
-            f"Press Enter for {default}, or type another file name:"
+    def _export_record(self, visit: Visit, calendar: bool = False) -> None:
+        """The visit's record (Markdown, text or JSON), or the visit for a calendar (.ics)."""
+        default = paths.visit_record_file(visit.day.isoformat(), "ics" if calendar else "md")
+        what = (
+            "Save this visit for your calendar, then open the file with your calendar program."
+            if calendar
+            else "Export this visit's record: .md for Markdown, .txt for text, .json for programs."
         )
+        typed = self.out.ask(f"{what} Press Enter for {default}, or type another file name:")
         path = Path(typed.strip() or default).expanduser()
         if path.exists() and not self.confirm(f"{path} already exists. Replace it?"):
             self.out.say("Nothing was exported.")
             return
         suffix = path.suffix.lower().lstrip(".")
-        fmt = suffix if suffix in ("txt", "json") else "md"
-        payload = visit_record.payload(self.nav, visit, fmt)
+        if calendar:
+            payload = reminders.visit_ics(visit, self.nav.people)
+        else:
+            payload = visit_record.payload(
+                self.nav, visit, suffix if suffix in ("txt", "json") else "md"
+            )
         if written := self.attempt(backup.write_export, path, payload, True):
             self.out.user_line("Exported, readable by you only, to: ", str(written))
 
