@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -669,3 +670,21 @@ def test_natural_dates_and_checkin_list(data_file: Path) -> None:
     assert "of 14 areas answered." in listed.stdout
     as_json = json.loads(cli("checkin", "list", "--json", *d).stdout)
     assert as_json["format"] == "spms-navigator/checkins" and len(as_json["checkins"]) == len(days)
+
+
+def test_the_completion_install_lines_make_their_folder(tmp_path: Path) -> None:
+    shown = cli("help", "completion").stdout
+    lines = [line.strip() for line in shown.splitlines() if line.strip().startswith("mkdir -p")]
+    assert len(lines) == 3
+    command = f"{shlex.quote(sys.executable)} -m tui"
+    for line in lines:  # a new account: none of the folders is there yet
+        done = subprocess.run(
+            ["bash", "-c", line.replace("spms-navigator ", f"{command} ", 1)],
+            env={**os.environ, "HOME": str(tmp_path)},
+            cwd=Path(__file__).resolve().parent.parent,
+            capture_output=True, text=True, check=False, timeout=60,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+    assert (tmp_path / ".local/share/bash-completion/completions/spms-navigator").stat().st_size
+    assert (tmp_path / ".zfunc/_spms-navigator").stat().st_size
+    assert (tmp_path / ".config/fish/completions/spms-navigator.fish").stat().st_size

@@ -32,13 +32,17 @@ def register(tree: Tree) -> None:
         ("completion",),
         COMMANDS["completion"],
         [
+            "completion bash",
+            "mkdir -p ~/.local/share/bash-completion/completions && spms-navigator "
             "completion bash > ~/.local/share/bash-completion/completions/spms-navigator",
-            "completion zsh > ~/.zfunc/_spms-navigator",
+            "mkdir -p ~/.zfunc && spms-navigator completion zsh > ~/.zfunc/_spms-navigator",
+            "mkdir -p ~/.config/fish/completions && spms-navigator "
             "completion fish > ~/.config/fish/completions/spms-navigator.fish",
         ],
         handler=functools.partial(print_completion, tree),
-        more="Save it where your shell looks for completions (see the examples), "
-        "then open a new terminal.",
+        more="Save it where your shell looks for completions (see the examples: each "
+        "makes the folder first, as a new account may not have it), then open a new "
+        "terminal.",
     )
     completion.add_argument("shell", choices=SHELLS, help="your shell")
     completion.set_defaults(needs_data=False)
