@@ -688,3 +688,32 @@ def test_the_completion_install_lines_make_their_folder(tmp_path: Path) -> None:
     assert (tmp_path / ".local/share/bash-completion/completions/spms-navigator").stat().st_size
     assert (tmp_path / ".zfunc/_spms-navigator").stat().st_size
     assert (tmp_path / ".config/fish/completions/spms-navigator.fish").stat().st_size
+
+
+def test_a_file_from_the_current_release_loads_whole_and_takes_a_date_of_birth(
+    data_file: Path, tmp_path: Path
+) -> None:
+    """tests/data/navigator-v2.json was written by the release before this change (schema
+    2, with no date_of_birth): it loads with everything, and the new optional setting
+    is saved beside the rest and travels in a backup."""
+    original = Path(__file__).parent / "data" / "navigator-v2.json"
+    data_file.parent.mkdir(parents=True)
+    shutil.copy(original, data_file)
+    d = ["--data-file", str(data_file)]
+    with saved(data_file) as nav:
+        assert nav.store.report.messages == []
+        (note,) = nav.notes.all()
+        assert (note.kind, note.answer, note.visit_id) == (NoteKind.QUESTION, "Keep cool.", 1)
+        assert (nav.setting("my_name"), nav.checkins.every_days()) == ("Alex Morgan", 14)
+        assert nav.setting("date_of_birth") is None
+        assert len(nav.checkins.all()) == 1 and len(nav.visits.all()) == 1
+    assert cli("config", "set", "date_of_birth", "1961-03-14", *d).returncode == 0
+    backup_file = tmp_path / "backup.json"
+    assert cli("export", "--format", "json", "--output", str(backup_file), *d).returncode == 0
+    other = tmp_path / "other" / "navigator.json"
+    assert cli("import", str(backup_file), "--yes", "--data-file", str(other)).returncode == 0
+    with saved(other) as nav:
+        assert (nav.setting("my_name"), nav.setting("date_of_birth")) == (
+            "Alex Morgan",
+            "1961-03-14",
+        )
