@@ -717,3 +717,39 @@ def test_a_file_from_the_current_release_loads_whole_and_takes_a_date_of_birth(
             "Alex Morgan",
             "1961-03-14",
         )
+
+
+def test_tab_completes_note_numbers_topic_and_item_ids_and_answers(
+    data_file: Path, tmp_path: Path
+) -> None:
+    d = ["--data-file", str(data_file)]
+    cli("note", "add", "--title", "Heat", "--body", "Hot.", *d)
+    cli("note", "add", "--title", "Stairs", "--body", "Slow.", *d)
+    script = tmp_path / "completion.bash"
+    script.write_text(cli("completion", "bash").stdout)
+    tries = tmp_path / "tries.sh"
+    tries.write_text(
+        f'spms-navigator() {{ {shlex.quote(sys.executable)} -m tui "$@"; }}\n'
+        f"source {shlex.quote(str(script))}\n"
+        "try() {\n"
+        '  COMP_WORDS=("$@"); COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); COMP_LINE="$*"\n'
+        '  COMP_POINT=${#COMP_LINE}; COMPREPLY=(); _shtab_spms_navigator; echo "${COMPREPLY[*]}"\n'
+        "}\n"
+        'try spms-navigator note show ""\n'
+        "try spms-navigator topic emotional\n"
+        "try spms-navigator checklist done ct-neu\n"
+        "try spms-navigator checkin walking=a-lot tired\n"
+    )
+    done = subprocess.run(
+        ["bash", str(tries)],
+        env={**os.environ, "SPMS_NAVIGATOR_DATA_FILE": str(data_file)},
+        cwd=Path(__file__).resolve().parent.parent,
+        capture_output=True, text=True, check=False, timeout=120,
+    )  # fmt: skip
+    assert done.stdout.splitlines() == [
+        "2 1",
+        "emotional-support",
+        "ct-neurologist",
+        "tiredness=no-trouble tiredness=a-little tiredness=some tiredness=a-lot "
+        "tiredness=cannot-do-it tiredness=skip",
+    ], done.stderr

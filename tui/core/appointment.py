@@ -172,7 +172,7 @@ def _last_time_lines(nav: Navigator, markdown: bool, today: date) -> list[str]:
     heading, items = last_time(nav, today)
     if not heading:
         return []
-    lines = ["", f"## {heading}" if markdown else f"{heading}:", ""]
+    lines = _heading(heading, markdown)
     if not items:
         return [*lines, "Nothing was noted as raised at that visit."]
     for item in items[:LAST_TIME_ITEMS]:
