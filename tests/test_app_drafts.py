@@ -35,7 +35,9 @@ def test_a_killed_app_offers_the_half_typed_note_back(data_file: Path) -> None:
         assert nav.notes.all() == []  # never saved as a note: only the draft has the words
     with Terminal.app(data_file) as term:
         term.wait_for("When the app last closed, a new note, Heat was not saved yet")
-        assert term.wait_for_cursor_line("Open it, to finish it").startswith("Open it")
+        # The chosen line (a braille display's line) says what it opens.
+        line = term.wait_for_cursor_line("Open a new note, Heat, to finish it")
+        assert line.startswith("Open a new note, Heat, to finish it")
         term.press("enter")
         term.wait_for("Title: Heat")
         assert "Hot days make me tired." in term.text()
@@ -56,10 +58,10 @@ def test_a_draft_can_be_saved_as_a_note_or_thrown_away(data_file: Path) -> None:
         term.process.kill()
         term.process.wait()
     with Terminal.app(data_file) as term:
-        term.wait_for("Throw it away")
+        term.wait_for("Throw away a new note, Stairs")
         term.press("down")
         assert term.wait_for_cursor_line("Save the words").startswith(
-            "Save the words as a note now"
+            "Save the words of a new note, Stairs as a note now"
         )
         term.press("enter")
         term.wait_for("Saved the words as a note: Stairs.")

@@ -247,6 +247,15 @@ class NavigatorApp(
         if isinstance(screen, BaseScreen):
             screen.say(message, error=error)
 
+    def before_key(self, screen: Screen[Any]) -> None:
+        if isinstance(screen, BaseScreen):
+            screen.next_key_comes()
+
+    def key_handled(self) -> None:
+        screen = self.screen
+        if isinstance(screen, BaseScreen):
+            screen.key_handled()
+
     def after_key(self, screen: Screen[Any], focused: Widget | None, event: events.Key) -> None:
         """A message stays in the status line until the next message, or until a key
         types into a field (the text it spoke of has changed then).

@@ -92,9 +92,14 @@ def offer_left_over(app: NavigatorApp) -> None:
     draft = left[0]
     kind, _, ident = draft.key.partition(":")
     choices: list[tuple[str, str]] = []
+    # Each choice names what it acts on: the chosen line is what a braille display
+    # shows, and "Open it" alone does not say what "it" is.
     if kind in ("note", "person"):
-        choices.append(("Open it, to finish it", "open"))
-    choices += [("Save the words as a note now", "note"), ("Throw it away", "drop")]
+        choices.append((f"Open {draft.label}, to finish it", "open"))
+    choices += [
+        (f"Save the words of {draft.label} as a note now", "note"),
+        (f"Throw away {draft.label}", "drop"),
+    ]
     question = (
         f"When the app last closed, {draft.label} was not saved yet (typed "
         f"{display_time(draft.saved)}). What would you like to do with it?"

@@ -72,15 +72,32 @@ class TypeAhead(App[None]):
             return
         await self._send(event)
 
+    @property
+    def handling_key(self) -> bool:
+        """A key is being handled (what the app says now is its result)."""
+        return self._sending or bool(self._on_its_way)
+
+    _sending = False
+
+    def before_key(self, screen: Screen[Any]) -> None:
+        """Called as a key is about to go to ``screen``."""
+
     async def _send(self, event: events.Key) -> None:
         screen, focused = self.screen, self.focused
         target: Widget = focused or screen
-        await super().on_event(event)
+        self.before_key(screen)
+        self._sending = True
+        try:
+            await super().on_event(event)
+        finally:
+            self._sending = False
         if event.is_forwarded:  # given to a widget: the next key waits for it
             self._serial += 1
             serial = self._on_its_way = self._serial
             target.post_message(KeyHandled(serial))
             self.set_timer(MARKER_LOST_AFTER, lambda: self._key_done(serial))
+        else:
+            self.key_handled()
         self.after_key(screen, focused, event)
 
     def after_key(self, screen: Screen[Any], focused: Widget | None, event: events.Key) -> None:
@@ -93,7 +110,11 @@ class TypeAhead(App[None]):
     def _key_done(self, serial: int) -> None:
         if self._on_its_way == serial:
             self._on_its_way = 0
+            self.key_handled()
             self._next()
+
+    def key_handled(self) -> None:
+        """Called once a key has been handled all the way (its widget, its binding)."""
 
     def screen_ready(self) -> None:
         """Called by a screen once it is built and focused."""

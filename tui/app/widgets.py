@@ -35,7 +35,7 @@ def plain(text: str) -> Text:
 GUTTER_X = 0
 
 
-def place_cursor_on(widget: Widget, line: int = 0) -> None:
+def place_cursor_on(widget: Widget, line: int = 0, result: bool = False) -> None:
     """Put the terminal cursor on ``line`` of ``widget``'s visible content, in the gutter.
 
     Screen readers read the line the cursor is on; the cursor sits in the gutter
@@ -46,17 +46,23 @@ def place_cursor_on(widget: Widget, line: int = 0) -> None:
     if not region.height or not widget.is_mounted or widget.screen is not widget.app.screen:
         return  # a screen under the top one (say after a resize) must not take the cursor
     y = region.y + max(0, min(line, region.height - 1))
-    move_cursor(widget.app, Offset(GUTTER_X, y))
+    move_cursor(widget.app, Offset(GUTTER_X, y), result=result)
 
 
-def move_cursor(app: App[Any], where: Offset) -> None:
+def move_cursor(app: App[Any], where: Offset, result: bool = False) -> None:
     """Move the terminal cursor, and make sure the move is written.
+
+    While the screen shows the result of the last key on the cursor's line
+    (``cursor_on_result``), only a move with ``result`` goes through: a list that
+    redraws after a delete must not take the cursor back before the next key.
 
     Textual writes the cursor's position with each frame it draws; a move made
     after the last frame (once a scroll has settled, say) is written only if
     something is drawn again, so then the gutter is drawn again too. (Refreshing a
     region of the screen instead made Textual skip a list's scroll in that frame.)
     """
+    if not result and getattr(app.screen, "cursor_on_result", False):
+        return
     if app.cursor_position != where:
         app.cursor_position = where
         app.screen.call_after_refresh(_make_sure_cursor_is_written, app)

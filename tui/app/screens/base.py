@@ -129,6 +129,33 @@ class BaseScreen(Screen[None]):
             if store.save_failed:
                 return  # not saved after all: the writer's report says why, next
         self.status.say(message, error=error)
+        if self.nav_app.handling_key:
+            self.show_result_on_cursor_line()
+
+    #: The cursor rests on the status line, which says what the last key did, until
+    #: the next key (see ``show_result_on_cursor_line``).
+    cursor_on_result = False
+
+    def show_result_on_cursor_line(self) -> None:
+        """Rest the cursor on the status line until the next key: the line with the
+        cursor is what a braille display shows and what a reader speaks, so it says
+        what the key did ("Saved the note"), not the field or the list's top line.
+        The next key gives the cursor back to what has focus."""
+        if self is self.app.screen and self.status.message:
+            self.cursor_on_result = True
+            place_cursor_on(self.status, result=True)
+
+    def next_key_comes(self) -> None:
+        """A key arrives: the cursor goes back to what has focus, moved there by the
+        key itself (a list's new line) in the key's own frame."""
+        self.cursor_on_result = False
+
+    def key_handled(self) -> None:
+        """The key has been handled: if it moved nothing (the cursor still rests on
+        the status line), the cursor goes back to what has focus."""
+        on_status = self.app.cursor_position.y == self.status.content_region.y
+        if not self.cursor_on_result and self is self.app.screen and on_status:
+            self.place_cursor()
 
     def _show_saving(self) -> None:
         if self._after_saving is not None and self.is_attached:
@@ -212,9 +239,13 @@ class BaseScreen(Screen[None]):
         self.place_cursor()
 
     def place_cursor(self) -> None:
-        """Put the terminal cursor on the focused widget's current line."""
+        """Put the terminal cursor on the focused widget's current line (or, until the
+        next key, on the status line that says what the last key did)."""
         if self is not self.app.screen:
             return  # a screen closed before this ran, or one under the top screen
+        if self.cursor_on_result:
+            place_cursor_on(self.status, result=True)
+            return
         focused = self.focused
         if focused is None:
             place_cursor_on(self.query_one("#heading", Widget))

@@ -11,6 +11,16 @@ from tui.app.screens.dialog import DialogScreen, answer_button
 from tui.app.widgets import Gutter
 
 
+def the_question(text: str) -> str:
+    """The sentence of ``text`` that asks (ends with '?'), and a space; '' if none:
+    "Delete the note 'Heat'? This cannot be undone." gives "Delete the note 'Heat'? "."""
+    end = text.find("?")
+    if end < 0:
+        return ""
+    start = max(text.rfind(". ", 0, end), text.rfind("! ", 0, end))
+    return text[start + 2 if start >= 0 else 0 : end + 1] + " "
+
+
 class ConfirmScreen(DialogScreen[bool]):
     AUTO_FOCUS = "#no"
     BINDINGS = bindings.CONFIRM
@@ -28,8 +38,12 @@ class ConfirmScreen(DialogScreen[bool]):
             yield self.question_line()
             with Vertical(classes="answers"):
                 no, yes = self.keys_for("confirm.no", 1), self.keys_for("confirm.yes", 1)
-                yield answer_button(f"{self.no_label}. Key {no}.", "no")
-                yield answer_button(f"{self.yes_label}. Key {yes}.", "yes")
+                # Each answer carries the question, after the answer: the answer's line
+                # is the one a braille display shows (40 cells), and "No, keep it"
+                # alone does not say what is kept.
+                asked = the_question(self.question)
+                yield answer_button(f"{self.no_label}. {asked}Key {no}.", "no")
+                yield answer_button(f"{self.yes_label}. {asked}Key {yes}.", "yes")
         yield self.key_line()
 
     def on_mount(self) -> None:
