@@ -98,7 +98,8 @@ def test_a_closed_pipe_ends_quietly(data_file: Path) -> None:
 def test_python_dash_m_tui_and_the_entry_point_are_the_same_command() -> None:
     from tui.cli import main
 
-    assert main.__module__ == "tui.cli.program"
+    assert main.__module__ == "tui.cli"  # answers --version itself, then runs program.main
+    assert "from tui.cli import main" in (ROOT / "tui" / "__main__.py").read_text()
     assert "tui.cli:main" in (ROOT / "pyproject.toml").read_text()
 
 

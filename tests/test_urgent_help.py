@@ -123,7 +123,7 @@ def test_the_urgent_command_prints_the_lines_without_a_data_file(tmp_path: Path)
     blocker = tmp_path / "a-file"
     blocker.write_text("")
     impossible = blocker / "navigator.json"  # a data file inside a file: it cannot be opened
-    assert cli("topics", "--data-file", str(impossible)).returncode == 1
+    assert cli("note", "list", "--data-file", str(impossible)).returncode == 1  # needs the file
     result = cli("urgent", "--data-file", str(impossible))
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == ["Urgent help.", *URGENT]

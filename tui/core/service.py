@@ -99,8 +99,11 @@ class Navigator:
         return value
 
 
-def open_navigator(data_file: Path) -> Navigator:
-    """Open the user's data file and the shipped content together."""
+def open_navigator(data_file: Path, reading: bool = False) -> Navigator:
+    """Open the user's data file and the shipped content together.
+
+    ``reading``: only reading follows, so a clean file is left untouched (see Store.open).
+    """
     from tui.core.content import default_library
 
-    return Navigator(Store.open(data_file), default_library())
+    return Navigator(Store.open(data_file, reading=reading), default_library())

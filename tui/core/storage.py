@@ -138,6 +138,9 @@ class DataFile:
         self._staged: list[journal.Op] | None = None  # the open transaction's operations
         self._undo_log: list[tuple[str, int, Any]] = []
         self._meta_at: int | None = None  # where the transaction's meta record is
+        # False for a command that only reads: the journal stays for the next writer to fold,
+        # so reading never rewrites the file.
+        self.fold_on_close = True
 
     # ------------------------------------------------------------ journal
     def start_journal(self, size: int) -> None:
@@ -268,7 +271,7 @@ class DataFile:
             failed = self.writer.close() is not None
             self.writer = None
         if self.read_only is None and (
-            failed or (self._journal_size and not self.journal_is_empty)
+            failed or (self.fold_on_close and self._journal_size and not self.journal_is_empty)
         ):
             # After a failed background write, memory holds changes the disk lacks:
             # one last try to write them all.

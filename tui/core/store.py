@@ -37,6 +37,7 @@ from tui.core.schema import (
     VISITS,
 )
 from tui.core.storage import BackgroundWriter, DataFile, ReadOnlyError
+from tui.core.text import SaveError as SaveError  # its home; importers of the store find it here
 
 __all__ = [
     "CHECKINS",
@@ -112,10 +113,6 @@ def _looks_like_ours(path: Path) -> bool:
     return text.startswith(b"{") and text[1:].lstrip().startswith(_OUR_FIRST_KEYS)
 
 
-class SaveError(Exception):
-    """A change could not be written. The message is a sentence for the user."""
-
-
 def save_error_sentence(error: OSError) -> str:
     """Turn an OS error into a sentence that says what happened and what to do."""
     if isinstance(error, ReadOnlyError):
@@ -149,8 +146,12 @@ class Store:
 
     # ----------------------------------------------------------------- opening
     @classmethod
-    def open(cls, path: Path, private_dir: bool | None = None) -> Store:
+    def open(cls, path: Path, private_dir: bool | None = None, reading: bool = False) -> Store:
         """Open (or create) the data file. ``private_dir`` says the folder is the app's own.
+
+        ``reading`` is for a command that only reads (``note list``): a file that opens
+        cleanly is then left exactly as it is, with no dated backup copy and no folding
+        of the journal on closing (the next change does both). Repairs still happen.
 
         A symlinked data file is read and written through to its target; the link stays.
         """
@@ -185,8 +186,9 @@ class Store:
         background: list[threading.Thread] = []
         try:
             with _saving(opening=True):
-                opened = recovery.load(path, report, background)
+                opened = recovery.load(path, report, background, copy=not reading)
                 data = DataFile(path, opened.tables, read_only)
+                data.fold_on_close = not reading
                 data.start_journal(opened.journal_size)
                 if opened.rewrite_now:
                     data.compact()

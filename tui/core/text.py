@@ -60,3 +60,11 @@ def end_sentence(text: str) -> str:
 
 class InputError(ValueError):
     """The user's input cannot be used as it is. The message is a sentence for them."""
+
+
+class SaveError(Exception):
+    """A change could not be written. The message is a sentence for the user.
+
+    Kept here with InputError rather than in the store, so the commands that never
+    open the data file can name it without importing the storage code.
+    """

@@ -1,0 +1,137 @@
+"""Commands cost what they do: those that need no data never touch the data file or
+import the storage code, and those that only read never write the file or a backup."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.cli_runner import cli
+from tui.core import paths
+
+ROOT = Path(__file__).resolve().parent.parent
+
+#: Modules that read, lock, back up or write the data file.
+STORAGE = (
+    "tui.core.store",
+    "tui.core.storage",
+    "tui.core.journal",
+    "tui.core.lock",
+    "tui.core.durable",
+    "tui.core.recovery",
+    "tui.core.generations",
+    "tui.core.service",
+    "msgspec",
+)
+
+NO_DATA_COMMANDS = [
+    ["--version"],
+    ["-V"],
+    ["topics"],
+    ["topics", "--search", "respite"],
+    ["topic", "care-team", "--json"],
+    ["urgent"],
+    ["help", "note", "add"],
+    ["completion", "bash"],
+]
+
+
+def beside(data_file: Path) -> list[str]:
+    """Every file in the data file's folder (the file, its lock, journal and backups)."""
+    folder = data_file.parent
+    return sorted(p.name for p in folder.iterdir()) if folder.exists() else []
+
+
+@pytest.mark.parametrize("words", NO_DATA_COMMANDS, ids=" ".join)
+def test_commands_that_need_no_data_never_open_it(words: list[str], data_file: Path) -> None:
+    result = cli(*words, env={paths.DATA_FILE_ENV: str(data_file)})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout
+    assert beside(data_file) == []  # not created, not locked, not backed up
+
+
+def test_no_data_commands_work_while_the_app_holds_the_file(data_file: Path) -> None:
+    """The app holding the lock is not mentioned: these commands do not use the file."""
+    from tui.core.service import open_navigator
+
+    nav = open_navigator(data_file)
+    try:
+        result = cli("topic", "care-team", env={paths.DATA_FILE_ENV: str(data_file)})
+    finally:
+        nav.store.close()
+    assert result.returncode == 0
+    assert result.stderr == ""
+
+
+@pytest.mark.parametrize(
+    "words", [["--version"], ["topics"], ["topic", "care-team"], ["urgent", "--json"]], ids=" ".join
+)
+def test_commands_that_need_no_data_import_no_storage_code(words: list[str]) -> None:
+    code = (
+        "import sys\n"
+        "from tui.cli import main\n"
+        "sys.stdout = open('/dev/null', 'w')\n"
+        f"status = main({words!r})\n"
+        "sys.stdout = sys.__stdout__\n"
+        f"print(status, sorted(n for n in sys.modules if n in {STORAGE!r}))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False
+    )
+    assert result.stdout.strip() == "0 []", result.stderr
+
+
+def files_state(data_file: Path) -> dict[str, tuple[bytes, int]]:
+    """The bytes and modification time of the data file and every backup copy."""
+    kept = [data_file, *paths.backup_generations(data_file), paths.backup_file(data_file)]
+    return {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in kept if p.exists()}
+
+
+def add_note(title: str, env: dict[str, str]) -> None:
+    result = cli("note", "add", "--title", title, stdin="Worse after a bath.", env=env)
+    assert result.returncode == 0, result.stderr
+
+
+READING = [
+    ["note", "list"],
+    ["note", "list", "--json"],
+    ["note", "show", "1"],
+    ["checklist", "list"],
+    ["people", "list"],
+    ["changes"],
+    ["visit", "list"],
+]
+
+
+@pytest.mark.parametrize("words", READING, ids=" ".join)
+def test_a_command_that_only_reads_writes_nothing(words: list[str], data_file: Path) -> None:
+    env = {paths.DATA_FILE_ENV: str(data_file)}
+    add_note("Heat", env)
+    add_note("Sleep", env)  # saved in the journal, newer than the last backup copy
+    before = files_state(data_file)
+    journal = paths.journal_file(data_file)
+    journal_before = journal.read_bytes() if journal.exists() else None
+    assert before, "the notes were saved somewhere"
+
+    result = cli(*words, env=env)
+
+    assert result.returncode == 0, result.stderr
+    assert files_state(data_file) == before
+    assert (journal.read_bytes() if journal.exists() else None) == journal_before
+    if words[:2] == ["note", "list"]:
+        assert "Heat" in result.stdout and "Sleep" in result.stdout
+
+
+def test_what_a_reading_command_saw_is_folded_in_by_the_next_change(data_file: Path) -> None:
+    """Leaving the journal to the next writer loses nothing."""
+    env = {paths.DATA_FILE_ENV: str(data_file)}
+    for title in ("Heat", "Sleep"):
+        add_note(title, env)
+    assert cli("note", "list", env=env).returncode == 0
+    add_note("Stairs", env)
+    listed = json.loads(cli("note", "list", "--json", env=env).stdout)
+    assert [n["title"] for n in listed["notes"]] == ["Stairs", "Sleep", "Heat"]
