@@ -189,15 +189,21 @@ class Terminal:
                 raise ValueError(f"No bytes for the key {key!r}: add it to KEYS")
             os.write(self.master, KEYS.get(key, key).encode())
 
-    def press(self, *keys: str, first: float = 3.0) -> bytes:
+    def press(self, *keys: str, first: float = 3.0, settle: bool = True) -> bytes:
         """Send keys one by one, waiting after each for the app's answer (up to ``first``
-        seconds, for a slow, busy machine) and then for the screen to settle."""
+        seconds, for a slow, busy machine) and then for the screen to settle.
+
+        ``settle=False`` skips the quarter second of quiet after the last key, for a
+        test that waits for a line next anyway (``wait_for``, ``wait_for_cursor_line``).
+        """
         out = b""
-        for key in keys:
+        for number, key in enumerate(keys, 1):
             self.send(key)
             chunk = self._read_chunk(first)
             self._feed(chunk)
-            out += chunk + self.settle()
+            out += chunk
+            if settle or number < len(keys):
+                out += self.settle()
         return out
 
     def type(self, text: str) -> None:

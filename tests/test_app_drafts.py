@@ -18,7 +18,7 @@ from tests.terminal import Terminal
 def _start_a_note(term: Terminal, title: str, body: str) -> None:
     term.wait_for("SPMS Navigator: home")
     term.press("n")
-    term.press("a")
+    term.press("a", settle=False)
     term.wait_for_cursor_line("Title:")
     term.type(title)
     term.press("tab")
@@ -36,10 +36,10 @@ def test_a_killed_app_offers_the_half_typed_note_back(data_file: Path) -> None:
     with Terminal.app(data_file) as term:
         term.wait_for("When the app last closed, a new note, Heat was not saved yet")
         assert term.wait_for_cursor_line("Open it, to finish it").startswith("Open it")
-        term.press("enter")
+        term.press("enter", settle=False)
         term.wait_for("Title: Heat")
         assert "Hot days make me tired." in term.text()
-        term.press("ctrl+s")
+        term.press("ctrl+s", settle=False)
         term.wait_for("Saved the note")
     with saved(data_file) as nav:
         assert [(n.title, n.body) for n in nav.notes.all()] == [("Heat", "Hot days make me tired.")]
@@ -57,11 +57,11 @@ def test_a_draft_can_be_saved_as_a_note_or_thrown_away(data_file: Path) -> None:
         term.process.wait()
     with Terminal.app(data_file) as term:
         term.wait_for("Throw it away")
-        term.press("down")
+        term.press("down", settle=False)
         assert term.wait_for_cursor_line("Save the words").startswith(
             "Save the words as a note now"
         )
-        term.press("enter")
+        term.press("enter", settle=False)
         term.wait_for("Saved the words as a note: Stairs.")
     with saved(data_file) as nav:
         assert [(n.title, n.body) for n in nav.notes.all()] == [

@@ -13,7 +13,9 @@ from pathlib import Path
 import pytest
 
 from bench.store_bench import build
-from tests.process import ROOT, cli, saved
+from tests import process
+from tests.cli_runner import cli
+from tests.process import ROOT, saved
 from tests.terminal import Terminal
 from tui import __version__
 
@@ -41,8 +43,9 @@ def test_help_subcommand_prints_the_same_as_dash_dash_help() -> None:
 
 
 def test_version_short_and_long() -> None:
+    """Run as a real process: ``--version`` is answered before the program is imported."""
     for flag in ("-V", "--version"):
-        result = cli(flag)
+        result = process.cli(flag)
         assert (result.returncode, result.stdout) == (0, f"spms-navigator {__version__}\n")
 
 

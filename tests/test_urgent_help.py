@@ -7,13 +7,13 @@ from pathlib import Path
 
 from textual.widgets import Input
 
+from tests.cli_runner import cli
 from tests.pilot_helpers import (
     heading_text,
     highlighted_text,
     option_texts,
     running_app,
 )
-from tests.process import cli
 from tests.test_plain_mode import run_plain
 from tui.app.screens.choose import ChooseScreen
 from tui.app.screens.confirm import ConfirmScreen
