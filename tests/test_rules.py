@@ -20,7 +20,16 @@ from tests.faults import FaultyOS
 from tests.pilot_helpers import running_app, status_text
 from tui.app.widgets import StatusLine
 from tui.core import backup, durable, journal, paths
-from tui.core.changes import EASIER, HARDER, SAME, UP_AND_DOWN, AreaChange, _gap_words, compare
+from tui.core.changes import (
+    EASIER,
+    HARDER,
+    SAME,
+    UP_AND_DOWN,
+    AreaChange,
+    _gap_words,
+    compare,
+    parse_since,
+)
 from tui.core.checkins import (
     AREAS,
     LEVELS,
@@ -155,6 +164,18 @@ def test_the_verdict_compares_now_with_the_oldest_answer(
 )
 def test_gap_words(days: int, words: str) -> None:
     assert _gap_words(days) == words
+
+
+def test_since_is_typed_in_days_weeks_months_years_or_a_date() -> None:
+    spans = {t: parse_since(t) for t in ("10d", "8w", "6m", "1y", " 2 W ")}
+    assert {t: (since.days, since.words) for t, since in spans.items()} == {
+        "10d": (10, "about 10 days before"),
+        "8w": (56, "about 8 weeks before"),
+        "6m": (182, "about 6 months before"),
+        "1y": (365, "about 1 year before"),
+        " 2 W ": (14, "about 2 weeks before"),
+    }
+    assert parse_since("2026-05-01").day == date(2026, 5, 1)
 
 
 def test_each_point_takes_the_check_in_nearest_to_it() -> None:
