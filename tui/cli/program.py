@@ -144,7 +144,7 @@ def _main(argv: Sequence[str] | None) -> int:
     data_file = paths.resolve_data_file(args.data_file, configured=settings.data_file)
     reading = command_given and getattr(args, "command_path", ()) in READING_COMMANDS
     try:
-        navigator = open_navigator(data_file, reading=reading)
+        navigator = open_navigator(data_file, reading=reading, command=command_given)
     except (ContentError, SaveError, DataFileError) as error:
         print(f"spms-navigator: {error}", file=sys.stderr)
         return EXIT_ERROR

@@ -38,13 +38,19 @@ class Notes:
         return self._notes
 
     def _remember(self, note: Note) -> None:
-        self._note_map()[note.id] = note
+        """Keep the cache up to date; none built yet (``note add``) is built later from
+        the stored rows, new note included, so adding one note never builds 50,000."""
+        if self._notes is None:
+            return
+        self._notes[note.id] = note
         if self._haystacks:
             self._haystacks[note.id] = _haystack(note)
         self._newest_first = None
 
     def _forget(self, note_id: int) -> None:
-        self._note_map().pop(note_id, None)
+        if self._notes is None:
+            return
+        self._notes.pop(note_id, None)
         self._haystacks.pop(note_id, None)
         self._newest_first = None
 

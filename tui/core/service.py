@@ -99,11 +99,13 @@ class Navigator:
         return value
 
 
-def open_navigator(data_file: Path, reading: bool = False) -> Navigator:
+def open_navigator(data_file: Path, reading: bool = False, command: bool = False) -> Navigator:
     """Open the user's data file and the shipped content together.
 
-    ``reading``: only reading follows, so a clean file is left untouched (see Store.open).
+    ``reading``: only reading follows, so a clean file is left untouched; ``command``:
+    one command's change follows, kept in the journal (see Store.open).
     """
     from tui.core.content import default_library
 
-    return Navigator(Store.open(data_file, reading=reading), default_library())
+    store = Store.open(data_file, reading=reading, command=command)
+    return Navigator(store, default_library())

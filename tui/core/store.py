@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import stat
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -55,6 +56,11 @@ __all__ = [
 ]
 
 R = TypeVar("R", bound=stored.Record)
+
+#: A command-line change is one line appended to the journal; the whole file is rewritten
+#: only once the journal holds this much (about 1,500 notes' worth), so a command costs
+#: what it changes, not the size of years of notes.
+COMMAND_FOLD_AFTER = 1024 * 1024
 
 ANOTHER_COPY = (
     "Not saved: your notes are open in another copy of SPMS Navigator, so this one is "
@@ -146,9 +152,18 @@ class Store:
 
     # ----------------------------------------------------------------- opening
     @classmethod
-    def open(cls, path: Path, private_dir: bool | None = None, reading: bool = False) -> Store:
+    def open(
+        cls,
+        path: Path,
+        private_dir: bool | None = None,
+        reading: bool = False,
+        command: bool = False,
+    ) -> Store:
         """Open (or create) the data file. ``private_dir`` says the folder is the app's own.
 
+        ``command`` is for one command-line change (``note add``): closing leaves it in
+        the journal, one appended line, instead of rewriting the whole file, until the
+        journal holds COMMAND_FOLD_AFTER bytes (the app folds it in when it quits).
         ``reading`` is for a command that only reads (``note list``): a file that opens
         cleanly is then left exactly as it is, with no dated backup copy and no folding
         of the journal on closing (the next change does both). Repairs still happen.
@@ -188,7 +203,7 @@ class Store:
             with _saving(opening=True):
                 opened = recovery.load(path, report, background, copy=not reading)
                 data = DataFile(path, opened.tables, read_only)
-                data.fold_on_close = not reading
+                data.fold_after = sys.maxsize if reading else COMMAND_FOLD_AFTER if command else 0
                 data.start_journal(opened.journal_size)
                 if opened.rewrite_now:
                     data.compact()
