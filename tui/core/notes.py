@@ -7,13 +7,15 @@ listing and searching years of notes stays fast (see bench/).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tui.core import schema
 from tui.core.models import Note, NoteKind
-from tui.core.schema import now_stamp
-from tui.core.store import NOTES, Store
+from tui.core.schema import NOTES, now_stamp
 from tui.core.text import InputError, storable
+
+if TYPE_CHECKING:  # the store is handed in; the commands that never open it import none of it
+    from tui.core.store import Store
 
 MAX_TITLE = 500
 

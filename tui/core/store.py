@@ -57,9 +57,7 @@ __all__ = [
 
 R = TypeVar("R", bound=stored.Record)
 
-#: A command-line change is one line appended to the journal; the whole file is rewritten
-#: only once the journal holds this much (about 1,500 notes' worth), so a command costs
-#: what it changes, not the size of years of notes.
+#: A command's change is one journal line; the file is rewritten once the journal holds this.
 COMMAND_FOLD_AFTER = 1024 * 1024
 
 ANOTHER_COPY = (
@@ -156,18 +154,15 @@ class Store:
         cls,
         path: Path,
         private_dir: bool | None = None,
+        *,
         reading: bool = False,
         command: bool = False,
     ) -> Store:
         """Open (or create) the data file. ``private_dir`` says the folder is the app's own.
 
-        ``command`` is for one command-line change (``note add``): closing leaves it in
-        the journal, one appended line, instead of rewriting the whole file, until the
-        journal holds COMMAND_FOLD_AFTER bytes (the app folds it in when it quits).
-        ``reading`` is for a command that only reads (``note list``): a file that opens
-        cleanly is then left exactly as it is, with no dated backup copy and no folding
-        of the journal on closing (the next change does both). Repairs still happen.
-
+        ``command`` (``note add``): the change stays in the journal until it holds
+        COMMAND_FOLD_AFTER bytes. ``reading`` (``note list``): a clean file is left as it
+        is, with no backup copy and no folding on closing. Repairs happen either way.
         A symlinked data file is read and written through to its target; the link stays.
         """
         path = Path(path)
