@@ -88,7 +88,10 @@ def own_home(
     yield home
     after = app_files_in_real_home()
     written = sorted(str(p) for p, mtime in after.items() if before.get(p) != mtime)
-    assert not written, f"The test wrote into the real home folder: {', '.join(written)}"
+    assert not written, (
+        "The app's files in the real home folder changed during this test (by the test, "
+        f"or by another program at the same time): {', '.join(written)}"
+    )
 
 
 @pytest.fixture(autouse=True)

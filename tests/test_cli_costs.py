@@ -119,7 +119,9 @@ READING = [
     ["checklist", "list"],
     ["people", "list"],
     ["changes"],
+    ["checkin", "list"],
     ["visit", "list"],
+    ["due"],
 ]
 
 
@@ -135,7 +137,7 @@ def test_a_command_that_only_reads_writes_nothing(words: list[str], data_file: P
 
     result = cli(*words, env=env)
 
-    assert result.returncode == 0, result.stderr
+    assert result.returncode in ((0, 1) if words == ["due"] else (0,)), result.stderr  # as grep
     assert files_state(data_file) == before
     assert (journal.read_bytes() if journal.exists() else None) == journal_before
     if words[:2] == ["note", "list"]:

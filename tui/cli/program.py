@@ -40,9 +40,12 @@ READING_COMMANDS = frozenset(
         ("people", "list"),
         ("people", "show"),
         ("people", "unwanted", "list"),
+        ("checkin", "list"),
         ("changes",),
         ("visit", "list"),
         ("visit", "show"),
+        ("visit", "ics"),
+        ("due",),
         ("export",),
     }
 )
@@ -66,7 +69,7 @@ def run_command(args: argparse.Namespace, navigator: Navigator | None) -> int:
         return EXIT_USAGE
     except (InputError, SaveError, NotDone) as error:
         tell(f"spms-navigator: {error}")
-        return EXIT_ERROR
+        return failed(args)
     except (BrokenPipeError, KeyboardInterrupt):
         raise
     except Exception as error:  # a bug: say so without printing any of the person's text
@@ -74,13 +77,19 @@ def run_command(args: argparse.Namespace, navigator: Navigator | None) -> int:
 
         if isinstance(error, ContentError):  # shipped content that fails its checks
             tell(f"spms-navigator: {error}")
-            return EXIT_ERROR
+            return failed(args)
         where = f" Your data file {navigator.store.path} is safe." if navigator else ""
         tell(
             f"spms-navigator: something went wrong that should not have "
             f"({type(error).__name__}).{where} Please report this."
         )
-        return EXIT_ERROR
+        return failed(args)
+
+
+def failed(args: argparse.Namespace) -> int:
+    """The exit status of a failure: 1, or the command's own (``due`` exits as grep does,
+    where 1 means "nothing found" and 2 an error)."""
+    return int(getattr(args, "error_status", EXIT_ERROR))
 
 
 NO_TERMINAL = (
@@ -147,20 +156,20 @@ def _main(argv: Sequence[str] | None) -> int:
         navigator = open_navigator(data_file, reading=reading, command=command_given)
     except (ContentError, SaveError, DataFileError) as error:
         print(f"spms-navigator: {error}", file=sys.stderr)
-        return EXIT_ERROR
+        return failed(args)
     except OSError as error:
         print(
             f"spms-navigator: could not open your data file {data_file}: "
             f"{error.strerror or error}. Check the path and its permissions.",
             file=sys.stderr,
         )
-        return EXIT_ERROR
+        return failed(args)
     except Exception as error:  # a bug: say so, without a traceback, and fail
         tell(
             f"spms-navigator: something went wrong opening {data_file} that should not have "
             f"({type(error).__name__}). Please report this."
         )
-        return EXIT_ERROR
+        return failed(args)
     report = navigator.store.report
     started: list[str] = []
     if report.created_new and bool(args.data_file or os.environ.get(paths.DATA_FILE_ENV)):
