@@ -18,7 +18,7 @@ from tests.terminal import Terminal
 def _start_a_note(term: Terminal, title: str, body: str) -> None:
     term.wait_for("SPMS Navigator: home")
     term.press("n")
-    term.press("a")
+    term.press("a", settle=False)
     term.wait_for_cursor_line("Title:")
     term.type(title)
     term.press("tab")
@@ -38,10 +38,10 @@ def test_a_killed_app_offers_the_half_typed_note_back(data_file: Path) -> None:
         # The chosen line (a braille display's line) says what it opens.
         line = term.wait_for_cursor_line("Open a new note, Heat, to finish it")
         assert line.startswith("Open a new note, Heat, to finish it")
-        term.press("enter")
+        term.press("enter", settle=False)
         term.wait_for("Title: Heat")
         assert "Hot days make me tired." in term.text()
-        term.press("ctrl+s")
+        term.press("ctrl+s", settle=False)
         term.wait_for("Saved the note")
     with saved(data_file) as nav:
         assert [(n.title, n.body) for n in nav.notes.all()] == [("Heat", "Hot days make me tired.")]
@@ -59,11 +59,11 @@ def test_a_draft_can_be_saved_as_a_note_or_thrown_away(data_file: Path) -> None:
         term.process.wait()
     with Terminal.app(data_file) as term:
         term.wait_for("Throw away a new note, Stairs")
-        term.press("down")
+        term.press("down", settle=False)
         assert term.wait_for_cursor_line("Save the words").startswith(
             "Save the words of a new note, Stairs as a note now"
         )
-        term.press("enter")
+        term.press("enter", settle=False)
         term.wait_for("Saved the words as a note: Stairs.")
     with saved(data_file) as nav:
         assert [(n.title, n.body) for n in nav.notes.all()] == [

@@ -170,9 +170,13 @@ def test_no_escape_from_a_note_reaches_the_real_terminal(data_file: Path) -> Non
     nav.store.close()
     with Terminal.app(data_file) as term:
         term.wait_for("SPMS Navigator: home")
-        term.press("n", "enter")  # the notes list, then the editor with Input and TextArea
+        term.press(
+            "n", "enter", settle=False
+        )  # the notes list, then the editor with Input and TextArea
         term.wait_for("Title: Title")
-        term.press("escape", "c", "down", "down", "down", "down", "down", "down", "enter")
+        term.press(
+            "escape", "c", "down", "down", "down", "down", "down", "down", "enter", settle=False
+        )
         term.wait_for("Who helps:")
         raw = bytes(term.raw)
     for sequence in (

@@ -17,8 +17,9 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input
 
+from tests.cli_runner import cli
 from tests.pilot_helpers import option_texts, running_app, screen_text, status_text
-from tests.process import cli, saved
+from tests.process import saved
 from tests.terminal import Terminal
 from tests.test_plain_mode import run_plain
 from tui.app.fields import ChoiceField

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from textual.widgets import Static
 
+from tests.cli_runner import cli
 from tests.pilot_helpers import running_app
-from tests.process import cli
 from tests.test_plain_mode import run_plain
 from tui.app.widgets import ReaderList
 from tui.core.models import NoteKind

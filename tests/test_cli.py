@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.process import cli
+from tests.cli_runner import cli
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -9,7 +9,8 @@ import sys
 from datetime import date, timedelta
 from pathlib import Path
 
-from tests.process import cli, saved
+from tests.cli_runner import cli
+from tests.process import saved
 
 
 def _d(data_file: Path) -> list[str]:

@@ -6,7 +6,8 @@ import json
 import os
 from pathlib import Path
 
-from tests.process import cli, saved
+from tests.cli_runner import cli
+from tests.process import saved
 from tui.core import paths
 
 

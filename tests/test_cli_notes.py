@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.process import cli, saved
+from tests.cli_runner import cli
+from tests.process import saved
 from tui.core.models import NoteKind
 
 

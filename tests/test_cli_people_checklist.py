@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.process import cli, saved
+from tests.cli_runner import cli
+from tests.process import saved
 from tui.core.models import Role
 
 
@@ -152,7 +153,7 @@ def test_checklist_done_undo_add_set_delete(data_file: Path) -> None:
 
 def test_checklist_mistakes_name_the_fix(data_file: Path) -> None:
     d = ["--data-file", str(data_file)]
-    assert cli("topics", *d).returncode == 0  # the data file exists from here on
+    assert cli("checklist", "list", *d).returncode == 0  # the data file exists from here on
     unknown = cli("checklist", "done", "nope", *d)
     assert unknown.returncode == 1
     assert unknown.stderr == (

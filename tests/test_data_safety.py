@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from tests.process import cli
+from tests.cli_runner import cli
 from tests.terminal import Terminal
 from tui.core import backup, paths
 from tui.core.schema import CURRENT_SCHEMA

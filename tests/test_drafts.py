@@ -50,8 +50,15 @@ def test_a_draft_survives_a_restart_until_it_is_cleared(navigator: Navigator) ->
 def test_the_drafts_file_is_private(navigator: Navigator, os_flavour: str) -> None:
     Drafts(navigator.store.path).save("note:1", {"body": "private words"}, "Note 1")
     drafts_file = paths.drafts_file(navigator.store.path)
+    # Beside the data file, in its owner-only folder: on Windows that folder's access list
+    # is what keeps it private (a file's mode says nothing there).
+    assert drafts_file.parent == navigator.store.path.parent
+    assert [d.fields for d in Drafts(navigator.store.path).left_over()] == [
+        {"body": "private words"}
+    ]
     if os_flavour == "native":
         assert stat.S_IMODE(drafts_file.stat().st_mode) == 0o600
+        assert stat.S_IMODE(drafts_file.parent.stat().st_mode) == 0o700
 
 
 def test_a_read_only_second_copy_never_writes_drafts(navigator: Navigator) -> None:

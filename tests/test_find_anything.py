@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, OptionList
 
+from tests.cli_runner import cli
 from tests.pilot_helpers import (
     heading_text,
     highlighted_text,
     option_texts,
     running_app,
 )
-from tests.process import cli
 from tests.test_plain_mode import run_plain
 from tui.app.screens.checklist_item import ChecklistItemScreen
 from tui.app.screens.data import DataScreen

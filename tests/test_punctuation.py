@@ -15,8 +15,8 @@ from pathlib import Path
 
 from textual.widgets import Static
 
+from tests.cli_runner import cli
 from tests.pilot_helpers import running_app
-from tests.process import cli
 from tests.test_plain_mode import run_plain
 from tui.app.app import NavigatorApp
 from tui.app.long_list import LongList

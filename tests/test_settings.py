@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli_runner import cli
 from tests.pilot_helpers import heading_text, option_texts, running_app, status_text
-from tests.process import cli
 from tui.app import palette, themes
 from tui.app.screens.home import HomeScreen
 from tui.app.screens.topics import TopicsScreen
@@ -94,12 +94,11 @@ def test_data_file_option_beats_variable_beats_settings_file(tmp_path: Path) -> 
 def test_the_cli_says_what_is_wrong_with_the_settings_and_goes_on(tmp_path: Path) -> None:
     settings_file = write(tmp_path / "s.toml", "plain = 3\n")
     data = tmp_path / "n.json"
-    result = cli(
-        "--data-file", str(data), "topics", env={paths.SETTINGS_FILE_ENV: str(settings_file)}
-    )
+    env = {paths.SETTINGS_FILE_ENV: str(settings_file)}
+    result = cli("--data-file", str(data), "checklist", "list", env=env)  # reads the settings
     assert result.returncode == 0
     assert f"Line 1 of {settings_file}: plain must be true or false." in result.stderr
-    assert "what-is-spms" in result.stdout
+    assert "peer-helpline" in result.stdout
 
 
 def test_plain_true_in_the_settings_file_opens_the_plain_mode(tmp_path: Path) -> None:

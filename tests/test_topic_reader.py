@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
+from tests.cli_runner import cli
 from tests.pilot_helpers import highlighted_text, option_texts, running_app, status_text
-from tests.process import cli
 from tests.test_plain_mode import run_plain
 from tui.app import addresses
 from tui.app.app import NavigatorApp

@@ -7,13 +7,13 @@ from pathlib import Path
 
 from textual.widgets import Input
 
+from tests.cli_runner import cli
 from tests.pilot_helpers import (
     heading_text,
     highlighted_text,
     option_texts,
     running_app,
 )
-from tests.process import cli
 from tests.test_plain_mode import run_plain
 from tui.app.screens.choose import ChooseScreen
 from tui.app.screens.confirm import ConfirmScreen
@@ -123,7 +123,7 @@ def test_the_urgent_command_prints_the_lines_without_a_data_file(tmp_path: Path)
     blocker = tmp_path / "a-file"
     blocker.write_text("")
     impossible = blocker / "navigator.json"  # a data file inside a file: it cannot be opened
-    assert cli("topics", "--data-file", str(impossible)).returncode == 1
+    assert cli("note", "list", "--data-file", str(impossible)).returncode == 1  # needs the file
     result = cli("urgent", "--data-file", str(impossible))
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == ["Urgent help.", *URGENT]

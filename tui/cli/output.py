@@ -11,8 +11,6 @@ import re
 import sys
 from typing import Any
 
-import orjson
-
 from tui.core.text import CONTROL_CHARACTERS, safe_for_terminal
 
 PROG = "spms-navigator"
@@ -52,6 +50,8 @@ def emit_json(thing: str, **payload: Any) -> int:
     escapes: the same string for a JSON reader, harmless in a terminal.
     """
     document = {"format": f"{PROG}/{thing}", "version": JSON_VERSION, **payload}
+    import orjson  # only here: it brings in dataclasses, uuid and json, which --version need not
+
     text = orjson.dumps(document, option=orjson.OPT_INDENT_2).decode()
     sys.stdout.write(_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
     return OK

@@ -1,7 +1,10 @@
 """Running the command: parse, open the data file, run one command or start the app.
 
 Textual is imported only when the full-screen app starts, so the plain mode and
-the commands start fast.
+the commands start fast. The storage code is imported only when the data file is
+opened: ``--version``, ``help``, ``completion``, ``topics``, ``topic`` and ``urgent``
+never open it, so they never lock it, back it up or wait for it
+(tests/test_cli_costs.py).
 """
 
 from __future__ import annotations
@@ -10,21 +13,42 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from tui.cli.choices import choose_plain
 from tui.cli.output import FAILED, OK, PROG, USAGE, NotDone, UsageError, interactive, tell
 from tui.cli.parser import build_tree
 from tui.core import paths
-from tui.core.content import ContentError
-from tui.core.service import Navigator, open_navigator
-from tui.core.settings import load as load_settings
-from tui.core.store import DataFileError, SaveError
-from tui.core.text import InputError
+from tui.core.text import InputError, SaveError
+
+if TYPE_CHECKING:
+    from tui.core.service import Navigator
 
 EXIT_OK = OK
 EXIT_ERROR = FAILED
 EXIT_USAGE = USAGE
 EXIT_INTERRUPTED = 130  # the shells' own number for Ctrl+C
+
+#: Commands that only read the data file: they open it without taking a dated backup
+#: copy or folding in the journal, so the file and its backups stay exactly as they were.
+READING_COMMANDS = frozenset(
+    {
+        ("note", "list"),
+        ("note", "show"),
+        ("checklist", "list"),
+        ("checklist", "show"),
+        ("people", "list"),
+        ("people", "show"),
+        ("people", "unwanted", "list"),
+        ("checkin", "list"),
+        ("changes",),
+        ("visit", "list"),
+        ("visit", "show"),
+        ("visit", "ics"),
+        ("due",),
+        ("export",),
+    }
+)
 
 
 def run_command(args: argparse.Namespace, navigator: Navigator | None) -> int:
@@ -49,6 +73,11 @@ def run_command(args: argparse.Namespace, navigator: Navigator | None) -> int:
     except (BrokenPipeError, KeyboardInterrupt):
         raise
     except Exception as error:  # a bug: say so without printing any of the person's text
+        from tui.core.content import ContentError  # only now: content is not always read
+
+        if isinstance(error, ContentError):  # shipped content that fails its checks
+            tell(f"spms-navigator: {error}")
+            return failed(args)
         where = f" Your data file {navigator.store.path} is safe." if navigator else ""
         tell(
             f"spms-navigator: something went wrong that should not have "
@@ -115,10 +144,16 @@ def _main(argv: Sequence[str] | None) -> int:
     command_given = getattr(args, "handler", None) is not None
     if command_given and not getattr(args, "needs_data", True):
         return run_command(args, None)
+    from tui.core.content import ContentError
+    from tui.core.service import open_navigator
+    from tui.core.settings import load as load_settings
+    from tui.core.store import DataFileError
+
     settings = load_settings(paths.settings_file())
     data_file = paths.resolve_data_file(args.data_file, configured=settings.data_file)
+    reading = command_given and getattr(args, "command_path", ()) in READING_COMMANDS
     try:
-        navigator = open_navigator(data_file)
+        navigator = open_navigator(data_file, reading=reading, command=command_given)
     except (ContentError, SaveError, DataFileError) as error:
         print(f"spms-navigator: {error}", file=sys.stderr)
         return failed(args)

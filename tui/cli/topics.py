@@ -1,19 +1,25 @@
 """``spms-navigator topics`` (and ``--search``), ``topic ID`` and ``urgent``: the shipped
-reading, with its sources, contacts and web addresses, and where to get help now."""
+reading, with its sources, contacts and web addresses, and where to get help now.
+
+They read only the shipped content, never the data file: they work while the app is
+open, and start without the storage code.
+"""
 
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tui.cli.index import COMMANDS_OF
 from tui.cli.options import Tree, add_json
 from tui.cli.output import OK, UsageError, emit_json, out, tell
-from tui.core.content import default_library
+from tui.core.content import Library, default_library
 from tui.core.models import BlockKind, Contact, Source, Topic
 from tui.core.search import query_words
-from tui.core.service import Navigator
 from tui.core.text import InputError
+
+if TYPE_CHECKING:
+    from tui.core.service import Navigator
 
 COMMANDS = COMMANDS_OF["topics"]
 
@@ -34,6 +40,7 @@ def register(tree: Tree) -> None:
         help="find these words in every topic and checklist item (any case; the start of a "
         "word is enough)",
     )
+    topics.set_defaults(needs_data=False)
     add_json(topics)
     topic = tree.add(
         ("topic",),
@@ -42,6 +49,7 @@ def register(tree: Tree) -> None:
         handler=topic_show,
     )
     topic.add_argument("id", metavar="TOPIC", help="the topic's id (see: topics)")
+    topic.set_defaults(needs_data=False)
     add_json(topic)
     urgent = tree.add(
         ("urgent",), COMMANDS["urgent"], ["urgent", "urgent --json"], handler=urgent_help
@@ -50,7 +58,7 @@ def register(tree: Tree) -> None:
     add_json(urgent)
 
 
-def topic_record(topic: Topic, full: bool, nav: Navigator) -> dict[str, Any]:
+def topic_record(topic: Topic, full: bool, library: Library) -> dict[str, Any]:
     record: dict[str, Any] = {
         "id": topic.id,
         "title": topic.title,
@@ -64,7 +72,7 @@ def topic_record(topic: Topic, full: bool, nav: Navigator) -> dict[str, Any]:
             {"kind": str(b.kind), "text": b.text, "own": b.own} for b in topic.blocks
         ]
         record["contacts"] = [contact_record(c) for c in topic.contacts]
-        record["sources"] = [source_record(s) for s in nav.library.topic_sources(topic)]
+        record["sources"] = [source_record(s) for s in library.topic_sources(topic)]
     return record
 
 
@@ -99,52 +107,58 @@ def source_record(source: Source) -> dict[str, Any]:
     }
 
 
-def topics_list(args: argparse.Namespace, nav: Navigator) -> int:
+def topics_list(args: argparse.Namespace) -> int:
+    library = default_library()
     if args.search is not None:
-        return search(" ".join(args.search), args.json, nav)
+        return search(" ".join(args.search), args.json, library)
     if args.json:
-        return emit_json("topics", topics=[topic_record(t, False, nav) for t in nav.topics])
-    out("\n".join(f"{t.id}\t{t.title}. {t.summary}" for t in nav.topics))
+        return emit_json("topics", topics=[topic_record(t, False, library) for t in library.topics])
+    out("\n".join(f"{t.id}\t{t.title}. {t.summary}" for t in library.topics))
     return OK
 
 
 def checked_topic(nav: Navigator, topic_id: str) -> Topic:
+    return topic_named(nav.library, topic_id)
+
+
+def topic_named(library: Library, topic_id: str) -> Topic:
     try:
-        return nav.topic(topic_id)
-    except InputError:
+        return library.topic(topic_id)
+    except KeyError:
         raise InputError(
             f"There is no topic called {topic_id!r}. To see the ids, run: spms-navigator topics"
         ) from None
 
 
-def topic_show(args: argparse.Namespace, nav: Navigator) -> int:
-    found = checked_topic(nav, args.id)
+def topic_show(args: argparse.Namespace) -> int:
+    library = default_library()
+    found = topic_named(library, args.id)
     if args.json:
         return emit_json(
-            "topic", topic=topic_record(found, True, nav), not_advice=nav.library.app.not_advice
+            "topic", topic=topic_record(found, True, library), not_advice=library.app.not_advice
         )
     out(found.title)
     out("")
-    own_label = nav.library.app.own_explanation
+    own_label = library.app.own_explanation
     for block in found.blocks:
         text = block.marked_text(own_label)
         out(f"- {text}" if block.kind is BlockKind.BULLET else text)
     for contact in found.contacts:
         out(f"Contact: {contact.sentence()}")
-    for source in nav.library.topic_sources(found):
+    for source in library.topic_sources(found):
         out(f"Source: {source.sentence()}")
     out(found.review_sentence())
-    out(nav.library.app.not_advice)
+    out(library.app.not_advice)
     return OK
 
 
-def search(words: str, as_json: bool, nav: Navigator) -> int:
+def search(words: str, as_json: bool, library: Library) -> int:
     """Every topic and checklist item holding all of ``words``: id, then one line each."""
     if not query_words(words):
         raise UsageError(
             "--search needs a word to find, for example: spms-navigator topics --search respite"
         )
-    hits = nav.library.search(words)
+    hits = library.search(words)
     if as_json:
         return emit_json(
             "search",

@@ -16,7 +16,7 @@ from typing import Any
 
 import orjson
 
-from tui.core import durable, paths
+from tui.core import paths
 from tui.core.checkins import AREAS, CheckIn
 from tui.core.importing import (
     FORMAT,
@@ -33,8 +33,7 @@ from tui.core.importing import (
 from tui.core.models import Note, NoteKind, display_time, long_date
 from tui.core.schema import now_stamp
 from tui.core.service import Navigator
-from tui.core.store import SaveError, save_error_sentence
-from tui.core.text import InputError, end_sentence, safe_for_terminal
+from tui.core.text import InputError, SaveError, end_sentence, safe_for_terminal
 from tui.core.visits import Visit
 
 __all__ = [
@@ -217,6 +216,9 @@ def write_export(path: Path, payload: bytes, overwrite: bool = False) -> Path:
         raise InputError(f"{path} already exists. Choose another name, or allow replacing it.")
     if not path.parent.is_dir():
         raise InputError(f"The folder {path.parent} does not exist. Choose a folder that does.")
+    from tui.core import durable  # only here: `help` and `completion` import this module
+    from tui.core.store import save_error_sentence
+
     try:
         durable.atomic_write_bytes(path, payload)
     except OSError as error:

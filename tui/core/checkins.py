@@ -13,15 +13,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import msgspec
 
 from tui.core import schema
 from tui.core.models import long_date
-from tui.core.schema import now_stamp
-from tui.core.store import CHECKINS, Store
+from tui.core.schema import CHECKINS, now_stamp
 from tui.core.text import InputError, storable
+
+if TYPE_CHECKING:  # the store is handed in; the commands that never open it import none of it
+    from tui.core.store import Store
 
 
 @dataclass(frozen=True)

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tui.core import schema
 from tui.core.content import Library
 from tui.core.models import ChecklistEntry, Progress
 from tui.core.people import People
-from tui.core.schema import now_stamp
-from tui.core.store import OWN_ITEMS, Store
+from tui.core.schema import OWN_ITEMS, now_stamp
 from tui.core.text import InputError, storable
+
+if TYPE_CHECKING:  # the store is handed in; the commands that never open it import none of it
+    from tui.core.store import Store
 
 OWN_GROUP = "own"
 

@@ -17,8 +17,8 @@ from tui.core import schema
 from tui.core.checkins import AREA_BY_ID, LEVEL_BY_ID
 from tui.core.merging import FieldChange, merged_text, text_of
 from tui.core.models import long_date
+from tui.core.schema import CHECKINS, VISITS
 from tui.core.service import Navigator
-from tui.core.store import CHECKINS, VISITS
 
 SETTINGS_FIELDS = ("my_name", "checkin_every_days", "date_of_birth")
 

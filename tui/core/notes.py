@@ -7,13 +7,15 @@ listing and searching years of notes stays fast (see bench/).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tui.core import schema
 from tui.core.models import Note, NoteKind
-from tui.core.schema import now_stamp
-from tui.core.store import NOTES, Store
+from tui.core.schema import NOTES, now_stamp
 from tui.core.text import InputError, storable
+
+if TYPE_CHECKING:  # the store is handed in; the commands that never open it import none of it
+    from tui.core.store import Store
 
 MAX_TITLE = 500
 
@@ -38,13 +40,19 @@ class Notes:
         return self._notes
 
     def _remember(self, note: Note) -> None:
-        self._note_map()[note.id] = note
+        """Keep the cache up to date; none built yet (``note add``) is built later from
+        the stored rows, new note included, so adding one note never builds 50,000."""
+        if self._notes is None:
+            return
+        self._notes[note.id] = note
         if self._haystacks:
             self._haystacks[note.id] = _haystack(note)
         self._newest_first = None
 
     def _forget(self, note_id: int) -> None:
-        self._note_map().pop(note_id, None)
+        if self._notes is None:
+            return
+        self._notes.pop(note_id, None)
         self._haystacks.pop(note_id, None)
         self._newest_first = None
 

@@ -6,10 +6,15 @@ also which help they do not need. Both lists live here.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from tui.core import schema
 from tui.core.models import Person, Role, UnwantedHelp
-from tui.core.store import PEOPLE, UNWANTED, Store
+from tui.core.schema import PEOPLE, UNWANTED
 from tui.core.text import InputError, storable
+
+if TYPE_CHECKING:  # the store is handed in; the commands that never open it import none of it
+    from tui.core.store import Store
 
 
 def _clean(text: str) -> str:

@@ -98,8 +98,13 @@ def _aside(path: Path, reason: str) -> Path:
     return target
 
 
-def load(path: Path, report: OpenReport, background: list[threading.Thread]) -> Opened:
-    """Return good tables for ``path``, recovering, replaying or migrating as needed."""
+def load(
+    path: Path, report: OpenReport, background: list[threading.Thread], copy: bool = True
+) -> Opened:
+    """Return good tables for ``path``, recovering, replaying or migrating as needed.
+
+    ``copy`` False skips the dated backup copy (a command that only reads writes nothing).
+    """
     writable = not report.read_only
     if writable:
         for stale in paths.stale_temp_files(path):  # a killed save's leftovers
@@ -122,19 +127,20 @@ def load(path: Path, report: OpenReport, background: list[threading.Thread]) -> 
     replaced = loaded is None  # missing or damaged: a journal that does not fit is kept
     if loaded is None:
         loaded, rewrite, raw = _restore(path, raw, bad, report)
-    elif writable and not loaded.bad and loaded.schema == CURRENT_SCHEMA:
-        if warning := generations.much_smaller_warning(path, len(raw or b"")):
-            report.messages.append(warning)
+    clean = writable and not replaced and not loaded.bad and loaded.schema == CURRENT_SCHEMA
+    if clean and (warning := generations.much_smaller_warning(path, len(raw or b""))):
+        report.messages.append(warning)
+    if clean and copy:
         # Copying years of notes takes milliseconds that opening need not wait for.
         # An interrupted copy leaves only a temporary file, removed at the next start.
-        copy = threading.Thread(
+        copier = threading.Thread(
             target=generations.refresh,
             args=(path, raw, schema.meta(loaded.tables).base),
             name="backup",
             daemon=True,
         )
-        copy.start()
-        background.append(copy)
+        copier.start()
+        background.append(copier)
     journal_size = _replay(path, loaded.tables, report, writable, keep_unused=replaced)
     if loaded.schema < CURRENT_SCHEMA:
         # A journal written by the older version puts its own meta record back: the

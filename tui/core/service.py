@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tui.core.checkins import CheckIns
 from tui.core.checklist import OWN_GROUP, Checklist
@@ -19,9 +19,11 @@ from tui.core.models import Topic
 from tui.core.models import display_time as display_time
 from tui.core.notes import MAX_TITLE, Notes
 from tui.core.people import People
-from tui.core.store import Store
 from tui.core.text import InputError
 from tui.core.visits import Visits
+
+if TYPE_CHECKING:  # imported by open_navigator: commands that never open a file skip it
+    from tui.core.store import Store
 
 __all__ = [
     "ITEM_LINK",
@@ -99,8 +101,14 @@ class Navigator:
         return value
 
 
-def open_navigator(data_file: Path) -> Navigator:
-    """Open the user's data file and the shipped content together."""
-    from tui.core.content import default_library
+def open_navigator(data_file: Path, reading: bool = False, command: bool = False) -> Navigator:
+    """Open the user's data file and the shipped content together.
 
-    return Navigator(Store.open(data_file), default_library())
+    ``reading``: only reading follows, so a clean file is left untouched; ``command``:
+    one command's change follows, kept in the journal (see Store.open).
+    """
+    from tui.core.content import default_library
+    from tui.core.store import Store
+
+    store = Store.open(data_file, reading=reading, command=command)
+    return Navigator(store, default_library())

@@ -138,6 +138,9 @@ class DataFile:
         self._staged: list[journal.Op] | None = None  # the open transaction's operations
         self._undo_log: list[tuple[str, int, Any]] = []
         self._meta_at: int | None = None  # where the transaction's meta record is
+        # Closing folds the journal into the data file once it holds more than this many
+        # bytes: 0 for the app (always), more for a command (see Store.open).
+        self.fold_after = 0
 
     # ------------------------------------------------------------ journal
     def start_journal(self, size: int) -> None:
@@ -268,7 +271,7 @@ class DataFile:
             failed = self.writer.close() is not None
             self.writer = None
         if self.read_only is None and (
-            failed or (self._journal_size and not self.journal_is_empty)
+            failed or (self._journal_size > self.fold_after and not self.journal_is_empty)
         ):
             # After a failed background write, memory holds changes the disk lacks:
             # one last try to write them all.

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import stat
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -37,6 +38,7 @@ from tui.core.schema import (
     VISITS,
 )
 from tui.core.storage import BackgroundWriter, DataFile, ReadOnlyError
+from tui.core.text import SaveError as SaveError  # its home; importers of the store find it here
 
 __all__ = [
     "CHECKINS",
@@ -54,6 +56,9 @@ __all__ = [
 ]
 
 R = TypeVar("R", bound=stored.Record)
+
+#: A command's change is one journal line; the file is rewritten once the journal holds this.
+COMMAND_FOLD_AFTER = 1024 * 1024
 
 ANOTHER_COPY = (
     "Not saved: your notes are open in another copy of SPMS Navigator, so this one is "
@@ -112,10 +117,6 @@ def _looks_like_ours(path: Path) -> bool:
     return text.startswith(b"{") and text[1:].lstrip().startswith(_OUR_FIRST_KEYS)
 
 
-class SaveError(Exception):
-    """A change could not be written. The message is a sentence for the user."""
-
-
 def save_error_sentence(error: OSError) -> str:
     """Turn an OS error into a sentence that says what happened and what to do."""
     if isinstance(error, ReadOnlyError):
@@ -149,9 +150,19 @@ class Store:
 
     # ----------------------------------------------------------------- opening
     @classmethod
-    def open(cls, path: Path, private_dir: bool | None = None) -> Store:
+    def open(
+        cls,
+        path: Path,
+        private_dir: bool | None = None,
+        *,
+        reading: bool = False,
+        command: bool = False,
+    ) -> Store:
         """Open (or create) the data file. ``private_dir`` says the folder is the app's own.
 
+        ``command`` (``note add``): the change stays in the journal until it holds
+        COMMAND_FOLD_AFTER bytes. ``reading`` (``note list``): a clean file is left as it
+        is, with no backup copy and no folding on closing. Repairs happen either way.
         A symlinked data file is read and written through to its target; the link stays.
         """
         path = Path(path)
@@ -185,8 +196,9 @@ class Store:
         background: list[threading.Thread] = []
         try:
             with _saving(opening=True):
-                opened = recovery.load(path, report, background)
+                opened = recovery.load(path, report, background, copy=not reading)
                 data = DataFile(path, opened.tables, read_only)
+                data.fold_after = sys.maxsize if reading else COMMAND_FOLD_AFTER if command else 0
                 data.start_journal(opened.journal_size)
                 if opened.rewrite_now:
                     data.compact()

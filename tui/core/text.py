@@ -64,6 +64,14 @@ class InputError(ValueError):
     """The user's input cannot be used as it is. The message is a sentence for them."""
 
 
+class SaveError(Exception):
+    """A change could not be written. The message is a sentence for the user.
+
+    Kept here with InputError rather than in the store, so the commands that never
+    open the data file can name it without importing the storage code.
+    """
+
+
 #: A space between two digits, as in "9 8 8", "1 1 6 1 2 3" or "0808 800 8000".
 _SPACE_IN_A_NUMBER = re.compile(r"(?<=\d) (?=\d)")
 NO_BREAK_SPACE = "\u00a0"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 import msgspec
 
@@ -18,9 +19,11 @@ from tui.core.checkins import parse_day
 from tui.core.models import Note, long_date
 from tui.core.notes import Notes
 from tui.core.people import People
-from tui.core.schema import now_stamp
-from tui.core.store import VISITS, Store
+from tui.core.schema import VISITS, now_stamp
 from tui.core.text import InputError, end_sentence, storable
+
+if TYPE_CHECKING:  # the store is handed in; the commands that never open it import none of it
+    from tui.core.store import Store
 
 VISIT_LIST_HINT = "To see your visits and their numbers, run: spms-navigator visit list"
 _KEEP = object()  # "leave this field as it is"
