@@ -71,7 +71,19 @@ def display_time(stamp: str) -> str:
         when = datetime.fromisoformat(stamp)
     except ValueError:
         return stamp
+    if when.tzinfo is not None:
+        when = when.astimezone()  # stored in UTC (older versions: with their offset)
     return f"{when.day} {MONTHS[when.month - 1]} {when.year}, {when.hour:02d}:{when.minute:02d}"
+
+
+def instant(stamp: str) -> float:
+    """A stored time as seconds since 1970 (UTC), to sort by: stored strings carry
+    different offsets (older versions wrote local time, so a daylight-saving change
+    put two offsets in one file), and their text order is not their time order."""
+    try:
+        return datetime.fromisoformat(stamp).timestamp()
+    except ValueError:
+        return 0.0
 
 
 def long_date(day: date) -> str:

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from tui.core import schema
-from tui.core.models import Note, NoteKind
+from tui.core.models import Note, NoteKind, instant
 from tui.core.schema import now_stamp
 from tui.core.store import NOTES, Store
 from tui.core.text import InputError, storable
@@ -51,7 +51,7 @@ class Notes:
     def _all(self) -> list[Note]:
         if self._newest_first is None:
             notes = list(self._note_map().values())
-            notes.sort(key=lambda n: (n.created, n.id), reverse=True)
+            notes.sort(key=lambda n: (instant(n.created), n.id), reverse=True)
             self._newest_first = notes
         return self._newest_first
 

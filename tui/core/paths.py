@@ -77,23 +77,39 @@ def backup_file(data_file: Path) -> Path:
 
 
 BACKUP_STAMP = r"\d{8}-\d{6}(-\d+)?"
+#: A dated copy's name since version 0.2.0: its place in the order (a counter that
+#: only grows), then when it was made, in UTC (``g000012-20261130-101500Z``). The
+#: counter, not the clock, says which copy is newest: a clock set wrong once must
+#: not make later copies look older.
+GENERATION_NAME = r"g(\d{6,})-(\d{8}-\d{6})Z"
 
 
-def backup_generation(data_file: Path, stamp: str) -> Path:
-    """A dated copy of a good data file (``navigator.json.bak-20261130-101500``)."""
-    return data_file.with_name(f"{data_file.name}.bak-{stamp}")
+def backup_generation(data_file: Path, sequence: int, utc_stamp: str) -> Path:
+    """A dated copy of a good data file (``navigator.json.bak-g000012-20261130-101500Z``)."""
+    return data_file.with_name(f"{data_file.name}.bak-g{sequence:06d}-{utc_stamp}Z")
+
+
+def generation_order(copy: Path) -> tuple[int, int, str]:
+    """Sort key of a dated copy, larger for newer: numbered copies by their counter,
+    after every copy older versions named by the local time alone."""
+    import re
+
+    tail = copy.name.rsplit(".bak-", 1)[-1]
+    if numbered := re.fullmatch(GENERATION_NAME, tail):
+        return (1, int(numbered.group(1)), numbered.group(2))
+    return (0, 0, tail)
 
 
 def backup_generations(data_file: Path) -> list[Path]:
-    """The dated copies beside the data file, newest first."""
+    """The dated copies beside the data file, newest first (by their counter)."""
     import re
 
-    pattern = re.compile(rf"{re.escape(data_file.name)}\.bak-{BACKUP_STAMP}")
+    pattern = re.compile(rf"{re.escape(data_file.name)}\.bak-({BACKUP_STAMP}|{GENERATION_NAME})")
     try:
         found = [p for p in data_file.parent.iterdir() if pattern.fullmatch(p.name)]
     except OSError:
         return []
-    return sorted(found, key=lambda p: p.name.split(".bak-", 1)[1], reverse=True)
+    return sorted(found, key=generation_order, reverse=True)
 
 
 def journal_file(data_file: Path) -> Path:

@@ -28,7 +28,7 @@ import gc
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any, cast
 
 import msgspec
@@ -189,7 +189,9 @@ class DraftsFile(msgspec.Struct, kw_only=True):
 
 
 def now_stamp() -> str:
-    return datetime.now().astimezone().isoformat(timespec="seconds")
+    """The time now, in UTC: the stored order of things must not change with daylight
+    saving or a move to another time zone. Front ends show it in local time."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def empty_tables() -> Tables:

@@ -21,7 +21,7 @@ from typing import Any, TypeVar, cast
 
 import msgspec
 
-from tui.core import durable, journal, paths, recovery
+from tui.core import durable, generations, journal, paths, recovery
 from tui.core import schema as stored
 from tui.core.lock import Held, try_lock
 from tui.core.models import OpenReport
@@ -273,6 +273,10 @@ class Store:
 
     def __exit__(self, *_: object) -> None:
         self.close()
+
+    def newest_copy_sentence(self) -> str:
+        """When the newest dated backup copy was made, in a sentence for Help."""
+        return generations.newest_copy_sentence(self.path)
 
     def schema(self) -> int:
         return stored.meta(self._data.tables).schema

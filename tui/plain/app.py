@@ -139,6 +139,7 @@ class PlainApp(MoreMenus):
         self.out.say("Everything you change is saved at once.")
         self.out.user_line("Your data file: ", str(self.nav.store.path))
         self.out.say("It stays on this computer, readable only by you.")
+        self.out.say(self.nav.store.newest_copy_sentence())
         if self.nav.store.read_only:
             self.out.say("This copy is read-only, because another copy has the file open.")
         self.out.say(self.nav.library.app.not_advice)

@@ -96,6 +96,7 @@ class HelpScreen(ListScreen):
                 "network: a web address opens in your browser only when you choose it."
             )
         )
+        lines.append(option(nav.store.newest_copy_sentence(), "newest-copy"))
         if nav.store.read_only:
             lines.append(option("This copy is read-only, because another copy has the file open."))
         heading("About", "h-about")
