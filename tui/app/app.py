@@ -135,6 +135,7 @@ class NavigatorApp(AnywhereActions, ScreenOpeners, Leaving, OutputHolding, Spoke
         self._fit_size(self.size.height)
         # Writes go to a thread of their own, so a slow disk never holds up a key.
         self.navigator.store.write_in_background(self._report_write)
+        self._backup_check = self.set_interval(0.2, self._say_backup_problem)
         if self.tune_interpreter:
             # Textual sends each frame to the terminal from a thread of its own, and
             # our writer is another. When the main thread is busy, a thread that wakes
@@ -143,6 +144,19 @@ class NavigatorApp(AnywhereActions, ScreenOpeners, Leaving, OutputHolding, Spoke
             # taking turns: the down key on 1,000 notes 4.9 -> 3.8 ms (median); other
             # lists within noise.
             sys.setswitchinterval(0.0005)
+
+    def _say_backup_problem(self) -> None:
+        """Once the backup copy started on opening is made (or has failed), say a failure
+        in the status line. Polled: that thread started before the app existed."""
+        store = self.navigator.store
+        if any(thread.is_alive() for thread in store.background_threads):
+            return
+        self._backup_check.stop()
+        if problem := store.backup_problem():
+            screen = self.screen  # after what the status line says already (a recovery)
+            if isinstance(screen, BaseScreen) and screen.status.message:
+                problem = f"{screen.status.message} {problem}"
+            self.say(problem, error=True)
 
     def _report_write(self, problem: str | None) -> None:
         """Called on the writer thread after each write (post_message is thread-safe)."""

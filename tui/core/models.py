@@ -76,16 +76,6 @@ def display_time(stamp: str) -> str:
     return f"{when.day} {MONTHS[when.month - 1]} {when.year}, {when.hour:02d}:{when.minute:02d}"
 
 
-def instant(stamp: str) -> float:
-    """A stored time as seconds since 1970 (UTC), to sort by: stored strings carry
-    different offsets (older versions wrote local time, so a daylight-saving change
-    put two offsets in one file), and their text order is not their time order."""
-    try:
-        return datetime.fromisoformat(stamp).timestamp()
-    except ValueError:
-        return 0.0
-
-
 def long_date(day: date) -> str:
     """'30 November 2026': the same in every locale, for every front end."""
     return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
@@ -411,3 +401,5 @@ class OpenReport:
     read_only: bool = False
     #: No data file was there and no backup to restore: a new, empty one was started.
     created_new: bool = False
+    #: Set by the backup thread if the dated copy could not be made: a sentence.
+    backup_problem: str | None = None

@@ -10,8 +10,8 @@ from collections.abc import Callable
 from typing import Any
 
 from tui.core import schema
-from tui.core.models import Note, NoteKind, instant
-from tui.core.schema import now_stamp
+from tui.core.models import Note, NoteKind
+from tui.core.schema import instant, now_stamp
 from tui.core.store import NOTES, Store
 from tui.core.text import InputError, storable
 

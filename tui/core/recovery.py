@@ -29,7 +29,7 @@ from pathlib import Path
 import msgspec
 import orjson
 
-from tui.core import durable, generations, journal, paths, schema
+from tui.core import durable, failures, generations, journal, paths, schema
 from tui.core.durable import DIR_MODE, FILE_MODE
 from tui.core.models import OpenReport
 from tui.core.schema import CURRENT_SCHEMA, BadFile, now_stamp
@@ -128,8 +128,8 @@ def load(path: Path, report: OpenReport, background: list[threading.Thread]) -> 
         # Copying years of notes takes milliseconds that opening need not wait for.
         # An interrupted copy leaves only a temporary file, removed at the next start.
         copy = threading.Thread(
-            target=generations.refresh,
-            args=(path, raw, schema.meta(loaded.tables).base),
+            target=_make_dated_copy,
+            args=(path, raw, schema.meta(loaded.tables).base, report),
             name="backup",
             daemon=True,
         )
@@ -144,6 +144,16 @@ def load(path: Path, report: OpenReport, background: list[threading.Thread]) -> 
     if loaded.bad:
         rewrite = _quarantine(path, loaded.bad, report, writable) or rewrite
     return Opened(loaded.tables, 0 if rewrite else journal_size, rewrite and writable)
+
+
+def _make_dated_copy(path: Path, raw: bytes, base: str, report: OpenReport) -> None:
+    """The backup thread. Whatever goes wrong (a full disk, a folder made read-only)
+    becomes a sentence in the report, which each front end shows: a thread that
+    raised would print a traceback over the screen, and say nothing useful."""
+    try:
+        generations.refresh(path, raw, base)
+    except Exception as error:  # every failure here must become a sentence
+        report.backup_problem = failures.backup_problem_sentence(error)
 
 
 def _say_current_schema(tables: schema.Tables, version: int) -> None:

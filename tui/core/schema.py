@@ -194,6 +194,16 @@ def now_stamp() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+def instant(stamp: str) -> float:
+    """A stored time as seconds since 1970 (UTC), to sort by: stored strings carry
+    different offsets (older versions wrote local time, so a daylight-saving change
+    put two offsets in one file), and their text order is not their time order."""
+    try:
+        return datetime.fromisoformat(stamp).timestamp()
+    except ValueError:
+        return 0.0
+
+
 def empty_tables() -> Tables:
     tables: Tables = {name: {} for name in TABLES}
     tables[META][1] = Meta(schema=CURRENT_SCHEMA, created=now_stamp(), base=os.urandom(8).hex())

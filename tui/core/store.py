@@ -12,7 +12,6 @@ changes writes them as one atomic write, or none of them.
 from __future__ import annotations
 
 import contextlib
-import errno
 import stat
 import threading
 from collections.abc import Callable, Iterator
@@ -23,6 +22,7 @@ import msgspec
 
 from tui.core import durable, generations, journal, paths, recovery
 from tui.core import schema as stored
+from tui.core.failures import backup_problem_sentence, save_error_sentence
 from tui.core.lock import Held, try_lock
 from tui.core.models import OpenReport
 from tui.core.schema import (
@@ -50,6 +50,7 @@ __all__ = [
     "DataFileError",
     "SaveError",
     "Store",
+    "backup_problem_sentence",
     "save_error_sentence",
 ]
 
@@ -114,25 +115,6 @@ def _looks_like_ours(path: Path) -> bool:
 
 class SaveError(Exception):
     """A change could not be written. The message is a sentence for the user."""
-
-
-def save_error_sentence(error: OSError) -> str:
-    """Turn an OS error into a sentence that says what happened and what to do."""
-    if isinstance(error, ReadOnlyError):
-        return str(error)
-    if error.errno == errno.ENOSPC:
-        return "Not saved: the disk is full. Free some space, then try again."
-    if error.errno in (errno.EACCES, errno.EPERM):
-        return (
-            "Not saved: the app may not write to its data folder. "
-            "Check its permissions, then try again."
-        )
-    if error.errno == errno.EROFS:
-        return (
-            "Not saved: the data folder is on a read-only disk. "
-            "Choose another data file, then try again."
-        )
-    return f"Not saved: the computer reported a problem ({error.strerror or error}). Try again."
 
 
 class Store:
@@ -273,6 +255,21 @@ class Store:
 
     def __exit__(self, *_: object) -> None:
         self.close()
+
+    @property
+    def background_threads(self) -> list[threading.Thread]:
+        """The backup copy being made on opening (empty once the store is closed)."""
+        return list(self._background)
+
+    def backup_problem(self, wait: bool = False) -> str | None:
+        """A sentence if the dated copy started on opening failed; None if it was made,
+        or (unless ``wait``) while it is still being made."""
+        for thread in self._background:
+            if wait:
+                thread.join()
+            elif thread.is_alive():
+                return None
+        return self.report.backup_problem
 
     def newest_copy_sentence(self) -> str:
         """When the newest dated backup copy was made, in a sentence for Help."""

@@ -45,6 +45,14 @@ class PlainApp(MoreMenus):
             for sig, handler in previous.items():
                 signal.signal(sig, handler)
 
+    _backup_said = False
+
+    def _say_backup_problem(self, wait: bool = False) -> None:
+        """Say, once, that the backup copy started on opening failed (a full disk)."""
+        if not self._backup_said and (problem := self.nav.store.backup_problem(wait)):
+            self._backup_said = True
+            self.out.say(problem)
+
     def _run(self, notices: Sequence[str]) -> int:
         app = self.nav.library.app
         self.out.say(f"{app.name}. {app.tagline}")
@@ -56,6 +64,7 @@ class PlainApp(MoreMenus):
         try:
             while True:
                 try:
+                    self._say_backup_problem()
                     menus = {
                         "home": self.home,
                         "t": self.topics,
@@ -72,6 +81,7 @@ class PlainApp(MoreMenus):
                 except Back:
                     area = "home"
         except (Quit, EndOfInput, KeyboardInterrupt):
+            self._say_backup_problem(wait=True)
             if self.unsaved:
                 self.out.say(
                     "Goodbye. Some changes could not be saved: the messages above say why."

@@ -1,0 +1,40 @@
+"""What went wrong, in sentences: an OS error while saving, or while making a backup copy.
+
+One place for these words, which the command line, the plain mode and the app all say.
+"""
+
+from __future__ import annotations
+
+import errno
+
+from tui.core.storage import ReadOnlyError
+
+
+def save_error_sentence(error: OSError) -> str:
+    """Turn an OS error into a sentence that says what happened and what to do."""
+    if isinstance(error, ReadOnlyError):
+        return str(error)
+    if error.errno == errno.ENOSPC:
+        return "Not saved: the disk is full. Free some space, then try again."
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return (
+            "Not saved: the app may not write to its data folder. "
+            "Check its permissions, then try again."
+        )
+    if error.errno == errno.EROFS:
+        return (
+            "Not saved: the data folder is on a read-only disk. "
+            "Choose another data file, then try again."
+        )
+    return f"Not saved: the computer reported a problem ({error.strerror or error}). Try again."
+
+
+def backup_problem_sentence(error: BaseException) -> str:
+    """Why the dated backup copy made on opening was not made. The data file is fine:
+    nothing the person saved is affected, so this is a warning, not a failure."""
+    if isinstance(error, OSError) and not isinstance(error, ReadOnlyError):
+        reason = save_error_sentence(error).removeprefix("Not saved: ")
+    else:
+        reason = f"something went wrong that should not have ({type(error).__name__}). "
+        reason += "Please report this."
+    return f"Your data file is fine, but today's backup copy was not made: {reason}"
