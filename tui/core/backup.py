@@ -16,6 +16,7 @@ from typing import Any
 
 import orjson
 
+from tui import __version__
 from tui.core import durable, paths
 from tui.core.checkins import AREAS, CheckIn
 from tui.core.importing import (
@@ -28,7 +29,6 @@ from tui.core.importing import (
     ImportPlan,
     apply_import,
     plan_import,
-    read_backup,
 )
 from tui.core.models import Note, NoteKind, display_time, long_date
 from tui.core.schema import now_stamp
@@ -62,6 +62,14 @@ DELETE_HONESTY = (
 #: What JSON may carry raw but a terminal would obey: DEL, C1 controls, direction marks
 #: and line separators. (orjson already writes C0 controls as \\u escapes.)
 _UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def read_backup(path: Path) -> dict[str, Any]:
+    """A JSON backup, or a data file (one kept aside, or from another computer) read as
+    one: see kept_aside.py. Sentences say what is wrong; nothing is read past a limit."""
+    from tui.core import kept_aside  # it exports through this module
+
+    return kept_aside.read_backup(path)
 
 
 def _note_record(note: Note, visits: set[int]) -> dict[str, Any]:
@@ -120,6 +128,7 @@ def export_data(nav: Navigator) -> dict[str, Any]:
     return {
         "format": FORMAT,
         "version": VERSION,
+        "app_version": __version__,
         "exported": now_stamp(),
         "notes": [_note_record(n, visit_ids) for n in reversed(nav.notes.all())],
         "own_items": [{"id": item_id, "text": text} for item_id, text in own.items()],

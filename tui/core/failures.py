@@ -9,6 +9,19 @@ import errno
 
 from tui.core.storage import ReadOnlyError
 
+ANOTHER_COPY = (
+    "Not saved: your notes are open in another copy of SPMS Navigator, so this one is "
+    "read-only. Close the other copy, then start this one again."
+)
+NEWER_FILE = (
+    "Not saved: your data file was written by a newer version of SPMS Navigator, so this "
+    "one only reads it. Upgrade SPMS Navigator, then start it again."
+)
+READ_ONLY_FILE = (
+    "Not saved: your data file is read-only, so this copy of the app only reads it. "
+    "Make the file writable, then start the app again."
+)
+
 
 def save_error_sentence(error: OSError) -> str:
     """Turn an OS error into a sentence that says what happened and what to do."""

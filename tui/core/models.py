@@ -401,5 +401,7 @@ class OpenReport:
     read_only: bool = False
     #: No data file was there and no backup to restore: a new, empty one was started.
     created_new: bool = False
+    #: The file came from a newer version: read-only, and nothing written at all.
+    newer_file: bool = False
     #: Set by the backup thread if the dated copy could not be made: a sentence.
     backup_problem: str | None = None

@@ -175,6 +175,20 @@ def aside_file(data_file: Path, reason: str, stamp: str) -> Path:
     return data_file.with_name(f"{data_file.name}.{reason}-{stamp}")
 
 
+def kept_aside_data_files(data_file: Path) -> list[Path]:
+    """Whole data files an older release set aside because a newer one had written them
+    (``navigator.json.newer-<date>``), newest first: they may hold records the data file
+    lacks (kept_aside.py offers them back)."""
+    import re
+
+    pattern = re.compile(rf"{re.escape(data_file.name)}\.newer-{BACKUP_STAMP}")
+    try:
+        found = [p for p in data_file.parent.iterdir() if pattern.fullmatch(p.name)]
+    except OSError:
+        return []
+    return sorted(found, key=lambda p: p.name, reverse=True)
+
+
 def app_copies(data_file: Path) -> list[Path]:
     """Every file this app made beside the data file but the data file and the lock:
     dated backups, the older single backup, files moved aside, the journal, the

@@ -61,6 +61,11 @@ class Meta(Record):
     base: str = ""
     #: The highest id ever given in each table, so a deleted record's id is never reused.
     last_ids: dict[str, int] = {}
+    #: The release that last rewrote the file (``tui.__version__``): a newer one is named
+    #: in the sentence that says what to upgrade to. Empty before 0.2.0.
+    written_by: str = ""
+    #: Kept-aside files (by name) whose records were merged back: not offered again.
+    merged_aside: list[str] = []
 
 
 class Note(Record, gc=False):  # tens of thousands of them: no garbage-collector tracking
@@ -259,8 +264,14 @@ class Loaded:
     bad: list[BadRecord] = field(default_factory=list)
 
 
-def decode(raw: bytes) -> Loaded:
-    """Read a data file's bytes. Raises ``BadFile`` only if nothing in it can be used."""
+def decode(raw: bytes, newer_ok: bool = False) -> Loaded:
+    """Read a data file's bytes. Raises ``BadFile`` only if nothing in it can be used.
+
+    ``newer_ok``: read a file from a newer schema as far as this version understands
+    it (to show it read-only), instead of raising ``BadFile("newer")``.
+    """
+    if newer_ok:
+        return _decode_record_by_record(raw, newer_ok)
     collecting = gc.isenabled()
     gc.disable()  # decoding makes no cycles; a collection mid-way costs a third (bench/)
     try:
@@ -295,14 +306,14 @@ def _whole_file(raw: bytes) -> dict[str, Any]:
     return data
 
 
-def _version(data: dict[str, Any]) -> int:
+def _version(data: dict[str, Any], newer_ok: bool = False) -> int:
     if META not in data:
         return 0  # the first prototypes had no meta table
     record = data[META].get("1") if isinstance(data[META], dict) else None
     version = record.get("schema") if isinstance(record, dict) else None
     if not isinstance(version, int) or isinstance(version, bool) or version < 0:
         raise BadFile("wrong-shape", "Your data file had no valid version number")
-    if version > CURRENT_SCHEMA:
+    if version > CURRENT_SCHEMA and not newer_ok:
         raise BadFile(
             "newer",
             f"Your data file was written by a newer version of SPMS Navigator "
@@ -315,10 +326,10 @@ def _verbatim(value: Any) -> str:
     return orjson.dumps(value).decode("utf-8")
 
 
-def _decode_record_by_record(raw: bytes) -> Loaded:
+def _decode_record_by_record(raw: bytes, newer_ok: bool = False) -> Loaded:
     """The slow path: check each record alone, so one bad record costs only itself."""
     data = _whole_file(raw)
-    version = _version(data)
+    version = _version(data, newer_ok)
     data = run_migrations(data, version)
     tables: Tables = {name: {} for name in TABLES}
     bad: list[BadRecord] = []

@@ -101,6 +101,12 @@ class Navigator:
 
 def open_navigator(data_file: Path) -> Navigator:
     """Open the user's data file and the shipped content together."""
+    from tui.core import paths
     from tui.core.content import default_library
 
-    return Navigator(Store.open(data_file), default_library())
+    navigator = Navigator(Store.open(data_file), default_library())
+    if paths.kept_aside_data_files(navigator.store.path):  # rare: import nothing otherwise
+        from tui.core import kept_aside
+
+        navigator.store.report.messages += kept_aside.offers(navigator)
+    return navigator

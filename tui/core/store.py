@@ -22,7 +22,13 @@ import msgspec
 
 from tui.core import durable, generations, journal, paths, recovery
 from tui.core import schema as stored
-from tui.core.failures import backup_problem_sentence, save_error_sentence
+from tui.core.failures import (
+    ANOTHER_COPY,
+    NEWER_FILE,
+    READ_ONLY_FILE,
+    backup_problem_sentence,
+    save_error_sentence,
+)
 from tui.core.lock import Held, try_lock
 from tui.core.models import OpenReport
 from tui.core.schema import (
@@ -55,15 +61,6 @@ __all__ = [
 ]
 
 R = TypeVar("R", bound=stored.Record)
-
-ANOTHER_COPY = (
-    "Not saved: your notes are open in another copy of SPMS Navigator, so this one is "
-    "read-only. Close the other copy, then start this one again."
-)
-READ_ONLY_FILE = (
-    "Not saved: your data file is read-only, so this copy of the app only reads it. "
-    "Make the file writable, then start the app again."
-)
 
 
 class DataFileError(Exception):
@@ -168,6 +165,11 @@ class Store:
         try:
             with _saving(opening=True):
                 opened = recovery.load(path, report, background)
+                if report.newer_file:
+                    read_only = NEWER_FILE
+                    if lock is not None:  # nothing is written: drafts neither
+                        lock.release()
+                        lock = None
                 data = DataFile(path, opened.tables, read_only)
                 data.start_journal(opened.journal_size)
                 if opened.rewrite_now:
@@ -274,6 +276,13 @@ class Store:
     def newest_copy_sentence(self) -> str:
         """When the newest dated backup copy was made, in a sentence for Help."""
         return generations.newest_copy_sentence(self.path)
+
+    def remember_merged(self, name: str) -> None:
+        """Name a kept-aside file as merged back (kept_aside.py), in the current action."""
+        meta = stored.meta(self._data.tables)
+        if name not in meta.merged_aside:
+            merged = [*meta.merged_aside, name]
+            self.put(META, 1, msgspec.structs.replace(meta, merged_aside=merged))
 
     def schema(self) -> int:
         return stored.meta(self._data.tables).schema

@@ -12,6 +12,7 @@ import signal
 import threading
 from collections.abc import Sequence
 
+from tui import __version__
 from tui.core.models import BlockKind, ChecklistEntry, Note, NoteKind
 from tui.core.search import HitKind
 from tui.core.service import ITEM_LINK, OWN_GROUP, TOPIC_LINK, display_time
@@ -152,6 +153,7 @@ class PlainApp(MoreMenus):
         self.out.say(self.nav.store.newest_copy_sentence())
         if self.nav.store.read_only:
             self.out.say("This copy is read-only, because another copy has the file open.")
+        self.out.say(f"SPMS Navigator version {__version__}.")
         self.out.say(self.nav.library.app.not_advice)
         self.out.say("The topics rest on these articles. Each topic lists all its sources.")
         for article in self.nav.library.articles:
