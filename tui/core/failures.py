@@ -23,6 +23,17 @@ READ_ONLY_FILE = (
 )
 
 
+def cannot_lock_sentence(error: OSError) -> str:
+    """Said at each start where the data folder cannot lock files (single-user mode)."""
+    return (
+        "The folder of your data file cannot lock files (the computer said: "
+        f"{error.strerror or error}), so the app cannot stop a second copy from writing "
+        "at the same time. It opened your data for changes anyway. Open only one copy at "
+        "a time, on one computer; to be safe, keep your data file on this computer's own "
+        "disk."
+    )
+
+
 def save_error_sentence(error: OSError) -> str:
     """Turn an OS error into a sentence that says what happened and what to do."""
     if isinstance(error, ReadOnlyError):
