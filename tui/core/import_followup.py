@@ -1,4 +1,4 @@
-"""Importing check-ins, visits and the two settings a backup carries (see importing.py).
+"""Importing check-ins, visits and the settings a backup carries (see importing.py).
 
 The same rules as for notes and the checklist: what is new is added, nothing is
 duplicated, an answer already here is never replaced, words are never replaced
@@ -20,7 +20,9 @@ from tui.core.models import long_date
 from tui.core.service import Navigator
 from tui.core.store import CHECKINS, VISITS
 
-SETTINGS_FIELDS = ("my_name", "checkin_every_days")
+#: Every setting kept in the data file: a person moving to a new computer keeps high
+#: contrast and the plain mode too.
+SETTINGS_FIELDS = ("theme", "plain", "my_name", "checkin_every_days")
 
 
 @dataclass
@@ -93,6 +95,16 @@ def plan(nav: Navigator, data: dict[str, Any]) -> FollowUpPlan:
     every = settings.get("checkin_every_days")
     if isinstance(every, int) and 1 <= every <= 366 and nav.setting("checkin_every_days") is None:
         found.settings["checkin_every_days"] = every
+    # A choice made here stays; one not made here comes with the backup. (An unknown
+    # theme name is kept, and the app shows its default theme for it.)
+    theme = settings.get("theme")
+    if isinstance(theme, str) and 0 < len(theme) <= 100 and nav.setting("theme") is None:
+        found.settings["theme"] = theme
+        found.field_changes.append(FieldChange("Theme", "", theme))
+    plain = settings.get("plain")
+    if isinstance(plain, bool) and nav.setting("plain") is None:
+        found.settings["plain"] = plain
+        found.field_changes.append(FieldChange("Plain mode", "", "on" if plain else "off"))
     return found
 
 

@@ -1,0 +1,56 @@
+"""The smaller findings of issue 22 (item 6), each as a person meets it."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+from tests.process import cli, saved
+from tui.core.models import long_date
+
+
+def test_end_of_input_during_checkin_questions_keeps_the_answers(data_file: Path) -> None:
+    asked = cli("checkin", "--data-file", str(data_file), stdin="2\n4 my grip is weak\n")
+    assert asked.returncode == 0, asked.stderr
+    assert "Please report this" not in asked.stderr
+    assert asked.stderr.rstrip().endswith(
+        "The input ended, so the questions stopped. What you answered is saved."
+    )
+    assert asked.stdout == (
+        f"Saved your check-in for {long_date(date.today())}:\n"
+        "  Walking and balance: a little\n"
+        "  Hands and arms: a lot. My words: my grip is weak\n"
+    )
+    with saved(data_file) as nav:
+        (checkin,) = nav.checkins.all()
+        assert checkin.answered == 2
+
+
+def test_the_export_carries_every_setting_to_a_new_computer(
+    data_file: Path, tmp_path: Path
+) -> None:
+    with saved(data_file) as nav:
+        nav.set_setting("theme", "high-contrast")
+        nav.set_setting("plain", True)
+        nav.set_setting("my_name", "Ana")
+        nav.set_setting("checkin_every_days", 14)
+    exported = tmp_path / "backup.json"
+    done = cli(
+        "export", "--format", "json", "--output", str(exported), "--data-file", str(data_file)
+    )
+    assert done.returncode == 0, done.stderr
+    settings = json.loads(exported.read_text("utf-8"))["settings"]
+    assert settings == {
+        "theme": "high-contrast",
+        "plain": True,
+        "my_name": "Ana",
+        "checkin_every_days": 14,
+    }
+    new_computer = tmp_path / "new" / "navigator.json"
+    merged = cli("import", str(exported), "--yes", "--data-file", str(new_computer))
+    assert merged.returncode == 0, merged.stderr
+    assert 'Theme: nothing becomes "high-contrast".' in merged.stdout
+    with saved(new_computer) as nav:
+        assert (nav.setting("theme"), nav.setting("plain")) == ("high-contrast", True)
+        assert (nav.setting("my_name"), nav.setting("checkin_every_days")) == ("Ana", 14)
