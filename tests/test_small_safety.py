@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from tests.process import cli, saved
+from tui.core.drafts import Drafts
 from tui.core.models import long_date
 
 
@@ -54,3 +55,21 @@ def test_the_export_carries_every_setting_to_a_new_computer(
     with saved(new_computer) as nav:
         assert (nav.setting("theme"), nav.setting("plain")) == ("high-contrast", True)
         assert (nav.setting("my_name"), nav.setting("checkin_every_days")) == ("Ana", 14)
+
+
+def test_a_draft_of_a_deleted_note_or_person_is_dropped_with_it(data_file: Path) -> None:
+    with saved(data_file) as nav:
+        note = nav.notes.create("Heat", "words")
+        kept = nav.notes.create("Other", "words")
+        person = nav.people.add("Ana")
+        keeper = Drafts(data_file)
+        keeper.save(f"note:{note.id}", {"title": "Heat", "body": "more words"}, "Heat")
+        keeper.save(f"note:{kept.id}", {"title": "Other", "body": "typed"}, "Other")
+        keeper.save(f"person:{person.id}", {"name": "Ana B"}, "Ana")
+    assert (
+        cli("note", "delete", str(note.id), "--yes", "--data-file", str(data_file)).returncode == 0
+    )
+    deleted = cli("people", "delete", str(person.id), "--yes", "--data-file", str(data_file))
+    assert deleted.returncode == 0, deleted.stderr
+    left = Drafts(data_file, writable=False).left_over()
+    assert [d.key for d in left] == [f"note:{kept.id}"]  # the draft of a note still here stays

@@ -46,6 +46,14 @@ class Draft:
         return "Unfinished answer", f"{self.label}\n{self.fields.get('text', '')}"
 
 
+def drop_draft_of_deleted(data_file: Path, key: str) -> None:
+    """A record was deleted: its unsaved edit ("note:12") is dropped with it, so it is
+    never offered back as an edit of something that is gone. Best effort: the
+    deletion is saved either way."""
+    with contextlib.suppress(OSError):
+        Drafts(data_file).clear(key)
+
+
 class Drafts:
     def __init__(self, data_file: Path, *, writable: bool | None = None) -> None:
         """``writable``: None means "if this process holds the data file's lock"."""

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from tui.core import schema
+from tui.core.drafts import drop_draft_of_deleted
 from tui.core.models import Note, NoteKind
 from tui.core.schema import instant, now_stamp
 from tui.core.store import NOTES, Store
@@ -193,6 +194,7 @@ class Notes:
         note = self.get(note_id)
         self.store.delete(NOTES, note_id)
         self._forget(note_id)
+        drop_draft_of_deleted(self.store.path, f"note:{note_id}")
         return note
 
     @staticmethod

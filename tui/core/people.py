@@ -7,6 +7,7 @@ also which help they do not need. Both lists live here.
 from __future__ import annotations
 
 from tui.core import schema
+from tui.core.drafts import drop_draft_of_deleted
 from tui.core.models import Person, Role, UnwantedHelp
 from tui.core.store import PEOPLE, UNWANTED, Store
 from tui.core.text import InputError, storable
@@ -100,6 +101,7 @@ class People:
         if person is None:
             raise InputError(f"There is no person number {person_id}.")
         self.store.delete(PEOPLE, person_id)
+        drop_draft_of_deleted(self.store.path, f"person:{person_id}")
         return person
 
     # ------------------------------------------------------ unwanted help
