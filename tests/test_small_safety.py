@@ -9,6 +9,8 @@ from pathlib import Path
 from tests.process import cli, saved
 from tui.core.drafts import Drafts
 from tui.core.models import long_date
+from tui.core.schema import CheckIn
+from tui.core.store import CHECKINS
 
 
 def test_end_of_input_during_checkin_questions_keeps_the_answers(data_file: Path) -> None:
@@ -73,3 +75,38 @@ def test_a_draft_of_a_deleted_note_or_person_is_dropped_with_it(data_file: Path)
     assert deleted.returncode == 0, deleted.stderr
     left = Drafts(data_file, writable=False).left_over()
     assert [d.key for d in left] == [f"note:{kept.id}"]  # the draft of a note still here stays
+
+
+def test_check_in_values_this_version_does_not_know_survive_export_and_import(
+    data_file: Path, tmp_path: Path
+) -> None:
+    """A later version may add an area, a level or another kind of date."""
+    later = {
+        "2026-11-30": ({"walking": "a-lot", "balance": "a-little", "pain": "unbearable"}, {}),
+        "late 2026": ({"walking": "some"}, {"walking": "a week of it"}),
+    }
+    with saved(data_file) as nav:
+        for day, (levels, words) in later.items():
+            nav.store.insert(CHECKINS, CheckIn(day=day, levels=levels, words=words))
+    exported = tmp_path / "backup.json"
+    args = ("--format", "json", "--output", str(exported))
+    assert cli("export", *args, "--data-file", str(data_file)).returncode == 0
+    sent = json.loads(exported.read_text("utf-8"))["checkins"]
+    assert [(c["date"], c["levels"], c["words"]) for c in sent] == [
+        (day, levels, words) for day, (levels, words) in sorted(later.items())
+    ]
+    other = tmp_path / "other" / "navigator.json"
+    merged = cli("import", str(exported), "--yes", "--data-file", str(other))
+    assert merged.returncode == 0, merged.stderr
+    with saved(other) as nav:
+        stored = nav.store.records(CHECKINS).values()
+        assert {r.day: (r.levels, r.words) for r in stored} == later
+    # Merged into a file that has the day already: what is new comes, nothing goes.
+    with saved(data_file) as nav:
+        nav.checkins.set_level(date(2026, 11, 30), "tiredness", "some")
+    exported.unlink()
+    assert cli("export", *args, "--data-file", str(other)).returncode == 0
+    assert cli("import", str(exported), "--yes", "--data-file", str(data_file)).returncode == 0
+    with saved(data_file) as nav:
+        by_day = {r.day: r.levels for r in nav.store.records(CHECKINS).values()}
+        assert by_day["2026-11-30"] == {**later["2026-11-30"][0], "tiredness": "some"}

@@ -17,7 +17,7 @@ from typing import Any
 import orjson
 
 from tui import __version__
-from tui.core import durable, paths
+from tui.core import durable, paths, schema
 from tui.core.checkins import AREAS, CheckIn
 from tui.core.importing import (
     FORMAT,
@@ -33,7 +33,7 @@ from tui.core.importing import (
 from tui.core.models import Note, NoteKind, display_time, long_date
 from tui.core.schema import now_stamp
 from tui.core.service import Navigator
-from tui.core.store import SaveError, save_error_sentence
+from tui.core.store import CHECKINS, SaveError, save_error_sentence
 from tui.core.text import InputError, end_sentence, safe_for_terminal
 from tui.core.visits import Visit
 
@@ -104,6 +104,23 @@ def checkin_record(checkin: CheckIn) -> dict[str, Any]:
     }
 
 
+def _stored_checkins(nav: Navigator) -> list[dict[str, Any]]:
+    """Every check-in as stored, oldest first: areas, levels and dates this version does
+    not know (a later version wrote them) are exported as they are, never dropped."""
+    rows: dict[int, schema.CheckIn] = nav.store.records(CHECKINS)
+    return [
+        {
+            "date": row.day,
+            "levels": dict(row.levels),
+            "words": dict(row.words),
+            "days": row.days,
+            "created": row.created,
+            "updated": row.updated,
+        }
+        for _, row in sorted(rows.items(), key=lambda item: (item[1].day, item[0]))
+    ]
+
+
 def export_data(nav: Navigator) -> dict[str, Any]:
     """Everything the person has written or chosen, without internal ids."""
     people = {p.id: p for p in nav.people.all()}
@@ -135,7 +152,7 @@ def export_data(nav: Navigator) -> dict[str, Any]:
         "checklist": checklist,
         "people": [{k: str(getattr(p, k)) for k in PERSON_FIELDS} for p in people.values()],
         "unwanted_help": [u.text for u in nav.people.unwanted()],
-        "checkins": [checkin_record(c) for c in nav.checkins.all()],
+        "checkins": _stored_checkins(nav),
         "visits": [_visit_record(nav, v) for v in reversed(visits)],
         "settings": settings,
     }

@@ -17,6 +17,7 @@ from tui.core import schema
 from tui.core.checkins import AREA_BY_ID, LEVEL_BY_ID
 from tui.core.merging import FieldChange, merged_text, text_of
 from tui.core.models import long_date
+from tui.core.schema import now_stamp
 from tui.core.service import Navigator
 from tui.core.store import CHECKINS, VISITS
 
@@ -27,7 +28,7 @@ SETTINGS_FIELDS = ("theme", "plain", "my_name", "checkin_every_days")
 
 @dataclass
 class CheckInMerge:
-    day: date
+    day: date | str  # a date this version cannot read is kept as it was written
     levels: dict[str, str]
     words: dict[str, str]
     days: str
@@ -108,46 +109,56 @@ def plan(nav: Navigator, data: dict[str, Any]) -> FollowUpPlan:
     return found
 
 
+def _unknown_day(raw: dict[str, Any]) -> str | None:
+    """A date this version cannot read (a later version's, say), kept as text."""
+    text = raw.get("date")
+    return text.strip() if isinstance(text, str) and 0 < len(text.strip()) <= 40 else None
+
+
+def _short(value: Any) -> bool:
+    return isinstance(value, str) and 0 < len(value) <= 50
+
+
 def _plan_checkins(nav: Navigator, data: dict[str, Any], found: FollowUpPlan) -> None:
+    """Answers, areas, levels and dates this version does not know are kept as they are
+    (a later version wrote them): export and import must not lose them."""
     rows = nav.store.records(CHECKINS)
     here = {row.day: (row_id, row) for row_id, row in rows.items()}
     for raw in data.get("checkins", []):
-        day = _day(raw.get("date")) if isinstance(raw, dict) else None
+        day: date | str | None = _day(raw.get("date")) if isinstance(raw, dict) else None
+        if day is None and isinstance(raw, dict):
+            day = _unknown_day(raw)
         if day is None:
             found.skipped += 1
             continue
         raw_levels = raw.get("levels") if isinstance(raw.get("levels"), dict) else {}
         raw_words = raw.get("words") if isinstance(raw.get("words"), dict) else {}
-        levels = {
-            area: level
-            for area, level in raw_levels.items()
-            if area in AREA_BY_ID and isinstance(level, str) and level in LEVEL_BY_ID
-        }
-        words = {a: text_of(w).strip() for a, w in raw_words.items() if a in AREA_BY_ID}
+        levels = {area: lv for area, lv in raw_levels.items() if _short(area) and _short(lv)}
+        words = {a: text_of(w).strip() for a, w in raw_words.items() if _short(a)}
         words = {a: w for a, w in words.items() if w}
         days = text_of(raw.get("days")).strip()
-        existing = here.get(day.isoformat())
+        existing = here.get(day if isinstance(day, str) else day.isoformat())
         if existing is None:
             if levels or words or days:
                 stamps = text_of(raw.get("created")), text_of(raw.get("updated"))
                 found.checkins.append(CheckInMerge(day, levels, words, days, *stamps))
-                here[day.isoformat()] = (-1, None)  # a backup with the day twice adds it once
+                key = day if isinstance(day, str) else day.isoformat()
+                here[key] = (-1, None)  # a backup with the day twice adds it once
             continue
         row_id, row = existing
         if row is None:
             continue
-        label = f"Check-in of {long_date(day)}"
+        label = f"Check-in of {long_date(day) if isinstance(day, date) else day}"
         new_levels = {**levels, **row.levels}  # an answer already here stays
         for area in sorted(set(new_levels) - set(row.levels)):
-            words_of = LEVEL_BY_ID[new_levels[area]].words
-            found.field_changes.append(
-                FieldChange(f"{label}, {AREA_BY_ID[area].label}", "", words_of)
-            )
+            level = LEVEL_BY_ID.get(new_levels[area])
+            words_of = level.words if level else new_levels[area]
+            found.field_changes.append(FieldChange(f"{label}, {_area_label(area)}", "", words_of))
         new_words = dict(row.words)
         for area, text in words.items():
             new_words[area] = merged_text(row.words.get(area, ""), text)
             if new_words[area] != row.words.get(area, ""):
-                what = f"{label}, my words on {AREA_BY_ID[area].label.lower()}"
+                what = f"{label}, my words on {_area_label(area).lower()}"
                 found.field_changes.append(
                     FieldChange(what, row.words.get(area, ""), new_words[area])
                 )
@@ -156,6 +167,11 @@ def _plan_checkins(nav: Navigator, data: dict[str, Any], found: FollowUpPlan) ->
             found.field_changes.append(FieldChange(f"{label}, my days", row.days, new_days))
         if (new_levels, new_words, new_days) != (row.levels, row.words, row.days):
             found.checkins.append(CheckInMerge(day, new_levels, new_words, new_days, row_id=row_id))
+
+
+def _area_label(area_id: str) -> str:
+    area = AREA_BY_ID.get(area_id)
+    return area.label if area else f"{area_id} (from another version)"
 
 
 def _plan_visits(nav: Navigator, data: dict[str, Any], found: FollowUpPlan) -> None:
@@ -192,8 +208,9 @@ def apply(
     id's visit here, so the backup's notes can be raised at them."""
     for checkin in found.checkins:
         if checkin.row_id is None:
+            day = checkin.day
             record = schema.CheckIn(
-                day=checkin.day.isoformat(),
+                day=day if isinstance(day, str) else day.isoformat(),
                 levels=checkin.levels,
                 words=checkin.words,
                 days=checkin.days,
@@ -202,11 +219,13 @@ def apply(
             )
             nav.store.insert(CHECKINS, record)
         else:
-            nav.checkins.record(
-                checkin.day,
-                {a: LEVEL_BY_ID[lv] for a, lv in checkin.levels.items()},
-                checkin.words,
-                checkin.days,
+            nav.store.update(  # raw, so values this version does not know stay
+                CHECKINS,
+                checkin.row_id,
+                levels=checkin.levels,
+                words=checkin.words,
+                days=checkin.days,
+                updated=now_stamp(),
             )
     visit_ids: dict[str, int] = {}
     added: dict[int, int] = {}  # id(merge) -> the visit made for it
