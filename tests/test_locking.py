@@ -69,3 +69,17 @@ def test_a_lock_held_by_another_copy_is_still_called_that(
         assert "cannot lock files" not in " ".join(nav.store.report.messages)
     finally:
         nav.store.close()
+
+
+def test_help_says_why_this_copy_is_read_only(data_file: Path) -> None:
+    from tests.test_plain_mode import run_plain
+
+    first = open_navigator(data_file)
+    try:
+        text = run_plain(data_file, "h", "q")
+    finally:
+        first.store.close()
+    assert (
+        "Your notes are open in another copy of SPMS Navigator, so this one is read-only. "
+        "Close the other copy, then start this one again."
+    ) in text

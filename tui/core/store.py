@@ -147,6 +147,12 @@ class Store:
     def read_only(self) -> bool:
         return self.report.read_only
 
+    def read_only_why(self) -> str:
+        """Why this copy is read-only, for Help: another copy, a read-only file, or a
+        file from a newer version ("" if it is not)."""
+        why = (self._data.read_only or "").removeprefix("Not saved: ")
+        return why[:1].upper() + why[1:]
+
     def write_in_background(self, on_result: Callable[[str | None], None]) -> None:
         """Hand every later save to a writer thread (for the full-screen app).
 

@@ -152,7 +152,7 @@ class PlainApp(MoreMenus):
         self.out.say("It stays on this computer, readable only by you.")
         self.out.say(self.nav.store.newest_copy_sentence())
         if self.nav.store.read_only:
-            self.out.say("This copy is read-only, because another copy has the file open.")
+            self.out.say(self.nav.store.read_only_why())
         self.out.say(f"SPMS Navigator version {__version__}.")
         self.out.say(self.nav.library.app.not_advice)
         self.out.say("The topics rest on these articles. Each topic lists all its sources.")

@@ -99,7 +99,7 @@ class HelpScreen(ListScreen):
         )
         lines.append(option(nav.store.newest_copy_sentence(), "newest-copy"))
         if nav.store.read_only:
-            lines.append(option("This copy is read-only, because another copy has the file open."))
+            lines.append(option(nav.store.read_only_why()))
         heading("About", "h-about")
         lines.append(option(f"SPMS Navigator version {__version__}.", "version"))
         lines.append(option(nav.library.app.tagline))
