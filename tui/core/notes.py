@@ -52,7 +52,10 @@ class Notes:
     def _all(self) -> list[Note]:
         if self._newest_first is None:
             notes = list(self._note_map().values())
-            notes.sort(key=lambda n: (instant(n.created), n.id), reverse=True)
+            if len({n.created[-6:] for n in notes}) <= 1:  # one offset (UTC): text order
+                notes.sort(key=lambda n: (n.created, n.id), reverse=True)  # is time order
+            else:  # offsets differ (local times from before 0.2.0, a daylight-saving change)
+                notes.sort(key=lambda n: (instant(n.created), n.id), reverse=True)
             self._newest_first = notes
         return self._newest_first
 
