@@ -147,6 +147,43 @@ class Store:
     def read_only(self) -> bool:
         return self.report.read_only
 
+    def waiting_for_another_copy(self) -> bool:
+        """Read-only only because another copy holds the lock (it may close)."""
+        return self._data.read_only == ANOTHER_COPY
+
+    def take_over_if_free(self) -> bool:
+        """If the other copy has closed, take the lock and read the file afresh (that
+        copy saved to it), so this one can save. True if it now can."""
+        if not self.waiting_for_another_copy():
+            return False
+        try:
+            lock = try_lock(paths.lock_file(self.path), durable.FILE_MODE)
+        except (CannotLock, OSError):
+            return False
+        if lock is None:
+            return False
+        report, background = OpenReport(), list[threading.Thread]()
+        try:
+            with _saving(opening=True):
+                opened = recovery.load(self.path, report, background)
+                data = DataFile(self.path, opened.tables, NEWER_FILE if report.newer_file else None)
+                data.start_journal(opened.journal_size)
+                if opened.rewrite_now:
+                    data.compact()
+        except BaseException:
+            for thread in background:
+                thread.join()
+            lock.release()
+            raise
+        if report.newer_file:  # the other copy was a newer version: stay read-only
+            lock.release()
+            return False
+        self._data, self._lock, self._highest = data, lock, {}
+        self._background += background
+        self.report.read_only = False
+        self.report.messages += report.messages
+        return True
+
     def read_only_why(self) -> str:
         """Why this copy is read-only, for Help: another copy, a read-only file, or a
         file from a newer version ("" if it is not)."""

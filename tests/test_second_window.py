@@ -1,0 +1,42 @@
+"""The second window (issue 22, item 4): it is read-only while the first is open, and
+once the first closes it says "You can save now", and saving works."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.pilot_helpers import running_app, screen_text, status_text
+from tests.process import saved
+from tui.app import app as app_module
+from tui.core.service import open_navigator
+
+
+async def test_the_second_window_takes_over_when_the_first_closes(
+    data_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(app_module, "LOCK_RETRY_SECONDS", 0.05, raising=False)
+    first = open_navigator(data_file)
+    closed = False
+    try:
+        async with running_app(data_file) as (app, pilot):
+            assert "open in another copy of SPMS Navigator" in status_text(app)
+            first.notes.create("written in the first window", "")
+            first.store.close()
+            closed = True
+            for _ in range(100):
+                await pilot.pause(0.05)
+                if "You can save now" in status_text(app):
+                    break
+            assert status_text(app) == ("The other copy of the app has closed. You can save now.")
+            await pilot.press("n")  # what the first window saved is read afresh
+            assert "1 note, newest first." in screen_text(app)
+            await pilot.press("a", *"second window", "ctrl+s")
+            assert "Saved" in status_text(app), status_text(app)
+    finally:
+        if not closed:
+            first.store.close()
+    with saved(data_file) as nav:
+        titles = sorted(n.title for n in nav.notes.all())
+    assert titles == ["second window", "written in the first window"]
