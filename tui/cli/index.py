@@ -27,6 +27,10 @@ COMMANDS_OF: dict[str, dict[str, str]] = {
         "visit": "Visits to your care team: add, list, show, change, delete, print, export, "
         "put in a calendar."
     },
+    "records": {
+        "med": "Your medicines: add, change a dose, stop, list. Every change is dated.",
+        "event": "Log a fall, an infection, a relapse, a hospital stay or a hot day; list them.",
+    },
     "reminders": {
         "due": "Say in one sentence what is due (a visit tomorrow, a check-in); exit as grep.",
     },

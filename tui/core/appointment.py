@@ -14,6 +14,7 @@ from datetime import date
 
 from tui.core.changes import Changes, Since, compare
 from tui.core.checkins import AREAS, CheckIn
+from tui.core.events import kind_words
 from tui.core.models import Note, NoteKind, display_time, long_date
 from tui.core.service import Navigator
 from tui.core.text import InputError, end_sentence, one_line
@@ -182,6 +183,36 @@ def _last_time_lines(nav: Navigator, markdown: bool, today: date) -> list[str]:
     return lines
 
 
+def records_since_last_visit(nav: Navigator, today: date | None = None) -> list[str]:
+    """Sentences for the summary: each current medicine (with what changed since the last
+    visit), medicines stopped since then, and how many of each event since then."""
+    last = nav.visits.last(today)
+    since = last.day if last else None
+    after = f"since my last visit on {long_date(since)}" if since else "in my records"
+    lines: list[str] = []
+    for medicine in nav.medicines.all(today):
+        changed = medicine.changes_since(since) if since else []
+        if not medicine.current(today) and not changed:
+            continue
+        text = medicine.sentence()
+        if changed:
+            text += " " + " ".join(c.words() for c in changed)
+        lines.append(text)
+    for kind, count in nav.events.counts(since):
+        lines.append(f"{kind_words(kind, count)} {after}.")
+    return lines
+
+
+def _records_lines(nav: Navigator, markdown: bool, today: date) -> list[str]:
+    found = records_since_last_visit(nav, today)
+    if not found:
+        return []
+    lines = _heading("My medicines and events", markdown)
+    for line in found:
+        lines += _bullet(line)
+    return lines
+
+
 def summary_title(nav: Navigator, today: date | None = None) -> str:
     """'For my visit on 12 June 2026' when one is planned, else 'For my next appointment'."""
     visit = nav.visits.next(today)
@@ -257,6 +288,7 @@ def summary(
     )
     lines += _last_time_lines(nav, markdown, when)
     lines += _changes_lines(nav, markdown, when)
+    lines += _records_lines(nav, markdown, when)
     notes = to_raise(nav)
     if not notes:
         lines += ["", "I have no questions or notes on my list this time."]

@@ -19,6 +19,7 @@ import orjson
 from tui import __version__
 from tui.core import durable, paths, schema
 from tui.core.checkins import AREAS, CheckIn
+from tui.core.events import event_record
 from tui.core.importing import (
     FORMAT,
     NOTE_FIELDS,
@@ -30,6 +31,7 @@ from tui.core.importing import (
     apply_import,
     plan_import,
 )
+from tui.core.medicines import medicine_record
 from tui.core.models import Note, NoteKind, display_time, long_date
 from tui.core.schema import now_stamp
 from tui.core.service import Navigator
@@ -154,6 +156,8 @@ def export_data(nav: Navigator) -> dict[str, Any]:
         "unwanted_help": [u.text for u in nav.people.unwanted()],
         "checkins": _stored_checkins(nav),
         "visits": [_visit_record(nav, v) for v in reversed(visits)],
+        "medicines": [medicine_record(m) for m in nav.medicines.all()],
+        "events": [event_record(e) for e in reversed(nav.events.all())],
         "settings": settings,
     }
 
@@ -185,6 +189,12 @@ def export_markdown(nav: Navigator) -> str:
     lines += [f"- {u.text}" for u in nav.people.unwanted()] or ["- Nothing listed yet."]
     lines += _checkins_markdown(nav)
     lines += _visits_markdown(nav)
+    lines += ["", "## My medicines", ""]
+    lines += [
+        f"- {m.sentence()} {' '.join(c.words() for c in m.changes)}" for m in nav.medicines.all()
+    ] or ["- None listed yet."]
+    lines += ["", "## Events, newest first", ""]
+    lines += [f"- {e.sentence()}" for e in nav.events.all()] or ["- None logged yet."]
     lines += ["", "## Notes, newest first", ""]
     labels = nav.link_labels()
     for note in nav.notes.all():

@@ -15,6 +15,8 @@ from typing import Any
 from tui.core.checkins import CheckIns
 from tui.core.checklist import OWN_GROUP, Checklist
 from tui.core.content import Library
+from tui.core.events import Events
+from tui.core.medicines import Medicines
 from tui.core.models import Topic
 from tui.core.models import display_time as display_time
 from tui.core.notes import MAX_TITLE, Notes
@@ -46,8 +48,8 @@ class LinkTarget:
 
 class Navigator:
     """The operations over one user's data file and the shipped content, by area:
-    ``notes``, ``checklist``, ``people``, ``checkins`` and ``visits`` (and the topics,
-    links and settings here)."""
+    ``notes``, ``checklist``, ``people``, ``checkins``, ``visits``, ``medicines`` and
+    ``events`` (and the topics, links and settings here)."""
 
     def __init__(self, store: Store, library: Library) -> None:
         self.store = store
@@ -57,6 +59,8 @@ class Navigator:
         self.notes = Notes(store, self.link_label)
         self.checkins = CheckIns(store)
         self.visits = Visits(store, self.notes, self.people)
+        self.medicines = Medicines(store)
+        self.events = Events(store)
 
     # ------------------------------------------------------------------ topics
     @property

@@ -1,0 +1,139 @@
+"""Medicines and events (issue 20, items 4 and 5): the file version that adds them, the
+``med`` and ``event`` commands, and the summary that counts them since the last visit."""
+
+from __future__ import annotations
+
+import json
+import stat
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from tests.process import cli, saved
+from tui.core.schema import CURRENT_SCHEMA
+
+DATA = Path(__file__).parent / "data"
+TODAY = date.today()
+
+
+def _d(data_file: Path) -> list[str]:
+    return ["--data-file", str(data_file)]
+
+
+@pytest.mark.parametrize(
+    "release_file",
+    [
+        "navigator-v2.json",  # written by the current release (main)
+        "navigator-v2-safety.json",  # written by the safety branch's 0.2.0 (meta written_by)
+    ],
+)
+def test_a_file_of_the_current_release_keeps_everything_and_gains_medicines_and_events(
+    data_file: Path, release_file: str
+) -> None:
+    data_file.parent.mkdir(parents=True, mode=0o700)
+    original = (DATA / release_file).read_bytes()
+    data_file.write_bytes(original)
+    data_file.chmod(stat.S_IRUSR | stat.S_IWUSR)
+    before = json.loads(original)
+    with saved(data_file) as nav:
+        assert "came from an older version of the app" in " ".join(nav.store.report.messages)
+        assert nav.store.schema() == CURRENT_SCHEMA == 3
+        assert nav.medicines.all() == [] and nav.events.all() == []
+        nav.events.add("fall", "yesterday")  # the new tables work
+    after = json.loads(data_file.read_text("utf-8"))
+    for table, records in before.items():
+        if table != "meta":  # every record as it was (a field added since: its default)
+            assert set(after[table]) == set(records), table
+            for key, record in records.items():
+                assert {f: after[table][key][f] for f in record} == record, (table, key)
+    assert after["meta"]["1"]["schema"] == 3
+    assert after["meta"]["1"]["migrated_from"] == 2
+    assert after["meta"]["1"]["base"]  # bookkeeping goes on
+    assert next(iter(after["events"].values()))["kind"] == "fall"
+    kept = [p for p in data_file.parent.iterdir() if ".schema-v2-" in p.name]
+    assert [p.read_bytes() for p in kept] == [original]
+
+
+def test_a_medicine_s_dose_change_and_two_falls_appear_on_the_next_summary(
+    data_file: Path,
+) -> None:
+    """The Done-when walk, by command: a visit, then a dose change and two falls after it."""
+    d = _d(data_file)
+    last_visit = (TODAY - timedelta(days=30)).isoformat()
+    assert cli("visit", "add", "--date", last_visit, "--with", "Dr Lee", *d).returncode == 0
+    started = (TODAY - timedelta(days=200)).isoformat()
+    add = cli("med", "add", "baclofen", "--dose", "10 mg", "--when", "at night", "--started",
+              started, "--why", "stiffness", *d)  # fmt: skip
+    assert add.returncode == 0, add.stderr
+    assert "Added medicine number 1." in add.stderr
+    changed = cli("med", "change", "1", "--dose", "20 mg", "--date", "yesterday", *d)
+    assert changed.returncode == 0, changed.stderr
+    yesterday = TODAY - timedelta(days=1)
+    from tui.core.models import long_date
+
+    assert f"Dose changed from 10 mg to 20 mg on {long_date(yesterday)}." in changed.stdout
+    assert cli("med", "add", "vitamin D", *d).returncode == 0
+    assert cli("event", "add", "fall", "--words", "on the stairs", *d).returncode == 0
+    assert cli("event", "add", "Falls", "--date", "yesterday", *d).returncode == 0
+    assert cli("event", "add", "hot day", *d).returncode == 0
+    old = (TODAY - timedelta(days=60)).isoformat()
+    assert cli("event", "add", "fall", "--date", old, *d).returncode == 0  # before the visit
+
+    summary = cli("export", "--format", "appointment-txt", "--output", "-", *d).stdout
+    since = f"since my last visit on {long_date(TODAY - timedelta(days=30))}"
+    assert "My medicines and events:" in summary
+    flat = " ".join(summary.split())
+    assert (
+        "baclofen, 20 mg, at night. Why: stiffness. Started "
+        f"{long_date(TODAY - timedelta(days=200))}. Dose changed from 10 mg to 20 mg on "
+        f"{long_date(yesterday)}." in flat
+    )
+    assert f"- 2 falls {since}." in summary
+    assert f"- 1 hot day {since}." in summary
+    assert "vitamin D." in flat  # a current medicine, no change: listed all the same
+    md = cli("export", "--format", "appointment-md", "--output", "-", *d).stdout
+    assert "## My medicines and events" in md and f"2 falls {since}" in md
+
+    stop = cli("med", "stop", "2", *d)
+    assert stop.returncode == 0, stop.stderr
+    listed = json.loads(cli("med", "list", "--json", *d).stdout)
+    assert listed["format"] == "spms-navigator/medicines"
+    baclofen, vitamin = listed["medicines"]
+    assert [c["what"] for c in baclofen["changes"]] == ["started", "dose"]
+    assert baclofen["changes"][1] == {
+        "date": yesterday.isoformat(), "what": "dose", "before": "10 mg", "after": "20 mg"
+    }  # fmt: skip
+    assert (vitamin["current"], vitamin["stopped"]) == (False, TODAY.isoformat())
+    events = json.loads(cli("event", "list", "--json", *d).stdout)["events"]
+    assert sorted(e["kind"] for e in events) == ["fall", "fall", "fall", "heat"]
+    backup = json.loads(cli("export", "--format", "json", "--output", "-", *d).stdout)
+    assert [m["name"] for m in backup["medicines"]] == ["baclofen", "vitamin D"]
+    assert backup["medicines"][0]["changes"] == baclofen["changes"]
+    assert [e["date"] for e in backup["events"]][0] == old  # oldest first, as the others
+    everything = cli("export", "--format", "md", "--output", "-", *d).stdout
+    assert "## My medicines" in everything and "- Fall on " in everything
+
+
+def test_dates_are_the_core_s_and_a_bad_or_future_one_is_exit_2(data_file: Path) -> None:
+    d = _d(data_file)
+    assert cli("med", "add", "x", *d).returncode == 0
+    bad = cli("med", "stop", "1", "--date", "soon", *d)
+    assert bad.returncode == 2
+    assert "'soon' is not a date" in bad.stderr and "Traceback" not in bad.stderr
+    future = cli("event", "add", "fall", "--date", "tomorrow", *d)
+    assert future.returncode == 2
+    assert "has not come yet. An event is logged once it has happened" in future.stderr
+    assert cli("med", "change", "1", *d).returncode == 2  # nothing to change: say what
+    assert cli("med", "stop", "9", *d).returncode == 1
+    with saved(data_file) as nav:
+        assert nav.events.all() == []
+        assert nav.medicines.get(1).stopped is None
+    friday = cli("event", "add", "dizzy spell", "--date", "last friday", *d)
+    assert friday.returncode == 0, friday.stderr
+    with saved(data_file) as nav:
+        (event,) = nav.events.all()
+        assert (event.kind, event.day.weekday()) == ("dizzy spell", 4)
+        assert event.day < TODAY
+    listed = cli("event", *d)
+    assert listed.stdout.startswith("1\tDizzy spell on ")
