@@ -110,7 +110,7 @@ def test_a_medicine_s_dose_change_and_two_falls_appear_on_the_next_summary(
     backup = json.loads(cli("export", "--format", "json", "--output", "-", *d).stdout)
     assert [m["name"] for m in backup["medicines"]] == ["baclofen", "vitamin D"]
     assert backup["medicines"][0]["changes"] == baclofen["changes"]
-    assert [e["date"] for e in backup["events"]][0] == old  # oldest first, as the others
+    assert backup["events"][0]["date"] == old  # oldest first, as the others
     everything = cli("export", "--format", "md", "--output", "-", *d).stdout
     assert "## My medicines" in everything and "- Fall on " in everything
 
@@ -137,3 +137,38 @@ def test_dates_are_the_core_s_and_a_bad_or_future_one_is_exit_2(data_file: Path)
         assert event.day < TODAY
     listed = cli("event", *d)
     assert listed.stdout.startswith("1\tDizzy spell on ")
+
+
+def test_in_plain_mode_a_dose_change_and_two_falls_reach_the_summary(
+    data_file: Path, tmp_path: Path
+) -> None:
+    """The Done-when walk in the plain mode, all from Prepare for a visit (v): med (the
+    medicines), event (the events), then e exports the summary."""
+    from tests.test_plain_mode import run_plain
+    from tui.core.models import long_date
+
+    with saved(data_file) as nav:
+        nav.visits.add(TODAY - timedelta(days=30), "Dr Lee")
+    summary = tmp_path / "summary.txt"
+    text = run_plain(
+        data_file,
+        "v", "med", "a", "baclofen", "10 mg", "at night", "stiffness", "2026-03-01",
+        "1", "1", "20 mg", "yesterday", "b", "b",
+        "event", "fall", "", "on the stairs", "Falls", "yesterday", "", "b",
+        "e", str(summary), "b", "q",
+    )  # fmt: skip
+    yesterday = long_date(TODAY - timedelta(days=1))
+    assert "med for my medicines, event to log a fall or another event" in text
+    assert "My medicines, current ones first." in text
+    assert "Saved: baclofen, 10 mg, at night. Why: stiffness. Started 1 March 2026." in text
+    assert "1. baclofen, 10 mg, at night." in text  # the list, current first
+    assert f"Saved: Dose changed from 10 mg to 20 mg on {yesterday}." in text
+    assert f"Logged: Fall on {long_date(TODAY)}: on the stairs." in text
+    assert f"Logged: Fall on {yesterday}." in text
+    assert f"1. Fall on {long_date(TODAY)}: on the stairs." in text  # newest first
+    printed = " ".join(summary.read_text("utf-8").split())
+    since = f"since my last visit on {long_date(TODAY - timedelta(days=30))}"
+    assert f"Dose changed from 10 mg to 20 mg on {yesterday}." in printed
+    assert f"- 2 falls {since}." in printed
+    with saved(data_file) as nav:
+        assert [c.what for c in nav.medicines.get(1).changes] == ["started", "dose"]

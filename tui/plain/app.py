@@ -147,6 +147,7 @@ class PlainApp(MoreMenus):
         self.out.say("v the list for your next visit, p My people, k a check-in.")
         self.out.say("h shows this help. q quits. Ctrl+D or Ctrl+C also quit.")
         self.out.say("In Topics, f finds a word in every topic and the checklist.")
+        self.out.say("In Prepare for a visit, med lists your medicines, event logs a fall.")
         self.out.say("Everything you change is saved at once.")
         self.out.user_line("Your data file: ", str(self.nav.store.path))
         self.out.say("It stays on this computer, readable only by you.")
