@@ -49,6 +49,8 @@ AREAS = {
     "checkin": "checkin:CheckInScreen",
     "changes": "changes:ChangesScreen",
     "visits": "visits:VisitsScreen",
+    "medicines": "medicines:MedicinesScreen",
+    "events": "events:EventsScreen",
     "data": "data:DataScreen",
 }
 
