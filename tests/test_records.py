@@ -7,6 +7,7 @@ import json
 import stat
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -172,3 +173,40 @@ def test_in_plain_mode_a_dose_change_and_two_falls_reach_the_summary(
     assert f"- 2 falls {since}." in printed
     with saved(data_file) as nav:
         assert [c.what for c in nav.medicines.get(1).changes] == ["started", "dose"]
+
+
+def test_a_backup_brings_medicines_and_events_to_a_new_computer_once(tmp_path: Path) -> None:
+    first, second = tmp_path / "a" / "navigator.json", tmp_path / "b" / "navigator.json"
+    with saved(first) as nav:
+        nav.medicines.add("baclofen", "10 mg", started="2026-03-01")
+        nav.medicines.change(1, dose="20 mg", day="2026-04-01")
+        nav.medicines.add("vitamin D")
+        nav.medicines.stop(2, "2026-04-02")
+        nav.events.add("fall", "2026-04-03", "stairs")
+        nav.events.add("heat", "2026-04-04")
+    with saved(second) as nav:  # the same medicine, started the same day, one change fewer
+        nav.medicines.add("Baclofen", "10 mg", started="2026-03-01")
+    backup = tmp_path / "backup.json"
+    assert cli("export", "--format", "json", "--output", str(backup), *_d(first)).returncode == 0
+    merged = cli("import", str(backup), "--yes", *_d(second))
+    assert merged.returncode == 0, merged.stderr
+    said = merged.stdout + merged.stderr
+    assert "1 new medicine." in said and "1 medicine that gains changes or words." in said
+    assert "2 new events." in said
+    with saved(second) as nav:
+        baclofen, vitamin = _by_name(nav)
+        assert [(c.day.isoformat(), c.what) for c in baclofen.changes] == [
+            ("2026-03-01", "started"), ("2026-04-01", "dose")
+        ]  # fmt: skip
+        assert baclofen.dose == "20 mg"  # as its newest dated change says
+        assert vitamin.stopped == date(2026, 4, 2)
+        assert [e.sentence() for e in nav.events.all()] == [
+            "Hot day on 4 April 2026.", "Fall on 3 April 2026: stairs."
+        ]  # fmt: skip
+    again = cli("import", str(backup), "--yes", *_d(second))
+    assert "Nothing would change" in again.stdout + again.stderr
+
+
+def _by_name(nav: Any) -> tuple[Any, Any]:
+    found = {m.name.casefold(): m for m in nav.medicines.all()}
+    return found["baclofen"], found["vitamin d"]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from tui.core import schema
+from tui.core import import_records, schema
 from tui.core.checkins import AREA_BY_ID, LEVEL_BY_ID
 from tui.core.merging import FieldChange, merged_text, text_of
 from tui.core.models import long_date
@@ -57,6 +57,8 @@ class FollowUpPlan:
     settings: dict[str, Any] = field(default_factory=dict)
     field_changes: list[FieldChange] = field(default_factory=list)
     skipped: int = 0
+    #: Medicines and events (import_records.py).
+    records: import_records.RecordsPlan = field(default_factory=import_records.RecordsPlan)
 
     @property
     def new_checkins(self) -> int:
@@ -72,6 +74,8 @@ class FollowUpPlan:
         return bool(
             self.checkins
             or self.settings
+            or self.records.medicines
+            or self.records.events
             or any(v.row_id is None or v.changed for v in self.visits.values())
         )
 
@@ -87,6 +91,8 @@ def plan(nav: Navigator, data: dict[str, Any]) -> FollowUpPlan:
     found = FollowUpPlan()
     _plan_checkins(nav, data, found)
     _plan_visits(nav, data, found)
+    found.records = import_records.plan(nav, data)
+    found.skipped += found.records.skipped
     raw_settings = data.get("settings")
     settings: dict[str, Any] = raw_settings if isinstance(raw_settings, dict) else {}
     name = text_of(settings.get("my_name")).strip()
@@ -254,6 +260,7 @@ def apply(
             visit_ids[backup_id] = added[id(merge)] = _add_visit(nav, merge, people)
     for key, value in found.settings.items():
         nav.set_setting(key, value)
+    import_records.apply(nav, found.records)
     return visit_ids
 
 

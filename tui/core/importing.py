@@ -47,7 +47,17 @@ def check_backup(path: Path, data: Any) -> dict[str, Any]:
         raise InputError(f"{path} is not a JSON backup from SPMS Navigator.")
     if not isinstance(data.get("version"), int) or data["version"] > VERSION:
         raise InputError(f"{path} comes from a newer version of the app. Update the app first.")
-    for key in ("notes", "own_items", "checklist", "people", "unwanted_help", "checkins", "visits"):
+    for key in (
+        "notes",
+        "own_items",
+        "checklist",
+        "people",
+        "unwanted_help",
+        "checkins",
+        "visits",
+        "medicines",
+        "events",
+    ):
         if not isinstance(data.get(key, []), list):
             raise InputError(f"{path} is damaged: its {key} are not a list.")
     if not isinstance(data.get("settings", {}), dict):
@@ -124,6 +134,13 @@ class ImportPlan:
                 "check-ins that gain answers or words",
             ),
             (self.followup.new_visits, "new visit", "new visits"),
+            (self.followup.records.new_medicines, "new medicine", "new medicines"),
+            (
+                len(self.followup.records.medicines) - self.followup.records.new_medicines,
+                "medicine that gains changes or words",
+                "medicines that gain changes or words",
+            ),
+            (len(self.followup.records.events), "new event", "new events"),
         ]
         return [f"{n} {one if n == 1 else many}." for n, one, many in parts if n]
 
