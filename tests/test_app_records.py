@@ -104,3 +104,27 @@ async def test_something_else_is_named_and_a_day_to_come_is_refused(data_file: P
         await _answer(app, pilot, "")
         assert status_text(app) == f"Logged: Dizzy spell on {long_date(TODAY)}."
         assert "In all: Dizzy spell once." in option_texts(app, "events")
+
+
+async def test_d_deletes_a_medicine_or_an_event_after_asking(data_file: Path) -> None:
+    from tui.app.screens.confirm import ConfirmScreen
+
+    nav = open_navigator(data_file)
+    nav.medicines.add("wrong one", "5 mg")
+    nav.events.add("heat", "yesterday")
+    nav.store.close()
+    async with running_app(data_file) as (app, pilot):
+        await pilot.press(*["down"] * 6, "enter")
+        assert highlighted_text(app).startswith("wrong one, 5 mg.")
+        await pilot.press("d")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        assert status_text(app) == "Deleted wrong one and its changes."
+        assert option_texts(app, "medicines")[0] == "No medicines yet."
+        await pilot.press("escape", "down", "enter", "down")  # past the counts line
+        assert highlighted_text(app) == f"Hot day on {YESTERDAY}."
+        await pilot.press("d", "n")
+        assert status_text(app) == "Kept. Nothing was deleted."
+        await pilot.press("d", "y")
+        assert status_text(app) == f"Deleted: Hot day on {YESTERDAY}."
+        assert app.navigator.events.all() == []

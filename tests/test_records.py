@@ -210,3 +210,27 @@ def test_a_backup_brings_medicines_and_events_to_a_new_computer_once(tmp_path: P
 def _by_name(nav: Any) -> tuple[Any, Any]:
     found = {m.name.casefold(): m for m in nav.medicines.all()}
     return found["baclofen"], found["vitamin d"]
+
+
+def test_a_record_made_by_mistake_is_deleted_after_asking(data_file: Path) -> None:
+    """By command (--yes, or refused without a terminal) and in the plain mode (yes)."""
+    from tests.test_plain_mode import run_plain
+
+    d = _d(data_file)
+    assert cli("med", "add", "baclofen", *d).returncode == 0
+    assert cli("med", "add", "wrong one", *d).returncode == 0
+    assert cli("event", "add", "fall", *d).returncode == 0
+    assert cli("event", "add", "relapse", *d).returncode == 0
+    refused = cli("event", "delete", "1", *d)
+    assert refused.returncode == 1 and "Add --yes to remove event 1" in refused.stderr
+    gone = cli("event", "delete", "1", "--yes", *d)
+    assert gone.returncode == 0 and gone.stdout.startswith("Removed event 1: Fall on ")
+    assert cli("med", "delete", "2", "--yes", *d).stdout == "Removed medicine 2: wrong one\n"
+    text = run_plain(data_file, "v", "med", "1", "5", "no", "5", "yes", "b",
+                     "event", "1", "yes", "b", "b", "q")  # fmt: skip
+    assert "5. Delete it: it was added by mistake." in text
+    assert "Kept. Nothing was deleted." in text and "Deleted: baclofen" in text
+    assert "Deleted: Relapse on " in text
+    with saved(data_file) as nav:
+        assert nav.medicines.all() == [] and nav.events.all() == []
+        assert nav.store.records("meta")[1].last_ids == {"medicines": 2, "events": 2}

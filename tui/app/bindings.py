@@ -173,10 +173,12 @@ PEOPLE: list[BindingType] = [
 
 MEDICINES: list[BindingType] = [
     Binding("a", "add_medicine", "Add a medicine", id="medicines.add"),
+    Binding("d,delete", "delete_medicine", "Delete", id="medicines.delete"),
 ]
 
 EVENTS: list[BindingType] = [
     Binding("a", "add_event", "Log an event", id="events.add"),
+    Binding("d,delete", "delete_event", "Delete", id="events.delete"),
 ]
 
 PERSON_EDITOR: list[BindingType] = [

@@ -7,8 +7,8 @@ import argparse
 from datetime import date
 
 from tui.cli.index import COMMANDS_OF
-from tui.cli.options import Tree, add_json
-from tui.cli.output import OK, UsageError, emit_json, out, tell
+from tui.cli.options import Tree, add_json, add_yes
+from tui.cli.output import OK, UsageError, confirm, emit_json, out, tell
 from tui.core.checkins import parse_day
 from tui.core.events import BEEN as EVENT_BEEN
 from tui.core.events import KINDS, event_record
@@ -80,6 +80,15 @@ def register(tree: Tree) -> None:
     stop.add_argument("--date", metavar="DATE", default="today", help=f"the day: {DATE_HELP}")
     add_json(stop)
 
+    delete = tree.add(
+        ("med", "delete"),
+        "Remove a medicine added by mistake, with its changes (to record a stop: med stop).",
+        ["med delete 2", "med delete 2 --yes"],
+        handler=med_delete,
+    )
+    _number(delete)
+    add_yes(delete, "remove it")
+
     event = tree.add(
         ("event",),
         COMMANDS["event"],
@@ -107,6 +116,14 @@ def register(tree: Tree) -> None:
     event_add.add_argument("--date", metavar="DATE", default="today", help=f"the day: {DATE_HELP}")
     event_add.add_argument("--words", default="", help="a word or two about it")
     add_json(event_add)
+    event_delete = tree.add(
+        ("event", "delete"),
+        "Remove an event logged by mistake.",
+        ["event delete 3", "event delete 3 --yes"],
+        handler=event_delete_command,
+    )
+    event_delete.add_argument("id", type=int, metavar="NUMBER", help="its number (see: event list)")
+    add_yes(event_delete, "remove it")
 
 
 def _number(parser: argparse.ArgumentParser) -> None:
@@ -186,4 +203,30 @@ def event_add_command(args: argparse.Namespace, nav: Navigator) -> int:
     if args.json:
         return emit_json("event", event=event_record(event))
     out(f"Logged: {event.sentence()}")
+    return OK
+
+
+def med_delete(args: argparse.Namespace, nav: Navigator) -> int:
+    medicine = nav.medicines.get(args.id)
+    confirm(
+        f"Remove {medicine.name} (number {medicine.id}) and its changes from your medicines?",
+        args.yes,
+        refusal=f"Not removed. Add --yes to remove medicine {medicine.id}.",
+        kept=f"Kept {medicine.name}.",
+    )
+    nav.medicines.delete(medicine.id)
+    out(f"Removed medicine {medicine.id}: {medicine.name}")
+    return OK
+
+
+def event_delete_command(args: argparse.Namespace, nav: Navigator) -> int:
+    event = nav.events.get(args.id)
+    confirm(
+        f"Remove event {event.id} ({event.sentence()})?",
+        args.yes,
+        refusal=f"Not removed. Add --yes to remove event {event.id}.",
+        kept="Kept the event.",
+    )
+    nav.events.delete(event.id)
+    out(f"Removed event {event.id}: {event.sentence()}")
     return OK

@@ -127,6 +127,22 @@ class Events:
         assert event is not None
         return event
 
+    def get(self, event_id: int) -> Event:
+        row = self.store.records(EVENTS).get(event_id)
+        event = _from_row(event_id, row) if row is not None else None
+        if event is None:
+            raise InputError(
+                f"There is no event number {event_id}. To see your events and their "
+                "numbers, run: spms-navigator event list"
+            )
+        return event
+
+    def delete(self, event_id: int) -> Event:
+        """Remove an event logged by mistake."""
+        event = self.get(event_id)
+        self.store.delete(EVENTS, event_id)
+        return event
+
     def since(self, day: date | None) -> list[Event]:
         """Events on or after ``day`` (every event when None), newest first."""
         return [e for e in self.all() if day is None or e.day >= day]

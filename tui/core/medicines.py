@@ -255,3 +255,10 @@ class Medicines:
         )
         self.store.put(MEDICINES, medicine_id, record)
         return _from_row(medicine_id, record)
+
+    def delete(self, medicine_id: int) -> Medicine:
+        """Remove a medicine added by mistake, with its story (a stopped one is kept with
+        ``stop``; this is for a wrong entry)."""
+        medicine = self.get(medicine_id)
+        self.store.delete(MEDICINES, medicine_id)
+        return medicine

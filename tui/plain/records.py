@@ -61,16 +61,33 @@ class RecordsMenus(PlainBase):
             self.out.user_line("Medicine: ", medicine.sentence())
             for change in medicine.changes:
                 self.out.user_line("", change.words())
-            choices = ["Change the dose.", "Change when I take it.", "Note an effect I noticed."]
+            choices = {
+                "dose": "Change the dose.",
+                "when": "Change when I take it.",
+                "effects": "Note an effect I noticed.",
+            }
             if medicine.stopped is None:
-                choices.append("Stop it.")
-            self.menu("What next?", choices)
+                choices["stop"] = "Stop it."
+            choices["delete"] = "Delete it: it was added by mistake."
+            self.menu("What next?", list(choices.values()))
             choice = self.pick(self.choose(), len(choices))
-            if choice == 3:
+            what = list(choices)[choice] if choice is not None else ""
+            if what == "stop":
                 self._stop(medicine)
-            elif choice is not None:
-                field = ("dose", "when", "effects")[choice]
-                self._change(medicine, field)
+            elif what == "delete":
+                if self._delete(medicine):
+                    return
+            elif what:
+                self._change(medicine, what)
+
+    def _delete(self, medicine: Medicine) -> bool:
+        if not self.confirm(f"Delete {medicine.name} and its changes?"):
+            self.out.say("Kept. Nothing was deleted.")
+            return False
+        if self.attempt(self.nav.medicines.delete, medicine.id) is None:
+            return False
+        self.out.user_line("Deleted: ", medicine.name)
+        return True
 
     def _change(self, medicine: Medicine, field: str) -> None:
         question = {
@@ -115,13 +132,19 @@ class RecordsMenus(PlainBase):
             self.menu(
                 "Events, newest first: falls, infections and the like.",
                 [e.sentence() for e in found],
-                f"Type what happened to log it ({kinds}, or a word of your own), or b for back.",
+                f"Type what happened to log it ({kinds}, or a word of your own), a number to "
+                "delete one logged by mistake, or b for back.",
             )
             answer = self.choose()
             if answer and not answer.isdigit():
                 self._log_event(answer)
-            elif answer:
-                self.out.say("Type what happened, such as fall, to log it.")
+            elif (choice := self.pick(answer, len(found))) is not None:
+                event = found[choice]
+                if self.confirm(f"Delete this event ({event.sentence()})?"):
+                    if self.attempt(self.nav.events.delete, event.id) is not None:
+                        self.out.user_line("Deleted: ", event.sentence())
+                else:
+                    self.out.say("Kept. Nothing was deleted.")
 
     def _log_event(self, kind: str) -> None:
         if self.attempt(kind_id, kind) is None:

@@ -9,6 +9,7 @@ from textual.widgets.option_list import Option
 
 from tui.app import bindings
 from tui.app.screens.choose import ChooseScreen
+from tui.app.screens.confirm import ConfirmScreen
 from tui.app.screens.list_screen import ListScreen
 from tui.app.screens.prompt import PromptScreen
 from tui.app.widgets import option
@@ -104,3 +105,21 @@ class EventsScreen(ListScreen):
             self.nav_app.just_saved = f"event:{event.id}"
             self.refresh_data()
             self.say(f"Logged: {event.sentence()}")
+
+    def action_delete_event(self) -> None:
+        target = self.highlighted_line()
+        if not target.startswith("event:"):
+            self.say("Move to an event to delete it.")
+            return
+        found = self.nav.events.get(int(target.removeprefix("event:")))
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                self.say("Kept. Nothing was deleted.")
+            elif self.attempt(lambda: self.nav.events.delete(found.id)) is not None:
+                self.refresh_data()
+                self.say(f"Deleted: {found.sentence()}")
+
+        self.app.push_screen(
+            ConfirmScreen(f"Delete this event ({found.sentence()})?", "Delete it"), answered
+        )

@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 
 from tui.app import bindings
 from tui.app.screens.choose import ChooseScreen
+from tui.app.screens.confirm import ConfirmScreen
 from tui.app.screens.list_screen import ListScreen
 from tui.app.screens.prompt import PromptScreen
 from tui.app.widgets import option
@@ -146,3 +147,26 @@ class MedicinesScreen(ListScreen):
         stopped = self.attempt(lambda: self.nav.medicines.stop(medicine.id, day or "today"))
         if stopped is not None:
             self._saved(stopped, f"Saved: {stopped.name}. {stopped.changes[-1].words()}")
+
+    def action_delete_medicine(self) -> None:
+        target = self.highlighted_line()
+        if not target.startswith("med:"):
+            self.say("Move to a medicine to delete it.")
+            return
+        found = self.nav.medicines.get(int(target.removeprefix("med:")))
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                self.say("Kept. Nothing was deleted.")
+            elif self.attempt(lambda: self.nav.medicines.delete(found.id)) is not None:
+                self.refresh_data()
+                self.say(f"Deleted {found.name} and its changes.")
+
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Delete {found.name} and its changes? This is for one added by mistake. "
+                "To record that you stopped it, choose No, then press Enter on it.",
+                "Delete it",
+            ),
+            answered,
+        )
