@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import os
 import stat
 from datetime import date, timedelta
 from pathlib import Path
@@ -234,3 +235,38 @@ def test_a_record_made_by_mistake_is_deleted_after_asking(data_file: Path) -> No
     with saved(data_file) as nav:
         assert nav.medicines.all() == [] and nav.events.all() == []
         assert nav.store.records("meta")[1].last_ids == {"medicines": 2, "events": 2}
+
+
+def test_tab_completes_medicine_and_event_numbers_and_kinds(
+    data_file: Path, tmp_path: Path
+) -> None:
+    import shlex
+    import subprocess
+    import sys
+
+    d = _d(data_file)
+    cli("med", "add", "baclofen", "--dose", "10 mg", *d)
+    cli("med", "change", "1", "--dose", "20 mg", *d)  # its change lines hold no number
+    cli("med", "add", "vitamin D", *d)
+    cli("event", "add", "fall", *d)
+    script = tmp_path / "completion.bash"
+    script.write_text(cli("completion", "bash").stdout)
+    tries = tmp_path / "tries.sh"
+    tries.write_text(
+        f'spms-navigator() {{ {shlex.quote(sys.executable)} -m tui "$@"; }}\n'
+        f"source {shlex.quote(str(script))}\n"
+        "try() {\n"
+        '  COMP_WORDS=("$@"); COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); COMP_LINE="$*"\n'
+        '  COMP_POINT=${#COMP_LINE}; COMPREPLY=(); _shtab_spms_navigator; echo "${COMPREPLY[*]}"\n'
+        "}\n"
+        'try spms-navigator med change ""\n'
+        'try spms-navigator event delete ""\n'
+        "try spms-navigator event add h\n"
+    )
+    done = subprocess.run(
+        ["bash", str(tries)],
+        env={**os.environ, "SPMS_NAVIGATOR_DATA_FILE": str(data_file)},
+        cwd=Path(__file__).resolve().parent.parent,
+        capture_output=True, text=True, check=False, timeout=120,
+    )  # fmt: skip
+    assert done.stdout.splitlines() == ["1 2", "1", "hospital heat"], done.stderr

@@ -122,12 +122,12 @@ def register(tree: Tree) -> None:
         ["event delete 3", "event delete 3 --yes"],
         handler=event_delete_command,
     )
-    event_delete.add_argument("id", type=int, metavar="NUMBER", help="its number (see: event list)")
+    event_delete.add_argument("id", type=int, metavar="EVENT", help="its number (see: event list)")
     add_yes(event_delete, "remove it")
 
 
 def _number(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("id", type=int, metavar="NUMBER", help="its number (see: med list)")
+    parser.add_argument("id", type=int, metavar="MEDICINE", help="its number (see: med list)")
 
 
 def _day(text: str, been: str | None = None) -> date:
@@ -143,7 +143,7 @@ def _say_medicine(medicine: Medicine, args: argparse.Namespace) -> int:
         return emit_json("medicine", medicine=medicine_record(medicine))
     out(f"{medicine.id}\t{medicine.sentence()}")
     for change in medicine.changes:
-        out(f"\t{change.words()}")
+        out(f"    {change.words()}")
     return OK
 
 
