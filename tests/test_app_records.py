@@ -80,7 +80,13 @@ async def test_a_dose_change_and_two_falls_reach_the_summary_in_the_app(
         since = f"since my last visit on {long_date(TODAY - timedelta(days=30))}"
         assert f"S{since[1:]}: 2 falls." in option_texts(app, "events")
 
-        await pilot.press("v", "e")
+        await pilot.press("v")
+        brief = (
+            f"My medicines and events: 1 current medicine, 1 changed; 2 falls, {since}. "
+            "Enter opens my medicines."
+        )
+        assert brief in option_texts(app, "visit")
+        await pilot.press("e")
         field = app.screen.query_one("#answer", Input)
         field.value = str(tmp_path / "visit.txt")
         await pilot.press("enter")

@@ -203,6 +203,26 @@ def records_since_last_visit(nav: Navigator, today: date | None = None) -> list[
     return lines
 
 
+def records_in_brief(nav: Navigator, today: date | None = None) -> str:
+    """One sentence for the screens that prepare a visit ('' when there is nothing):
+    'My medicines and events: 2 current medicines, 1 changed; 2 falls, since my last
+    visit on 2 May 2026.' The summary itself gives them in full."""
+    last = nav.visits.last(today)
+    since = last.day if last else None
+    current = len(nav.medicines.current(today))
+    changed = sum(1 for m in nav.medicines.all(today) if since and m.changes_since(since))
+    parts = []
+    if current or changed:
+        medicines = f"{current} current {'medicine' if current == 1 else 'medicines'}"
+        parts.append(f"{medicines}, {changed} changed" if changed else medicines)
+    if counts := nav.events.counts(since):
+        parts.append(", ".join(kind_words(kind, count) for kind, count in counts))
+    if not parts:
+        return ""
+    after = f", since my last visit on {long_date(since)}" if since and (changed or counts) else ""
+    return f"My medicines and events: {'; '.join(parts)}{after}."
+
+
 def _records_lines(nav: Navigator, markdown: bool, today: date) -> list[str]:
     found = records_since_last_visit(nav, today)
     if not found:

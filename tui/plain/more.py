@@ -40,6 +40,8 @@ class MoreMenus(FollowUpMenus, RecordsMenus):
                 self.out.user_line("", end_sentence(heading))
                 for item in items or ["Nothing was noted as raised at that visit."]:
                     self.out.user_line("", item)
+            if records := appointment.records_in_brief(self.nav):
+                self.out.user_line("", records)
             if not lines:
                 self.out.say("Nothing on your list yet. Give a note a kind, or add one here.")
             self.menu(
