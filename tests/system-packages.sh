@@ -1,12 +1,13 @@
 #!/bin/sh
 # Installs the system programs the screen-reader tests listen through (tests/readers):
-# Orca on a virtual X display, and Fenrir unpacked into .readers/fenrir (not installed:
+# Orca on a virtual X display (with espeak-ng, also used alone by tests/test_urgent_speech.py
+# to time how soon the urgent-help number is heard), and Fenrir unpacked into .readers/fenrir (not installed:
 # an installed Fenrir registers a service that would take over a machine's console).
 # Safe to run again: when everything is there it only checks, and says nothing.
 # Run as root on Debian 12 or newer; elsewhere it says what to install and exits 0.
 set -u
 
-packages="orca xvfb dbus-x11 at-spi2-core xfce4-terminal xdotool python3-pyatspi
+packages="orca espeak-ng xvfb dbus-x11 at-spi2-core xfce4-terminal xdotool python3-pyatspi
   python3-daemonize python3-dbus python3-evdev python3-pexpect python3-pkg-resources
   python3-pyte python3-pyudev python3-xdg"
 root=$(cd "$(dirname "$0")/.." && pwd)

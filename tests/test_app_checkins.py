@@ -245,7 +245,7 @@ async def test_print_the_summary_after_saying_what_will_be_printed(
     fake.chmod(0o755)
     monkeypatch.setenv("PATH", str(folder))
     async with running_app(data_file) as (app, pilot):
-        await pilot.press("v", "r")
+        await pilot.press("v", "r", "enter", "enter")  # no name, no date of birth
         assert isinstance(app.screen, ConfirmScreen)
         assert app.screen.question.startswith("The summary 'For my next appointment', ")
         assert "to the printer with the command: lp -t 'For my next appointment'. Print it?" in (

@@ -83,7 +83,7 @@ async def test_read_a_topic_with_sources_review_date_and_disclaimer(data_file: P
         text = "\n".join(lines)
         assert "866-673-7436" in text
         assert any(line.startswith("Source: Support for Life with Secondary") for line in lines)
-        assert "Reviewed on 30 November 2026; next review by 30 May 2027." in lines
+        assert "Reviewed on 7 December 2026; next review by 7 June 2027." in lines
         assert "information, not medical advice" in text
         assert "Call an MS helpline: not done yet" in lines
         await pilot.press("end")

@@ -106,7 +106,7 @@ def test_checklist_topics_and_topic(data_file: Path) -> None:
     ticked = cli("checklist", "--done", "peer-helpline", "--data-file", str(data_file))
     assert ticked.stdout.startswith("Saved: Call an MS helpline is done.\nProgress: 1 of 21 done.")
     topics = cli("topics").stdout.splitlines()
-    assert len(topics) == 15 and topics[0].startswith("what-is-spms\tWhat SPMS is.")
+    assert len(topics) == 22 and topics[0].startswith("what-is-spms\tWhat SPMS is.")
     topic = cli("topic", "emotional-support").stdout
     assert "866-673-7436" in topic and "not medical advice" in topic
 

@@ -177,7 +177,9 @@ def test_visits_with_the_notes_raised_at_them(data_file: Path) -> None:
     planned = (date.today() + timedelta(days=10)).isoformat()
     cli("visit", "add", "--date", planned, "--with", "Nurse Kim", *d)
     cli("note", "add", "--title", "Heat", "--kind", "question", "--body", "", *d)
-    raised = cli("note", "raise", "1", "--answer", "Try a cooling vest.", *d)
+    unsure = cli("note", "raise", "1", "--answer", "Try a cooling vest.", *d)
+    assert unsure.returncode == 2 and "Note 1 could be for 2 visits: 2 on" in unsure.stderr
+    raised = cli("note", "raise", "1", "--answer", "Try a cooling vest.", "--visit", "1", *d)
     assert raised.stdout == (
         "Marked note 1 as raised with your care team at your visit on 2 May 2026 with Dr Lee. "
         "Their answer: Try a cooling vest.\n"
@@ -253,10 +255,10 @@ def test_visit_print_says_what_then_prints_with_lp(data_file: Path, tmp_path: Pa
     assert text.startswith(title.upper())
     assert "With Dr Lee. Why: Yearly check-up." in text
     assert "Changes in my check-ins:" in text
-    assert "- Walking and balance: a little in January, a lot now: harder. My words: Stairs" in (
-        text.replace("\n  ", " ")  # the line wraps at 78 characters
-    )
-    assert (printer / "args.txt").read_text() == f"-t {title}"
+    assert "- Walking and balance: a lot. My words: Stairs." in text  # how I am now
+    assert "- Walking and balance: a little in January, a lot now: harder." in text
+    margins = "-o page-left=54 -o page-right=54 -o page-top=54 -o page-bottom=54"
+    assert (printer / "args.txt").read_text() == f"-t {title} {margins} -o cpi=12 -o lpi=7"
 
 
 def test_without_a_print_command_the_summary_is_saved_and_said(

@@ -26,12 +26,13 @@ def test_config_show_says_where_each_setting_comes_from(data_file: Path) -> None
     d = ["--data-file", str(data_file)]
     plain = cli("config", "show", *d)
     assert (plain.returncode, plain.stderr) == (0, "")
-    head, *rows, kept, name, every = plain.stdout.splitlines()
+    head, *rows, kept, name, every, born = plain.stdout.splitlines()
     assert head == f"# Settings file: {_settings_file()} (there is no file there yet)"
     assert kept == "# Kept in your data file; change them in the app, the plain mode or config set:"
-    assert (name, every) == (
+    assert (name, every, born) == (
         "#   my_name = null  (the default)",
         "#   checkin_every_days = 28  (the default)",
+        "#   date_of_birth = null  (the default)",
     )
     assert [tuple(part.strip() for part in row.split("  # ")) for row in rows] == [
         ('theme = "textual-dark"', "the default"),
@@ -91,6 +92,7 @@ def test_config_show_json(data_file: Path) -> None:
         "in_data_file": {
             "my_name": {"value": None, "from": "default"},
             "checkin_every_days": {"value": 28, "from": "default"},
+            "date_of_birth": {"value": None, "from": "default"},
         },
         "problems": [
             f"Line 3 of {_settings_file()}: 'bad' is not a setting. The settings are theme, "

@@ -243,7 +243,7 @@ def test_every_json_command_and_its_format_is_in_the_reference() -> None:
 
 def test_topics_topic_and_checklist_json(data_file: Path) -> None:
     topics = json.loads(cli("topics", "--json").stdout)
-    assert topics["format"] == "spms-navigator/topics" and len(topics["topics"]) == 15
+    assert topics["format"] == "spms-navigator/topics" and len(topics["topics"]) == 22
     first = (ROOT / "data" / "topics" / "01-what-is-spms.toml").read_text("utf-8")
     reviewed = first.split("\nreviewed = ")[1].split()[0]
     assert topics["topics"][0]["last_reviewed"] == reviewed  # an ISO 8601 date

@@ -54,7 +54,7 @@ def test_read_a_topic_with_its_sources(data_file: Path) -> None:
     assert "Topic: Social and emotional support." in text
     assert "866-673-7436" in text
     assert "Source: Support for Life with Secondary Progressive MS" in text
-    assert "Reviewed on 30 November 2026; next review by 30 May 2027." in text
+    assert "Reviewed on 7 December 2026; next review by 7 June 2027." in text
     assert "1. Checklist: Call an MS helpline: not done yet." in text
 
 

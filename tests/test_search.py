@@ -50,3 +50,30 @@ def test_a_word_matches_the_start_of_longer_words_and_numbers_are_found() -> Non
     slow = library.search("silent progression")
     assert slow[0].id == "what-is-spms" and slow[0].place is Place.SUMMARY
     assert "noticing-slow-change" in {h.id for h in slow}
+
+
+#: The words people use for what the day-to-day topics cover (issue 21), and the topic
+#: each must find.
+EVERYDAY_WORDS = {
+    "tired": "symptoms",
+    "bladder": "symptoms",
+    "walking stick": "equipment-and-getting-around",
+    "wheelchair": "equipment-and-getting-around",
+    "driving": "equipment-and-getting-around",
+    "job": "work-and-your-rights",
+    "lawyer": "planning-ahead",
+    "will": "planning-ahead",
+    "relapse": "sudden-worsening",
+    "neurologist": "treatment",
+    "exercise": "rehabilitation",
+}
+
+
+def test_the_words_people_use_find_the_day_to_day_topics() -> None:
+    library = default_library()
+    for words, topic_id in EVERYDAY_WORDS.items():
+        found = [h.id for h in library.search(words) if h.kind is HitKind.TOPIC]
+        assert topic_id in found, (words, found)
+    palette = library.app.palette["Topics"]
+    for words in ["tired", "bladder", "walking stick", "wheelchair", "job", "lawyer", "will"]:
+        assert words in palette, words  # the palette takes them to Topics, where Find is

@@ -33,6 +33,10 @@ def test_the_private_names_still_exist() -> None:
         "App._previous_cursor_position is gone"
     )
     assert isinstance(OptionList()._index_to_line, dict), "OptionList._index_to_line is gone"
+    assert callable(App._display), "App._display is gone"
+    assert list(inspect.signature(App._display).parameters) == ["self", "screen", "renderable"], (
+        "App._display takes other arguments now"
+    )
 
 
 def test_the_scrollbar_renderer_hook_still_takes_glyphs_from_the_class() -> None:
@@ -62,3 +66,14 @@ async def test_option_lines_and_scroll_size_work_in_a_running_app() -> None:
         assert textual_private.option_first_line(options, 30) == 30
         textual_private.update_scroll_size(options, Size(40, 80))
         assert options.max_scroll_y > 0
+
+
+async def test_the_whole_screen_can_be_drawn_at_once() -> None:
+    """output.py drops held frames and has the screen drawn whole, through the
+    compositor's full render and App._display (tests/test_screen_change.py checks
+    what reaches a real terminal)."""
+    app = _Listing()
+    async with app.run_test(size=(40, 10)) as pilot:
+        await pilot.pause()
+        assert callable(app.screen._compositor.render_full_update), "render_full_update is gone"
+        textual_private.draw_whole_screen(app)

@@ -50,7 +50,7 @@ async def test_a_topic_shows_sources_own_explanations_review_and_contacts(
         )
         guide = "Source: A Guide for Caregivers. A booklet by Tanya Radford. Checked on 30 "
         assert f"{guide}November 2026. Web address: {CAREGIVER_GUIDE}" in lines
-        assert lines[-2] == "Reviewed on 30 November 2026; next review by 30 May 2027."
+        assert lines[-2] == "Reviewed on 7 December 2026; next review by 7 June 2027."
         hint = "Press Enter on one to open or copy its web address."
         assert f"Contacts named in this topic. {hint}" in lines
         assert f"Sources. {hint}" in lines
@@ -178,12 +178,12 @@ def test_plain_mode_and_the_cli_print_addresses_review_and_own_explanations(
     assert "nationalmssociety.org" in text
     assert f"Web address: {CAREGIVER_GUIDE}" in text
     assert "so you can rest. (explained by the app)" in text
-    assert "Reviewed on 30 November 2026; next review by 30 May 2027." in text
+    assert "Reviewed on 7 December 2026; next review by 7 June 2027." in text
     shown = cli("topic", "carers", "--data-file", str(data_file)).stdout
     assert "- Respite care means someone else gives care for a while, so you can rest. " in shown
     assert "(explained by the app)" in shown
     assert "Contact: MSAA Helpline, Multiple Sclerosis Association of America (US)" in shown
-    assert "Reviewed on 30 November 2026; next review by 30 May 2027." in shown
+    assert "Reviewed on 7 December 2026; next review by 7 June 2027." in shown
     topic = json.loads(cli("topic", "carers", "--json", "--data-file", str(data_file)).stdout)
     own = [b for b in topic["topic"]["blocks"] if b["own"]]
     assert own and own[0]["text"].startswith("Respite care means")

@@ -8,7 +8,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from importlib import import_module
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual import events
 from textual.binding import Binding
@@ -16,6 +16,7 @@ from textual.command import Provider
 from textual.filter import LineFilter, Monochrome, NoColor
 from textual.message import Message
 from textual.screen import Screen
+from textual.widget import Widget
 
 from tui.app import bindings, keymap, themes
 from tui.app.anywhere import AnywhereActions
@@ -30,6 +31,7 @@ from tui.app.terminal_safety import TerminalSafeFilter
 from tui.app.textual_private import (
     use_glyph_free_scrollbars,
 )
+from tui.app.type_ahead import TypeAhead
 from tui.core import paths
 from tui.core.service import Navigator
 from tui.core.settings import Settings
@@ -71,7 +73,9 @@ class WriteReported(Message):
         self.problem = problem
 
 
-class NavigatorApp(AnywhereActions, ScreenOpeners, Leaving, OutputHolding, SpokenPalette):
+class NavigatorApp(
+    AnywhereActions, ScreenOpeners, Leaving, OutputHolding, TypeAhead, SpokenPalette
+):
     """SPMS Navigator in the terminal. Owns no data: everything goes through ``navigator``."""
 
     TITLE = "SPMS Navigator"
@@ -132,6 +136,7 @@ class NavigatorApp(AnywhereActions, ScreenOpeners, Leaving, OutputHolding, Spoke
 
     def on_mount(self) -> None:
         self.hold_output()  # the first screen, too, goes out whole
+        self.hold_output_at_each_screen_change()
         if self.tune_interpreter:  # the real command owns its process and its signals
             self._stop_on_signals()
         self._fit_size(self.size.height)
@@ -276,7 +281,7 @@ class NavigatorApp(AnywhereActions, ScreenOpeners, Leaving, OutputHolding, Spoke
         if isinstance(screen, BaseScreen):
             screen.say(message, error=error)
 
-    async def on_event(self, event: events.Event) -> None:
+    def after_key(self, screen: Screen[Any], focused: Widget | None, event: events.Key) -> None:
         """A message stays in the status line until the next message, or until a key
         types into a field (the text it spoke of has changed then).
 
@@ -284,11 +289,6 @@ class NavigatorApp(AnywhereActions, ScreenOpeners, Leaving, OutputHolding, Spoke
         screen, and a line that only went blank made it skip the cursor's new line,
         so arrow keys after a message were silent.
         """
-        if not isinstance(event, events.Key) or event.is_forwarded:
-            await super().on_event(event)
-            return
-        screen, focused = self.screen, self.focused
-        await super().on_event(event)
         typed = focused is not None and focused.check_consume_key(event.key, event.character)
         if typed and isinstance(screen, BaseScreen) and screen.is_attached:
             screen.status.clear()

@@ -79,6 +79,8 @@ CHECKLIST: list[BindingType] = [
 CHECKLIST_ITEM: list[BindingType] = [
     Binding("ctrl+t", "toggle_done", "Done or not", id="item.toggle"),
     Binding("ctrl+n", "add_note", "Add a note", id="item.add_note"),
+    # Everything here saves as it is typed; ctrl+s, the key every editor teaches, says so.
+    Binding("ctrl+s", "save", "Save", id="item.save"),
 ]
 
 # A list of notes (LongList): the same keys as every other list in the app.

@@ -21,6 +21,7 @@ __all__ = [
     "CrashHook",
     "close_with_report",
     "current_exception",
+    "draw_whole_screen",
     "option_first_line",
     "update_scroll_size",
     "use_glyph_free_scrollbars",
@@ -44,6 +45,15 @@ def written_cursor_position(app: App[Any]) -> Offset:
     reader sees), as opposed to ``cursor_position``, where the next frame will put it."""
     where: Offset = app._previous_cursor_position
     return where
+
+
+def draw_whole_screen(app: App[Any]) -> None:
+    """Write the top screen, every line of it and the cursor's place, in one frame, now.
+
+    Textual draws only what changed since its last frame; output.py drops frames the
+    terminal never saw, so the next one must be whole."""
+    screen = app.screen
+    app._display(screen, screen._compositor.render_full_update())
 
 
 def current_exception(app: App[Any]) -> BaseException | None:

@@ -39,16 +39,25 @@ def register(tree: Tree) -> None:
         [
             "checkin",
             "checkin --date 2026-05-01 walking=a-lot tiredness=some",
+            "checkin --date yesterday walking=some",
+            "checkin list",
             'checkin walking=a-lot --words walking="Stairs are harder" --days "Slow mornings"',
         ],
         handler=checkin_command,
         more=CHECKIN_MORE,
     )
     checkin.add_argument(
-        "answers", nargs="*", metavar="AREA=LEVEL", help="answers, for example walking=a-lot"
+        "answers",
+        nargs="*",
+        metavar="AREA=LEVEL",
+        help="answers, for example walking=a-lot; or the word list, to list your check-ins",
     )
     checkin.add_argument(
-        "--date", metavar="DATE", default="today", help="the day, YYYY-MM-DD (default: today)"
+        "--date",
+        metavar="DATE",
+        default="today",
+        help="the day: YYYY-MM-DD, today, yesterday or a day's name such as monday "
+        "(default: today)",
     )
     checkin.add_argument(
         "--words",
@@ -102,7 +111,26 @@ def _answers(args: argparse.Namespace) -> tuple[dict[str, Level | None], dict[st
     return levels, words
 
 
+def checkin_list(args: argparse.Namespace, nav: Navigator) -> int:
+    """``checkin list``: every check-in, newest first, a line each (or JSON)."""
+    if args.words or args.days is not None or args.date != "today":
+        raise UsageError(
+            "checkin list takes no answers, --words, --days or --date. "
+            "To see one day's answers: spms-navigator checkin list --json"
+        )
+    found = list(reversed(nav.checkins.all()))
+    if args.json:
+        return emit_json("checkins", checkins=[backup.checkin_record(c) for c in found])
+    for checkin in found:
+        out(f"{checkin.day.isoformat()}\t{checkin.sentence()}")
+    if not found:
+        tell("No check-ins yet. Check in now: spms-navigator checkin")
+    return OK
+
+
 def checkin_command(args: argparse.Namespace, nav: Navigator) -> int:
+    if args.answers == ["list"]:
+        return checkin_list(args, nav)
     try:
         day = checkins.parse_day(args.date)
     except InputError as error:

@@ -54,11 +54,12 @@ def register(tree: Tree) -> None:
 
     done = tree.add(
         ("checklist", "done"),
-        "Mark an item done.",
-        ["checklist done peer-helpline"],
+        "Mark an item done, and say who helped if you like (one save).",
+        ["checklist done peer-helpline", 'checklist done pr-meals --helper "My sister"'],
         handler=_new(checklist_done),
     )
     _item(done)
+    done.add_argument("--helper", metavar="TEXT", help="who helps with it, in your words")
     add_json(done)
     undo = tree.add(
         ("checklist", "undo"),
@@ -213,11 +214,16 @@ def checklist_undo(args: argparse.Namespace, nav: Navigator) -> int:
 
 def _tick(args: argparse.Namespace, nav: Navigator, done: bool) -> int:
     checked_entry(nav, args.item)
-    entry = nav.checklist.set_done(args.item, done)
+    helper = getattr(args, "helper", None)
+    if helper is not None:
+        entry = nav.checklist.update_item(args.item, done=done, helper=helper)
+    else:
+        entry = nav.checklist.set_done(args.item, done)
     if args.json:
         return emit_json("checklist-item", item=entry_record(entry, nav))
+    helped = f" {one_line(entry.helper)} helps with it." if helper else ""
     out(
-        f"Saved: {one_line(entry.text)} is {entry.status_words}. "
+        f"Saved: {one_line(entry.text)} is {entry.status_words}.{helped} "
         f"Progress: {nav.checklist.progress().sentence()}."
     )
     return OK

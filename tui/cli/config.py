@@ -22,13 +22,14 @@ from tui.cli.options import Tree, add_json
 from tui.cli.output import FAILED, OK, UsageError, emit_json, out, tell
 from tui.core import paths
 from tui.core.checkins import every_words, parse_every
+from tui.core.models import long_date
 from tui.core.service import Navigator
 from tui.core.settings import Settings, load
 from tui.core.text import InputError, end_sentence, one_line
 
 COMMANDS = COMMANDS_OF["config"]
 #: Chosen in the app or the plain mode and kept in the data file, not the settings file.
-IN_DATA_FILE = ("my_name", "checkin_every_days")
+IN_DATA_FILE = ("my_name", "checkin_every_days", "date_of_birth")
 #: What ``config set`` changes: the choices the app keeps in the data file.
 SETTABLE = (*IN_DATA_FILE, "theme", "plain")
 #: The themes the app offers (tui/app/themes.py; a test keeps the two the same), named
@@ -67,13 +68,15 @@ def register(tree: Tree) -> None:
         [
             'config set my_name "Ana Silva"',
             'config set my_name ""',
+            "config set date_of_birth 1961-03-14",
             "config set checkin_every_days 4w",
             "config set theme high-contrast",
             "config set plain true",
         ],
         handler=config_set,
         more="my_name is printed on the summary for your next visit (an empty name takes it "
-        "away). checkin_every_days is how many days after your last check-in the home "
+        "away), and date_of_birth (YYYY-MM-DD) beside it if you like. checkin_every_days "
+        "is how many days after your last check-in the home "
         "screen suggests the next one (1 to 366; 4w is four weeks). theme is one of "
         f"{', '.join(OFFERED_THEMES)}. plain is true or false. These are the same choices "
         "as in the app; a line of the settings file, an environment variable or an option "
@@ -227,6 +230,20 @@ def config_set(args: argparse.Namespace, nav: Navigator) -> int:
         value = one_line(args.value).strip() or None
         nav.set_setting("my_name", value)
         said = f"Saved: the visit summary says {value}" if value else "Saved: no name"
+    elif args.name == "date_of_birth":
+        from tui.core.appointment import parse_birth_date
+
+        try:
+            born = parse_birth_date(args.value) if args.value.strip() else None
+        except InputError as error:
+            raise UsageError(str(error)) from None
+        value = born.isoformat() if born else None
+        nav.set_setting("date_of_birth", value)
+        said = (
+            f"Saved: the visit summary says you were born on {long_date(born)}"
+            if born
+            else "Saved: no date of birth"
+        )
     elif args.name == "checkin_every_days":
         try:
             value = nav.checkins.set_every_days(parse_every(args.value))

@@ -9,11 +9,11 @@ from pathlib import Path
 from tui.cli.index import COMMANDS_OF
 from tui.cli.options import Tree, add_yes
 from tui.cli.output import OK, NotDone, UsageError, ask, confirm, interactive, out
-from tui.core import appointment, backup
+from tui.core import appointment, backup, summary_html
 from tui.core.service import Navigator
 from tui.core.text import safe_for_terminal
 
-FORMATS = ["md", "json", "appointment-md", "appointment-txt"]
+FORMATS = ["md", "json", "appointment-md", "appointment-txt", "appointment-html"]
 
 
 COMMANDS = COMMANDS_OF["data"]
@@ -27,6 +27,7 @@ def register(tree: Tree) -> None:
             "export --format md --output my-notes.md",
             "export --format json --output backup.json --force",
             "export --format appointment-txt --output -",
+            "export --format appointment-html --output summary.html",
         ],
         handler=export_data,
         more="The file is readable by you only. An existing file is kept unless you add --force.",
@@ -35,7 +36,8 @@ def register(tree: Tree) -> None:
         "--format",
         choices=FORMATS,
         default="md",
-        help="md and json hold everything; appointment-* the visit summary",
+        help="md and json hold everything; appointment-* the visit summary "
+        "(appointment-html: a web page to email, as printed)",
     )
     output = export.add_argument(
         "--output", required=True, metavar="FILE", help="the file, or - for stdout"
@@ -71,6 +73,7 @@ def export_data(args: argparse.Namespace, nav: Navigator) -> int:
         "json": lambda: backup.export_json(nav),
         "appointment-md": lambda: appointment.summary(nav, markdown=True).encode(),
         "appointment-txt": lambda: appointment.summary(nav, markdown=False).encode(),
+        "appointment-html": lambda: summary_html.summary(nav).encode(),
     }[args.format]()
     if args.output == "-":
         text = payload.decode()

@@ -23,7 +23,13 @@ COMMANDS_OF: dict[str, dict[str, str]] = {
         "checkin": "Check in: how much each area got in the way lately. Asks, or records answers.",
         "changes": "What changed between your check-ins, in words: now against months before.",
     },
-    "visits": {"visit": "Visits to your care team: add, list, show, change, delete, print."},
+    "visits": {
+        "visit": "Visits to your care team: add, list, show, change, delete, print, export, "
+        "put in a calendar."
+    },
+    "reminders": {
+        "due": "Say in one sentence what is due (a visit tomorrow, a check-in); exit as grep.",
+    },
     "topics": {
         "topics": "List the topics: id, title and what each is about; or find a word in them all.",
         "topic": "Print one topic, with its contacts and sources.",

@@ -5,11 +5,14 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from tui.cli import editor
 from tui.cli.index import COMMANDS_OF
 from tui.cli.options import PRIVATE_TEXT, Tree, add_json, add_yes
 from tui.cli.output import (
     OK,
+    NotDone,
     UsageError,
+    ask,
     confirm,
     emit_json,
     interactive,
@@ -24,7 +27,8 @@ from tui.core.service import ITEM_LINK, TOPIC_LINK, Navigator, display_time
 from tui.core.text import InputError, end_sentence, one_line
 from tui.core.visits import VISIT_LIST_HINT
 
-KINDS = [kind.value for kind in NoteKind]
+#: The kinds a note can have, and "worry", the word most people use for a concern.
+KINDS = [*(kind.value for kind in NoteKind), "worry"]
 NOTE_LIST_HINT = "To see your notes and their numbers, run: spms-navigator note list"
 
 
@@ -41,7 +45,7 @@ def register(tree: Tree) -> None:
 
     add = tree.add(
         ("note", "add"),
-        "Add a note. Its text comes from stdin, or from --body.",
+        "Add a note. Its text comes from --body, or stdin, or (in a terminal) your editor.",
         [
             'note add --title "Stairs" --kind change < stairs.txt',
             'echo "Slower on the stairs." | spms-navigator note add --title Stairs',
@@ -52,7 +56,12 @@ def register(tree: Tree) -> None:
     )
     add.add_argument("--title", required=True, help="the note's title")
     add.add_argument("--body", metavar="TEXT", help="the note's text, or - for stdin")
-    add.add_argument("--kind", choices=KINDS, default="plain", help="what the note is for")
+    add.add_argument(
+        "--kind",
+        choices=KINDS,
+        default="plain",
+        help="what the note is for (worry is the same as concern)",
+    )
     _link_options(add, with_none=False)
     add_json(add)
 
@@ -63,7 +72,7 @@ def register(tree: Tree) -> None:
         handler=note_list,
     )
     listing.add_argument("--filter", metavar="TEXT", help="only notes holding TEXT")
-    listing.add_argument("--kind", choices=KINDS, help="only notes of this kind")
+    listing.add_argument("--kind", choices=KINDS, help="only notes of this kind (worry: concern)")
     listing.add_argument(
         "--raised",
         action=argparse.BooleanOptionalAction,
@@ -83,7 +92,8 @@ def register(tree: Tree) -> None:
 
     edit = tree.add(
         ("note", "edit"),
-        "Change a note's title, text, kind or link. What you leave out stays.",
+        "Change a note's title, text, kind or link. What you leave out stays; in a terminal, "
+        "the note number alone opens its text in your editor.",
         [
             'note edit 3 --title "Heat and tiredness"',
             "note edit 3 --body - < new-text.txt",
@@ -95,7 +105,9 @@ def register(tree: Tree) -> None:
     edit.add_argument("id", type=int, metavar="NOTE", help="the note's number")
     edit.add_argument("--title", help="the new title")
     edit.add_argument("--body", metavar="TEXT", help="the new text, or - for stdin")
-    edit.add_argument("--kind", choices=KINDS, help="what the note is for")
+    edit.add_argument(
+        "--kind", choices=KINDS, help="what the note is for (worry is the same as concern)"
+    )
     _link_options(edit, with_none=True)
     add_json(edit)
 
@@ -125,7 +137,8 @@ def register(tree: Tree) -> None:
         "--visit",
         type=int,
         metavar="VISIT",
-        help="the visit it was raised at (default: your newest visit so far; see: visit list)",
+        help="the visit it was raised at (default: the visit had since the note was written, "
+        "else the planned one; see: visit list)",
     )
     at.add_argument("--no-visit", action="store_true", help="raised, but at no visit on record")
 
@@ -157,6 +170,11 @@ def _link(nav: Navigator, args: argparse.Namespace) -> str | None:
         checked_entry(nav, args.item)
         return f"{ITEM_LINK}{args.item}"
     return "" if getattr(args, "no_link", False) else None
+
+
+def note_kind(word: str) -> NoteKind:
+    """The kind a --kind word names: "worry" is a concern."""
+    return NoteKind.CONCERN if word == "worry" else NoteKind(word)
 
 
 def checked_entry(nav: Navigator, item_id: str) -> Any:
@@ -196,9 +214,9 @@ def note_record(note: Note, labels: dict[str, str]) -> dict[str, Any]:
 def note_add(args: argparse.Namespace, nav: Navigator) -> int:
     body = read_text(args.body, "the note's text")
     if body is None:
-        body = "" if interactive() else read_stdin()
+        body = editor.edit("", "the note") if interactive() else read_stdin()
     link = _link(nav, args) or ""
-    note = nav.notes.create(args.title, body, link, NoteKind(args.kind))
+    note = nav.notes.create(args.title, body, link, note_kind(args.kind))
     if args.json:
         return emit_json("note", note=note_record(note, nav.link_labels()))
     out(f"Saved note {note.id}: {one_line(note.display_title)}")
@@ -208,7 +226,7 @@ def note_add(args: argparse.Namespace, nav: Navigator) -> int:
 def note_list(args: argparse.Namespace, nav: Navigator) -> int:
     notes = nav.notes.all(args.filter or "")
     if args.kind:
-        notes = [n for n in notes if n.kind is NoteKind(args.kind)]
+        notes = [n for n in notes if n.kind is note_kind(args.kind)]
     if args.raised is not None:
         notes = [n for n in notes if n.raised is args.raised]
     if args.json:
@@ -251,14 +269,17 @@ def note_show(args: argparse.Namespace, nav: Navigator) -> int:
 
 def note_edit(args: argparse.Namespace, nav: Navigator) -> int:
     changes = (args.title, args.body, args.kind, args.topic, args.item)
-    if all(value is None for value in changes) and not args.no_link:
+    in_editor = all(value is None for value in changes) and not args.no_link
+    if in_editor and not interactive():
         raise UsageError(
             "Say what to change: --title, --body, --kind, --topic, --item or --no-link. "
-            'For example: spms-navigator note edit 3 --title "New title"'
+            'For example: spms-navigator note edit 3 --title "New title" (in a terminal, '
+            "note edit 3 alone opens the text in your editor)"
         )
     note = checked_note(nav, args.id)
-    body = read_text(args.body, "the note's new text")
-    kind = NoteKind(args.kind) if args.kind else None
+    body = editor.edit(note.body, f"note {note.id}") if in_editor else None
+    body = read_text(args.body, "the note's new text") if body is None else body
+    kind = note_kind(args.kind) if args.kind else None
     saved = nav.notes.update(
         note.id,
         note.title if args.title is None else args.title,
@@ -306,11 +327,31 @@ def note_raise(args: argparse.Namespace, nav: Navigator) -> int:
         saved = nav.notes.set_answer(note.id, answer)
         visit = nav.visits.get(note.visit_id) if note.visit_id in _visit_ids(nav) else None
     else:
-        saved, visit = nav.visits.raise_note(note.id, answer)
+        saved, visit = nav.visits.raise_note(note.id, answer, _which_visit(nav, note))
     said = f" Their answer: {one_line(saved.answer)}" if saved.answer else ""
     at = f" at your visit on {one_line(visit.title(nav.people))}" if visit else ""
     out(end_sentence(f"Marked note {saved.id} as raised with your care team{at}") + said)
     return OK
+
+
+def _which_visit(nav: Navigator, note: Note) -> int | None:
+    """The visit a note raised now belongs to; when it could be one of several, the person
+    says which (in a terminal), or the command says how to name one."""
+    choices = nav.visits.raise_choices(note)
+    if len(choices) <= 1:
+        return choices[0].id if choices else None
+    listed = "; ".join(f"{v.id} on {one_line(v.title(nav.people))}" for v in choices)
+    question = f"Note {note.id} could be for {len(choices)} visits: {listed}."
+    if not interactive():
+        raise UsageError(
+            f"{question} Say which one note {note.id} is for, for example: "
+            f"spms-navigator note raise {note.id} --visit {choices[0].id}"
+        )
+    typed = ask(f"{question} Which one was it raised for? Type its number: ")
+    for visit in choices:
+        if typed == str(visit.id):
+            return visit.id
+    raise NotDone(f"Not marked: {typed or 'nothing'} is not one of those visits.")
 
 
 def _visit_ids(nav: Navigator) -> set[int]:

@@ -93,11 +93,12 @@ def confirm(question: str, yes: bool, refusal: str, kept: str) -> None:
     raise NotDone(kept)
 
 
-def ask(prompt: str) -> str:
-    """One answer typed in the terminal (the question goes to stderr, away from the output)."""
+def ask(prompt: str, keep_case: bool = False) -> str:
+    """One answer typed in the terminal (the question goes to stderr, away from the output);
+    folded to lower case for yes/no unless ``keep_case`` (a name)."""
     sys.stderr.write(safe_for_terminal(prompt))
     sys.stderr.flush()
     line = sys.stdin.readline()
     if not line:  # Ctrl+D: the same as no
         sys.stderr.write("\n")
-    return line.strip().casefold()
+    return line.strip() if keep_case else line.strip().casefold()

@@ -46,7 +46,7 @@ def run_command(args: argparse.Namespace, navigator: Navigator | None) -> int:
         return EXIT_USAGE
     except (InputError, SaveError, NotDone) as error:
         tell(f"spms-navigator: {error}")
-        return EXIT_ERROR
+        return failed(args)
     except (BrokenPipeError, KeyboardInterrupt):
         raise
     except Exception as error:  # a bug: say so without printing any of the person's text
@@ -55,7 +55,13 @@ def run_command(args: argparse.Namespace, navigator: Navigator | None) -> int:
             f"spms-navigator: something went wrong that should not have "
             f"({type(error).__name__}).{where} Please report this."
         )
-        return EXIT_ERROR
+        return failed(args)
+
+
+def failed(args: argparse.Namespace) -> int:
+    """The exit status of a failure: 1, or the command's own (``due`` exits as grep does,
+    where 1 means "nothing found" and 2 an error)."""
+    return int(getattr(args, "error_status", EXIT_ERROR))
 
 
 NO_TERMINAL = (
@@ -136,20 +142,20 @@ def _main(argv: Sequence[str] | None) -> int:
         navigator = open_navigator(data_file)
     except (ContentError, SaveError, DataFileError) as error:
         print(f"spms-navigator: {error}", file=sys.stderr)
-        return EXIT_ERROR
+        return failed(args)
     except OSError as error:
         print(
             f"spms-navigator: could not open your data file {data_file}: "
             f"{error.strerror or error}. Check the path and its permissions.",
             file=sys.stderr,
         )
-        return EXIT_ERROR
+        return failed(args)
     except Exception as error:  # a bug: say so, without a traceback, and fail
         tell(
             f"spms-navigator: something went wrong opening {data_file} that should not have "
             f"({type(error).__name__}). Please report this."
         )
-        return EXIT_ERROR
+        return failed(args)
     report = navigator.store.report
     started: list[str] = []
     if report.created_new and bool(args.data_file or os.environ.get(paths.DATA_FILE_ENV)):

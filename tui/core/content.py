@@ -21,12 +21,14 @@ from tui.core.models import (
     ChecklistGroup,
     ChecklistTemplateItem,
     Contact,
+    NoteKind,
     Source,
     SourceKind,
     Topic,
     long_date,
 )
 from tui.core.search import SearchHit, search_library
+from tui.core.text import keep_numbers_whole
 
 
 class ContentError(Exception):
@@ -48,6 +50,9 @@ class AppText:
     not_advice: str
     content_reviewed: str
     prompts: tuple[str, ...] = ()
+    #: Each prompt's note kind ("change", "concern", ...): what is written about it is
+    #: filed under that heading, so a worry never prints as a change.
+    prompt_kinds: dict[str, str] = field(default_factory=dict)
     urgent_help: tuple[str, ...] = ()
     own_explanation: str = ""
     palette: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -102,13 +107,14 @@ def parse_body(text: str) -> tuple[Block, ...]:
     A deliberately tiny format: every block becomes one line a screen reader can
     land on, so we do not need a Markdown renderer at start-up. A paragraph or
     bullet starting with ``[app] `` is the app's own plain explanation of a word.
+    A phone number's groups are joined so that no screen wraps it in two.
     """
     blocks: list[Block] = []
     paragraph: list[str] = []
 
     def flush() -> None:
         if paragraph:
-            words, own = _own(" ".join(paragraph))
+            words, own = _own(keep_numbers_whole(" ".join(paragraph)))
             blocks.append(Block(BlockKind.PARAGRAPH, words, own))
             paragraph.clear()
 
@@ -121,7 +127,7 @@ def parse_body(text: str) -> tuple[Block, ...]:
             blocks.append(Block(BlockKind.HEADING, line[3:].strip()))
         elif line.startswith("- "):
             flush()
-            words, own = _own(line[2:].strip())
+            words, own = _own(keep_numbers_whole(line[2:].strip()))
             blocks.append(Block(BlockKind.BULLET, words, own))
         else:
             paragraph.append(line)
@@ -222,17 +228,33 @@ def _load_sources(path: Path) -> dict[str, Source]:
     return sources
 
 
+def _prompts(raw: Any) -> list[tuple[str, str]]:
+    """The visit prompts as (text, note kind): a bare string asks about a change."""
+    kinds = {kind.value for kind in NoteKind}
+    found = []
+    for entry in raw:
+        text, kind = (entry, "change") if isinstance(entry, str) else (entry["text"], entry["kind"])
+        if kind not in kinds:
+            raise ContentError(
+                f"The prompt {text!r} has the kind {kind!r}, which is not a kind of note."
+            )
+        found.append((text, kind))
+    return found
+
+
 def load_library(directory: Path | None = None) -> Library:
     """Read and cross-check every content file."""
     base = directory or paths.content_dir()
     app_raw = _read_toml(base / "app.toml")
+    prompts = _prompts(app_raw.get("prompts", ()))
     app = AppText(
         name=app_raw["name"],
         tagline=app_raw["tagline"],
         not_advice=app_raw["not_advice"],
         content_reviewed=app_raw["content_reviewed"],
-        prompts=tuple(app_raw.get("prompts", ())),
-        urgent_help=tuple(app_raw.get("urgent_help", ())),
+        prompts=tuple(text for text, _ in prompts),
+        prompt_kinds=dict(prompts),
+        urgent_help=tuple(map(keep_numbers_whole, app_raw.get("urgent_help", ()))),
         own_explanation=app_raw.get("own_explanation", ""),
         palette={name: tuple(words) for name, words in app_raw.get("palette", {}).items()},
     )

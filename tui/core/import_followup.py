@@ -23,7 +23,7 @@ from tui.core.store import CHECKINS, VISITS
 
 #: Every setting kept in the data file: a person moving to a new computer keeps high
 #: contrast and the plain mode too.
-SETTINGS_FIELDS = ("theme", "plain", "my_name", "checkin_every_days")
+SETTINGS_FIELDS = ("theme", "plain", "my_name", "checkin_every_days", "date_of_birth")
 
 
 @dataclass
@@ -93,6 +93,12 @@ def plan(nav: Navigator, data: dict[str, Any]) -> FollowUpPlan:
     if name and not nav.setting("my_name"):
         found.settings["my_name"] = name
         found.field_changes.append(FieldChange("My name", "", name))
+    born = text_of(settings.get("date_of_birth")).strip()
+    if born and not nav.setting("date_of_birth") and _is_a_day(born):
+        found.settings["date_of_birth"] = born
+        found.field_changes.append(
+            FieldChange("My date of birth", "", long_date(date.fromisoformat(born)))
+        )
     every = settings.get("checkin_every_days")
     if isinstance(every, int) and 1 <= every <= 366 and nav.setting("checkin_every_days") is None:
         found.settings["checkin_every_days"] = every
@@ -107,6 +113,14 @@ def plan(nav: Navigator, data: dict[str, Any]) -> FollowUpPlan:
         found.settings["plain"] = plain
         found.field_changes.append(FieldChange("Plain mode", "", "on" if plain else "off"))
     return found
+
+
+def _is_a_day(text: str) -> bool:
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _unknown_day(raw: dict[str, Any]) -> str | None:

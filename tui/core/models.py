@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 
-from tui.core.text import end_sentence
+from tui.core.text import end_sentence, keep_numbers_whole
 
 
 class BlockKind(StrEnum):
@@ -124,7 +124,8 @@ class Contact:
     def sentence(self) -> str:
         """'MS Navigator (US): call 1-800-344-4867, nationalmssociety.org. Help with MS.'"""
         head = f"{self.name} ({self.country})" if self.country else self.name
-        reach = [part for part in (self.how, self.phone and f"call {self.phone}", self.url) if part]
+        call = self.phone and f"call {keep_numbers_whole(self.phone)}"
+        reach = [part for part in (self.how, call, self.url) if part]
         line = f"{head}: {', '.join(reach)}" if reach else head
         return " ".join(part for part in (end_sentence(line), self.what, self.note) if part)
 

@@ -155,6 +155,19 @@ def summary_file(suffix: str) -> Path:
     return Path.home() / f"appointment-{date.today().isoformat()}.{suffix}"
 
 
+def visit_record_file(day: str, suffix: str) -> Path:
+    """The file name a visit's record suggests, named by the visit's day (.md, .txt, .json)."""
+    return Path.home() / f"visit-{day}.{suffix}"
+
+
+def editing_folder() -> Path:
+    """A new folder only its owner can open (0700), for a note being written in the
+    person's own editor; made when called, removed once the note is saved."""
+    import tempfile
+
+    return Path(tempfile.mkdtemp(prefix="spms-navigator-note-"))
+
+
 TEMP_SUFFIX = ".tmp"
 
 

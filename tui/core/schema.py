@@ -150,6 +150,9 @@ class Settings(Record):
     my_name: str | None = None
     #: How many days after a check-in the home screen suggests the next one.
     checkin_every_days: int | None = None
+    #: The person's date of birth (YYYY-MM-DD), for the summary (optional; added after
+    #: schema 2 was released, so older files load without it).
+    date_of_birth: str | None = None
 
 
 TABLES: dict[str, type[Record]] = {

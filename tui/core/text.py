@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 #: Characters that must never reach a terminal from user text: C0 and C1 controls
 #: (but tab and newline) and the bidirectional override and isolate marks.
 CONTROL_CHARACTERS = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
@@ -60,3 +62,16 @@ def end_sentence(text: str) -> str:
 
 class InputError(ValueError):
     """The user's input cannot be used as it is. The message is a sentence for them."""
+
+
+#: A space between two digits, as in "9 8 8", "1 1 6 1 2 3" or "0808 800 8000".
+_SPACE_IN_A_NUMBER = re.compile(r"(?<=\d) (?=\d)")
+NO_BREAK_SPACE = "\u00a0"
+
+
+def keep_numbers_whole(text: str) -> str:
+    """Join the groups of a phone number with no-break spaces, so that no screen width
+    wraps it in the middle: a reader who reads a row at a time would say half a number,
+    and a braille display would show half. Speech is unchanged: espeak-ng says
+    "9\u00a08\u00a08" as "nine eight eight", as it says "9 8 8"."""
+    return _SPACE_IN_A_NUMBER.sub(NO_BREAK_SPACE, text)

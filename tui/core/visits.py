@@ -55,6 +55,14 @@ class Visit:
         return f"{text} {end_sentence(f'Why: {why}')}" if why else text
 
 
+def _day_of(stamp: str) -> date | None:
+    """The day of a stored ISO time ('2026-05-02T10:00:00+00:00'), or None if unreadable."""
+    try:
+        return date.fromisoformat(stamp[:10])
+    except ValueError:
+        return None
+
+
 def _from_row(row_id: int, row: schema.Visit) -> Visit | None:
     try:
         day = date.fromisoformat(row.day)
@@ -99,6 +107,25 @@ class Visits:
         today = today or date.today()
         been = [v for v in self.all() if v.day <= today]
         return been[0] if been else None
+
+    def raise_choices(self, note: Note, today: date | None = None) -> list[Visit]:
+        """Where a note marked raised today may belong, nearest first.
+
+        A visit had since the note was written is the one (a note cannot be raised at
+        a visit before it existed). Otherwise it was raised ahead of a planned visit
+        (by letter, by phone, or marked early), or written down after the last visit:
+        the planned visits, nearest first, then the newest visit so far. More than one
+        answer: the person says which; one answer: no question to ask.
+        """
+        today = today or date.today()
+        written = _day_of(note.created) or today
+        visits = self.all()
+        since = [v for v in visits if written <= v.day <= today]
+        if since:
+            return since[:1]
+        planned = sorted((v for v in visits if v.day > today), key=lambda v: (v.day, v.id))
+        target = self.raise_target(today)
+        return [*planned, target] if target else planned
 
     # -------------------------------------------------------------- writing
     def _fields(
@@ -171,9 +198,10 @@ class Visits:
     def raise_note(
         self, note_id: int, answer: str, visit_id: int | object | None = _KEEP
     ) -> tuple[Note, Visit | None]:
-        """Mark a note raised, at ``visit_id`` (by default the newest visit so far)."""
+        """Mark a note raised, at ``visit_id`` (by default the nearest of ``raise_choices``)."""
         if visit_id is _KEEP:
-            target = self.raise_target()
+            choices = self.raise_choices(self.notes.get(note_id))
+            target = choices[0] if choices else None
         else:
             target = self.get(visit_id) if isinstance(visit_id, int) else None
         note = self.notes.mark_raised(note_id, True, answer, target.id if target else None)

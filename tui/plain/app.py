@@ -379,6 +379,7 @@ class PlainApp(MoreMenus):
             self.out.say(note.body or "(no text)")
             self.out.say("End of the note.")
             choices = ["Change the title.", "Replace the text.", "Delete this note."]
+            choices.append(f"Change the kind of note: now {note.kind.label}.")
             self.menu("What next?", choices)
             choice = self.pick(self.choose(), len(choices))
             if choice == 0:
@@ -402,3 +403,5 @@ class PlainApp(MoreMenus):
                         return
                 else:
                     self.out.say("Kept. Nothing was deleted.")
+            elif choice == 3:
+                self._change_kind(note)

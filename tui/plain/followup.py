@@ -4,8 +4,9 @@ visits with the notes raised at each, printing, and the two settings they use.""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
-from tui.core import checkins, printing
+from tui.core import appointment, backup, checkins, paths, printing, reminders, visit_record
 from tui.core.changes import compare, parse_since
 from tui.core.checkins import every_words
 from tui.core.models import long_date
@@ -132,7 +133,12 @@ class FollowUpMenus(PlainBase):
                 f"Answer: {end_sentence(one_line(n.answer) or 'none noted')}"
                 for n in notes
             ]
-            choices.append("Delete this visit.")
+            choices += [
+                "Print this record, with what was said.",
+                "Export this record to a file: Markdown, text or JSON.",
+                "Save this visit for your calendar, with a reminder the day before.",
+                "Delete this visit.",
+            ]
             self.menu(
                 "What next? Choose a raised note to change its answer or un-raise it.", choices
             )
@@ -143,6 +149,12 @@ class FollowUpMenus(PlainBase):
                 self._change_visit(visit, choice)
             elif choice < 3 + len(notes):
                 self._raised_note(notes[choice - 3].id)
+            elif choice == 3 + len(notes):
+                self.print_job(printing.plan_visit_record(self.nav, visit))
+            elif choice == 4 + len(notes):
+                self._export_record(visit)
+            elif choice == 5 + len(notes):
+                self._export_record(visit, calendar=True)
             elif not self.confirm("Delete this visit? Its notes stay raised."):
                 self.out.say("Kept. Nothing was deleted.")
             elif self.attempt(self.nav.visits.delete, visit_id):
@@ -179,8 +191,48 @@ class FollowUpMenus(PlainBase):
             self.out.user_line("Saved: back on the list to raise: ", note.display_title)
 
     # --------------------------------------------------------------- printing
+    def _export_record(self, visit: Visit, calendar: bool = False) -> None:
+        """The visit's record (Markdown, text or JSON), or the visit for a calendar (.ics)."""
+        default = paths.visit_record_file(visit.day.isoformat(), "ics" if calendar else "md")
+        what = (
+            "Save this visit for your calendar, then open the file with your calendar program."
+            if calendar
+            else "Export this visit's record: .md for Markdown, .txt for text, .json for programs."
+        )
+        typed = self.out.ask(f"{what} Press Enter for {default}, or type another file name:")
+        path = Path(typed.strip() or default).expanduser()
+        if path.exists() and not self.confirm(f"{path} already exists. Replace it?"):
+            self.out.say("Nothing was exported.")
+            return
+        suffix = path.suffix.lower().lstrip(".")
+        if calendar:
+            payload = reminders.visit_ics(visit, self.nav.people)
+        else:
+            payload = visit_record.payload(
+                self.nav, visit, suffix if suffix in ("txt", "json") else "md"
+            )
+        if written := self.attempt(backup.write_export, path, payload, True):
+            self.out.user_line("Exported, readable by you only, to: ", str(written))
+
     def print_summary(self) -> None:
-        job = printing.plan(self.nav)
+        if not appointment.name_asked(self.nav):
+            self.out.say("Before the first print: the care team needs to know whose it is.")
+            self._ask_name_and_birth()
+        self.print_job(printing.plan(self.nav))
+
+    def _ask_name_and_birth(self) -> None:
+        typed = self.out.ask("Your name, for the summary (Enter alone: none):").strip()
+        if self.attempt(self.nav.set_setting, "my_name", typed) is not None:
+            self.out.say(end_sentence(f"Saved: {'your name is ' + typed if typed else 'no name'}"))
+        born = self.out.ask(
+            "Your date of birth, if you want it on the summary, like 1961-03-14 "
+            "(Enter alone: none):"
+        ).strip()
+        day = self.attempt(appointment.parse_birth_date, born) if born else None
+        if day is not None and self.attempt(self.nav.set_setting, "date_of_birth", day.isoformat()):
+            self.out.say(f"Saved: born on {long_date(day)}.")
+
+    def print_job(self, job: printing.PrintJob) -> None:
         self.out.say(job.description())
         if job.command is None:
             path = self.attempt(printing.save_instead, job)
@@ -198,19 +250,15 @@ class FollowUpMenus(PlainBase):
     # --------------------------------------------------------------- settings
     def my_settings(self) -> None:
         while True:
-            name = self.nav.setting("my_name") or "not given"
+            who = one_line(appointment.who_line(self.nav)) or "not given."
             every = every_words(self.nav.checkins.every_days())
             choices = [
-                end_sentence(f"My name, for the visit summary: {one_line(str(name))}"),
+                end_sentence(f"My name and date of birth, for the visit summary: {who}"),
                 f"How often to suggest a check-in: {every}.",
             ]
             self.menu("My name and the check-in reminder.", choices)
             choice = self.pick(self.choose(), 2)
             if choice == 0:
-                typed = self.out.ask("Your name (Enter alone: none):").strip()
-                if self.attempt(self.nav.set_setting, "my_name", typed or None) is not None:
-                    self.out.say(
-                        end_sentence(f"Saved: {'your name is ' + typed if typed else 'no name'}")
-                    )
+                self._ask_name_and_birth()
             elif choice == 1:
                 self._set_every()

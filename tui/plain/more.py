@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tui.core import appointment, backup, paths
-from tui.core.models import NoteKind, Role
+from tui.core import appointment, backup, paths, summary_html
+from tui.core.models import Note, NoteKind, Role
 from tui.core.text import end_sentence, one_line
 from tui.core.visits import Visit
 from tui.plain.followup import FollowUpMenus
@@ -34,13 +34,19 @@ class MoreMenus(FollowUpMenus):
                 self.out.user_line("", next_visit.sentence(self.nav.people))
             else:
                 self.out.say("No next visit planned. Type d to add its date.")
+            heading, items = appointment.last_time(self.nav)
+            if heading:
+                self.out.user_line("", end_sentence(heading))
+                for item in items or ["Nothing was noted as raised at that visit."]:
+                    self.out.user_line("", item)
             if not lines:
                 self.out.say("Nothing on your list yet. Give a note a kind, or add one here.")
             self.menu(
                 "Prepare for a visit. What to raise with your care team.",
                 lines,
-                "Type a number to open one, a to add a question, w to write about a prompt "
-                "that helps notice slow change, d for the next visit's date, m for my visits, "
+                "Type a number to open one, a to add a question, o to add a worry or another "
+                "kind of note, w to write about a prompt that helps notice slow change, "
+                "d for the next visit's date, m for my visits, "
                 "e to export a summary, r to print it, or b for back.",
             )
             answer = self.choose()
@@ -54,6 +60,10 @@ class MoreMenus(FollowUpMenus):
                 self.print_summary()
             elif word == "a":
                 self._new_kind_note(NoteKind.QUESTION, "")
+            elif word == "o":
+                kind = self.ask_kind(NoteKind.CONCERN, "What kind of note would you like to add?")
+                if kind is not None:
+                    self._new_kind_note(kind, "")
             elif word == "w":
                 self._write_about_a_prompt()
             elif word == "e":
@@ -78,8 +88,15 @@ class MoreMenus(FollowUpMenus):
             if self.attempt(self.nav.notes.set_answer, note_id, answer):
                 self.out.say("Saved the answer.")
         elif choice == 0:
+            visits = self.nav.visits.raise_choices(note)
+            at_visit = self._which_visit(note, visits) if len(visits) > 1 else None
+            at_visit = at_visit or (visits[0] if len(visits) == 1 else None)
+            if visits and at_visit is None:
+                self.out.say("Not marked. It stays on the list to raise.")
+                return
             answer = self.out.ask("What did the care team say? (Enter alone if nothing):")
-            done = self.attempt(self.nav.visits.raise_note, note_id, answer)
+            visit_id = at_visit.id if at_visit else None
+            done = self.attempt(self.nav.visits.raise_note, note_id, answer, visit_id)
             if done:
                 note, visit = done
                 at = f" at the visit on {visit.title(self.nav.people)}" if visit else ""
@@ -88,6 +105,16 @@ class MoreMenus(FollowUpMenus):
             again = self.attempt(self.nav.notes.unraise, note_id)
             if again:
                 self.out.user_line("Saved: back on the list to raise: ", again.display_title)
+
+    def _which_visit(self, note: Note, visits: list[Visit]) -> Visit | None:
+        """The note could be for more than one visit: the person says which."""
+        self.menu(
+            f"Which visit was '{one_line(note.display_title)}' raised for? "
+            f"It could be one of {len(visits)}.",
+            [end_sentence(one_line(v.title(self.nav.people))) for v in visits],
+        )
+        choice = self.pick(self.choose(), len(visits))
+        return None if choice is None else visits[choice]
 
     def _next_visit(self, visit: Visit | None) -> None:
         if visit is None:
@@ -100,7 +127,32 @@ class MoreMenus(FollowUpMenus):
         self.menu("Which question would you like to write about?", list(prompts))
         choice = self.pick(self.choose(), len(prompts))
         if choice is not None:
-            self._new_kind_note(NoteKind.CHANGE, prompts[choice])
+            prompt = prompts[choice]
+            self._new_kind_note(appointment.prompt_kind(self.nav, prompt), prompt)
+
+    def ask_kind(self, current: NoteKind, question: str) -> NoteKind | None:
+        """A kind of note chosen by number; Enter alone keeps ``current``, b keeps it too."""
+        kinds = list(NoteKind)
+        self.menu(
+            question,
+            [f"{kind.label}{' (a worry)' if kind is NoteKind.CONCERN else ''}." for kind in kinds],
+            f"Type a number, or Enter alone for {current.label}.",
+        )
+        answer = self.choose()
+        if not answer:
+            return current
+        choice = self.pick(answer, len(kinds))
+        return None if choice is None else kinds[choice]
+
+    def _change_kind(self, note: Note) -> None:
+        kind = self.ask_kind(note.kind, "What kind of note is it?")
+        if kind is None or kind is note.kind:
+            self.out.say(f"Nothing was changed. Its kind is still: {note.kind.label}.")
+            return
+        saved = self.attempt(self.nav.notes.update, note.id, note.title, note.body, None, kind)
+        if saved is not None:
+            listed = "" if kind is NoteKind.PLAIN else " It is on the list to raise at your visit."
+            self.out.say(f"Saved. Its kind is now: {kind.label}.{listed}")
 
     def _new_kind_note(self, kind: NoteKind, title: str) -> None:
         if not title:
@@ -131,8 +183,13 @@ class MoreMenus(FollowUpMenus):
 
     def _export_summary(self) -> None:
         default = str(paths.summary_file("txt"))
-        path = self._ask_path("Export the summary: .txt for plain text, .md for Markdown.", default)
-        if path is not None:
+        path = self._ask_path(
+            "Export the summary: .txt for plain text, .md for Markdown, .html for a page to email.",
+            default,
+        )
+        if path is not None and path.suffix.lower() in (".html", ".htm"):
+            self._write(path, summary_html.summary(self.nav).encode())
+        elif path is not None:
             text = appointment.summary(self.nav, markdown=path.suffix.lower() == ".md")
             self._write(path, text.encode())
 

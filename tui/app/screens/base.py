@@ -15,6 +15,7 @@ from textual.widgets import OptionList, Static
 
 from tui.app import bindings
 from tui.app.long_list import LongList
+from tui.app.type_ahead import ready_once_mounted
 from tui.app.widgets import (
     Gutter,
     StatusLine,
@@ -46,6 +47,11 @@ class BaseScreen(Screen[None]):
 
     #: The words of the heading line, and the name Help uses for this screen.
     TITLE_TEXT = "SPMS Navigator"
+    #: What has focus as the screen opens (a selector), declared by each screen, so it
+    #: is focused as the screen is built and its first frame already shows it.
+    #: Textual's default, the first focusable widget, focused the notes filter for a
+    #: moment: a key typed ahead went into it, and the screen was drawn twice more.
+    AUTO_FOCUS = ""
     #: A screen of fields scrolls in a small terminal; a screen of one list does not
     #: (the list scrolls itself, keeping its highlighted line in view).
     MAIN_SCROLLS = False
@@ -63,6 +69,10 @@ class BaseScreen(Screen[None]):
 
     #: A "Saved" sentence waiting for its change to reach the disk.
     _after_saving: str | None = None
+    #: Built, filled and focused: keys typed ahead wait until then (type_ahead.py).
+    ready_for_keys = False
+    #: The screen's data was loaded as it was built, so its first resume need not.
+    _loaded_on_mount = False
 
     def compose(self) -> ComposeResult:
         # The heading and the last message come first: screen readers read what changed
@@ -155,6 +165,8 @@ class BaseScreen(Screen[None]):
             return None
 
     def on_mount(self) -> None:
+        ready_once_mounted(self)
+        self._loaded_on_mount = True  # each screen's on_mount loads what it shows
         self.set_heading(self.heading_text())
         # When the middle part scrolls (focus moved to a widget out of view, in a small
         # terminal), the focused line moves: the cursor follows it.
@@ -168,13 +180,19 @@ class BaseScreen(Screen[None]):
     def set_heading(self, text: str) -> None:
         self.query_one("#heading", Static).update(plain(text))
 
-    def on_screen_suspend(self) -> None:
-        # Another screen is coming (or this one is going): draw that change in one write.
-        self.nav_app.hold_output()
-
     def on_screen_resume(self) -> None:
-        self.refresh_data()
+        if self._loaded_on_mount:  # just built: on_mount has loaded it a moment ago
+            self._loaded_on_mount = False
+        else:
+            self.refresh_data()
         self.call_after_refresh(self.place_cursor)
+        self.call_after_refresh(self._settled)
+
+    def _settled(self) -> None:
+        """Built (or back), filled, focused, the cursor placed: the held frame can go."""
+        if self is self.app.screen and self.ready_for_keys:
+            self.place_cursor()
+            self.nav_app.screen_settled()
 
     def refresh_data(self) -> None:
         """Reload what the screen shows from the core (another screen may have changed it)."""

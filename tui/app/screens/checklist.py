@@ -25,6 +25,7 @@ def entry_line(entry: ChecklistEntry, group_title: str) -> str:
 
 
 class ChecklistScreen(BaseScreen):
+    AUTO_FOCUS = "#items"
     TITLE_TEXT = "Support-network checklist"
     BINDINGS = bindings.CHECKLIST
 

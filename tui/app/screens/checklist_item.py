@@ -18,6 +18,7 @@ from tui.core.service import ITEM_LINK
 
 
 class ChecklistItemScreen(BaseScreen):
+    AUTO_FOCUS = "#toggle"
     TITLE_TEXT = "Checklist item"
     MAIN_SCROLLS = True
     BINDINGS = bindings.CHECKLIST_ITEM
@@ -123,6 +124,22 @@ class ChecklistItemScreen(BaseScreen):
             self._announced[name] = value
             what = "who helps" if name == "helper" else "your note"
             self.say(f"Saved {what}.")
+
+    def action_save(self) -> None:
+        """ctrl+s: save the field being typed in now, and say that all is saved (it is:
+        every change here is saved as it is made)."""
+        focused = self.focused
+        if isinstance(focused, Input) and focused.id in ("helper", "note"):
+            value = focused.value
+            setter = (
+                self.nav.checklist.set_helper
+                if focused.id == "helper"
+                else self.nav.checklist.set_item_note
+            )
+            if self.attempt(lambda: setter(self.item_id, value)) is None:
+                return
+            self._announced[focused.id] = value
+        self.say("Saved. Everything on this item is saved as you change it.")
 
     def on_option_list_option_selected(self, event: ReaderList.OptionSelected) -> None:
         target = event.option.id or ""

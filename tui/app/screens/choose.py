@@ -22,6 +22,7 @@ Choice = tuple[str, Hashable | None]
 
 
 class ChooseScreen(DialogScreen[tuple[bool, Hashable | None]]):
+    AUTO_FOCUS = "#choices"
     """Dismisses with (True, value) when a choice is made, (False, None) when left."""
 
     BINDINGS = bindings.CHOOSE

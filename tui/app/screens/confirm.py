@@ -12,6 +12,7 @@ from tui.app.widgets import Gutter
 
 
 class ConfirmScreen(DialogScreen[bool]):
+    AUTO_FOCUS = "#no"
     BINDINGS = bindings.CONFIRM
 
     def __init__(

@@ -19,6 +19,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from tui.app import bindings
+from tui.app.type_ahead import ready_once_mounted
 from tui.app.widgets import place_cursor_on, plain
 
 if TYPE_CHECKING:
@@ -37,9 +38,17 @@ class DialogScreen(ModalScreen[R]):
 
     BINDINGS = bindings.URGENT_IN_DIALOGS  # Textual adds each dialog's own to these
 
+    #: The answer focused as the dialog opens, declared by each (see BaseScreen).
+    AUTO_FOCUS = ""
+    #: Built and focused: keys typed ahead wait until then (type_ahead.py).
+    ready_for_keys = False
+
     def __init__(self, question: str) -> None:
         super().__init__()
         self.question = question
+
+    def on_mount(self) -> None:
+        ready_once_mounted(self)
 
     def question_line(self) -> Static:
         return Static(plain(self.question), id="question")
@@ -61,6 +70,12 @@ class DialogScreen(ModalScreen[R]):
 
     def on_descendant_focus(self, _event: object) -> None:
         self.place_cursor()
+
+    def _settled(self) -> None:
+        """Built and focused (type_ahead.ready_once_mounted): the held frames can go."""
+        if self is self.app.screen:
+            self.place_cursor()
+            cast("NavigatorApp", self.app).screen_settled()
 
     def place_cursor(self) -> None:
         if self.focused is not None and self is self.app.screen:

@@ -9,6 +9,8 @@ shows what an editor just saved.
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.app import ComposeResult
 from textual.widget import Widget
 from textual.widgets import OptionList
@@ -33,6 +35,14 @@ class ListScreen(BaseScreen):
     FIXED_LINES = False
     #: Coming back from an editor, the highlight goes to the line of what it just saved.
     FOLLOWS_SAVED = False
+
+    AUTO_FOCUS = f"#{LIST_ID}"
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        """The list has focus as the screen opens, unless a screen says otherwise."""
+        super().__init_subclass__(**kwargs)
+        if "AUTO_FOCUS" not in cls.__dict__:
+            cls.AUTO_FOCUS = f"#{cls.LIST_ID}"
 
     #: The line the highlight starts on; None: the first line that can be chosen.
     first_line: str | None = None

@@ -24,6 +24,7 @@ NO_LINK = ""
 
 
 class NoteEditorScreen(BaseScreen):
+    AUTO_FOCUS = "#title"
     TITLE_TEXT = "Note"
     MAIN_SCROLLS = True
     BINDINGS = bindings.NOTE_EDITOR

@@ -17,6 +17,7 @@ from tui.core.text import end_sentence
 
 
 class NotesScreen(BaseScreen):
+    AUTO_FOCUS = "#notes"
     TITLE_TEXT = "Notes"
     BINDINGS = bindings.NOTES
 

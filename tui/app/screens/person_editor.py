@@ -22,6 +22,7 @@ FIELDS = (
 
 
 class PersonEditorScreen(BaseScreen):
+    AUTO_FOCUS = "#name"
     TITLE_TEXT = "Person"
     MAIN_SCROLLS = True
     BINDINGS = bindings.PERSON_EDITOR

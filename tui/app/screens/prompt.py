@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 
 class PromptScreen(DialogScreen[str | None]):
+    AUTO_FOCUS = "Input"
     BINDINGS = bindings.PROMPT
 
     def __init__(self, title: str, label: str, value: str = "") -> None:

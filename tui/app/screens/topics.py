@@ -76,6 +76,7 @@ class TopicsScreen(ListScreen):
     def action_search(self) -> None:
         """Go to the search field (now, or as the screen opens if it is not drawn yet)."""
         self.search_first = True
+        self.AUTO_FOCUS = "#search"  # type: ignore[misc]  # focused as it is built
         if self.is_mounted:
             self.query_one("#search", Input).focus()
 

@@ -10,16 +10,19 @@ from textual.widgets.option_list import Option
 
 from tui.app import bindings
 from tui.app.exporting import ask_and_export
+from tui.app.screens.base import BaseScreen
+from tui.app.screens.choose import ChooseScreen
 from tui.app.screens.confirm import ConfirmScreen
 from tui.app.screens.list_screen import ListScreen
 from tui.app.screens.prompt import PromptScreen
 from tui.app.screens.visits import ask_for_a_new_visit, edit_answer
 from tui.app.widgets import option
-from tui.core import appointment, paths, printing
+from tui.core import appointment, paths, printing, summary_html
 from tui.core.changes import Since
 from tui.core.models import NoteKind, long_date
 from tui.core.service import display_time
 from tui.core.text import end_sentence, one_line
+from tui.core.visits import Visit
 
 
 class VisitScreen(ListScreen):
@@ -38,6 +41,14 @@ class VisitScreen(ListScreen):
             lines = [option(f"{upcoming.sentence(self.nav.people)} Enter changes it.", "next")]
         else:
             lines = [option("Next visit: not planned yet. Enter adds its day.", "next")]
+        heading, items = appointment.last_time(self.nav)
+        if heading:
+            left_open = sum("Left open" in item for item in items)
+            if items:
+                said = f"{len(items)} raised, {left_open} left open. Enter shows what was said."
+            else:
+                said = "nothing was noted as raised. Enter opens it."
+            lines.append(option(f"{heading}: {said}", "last"))
         if self.nav.checkins.latest() is not None:
             heading, changes = appointment.changes_since_last_visit(self.nav)
             lines.append(option(f"{heading}: {changes.summary()} Enter shows them.", "changes"))
@@ -117,7 +128,8 @@ class VisitScreen(ListScreen):
             edit_answer(self, int(target.removeprefix("done:")))
         elif target.startswith("prompt:"):
             prompt = self.nav.library.app.prompts[int(target.removeprefix("prompt:"))]
-            self.nav_app.open_note(None, kind=NoteKind.CHANGE, title=prompt)
+            kind = appointment.prompt_kind(self.nav, prompt)
+            self.nav_app.open_note(None, kind=kind, title=prompt)
         elif target == "question":
             self.nav_app.open_note(None, kind=NoteKind.QUESTION)
         else:
@@ -128,6 +140,7 @@ class VisitScreen(ListScreen):
                 "name": self._ask_name,
                 "next": self._next_visit,
                 "changes": self._show_changes,
+                "last": self._last_visit,
                 "checkin": lambda: self.nav_app.action_go("checkin"),
             }
             if target in actions:
@@ -148,6 +161,11 @@ class VisitScreen(ListScreen):
         else:
             ask_for_a_new_visit(self, lambda v: self.nav_app.open_visit(v.id, added=True))
 
+    def _last_visit(self) -> None:
+        last = self.nav.visits.last()
+        if last is not None:
+            self.nav_app.open_visit(last.id)
+
     def _show_changes(self) -> None:
         from tui.app.screens.changes import ChangesScreen
 
@@ -156,15 +174,39 @@ class VisitScreen(ListScreen):
         self.app.push_screen(ChangesScreen(Since(day=last.day, words=words) if last else None))
 
     def _mark_raised(self, note_id: int) -> None:
+        """Ask which visit when more than one is planned, then what the care team said."""
         note = self.nav.notes.get(note_id)
-        target = self.nav.visits.raise_target()
+        choices = self.nav.visits.raise_choices(note)
+        if len(choices) <= 1:
+            self._ask_answer(note_id, choices[0] if choices else None)
+            return
+
+        def chosen(answer: tuple[bool, object] | None) -> None:
+            if answer is None or not answer[0] or not isinstance(answer[1], int):
+                self.say("Not marked. It stays on the list to raise.")
+                return
+            self._ask_answer(note_id, self.nav.visits.get(answer[1]))
+
+        self.app.push_screen(
+            ChooseScreen(
+                f"Which visit was '{one_line(note.display_title)}' raised for? "
+                f"It could be one of {len(choices)}.",
+                [(v.title(self.nav.people), v.id) for v in choices],
+                choices[0].id,
+            ),
+            chosen,
+        )
+
+    def _ask_answer(self, note_id: int, target: Visit | None) -> None:
+        note = self.nav.notes.get(note_id)
         at = f" at your visit on {target.title(self.nav.people)}" if target else ""
 
         def answered(answer: str | None) -> None:
             if answer is None:
                 self.say("Not marked. It stays on the list to raise.")
                 return
-            done = self.attempt(lambda: self.nav.visits.raise_note(note_id, answer))
+            visit_id = target.id if target else None
+            done = self.attempt(lambda: self.nav.visits.raise_note(note_id, answer, visit_id))
             if done is not None:
                 self.refresh_data()
                 self.say(end_sentence(f"Saved: '{done[0].display_title}' is marked as raised{at}"))
@@ -190,48 +232,88 @@ class VisitScreen(ListScreen):
             self.lines.highlight_id(f"raise:{note.id}")
             self.say(f"Saved: '{note.display_title}' is back on the list for your next visit.")
 
-    def _ask_name(self) -> None:
+    def _ask_name(self, then: Callable[[], None] | None = None) -> None:
+        """Ask for the name on the summary; an empty answer is kept as "no name" (asked)."""
+
         def typed(text: str | None) -> None:
-            value = (text or "").strip() or None
+            # Empty and Escape look the same here: both mean no name. Printing still
+            # asks "Print it?" after, so Escape never prints by surprise.
+            value = (text or "").strip()
             if self.attempt(lambda: self.nav.set_setting("my_name", value)) is not None:
                 self.say(
                     end_sentence(f"Saved: the summary says {value}") if value else "Saved: no name."
                 )
+                if then is not None:
+                    self._ask_born(then)
 
         current = str(self.nav.setting("my_name") or "")
+        question = "Your name, for the summary (leave it empty for none)"
+        if then is not None:
+            question = (
+                "Before the first print: your name, so the care team knows whose summary "
+                "it is (leave it empty for none)"
+            )
+        self.app.push_screen(PromptScreen(question, "Name", current), typed)
+
+    def _ask_born(self, then: Callable[[], None]) -> None:
+        def typed(text: str | None) -> None:
+            if text:
+                born = self.attempt(lambda: appointment.parse_birth_date(text))
+                if born is None:
+                    return  # the sentence says how to type it; print again to retry
+                self.attempt(lambda: self.nav.set_setting("date_of_birth", born.isoformat()))
+            then()
+
+        current = str(self.nav.setting("date_of_birth") or "")
         self.app.push_screen(
-            PromptScreen("Your name, for the summary (leave it empty for none)", "Name", current),
+            PromptScreen(
+                "Your date of birth, if you want it on the summary, like 1961-03-14 "
+                "(leave it empty for none)",
+                "Born",
+                current,
+            ),
             typed,
         )
 
     def action_export(self) -> None:
         def payload(path: Path) -> bytes:
+            if path.suffix.lower() in (".html", ".htm"):
+                return summary_html.summary(self.nav).encode()
             markdown = path.suffix.lower() != ".txt"
             return appointment.summary(self.nav, markdown=markdown).encode()
 
         ask_and_export(
             self,
-            "Export the summary. Name the file: .md for Markdown, .txt for plain text",
+            "Export the summary. Name the file: .md for Markdown, .txt for plain text, "
+            ".html for a page to email",
             str(paths.summary_file("md")),
             payload,
             "the summary",
         )
 
     def action_print_summary(self) -> None:
-        job = printing.plan(self.nav)
-        if job.command is None:
-            path = self.attempt(lambda: printing.save_instead(job))
-            if path is not None:
-                self.say(f"{job.description()} Saved it instead, readable by you only, to {path}.")
-            return
+        """Print; before the first print, ask the name (and date of birth) to put on it."""
+        if appointment.name_asked(self.nav):
+            print_job(self, printing.plan(self.nav))
+        else:
+            self._ask_name(then=lambda: print_job(self, printing.plan(self.nav)))
 
-        def answered(yes: bool | None) -> None:
-            if not yes:
-                self.say("Nothing was printed.")
-            elif (sent := self.attempt(lambda: printing.send(job))) is not None:
-                self.say(sent)
 
-        self.app.push_screen(
-            ConfirmScreen(f"{job.description()} Print it?", "Print it", "No, do not print"),
-            answered,
-        )
+def print_job(screen: BaseScreen, job: printing.PrintJob) -> None:
+    """Say what will be printed and ask; where there is no printer, save it instead."""
+    if job.command is None:
+        path = screen.attempt(lambda: printing.save_instead(job))
+        if path is not None:
+            screen.say(f"{job.description()} Saved it instead, readable by you only, to {path}.")
+        return
+
+    def answered(yes: bool | None) -> None:
+        if not yes:
+            screen.say("Nothing was printed.")
+        elif (sent := screen.attempt(lambda: printing.send(job))) is not None:
+            screen.say(sent)
+
+    screen.app.push_screen(
+        ConfirmScreen(f"{job.description()} Print it?", "Print it", "No, do not print"),
+        answered,
+    )

@@ -8,16 +8,21 @@ u: that is urgent help, on every screen).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from rich.text import Text
 from textual.widgets.option_list import Option
 
 from tui.app import bindings
+from tui.app.exporting import ask_and_export
 from tui.app.screens.choose import ChooseScreen
 from tui.app.screens.confirm import ConfirmScreen
 from tui.app.screens.list_screen import ListScreen
 from tui.app.screens.prompt import PromptScreen
+from tui.app.screens.visit import print_job
 from tui.app.screens.visits import edit_answer
 from tui.app.widgets import option
+from tui.core import paths, printing, reminders, visit_record
 from tui.core.appointment import APPOINTMENT_KINDS
 from tui.core.checkins import parse_day
 from tui.core.models import long_date
@@ -99,6 +104,14 @@ class VisitRecordScreen(ListScreen):
                 "raise",
             )
         )
+        options += [
+            option("Print this visit's record, with what was said.", "print"),
+            option("Export this visit's record to a file: Markdown, text or JSON.", "export"),
+            option(
+                "Save this visit for your calendar: a file with a reminder the day before.",
+                "calendar",
+            ),
+        ]
         return options
 
     def opened(self, target: str) -> None:
@@ -117,6 +130,37 @@ class VisitRecordScreen(ListScreen):
             edit_answer(self, int(target.removeprefix("note:")))
         elif target == "raise":
             self.action_raise_note()
+        elif target == "print":
+            print_job(self, printing.plan_visit_record(self.nav, visit))
+        elif target == "export":
+            self._export()
+        elif target == "calendar":
+            ask_and_export(
+                self,
+                "Save this visit for your calendar. Name the file (.ics), then open it with "
+                "your calendar program",
+                str(paths.visit_record_file(visit.day.isoformat(), "ics")),
+                lambda _path: reminders.visit_ics(visit, self.nav.people),
+                "the visit for your calendar",
+            )
+
+    def _export(self) -> None:
+        visit = self.visit
+
+        def payload(path: Path) -> bytes:
+            suffix = path.suffix.lower().lstrip(".")
+            return visit_record.payload(
+                self.nav, visit, suffix if suffix in ("txt", "json") else "md"
+            )
+
+        ask_and_export(
+            self,
+            "Export this visit's record. Name the file: .md for Markdown, .txt for text, "
+            ".json for programs",
+            str(paths.visit_record_file(visit.day.isoformat(), "md")),
+            payload,
+            "the record of your visit",
+        )
 
     def _prompt(self, title: str, label: str, value: str, field: str) -> None:
         def typed(text: str | None) -> None:

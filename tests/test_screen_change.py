@@ -1,0 +1,51 @@
+"""A screen change reaches the terminal as one whole frame, with the cursor in place.
+
+Screen readers read each burst of output on its own (Fenrir), or from the first
+changed line down to the cursor (Orca): a change drawn in pieces is heard in pieces,
+cut off by the next. These tests read a real pseudo-terminal and check that after
+each key that changes the screen, the first frame already carries the new screen's
+name, its focused line under the cursor, and every line of text; whatever follows
+changes no text and does not move the cursor.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.terminal import KEYS, Terminal
+
+#: key, the words the new screen's first line starts with, the cursor's line after.
+STEPS = (
+    ("t", "Topics:", "What SPMS is."),
+    ("left", "SPMS Navigator: home", "Topics: read about"),
+    ("n", "Notes", "You have no notes yet."),
+    ("b", "SPMS Navigator: home", "Topics: read about"),
+    ("?", "Help for the home screen", ""),
+    ("backspace", "SPMS Navigator: home", "Topics: read about"),
+)
+
+
+def test_each_screen_change_arrives_whole_in_its_first_frame(data_file: Path) -> None:
+    with Terminal.app(data_file, columns=80, rows=24) as term:
+        term.wait_for("SPMS Navigator: home")
+        term.settle(quiet=0.5)
+        for key, heading, cursor_line in STEPS:
+            term.send(KEYS.get(key, key))
+            frame, _ = term.read_frame(5.0, gap=0.05)
+            assert frame, f"after {key}: nothing drawn"
+            # One screen's worth (about 3,500 bytes here), not several frames in a row:
+            # a terminal passes a long write on in pieces, and Fenrir cut each piece off
+            # with the next.
+            assert len(frame) < 7000, f"after {key}: {len(frame)} bytes in the first frame"
+            first_text, first_cursor = term.text(), (term.screen.cursor.y, term.screen.cursor.x)
+            assert term.screen.display[0].strip().startswith(heading), (
+                f"after {key}: the first frame's first line is {term.screen.display[0]!r}"
+            )
+            assert term.cursor_line().startswith(cursor_line), (
+                f"after {key}: the first frame's cursor line is {term.cursor_line()!r}"
+            )
+            term.settle(quiet=0.3)
+            assert term.text() == first_text, f"after {key}: text changed after the first frame"
+            assert (term.screen.cursor.y, term.screen.cursor.x) == first_cursor, (
+                f"after {key}: the cursor moved after the first frame"
+            )
