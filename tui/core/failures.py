@@ -22,6 +22,16 @@ READ_ONLY_FILE = (
     "Make the file writable, then start the app again."
 )
 
+#: Said at start (the sentences above are what a refused save says).
+ANOTHER_COPY_ON_START = (
+    "Your notes are open in another copy of SPMS Navigator. This copy is read-only: you "
+    "can read, but changes will not be saved. Close the other copy to make changes."
+)
+READ_ONLY_FILE_ON_START = (
+    "Your data file is read-only, so the app opened it read-only: you can read, but "
+    "changes will not be saved. Make the file writable to make changes."
+)
+
 
 def cannot_lock_sentence(error: OSError) -> str:
     """Said at each start where the data folder cannot lock files (single-user mode)."""

@@ -121,6 +121,14 @@ def plan(nav: Navigator, data: dict[str, Any]) -> FollowUpPlan:
     return found
 
 
+def _is_a_day(text: str) -> bool:
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
 def _unknown_day(raw: dict[str, Any]) -> str | None:
     """A date this version cannot read (a later version's, say), kept as text."""
     text = raw.get("date")
@@ -129,14 +137,6 @@ def _unknown_day(raw: dict[str, Any]) -> str | None:
 
 def _short(value: Any) -> bool:
     return isinstance(value, str) and 0 < len(value) <= 50
-
-
-def _is_a_day(text: str) -> bool:
-    try:
-        date.fromisoformat(text)
-    except ValueError:
-        return False
-    return True
 
 
 def _plan_checkins(nav: Navigator, data: dict[str, Any], found: FollowUpPlan) -> None:

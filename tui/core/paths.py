@@ -127,6 +127,22 @@ def drafts_file(data_file: Path) -> Path:
     return data_file.with_name(data_file.name + ".drafts")
 
 
+def window_drafts_file(data_file: Path, token: str) -> Path:
+    """The drafts of a copy of the app that does not hold the lock (a second window):
+    its own file, so it never overwrites the first one's (``navigator.json.drafts-<hex>``)."""
+    return data_file.with_name(f"{data_file.name}.drafts-{token}")
+
+
+def window_drafts_files(data_file: Path) -> list[Path]:
+    import re
+
+    pattern = re.compile(rf"{re.escape(data_file.name)}\.drafts-[0-9a-f]{{8,32}}")
+    try:
+        return sorted(p for p in data_file.parent.iterdir() if pattern.fullmatch(p.name))
+    except OSError:
+        return []
+
+
 def export_file(kind: str) -> Path:
     """The file name an export suggests: everything (md or json) in the home folder."""
     return Path.home() / f"spms-navigator-export.{kind}"
@@ -224,4 +240,5 @@ def app_copies(data_file: Path) -> list[Path]:
         found += [p for p in data_file.parent.iterdir() if aside.fullmatch(p.name)]
     except OSError:  # the folder is gone: nothing more to find
         return sorted(set(found))
+    found += window_drafts_files(data_file)
     return sorted(set(found + backup_generations(data_file) + stale_temp_files(data_file)))

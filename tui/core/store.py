@@ -25,8 +25,10 @@ from tui.core import schema as stored
 from tui.core.datapath import DataFileError, check_data_path
 from tui.core.failures import (
     ANOTHER_COPY,
+    ANOTHER_COPY_ON_START,
     NEWER_FILE,
     READ_ONLY_FILE,
+    READ_ONLY_FILE_ON_START,
     backup_problem_sentence,
     cannot_lock_sentence,
     save_error_sentence,
@@ -102,10 +104,7 @@ class Store:
         if _read_only_file(path):
             read_only = READ_ONLY_FILE
             report.read_only = True
-            report.messages.append(
-                "Your data file is read-only, so the app opened it read-only: you can read, "
-                "but changes will not be saved. Make the file writable to make changes."
-            )
+            report.messages.append(READ_ONLY_FILE_ON_START)
         else:
             try:
                 lock = try_lock(paths.lock_file(path), durable.FILE_MODE)
@@ -115,30 +114,12 @@ class Store:
             if lock is None:
                 read_only = ANOTHER_COPY
                 report.read_only = True
-                report.messages.append(
-                    "Your notes are open in another copy of SPMS Navigator. This copy is "
-                    "read-only: you can read, but changes will not be saved. Close the other "
-                    "copy to make changes."
-                )
+                report.messages.append(ANOTHER_COPY_ON_START)
         background: list[threading.Thread] = []
-        try:
-            with _saving(opening=True):
-                opened = recovery.load(path, report, background)
-                if report.newer_file:
-                    read_only = NEWER_FILE
-                    if lock is not None:  # nothing is written: drafts neither
-                        lock.release()
-                        lock = None
-                data = DataFile(path, opened.tables, read_only)
-                data.start_journal(opened.journal_size)
-                if opened.rewrite_now:
-                    data.compact()
-        except BaseException:
-            for thread in background:
-                thread.join()
-            if lock is not None:
-                lock.release()
-            raise
+        data = _load(path, report, background, read_only, lock)
+        if report.newer_file and lock is not None:  # nothing is written: drafts neither
+            lock.release()
+            lock = None
         store = cls(path, data, lock, report)
         store._background = background
         return store
@@ -163,18 +144,7 @@ class Store:
         if lock is None:
             return False
         report, background = OpenReport(), list[threading.Thread]()
-        try:
-            with _saving(opening=True):
-                opened = recovery.load(self.path, report, background)
-                data = DataFile(self.path, opened.tables, NEWER_FILE if report.newer_file else None)
-                data.start_journal(opened.journal_size)
-                if opened.rewrite_now:
-                    data.compact()
-        except BaseException:
-            for thread in background:
-                thread.join()
-            lock.release()
-            raise
+        data = _load(self.path, report, background, None, lock)
         if report.newer_file:  # the other copy was a newer version: stay read-only
             lock.release()
             return False
@@ -396,6 +366,30 @@ class Store:
         self.settle()
         with _saving():
             self._data.compact()
+
+
+def _load(
+    path: Path,
+    report: OpenReport,
+    background: list[threading.Thread],
+    read_only: str | None,
+    lock: Held | None,
+) -> DataFile:
+    """Read (and if need be repair) the file into memory; on failure, let go of all."""
+    try:
+        with _saving(opening=True):
+            opened = recovery.load(path, report, background)
+            data = DataFile(path, opened.tables, NEWER_FILE if report.newer_file else read_only)
+            data.start_journal(opened.journal_size)
+            if opened.rewrite_now:
+                data.compact()
+            return data
+    except BaseException:
+        for thread in background:
+            thread.join()
+        if lock is not None:
+            lock.release()
+        raise
 
 
 @contextlib.contextmanager
