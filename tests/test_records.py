@@ -272,3 +272,13 @@ def test_tab_completes_medicine_and_event_numbers_and_kinds(
         capture_output=True, text=True, check=False, timeout=120,
     )  # fmt: skip
     assert done.stdout.splitlines() == ["1 2", "1", "hospital heat"], done.stderr
+
+
+def test_delete_all_takes_medicines_and_events_too(data_file: Path) -> None:
+    d = _d(data_file)
+    assert cli("med", "add", "baclofen", *d).returncode == 0
+    assert cli("event", "add", "fall", *d).returncode == 0
+    gone = cli("delete-all", "--confirm", "delete my data", *d)
+    assert gone.returncode == 0, gone.stderr
+    with saved(data_file) as nav:
+        assert nav.medicines.all() == [] and nav.events.all() == []

@@ -42,8 +42,8 @@ COMMANDS_OF: dict[str, dict[str, str]] = {
     "data": {
         "export": "Export everything, or the summary for your next appointment, to a file.",
         "import": "Merge a JSON backup in, after showing what will change. Nothing is duplicated.",
-        "delete-all": "Delete all your data from this app: notes, ticks, people, check-ins, visits "
-        "and settings.",
+        "delete-all": "Delete all your data from this app: notes, ticks, people, check-ins, "
+        "visits, medicines, events and settings.",
     },
     "config": {"config": "Where the settings file is, and the settings in force."},
     "meta": {
