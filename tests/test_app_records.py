@@ -73,6 +73,7 @@ async def test_a_dose_change_and_two_falls_reach_the_summary_in_the_app(
             await pilot.press("a")
             assert isinstance(app.screen, ChooseScreen)
             assert highlighted_text(app) == "A fall"
+            assert "An infection" in option_texts(app, "choices")
             await pilot.press("enter")
             await _answer(app, pilot, day)
             await _answer(app, pilot, "on the stairs" if day == "today" else "")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from tui.core.events import KINDS, kind_id
+from tui.core.events import kind_id
 from tui.core.medicines import Medicine, medicine_day
 from tui.core.text import one_line
 from tui.plain.base import PlainBase
@@ -128,12 +128,12 @@ class RecordsMenus(PlainBase):
             self.out.say("")
             if not found:
                 self.out.say("No events yet.")
-            kinds = ", ".join(f"{k.id} for a {k.one}" for k in KINDS)
             self.menu(
                 "Events, newest first: falls, infections and the like.",
                 [e.sentence() for e in found],
-                f"Type what happened to log it ({kinds}, or a word of your own), a number to "
-                "delete one logged by mistake, or b for back.",
+                "Type what happened to log it: fall, infection, relapse, hospital (a stay), "
+                "heat (a hot day), or a word of your own. Type a number to delete one logged "
+                "by mistake, or b for back.",
             )
             answer = self.choose()
             if answer and not answer.isdigit():

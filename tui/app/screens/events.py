@@ -18,7 +18,7 @@ from tui.core.events import BEEN, KINDS, kind_words
 from tui.core.models import long_date
 
 KIND_CHOICES: list[tuple[str, Hashable | None]] = [
-    *((f"A {kind.one}", kind.id) for kind in KINDS),
+    *((f"{'An' if kind.one[0] in 'aeiou' else 'A'} {kind.one}", kind.id) for kind in KINDS),
     ("Something else: I will name it", "other"),
 ]
 DAY = "On which day? today, yesterday, a day's name or a date like 2026-05-01"
