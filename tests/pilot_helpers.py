@@ -38,6 +38,8 @@ ROUTES: dict[str, tuple[str, ...]] = {
     "visit-record": ("v", "m", "enter"),
     "people": ("p",),
     "person-editor": ("p", "a"),
+    "medicines": ("down",) * 6 + ("enter",),  # the home screen's line
+    "events": ("down",) * 7 + ("enter",),
     "help": ("f1",),
     "urgent-help": ("u",),
     "confirm": ("n", "d"),  # delete a note? a yes/no dialog

@@ -35,6 +35,8 @@ async def test_home_says_what_the_app_is_and_lists_the_areas(data_file: Path) ->
             "Check in",
             "Prepare for a visit",
             "My people",
+            "My medicines",
+            "Events",
             "Your data",
             "Help",
             "Urgent help",

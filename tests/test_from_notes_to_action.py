@@ -154,7 +154,7 @@ async def test_export_import_and_delete_from_the_data_screen(
     _fill(nav)
     nav.store.close()
     async with running_app(data_file) as (app, pilot):
-        await pilot.press(*["down"] * 6, "enter")  # Your data
+        await pilot.press(*["down"] * 8, "enter")  # Your data
         assert option_texts(app, "data")[0] == f"Your data file: {data_file}"
         await pilot.press("down", "enter")  # export JSON
         app.screen.query_one("#answer", Input).value = str(tmp_path / "backup.json")

@@ -30,7 +30,7 @@ def test_a_file_from_the_last_release_keeps_everything_and_gains_check_ins(
     nav = open_navigator(data_file)
     try:
         assert "came from an older version of the app" in " ".join(nav.store.report.messages)
-        assert nav.store.schema() == CURRENT_SCHEMA == 2
+        assert nav.store.schema() == CURRENT_SCHEMA
         titles = {n.title: n for n in nav.notes.all()}
         assert set(titles) == {"Is the heat making me tired?", "Stairs", "Shopping"}
         heat = titles["Is the heat making me tired?"]
@@ -46,7 +46,7 @@ def test_a_file_from_the_last_release_keeps_everything_and_gains_check_ins(
     (kept,) = _copies(data_file.parent)
     assert kept.read_bytes() == original
     stored = json.loads(data_file.read_text("utf-8"))
-    assert stored["meta"]["1"]["schema"] == 2
+    assert stored["meta"]["1"]["schema"] == CURRENT_SCHEMA
     assert stored["checkins"]["1"]["levels"] == {"walking": "a-lot"}
     again = open_navigator(data_file)  # migrated once: no second copy, no message
     try:
@@ -61,17 +61,17 @@ def test_a_journal_left_by_the_last_release_is_replayed_into_the_new_version(
     data_file: Path,
 ) -> None:
     """The old journal puts back the old meta record (schema 1): the file must still
-    say version 2 afterwards, or every start would migrate it again."""
+    say the current version afterwards, or every start would migrate it again."""
     data_file.parent.mkdir(parents=True)
     for name in ("navigator.json", "navigator.json.journal"):
         shutil.copy(DATA / "v1-crash" / name, data_file.parent / name)
     nav = open_navigator(data_file)
     try:
         assert "Only in the journal" in {n.title for n in nav.notes.all()}
-        assert nav.store.schema() == 2
+        assert nav.store.schema() == CURRENT_SCHEMA
     finally:
         nav.store.close()
-    assert json.loads(data_file.read_text("utf-8"))["meta"]["1"]["schema"] == 2
+    assert json.loads(data_file.read_text("utf-8"))["meta"]["1"]["schema"] == CURRENT_SCHEMA
     again = open_navigator(data_file)
     try:
         assert not again.store.report.messages

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from tui import __version__
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -73,4 +75,4 @@ def test_installed_package_reads_its_own_content(installed: Path, tmp_path: Path
 def test_installed_command_starts(installed: Path, tmp_path: Path) -> None:
     result = _run(installed, "-m", "tui", "--version", tmp_path=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "spms-navigator 0.1.0"
+    assert result.stdout.strip() == f"spms-navigator {__version__}"

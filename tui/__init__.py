@@ -6,4 +6,6 @@ operations a person performs) and front ends over it: the Textual screens
 (``tui.cli``). Only ``tui.app`` imports Textual.
 """
 
-__version__ = "0.1.0"
+#: The one place the release is named: pyproject.toml reads it (hatch's version source),
+#: and ``--version``, Help, the export and the data file's meta record say it.
+__version__ = "0.2.0"

@@ -49,12 +49,16 @@ AREAS = {
     "checkin": "checkin:CheckInScreen",
     "changes": "changes:ChangesScreen",
     "visits": "visits:VisitsScreen",
+    "medicines": "medicines:MedicinesScreen",
+    "events": "events:EventsScreen",
     "data": "data:DataScreen",
 }
 
 
 #: Terminals shorter than this leave out the hint lines.
 SHORT = 20
+#: How often a second, read-only window checks whether the first has closed.
+LOCK_RETRY_SECONDS = 2.0
 
 
 def area_screen(area: str) -> type[BaseScreen]:
@@ -140,6 +144,9 @@ class NavigatorApp(
         self._fit_size(self.size.height)
         # Writes go to a thread of their own, so a slow disk never holds up a key.
         self.navigator.store.write_in_background(self._report_write)
+        self._backup_check = self.set_interval(0.2, self._say_backup_problem)
+        if self.navigator.store.waiting_for_another_copy():
+            self._lock_retry = self.set_interval(LOCK_RETRY_SECONDS, self._take_over)
         if self.tune_interpreter:
             # Textual sends each frame to the terminal from a thread of its own, and
             # our writer is another. When the main thread is busy, a thread that wakes
@@ -148,6 +155,35 @@ class NavigatorApp(
             # taking turns: the down key on 1,000 notes 4.9 -> 3.8 ms (median); other
             # lists within noise.
             sys.setswitchinterval(0.0005)
+
+    def _take_over(self) -> None:
+        """A second window: once the first one closes, this one takes over and can save."""
+        try:
+            taken = self.navigator.store.take_over_if_free()
+        except SaveError as error:
+            self._lock_retry.stop()
+            self.say(str(error), error=True)
+            return
+        if not taken:
+            return
+        self._lock_retry.stop()
+        self.navigator.store.write_in_background(self._report_write)
+        self.navigator.notes.forget_cached()
+        self.refresh_all()
+        self.say("The other copy of the app has closed. You can save now.")
+
+    def _say_backup_problem(self) -> None:
+        """Once the backup copy started on opening is made (or has failed), say a failure
+        in the status line. Polled: that thread started before the app existed."""
+        store = self.navigator.store
+        if any(thread.is_alive() for thread in store.background_threads):
+            return
+        self._backup_check.stop()
+        if problem := store.backup_problem():
+            screen = self.screen  # after what the status line says already (a recovery)
+            if isinstance(screen, BaseScreen) and screen.status.message:
+                problem = f"{screen.status.message} {problem}"
+            self.say(problem, error=True)
 
     def _report_write(self, problem: str | None) -> None:
         """Called on the writer thread after each write (post_message is thread-safe)."""

@@ -171,6 +171,16 @@ PEOPLE: list[BindingType] = [
     Binding("d,delete", "delete", "Delete", id="people.delete"),
 ]
 
+MEDICINES: list[BindingType] = [
+    Binding("a", "add_medicine", "Add a medicine", id="medicines.add"),
+    Binding("d,delete", "delete_medicine", "Delete", id="medicines.delete"),
+]
+
+EVENTS: list[BindingType] = [
+    Binding("a", "add_event", "Log an event", id="events.add"),
+    Binding("d,delete", "delete_event", "Delete", id="events.delete"),
+]
+
 PERSON_EDITOR: list[BindingType] = [
     Binding("ctrl+s", "save", "Save", id="person.save"),
     Binding(ESCAPE_KEYS, "save_and_back", "Save and go back", id="person.back"),
@@ -198,6 +208,8 @@ def every_binding() -> list[Binding]:
         VISITS,
         VISIT_RECORD,
         PEOPLE,
+        MEDICINES,
+        EVENTS,
         PERSON_EDITOR,
     )
     unique = {b.id or b.key: b for group in groups for b in group if isinstance(b, Binding)}

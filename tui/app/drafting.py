@@ -35,9 +35,7 @@ class DraftKeeper:
 
     def typed(self, key: str, fields: dict[str, str], label: str) -> None:
         """The words under ``key`` changed: write them a moment after typing stops."""
-        if self._app.navigator.store.read_only:
-            return
-        self._cancel(key)
+        self._cancel(key)  # a read-only window keeps its drafts too, in a file of its own
         timer = self._app.set_timer(DRAFT_DELAY, lambda: self._write(key))
         self._waiting[key] = (timer, dict(fields), label)
 
@@ -86,11 +84,14 @@ def offer_left_over(app: NavigatorApp) -> None:
     from tui.app.screens.choose import ChooseScreen
     from tui.core.service import display_time
 
+    if app.navigator.store.read_only:
+        return  # the copy holding the lock offers them: it may be typing them now
     left = app.drafts.left_over()
     if not left:
         return
     draft = left[0]
     kind, _, ident = draft.key.partition(":")
+    ident = ident.partition("#")[0]  # "note:new#2": a second window's draft of the same
     choices: list[tuple[str, str]] = []
     # Each choice names what it acts on: the chosen line is what a braille display
     # shows, and "Open it" alone does not say what "it" is.

@@ -81,6 +81,18 @@ def commands(app: NavigatorApp) -> list[Command]:
         ),
         area("Prepare for a visit", "What to raise, and a summary", "visit"),
         area("My people", "Who helps with what", "people"),
+        area(
+            "My medicines",
+            "Doses, and every change dated",
+            "medicines",
+            ("medication", "pills", "drugs", "dose", "tablets"),
+        ),
+        area(
+            "Events",
+            "Log a fall, an infection, a relapse, a hospital stay or a hot day",
+            "events",
+            ("fall", "falls", "infection", "relapse", "hospital", "heat", "log"),
+        ),
         area("Your data", "Export, import a backup, or delete all", "data"),
         Command(
             "Help",

@@ -27,6 +27,10 @@ COMMANDS_OF: dict[str, dict[str, str]] = {
         "visit": "Visits to your care team: add, list, show, change, delete, print, export, "
         "put in a calendar."
     },
+    "records": {
+        "med": "Your medicines: add, change a dose, stop, list. Every change is dated.",
+        "event": "Log a fall, an infection, a relapse, a hospital stay or a hot day; list them.",
+    },
     "reminders": {
         "due": "Say in one sentence what is due (a visit tomorrow, a check-in); exit as grep.",
     },
@@ -38,8 +42,8 @@ COMMANDS_OF: dict[str, dict[str, str]] = {
     "data": {
         "export": "Export everything, or the summary for your next appointment, to a file.",
         "import": "Merge a JSON backup in, after showing what will change. Nothing is duplicated.",
-        "delete-all": "Delete all your data from this app: notes, ticks, people, check-ins, visits "
-        "and settings.",
+        "delete-all": "Delete all your data from this app: notes, ticks, people, check-ins, "
+        "visits, medicines, events and settings.",
     },
     "config": {"config": "Where the settings file is, and the settings in force."},
     "meta": {

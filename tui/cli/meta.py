@@ -67,6 +67,8 @@ LISTED_BY = {
     "TOPIC": "topics",
     "ITEM": "checklist list",
     "VISIT": "visit list",
+    "MEDICINE": "med list",
+    "EVENT": "event list",
 }
 
 
@@ -76,6 +78,12 @@ def _area_words() -> str:
 
     levels = [level.id for level in LEVELS] + [SKIP]
     return " ".join(f"{area.id}={level}" for area in AREAS for level in levels)
+
+
+def _event_kinds() -> str:
+    from tui.core.events import KINDS
+
+    return " ".join(kind.id for kind in KINDS)
 
 
 def print_completion(tree: Tree, args: argparse.Namespace) -> int:
@@ -91,5 +99,7 @@ def print_completion(tree: Tree, args: argparse.Namespace) -> int:
                 action.complete = shtab.cmd(listing)  # type: ignore[attr-defined]
             elif action.metavar == "AREA=LEVEL":
                 action.complete = answers  # type: ignore[attr-defined]
+            elif action.metavar == "KIND":
+                action.complete = shtab.cmd(f"printf '%s\\n' {_event_kinds()}")  # type: ignore[attr-defined]
     sys.stdout.write(shtab.complete(tree.root, shell=args.shell))
     return OK

@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import threading
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -112,7 +113,27 @@ def screen_problem(environ: dict[str, str], stdout_is_terminal: bool) -> str | N
     return None
 
 
+def _thread_failed(failure: threading.ExceptHookArgs) -> None:
+    """A thread's unexpected error is a sentence, never a traceback over the screen."""
+    if issubclass(failure.exc_type, SystemExit):  # a thread that ended itself
+        return
+    name = failure.exc_type.__name__
+    tell(
+        f"spms-navigator: something went wrong in the background that should not have "
+        f"({name}). Your saved data is safe. Please report this."
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    previous_hook = threading.excepthook
+    threading.excepthook = _thread_failed
+    try:
+        return _run_main(argv)
+    finally:
+        threading.excepthook = previous_hook
+
+
+def _run_main(argv: Sequence[str] | None) -> int:
     try:
         status = _main(argv)
         sys.stdout.flush()  # a closed pipe shows here, not at exit where it cannot be caught
@@ -184,7 +205,12 @@ def _main(argv: Sequence[str] | None) -> int:
                 said += settings.problems
             for notice in said:
                 tell(f"spms-navigator: {notice}")
-            return run_command(args, navigator)
+            status = run_command(args, navigator)
+            # A warning: the command did what was asked, so the status stays. (A failing
+            # status would make a script repeat a change that was saved.)
+            if problem := navigator.store.backup_problem(wait=True):
+                tell(f"spms-navigator: {problem}")
+            return status
         environ = dict(os.environ)
         plain = choose_plain(args.plain, environ, navigator.setting("plain"), settings.plain)
         if not plain and not interactive():

@@ -14,6 +14,7 @@ from datetime import date
 
 from tui.core.changes import Changes, Since, compare
 from tui.core.checkins import AREAS, CheckIn
+from tui.core.events import kind_words
 from tui.core.models import Note, NoteKind, display_time, long_date
 from tui.core.service import Navigator
 from tui.core.text import InputError, end_sentence, one_line
@@ -182,6 +183,56 @@ def _last_time_lines(nav: Navigator, markdown: bool, today: date) -> list[str]:
     return lines
 
 
+def records_since_last_visit(nav: Navigator, today: date | None = None) -> list[str]:
+    """Sentences for the summary: each current medicine (with what changed since the last
+    visit), medicines stopped since then, and how many of each event since then."""
+    last = nav.visits.last(today)
+    since = last.day if last else None
+    after = f"since my last visit on {long_date(since)}" if since else "in my records"
+    lines: list[str] = []
+    for medicine in nav.medicines.all(today):
+        changed = medicine.changes_since(since) if since else []
+        if not medicine.current(today) and not changed:
+            continue
+        text = medicine.sentence()
+        if changed:
+            text += " " + " ".join(c.words() for c in changed)
+        lines.append(text)
+    for kind, count in nav.events.counts(since):
+        lines.append(f"{kind_words(kind, count)} {after}.")
+    return lines
+
+
+def records_in_brief(nav: Navigator, today: date | None = None) -> str:
+    """One sentence for the screens that prepare a visit ('' when there is nothing):
+    'My medicines and events: 2 current medicines, 1 changed; 2 falls, since my last
+    visit on 2 May 2026.' The summary itself gives them in full."""
+    last = nav.visits.last(today)
+    since = last.day if last else None
+    current = len(nav.medicines.current(today))
+    changed = sum(1 for m in nav.medicines.all(today) if since and m.changes_since(since))
+    parts = []
+    if current or changed:
+        medicines = f"{current} current {'medicine' if current == 1 else 'medicines'}"
+        parts.append(f"{medicines}, {changed} changed" if changed else medicines)
+    if counts := nav.events.counts(since):
+        parts.append(", ".join(kind_words(kind, count) for kind, count in counts))
+    if not parts:
+        return ""
+    after = f", since my last visit on {long_date(since)}" if since and (changed or counts) else ""
+    return f"My medicines and events: {'; '.join(parts)}{after}."
+
+
+def _records_lines(nav: Navigator, markdown: bool, today: date) -> list[str]:
+    found = records_since_last_visit(nav, today)
+    if not found:
+        return []
+    lines = _heading("My medicines and events", markdown)
+    for line in found:
+        lines += _bullet(line)
+    return lines
+
+
 def summary_title(nav: Navigator, today: date | None = None) -> str:
     """'For my visit on 12 June 2026' when one is planned, else 'For my next appointment'."""
     visit = nav.visits.next(today)
@@ -257,6 +308,7 @@ def summary(
     )
     lines += _last_time_lines(nav, markdown, when)
     lines += _changes_lines(nav, markdown, when)
+    lines += _records_lines(nav, markdown, when)
     notes = to_raise(nav)
     if not notes:
         lines += ["", "I have no questions or notes on my list this time."]

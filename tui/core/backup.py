@@ -16,8 +16,10 @@ from typing import Any
 
 import orjson
 
-from tui.core import paths
+from tui import __version__
+from tui.core import paths, schema
 from tui.core.checkins import AREAS, CheckIn
+from tui.core.events import event_record
 from tui.core.importing import (
     FORMAT,
     NOTE_FIELDS,
@@ -28,10 +30,10 @@ from tui.core.importing import (
     ImportPlan,
     apply_import,
     plan_import,
-    read_backup,
 )
+from tui.core.medicines import medicine_record
 from tui.core.models import Note, NoteKind, display_time, long_date
-from tui.core.schema import now_stamp
+from tui.core.schema import CHECKINS, now_stamp
 from tui.core.service import Navigator
 from tui.core.text import InputError, SaveError, end_sentence, safe_for_terminal
 from tui.core.visits import Visit
@@ -61,6 +63,14 @@ DELETE_HONESTY = (
 #: What JSON may carry raw but a terminal would obey: DEL, C1 controls, direction marks
 #: and line separators. (orjson already writes C0 controls as \\u escapes.)
 _UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def read_backup(path: Path) -> dict[str, Any]:
+    """A JSON backup, or a data file (one kept aside, or from another computer) read as
+    one: see kept_aside.py. Sentences say what is wrong; nothing is read past a limit."""
+    from tui.core import kept_aside  # it exports through this module
+
+    return kept_aside.read_backup(path)
 
 
 def _note_record(note: Note, visits: set[int]) -> dict[str, Any]:
@@ -95,6 +105,23 @@ def checkin_record(checkin: CheckIn) -> dict[str, Any]:
     }
 
 
+def _stored_checkins(nav: Navigator) -> list[dict[str, Any]]:
+    """Every check-in as stored, oldest first: areas, levels and dates this version does
+    not know (a later version wrote them) are exported as they are, never dropped."""
+    rows: dict[int, schema.CheckIn] = nav.store.records(CHECKINS)
+    return [
+        {
+            "date": row.day,
+            "levels": dict(row.levels),
+            "words": dict(row.words),
+            "days": row.days,
+            "created": row.created,
+            "updated": row.updated,
+        }
+        for _, row in sorted(rows.items(), key=lambda item: (item[1].day, item[0]))
+    ]
+
+
 def export_data(nav: Navigator) -> dict[str, Any]:
     """Everything the person has written or chosen, without internal ids."""
     people = {p.id: p for p in nav.people.all()}
@@ -119,14 +146,17 @@ def export_data(nav: Navigator) -> dict[str, Any]:
     return {
         "format": FORMAT,
         "version": VERSION,
+        "app_version": __version__,
         "exported": now_stamp(),
         "notes": [_note_record(n, visit_ids) for n in reversed(nav.notes.all())],
         "own_items": [{"id": item_id, "text": text} for item_id, text in own.items()],
         "checklist": checklist,
         "people": [{k: str(getattr(p, k)) for k in PERSON_FIELDS} for p in people.values()],
         "unwanted_help": [u.text for u in nav.people.unwanted()],
-        "checkins": [checkin_record(c) for c in nav.checkins.all()],
+        "checkins": _stored_checkins(nav),
         "visits": [_visit_record(nav, v) for v in reversed(visits)],
+        "medicines": [medicine_record(m) for m in nav.medicines.all()],
+        "events": [event_record(e) for e in reversed(nav.events.all())],
         "settings": settings,
     }
 
@@ -158,6 +188,12 @@ def export_markdown(nav: Navigator) -> str:
     lines += [f"- {u.text}" for u in nav.people.unwanted()] or ["- Nothing listed yet."]
     lines += _checkins_markdown(nav)
     lines += _visits_markdown(nav)
+    lines += ["", "## My medicines", ""]
+    lines += [
+        f"- {m.sentence()} {' '.join(c.words() for c in m.changes)}" for m in nav.medicines.all()
+    ] or ["- None listed yet."]
+    lines += ["", "## Events, newest first", ""]
+    lines += [f"- {e.sentence()}" for e in nav.events.all()] or ["- None logged yet."]
     lines += ["", "## Notes, newest first", ""]
     labels = nav.link_labels()
     for note in nav.notes.all():
@@ -217,7 +253,7 @@ def write_export(path: Path, payload: bytes, overwrite: bool = False) -> Path:
     if not path.parent.is_dir():
         raise InputError(f"The folder {path.parent} does not exist. Choose a folder that does.")
     from tui.core import durable  # only here: `help` and `completion` import this module
-    from tui.core.store import save_error_sentence
+    from tui.core.failures import save_error_sentence
 
     try:
         durable.atomic_write_bytes(path, payload)

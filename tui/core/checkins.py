@@ -116,11 +116,17 @@ def find_level(name: str) -> Level | None:
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
-def parse_day(text: str, today: date | None = None, future: bool = False) -> date:
+def parse_day(
+    text: str,
+    today: date | None = None,
+    future: bool = False,
+    been: str = "A check-in is about days that have been",
+) -> date:
     """A day typed by a person, the one parser for every front end: YYYY-MM-DD, "today",
     "yesterday", "tomorrow", or a weekday's name ("friday", "last friday", "next
     friday"). A weekday alone is the nearest one that can be meant: the coming one for
-    a visit (``future``), the last one for a check-in; today counts for both."""
+    a visit (``future``), the last one for a check-in; today counts for both. ``been``
+    says why a day to come is refused (a check-in, a fall and a dose change have been)."""
     today = today or date.today()
     word = " ".join(text.strip().casefold().split())
     relative = {"": 0, "today": 0, "yesterday": -1, "tomorrow": 1}
@@ -139,8 +145,7 @@ def parse_day(text: str, today: date | None = None, future: bool = False) -> dat
             ) from None
     if day > today and not future:
         raise InputError(
-            f"{long_date(day)} has not come yet. A check-in is about days that have "
-            "been: choose today or an earlier day."
+            f"{long_date(day)} has not come yet. {been}: choose today or an earlier day."
         )
     return day
 

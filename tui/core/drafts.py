@@ -7,13 +7,17 @@ second is plenty) and ``clear`` once it is saved or thrown away; at the next sta
 
 The drafts file (``navigator.json.drafts``, owner-only like every file the app
 writes) is replaced atomically at each save, so it is always whole. Only the copy
-of the app holding the data file's lock writes it: a second, read-only copy never
-overwrites the first one's drafts. Delete all removes it with the other files.
+of the app holding the data file's lock writes it. A second, read-only copy keeps
+its drafts in a file of its own (``navigator.json.drafts-<hex>``), so it never
+overwrites the first one's and a hang-up there loses nothing either; the lock
+holder's next start folds those files into its own and offers them back. Delete
+all removes them with the other files.
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,6 +50,22 @@ class Draft:
         return "Unfinished answer", f"{self.label}\n{self.fields.get('text', '')}"
 
 
+def drop_draft_of_deleted(data_file: Path, key: str) -> None:
+    """A record was deleted: its unsaved edit ("note:12") is dropped with it, so it is
+    never offered back as an edit of something that is gone. Best effort: the
+    deletion is saved either way."""
+    with contextlib.suppress(OSError):
+        Drafts(data_file).clear(key)
+
+
+_TOKENS: dict[int, str] = {}
+
+
+def _window_token() -> str:
+    """One name per process for its own drafts file, whichever ``Drafts`` writes it."""
+    return _TOKENS.setdefault(os.getpid(), os.urandom(6).hex())
+
+
 class Drafts:
     def __init__(self, data_file: Path, *, writable: bool | None = None) -> None:
         """``writable``: None means "if this process holds the data file's lock"."""
@@ -53,6 +73,7 @@ class Drafts:
         self._data_file = data_file
         self._lock_file = paths.lock_file(data_file)
         self._writable = writable
+        self._own = paths.window_drafts_file(data_file, _window_token())
 
     @property
     def writable(self) -> bool:
@@ -60,10 +81,14 @@ class Drafts:
             return self._writable
         return held_here(self._lock_file)
 
-    def _read(self) -> dict[str, DraftRecord]:
+    def _target(self) -> Path:
+        """The lock holder's drafts file, or this copy's own."""
+        return self.path if self.writable else self._own
+
+    def _read(self, path: Path | None = None) -> dict[str, DraftRecord]:
         """The drafts on disk. A damaged file is kept aside whole and counts as none."""
         try:
-            raw = durable.read_regular(self.path)
+            raw = durable.read_regular(path or self.path)
         except FileNotFoundError:
             return {}
         except OSError:
@@ -75,39 +100,59 @@ class Drafts:
                 stamp = generations.file_stamp()
                 aside = paths.aside_file(self._data_file, "drafts-unreadable", stamp)
                 with contextlib.suppress(OSError):
-                    durable.keep_a_copy(self.path, aside)
+                    durable.keep_a_copy(path or self.path, aside)
             return {}
 
-    def _write(self, drafts: dict[str, DraftRecord]) -> None:
+    def _write(self, drafts: dict[str, DraftRecord], path: Path | None = None) -> None:
+        target = path or self.path
         if not drafts:
             with contextlib.suppress(FileNotFoundError):
-                self.path.unlink()
+                target.unlink()
             return
-        durable.atomic_write_bytes(self.path, _encoder.encode(DraftsFile(drafts=drafts)))
+        durable.atomic_write_bytes(target, _encoder.encode(DraftsFile(drafts=drafts)))
 
     def save(self, key: str, fields: dict[str, str], label: str) -> None:
         """Keep the words of ``key`` on disk (atomic and durable). Raises OSError if it fails."""
-        if not self.writable:
-            return
-        drafts = self._read()
+        target = self._target()
+        drafts = self._read(target)
         old = drafts.get(key)
         if old is not None and old.fields == fields and old.label == label:
             return  # nothing new typed: no write
         drafts[key] = DraftRecord(fields=dict(fields), label=label, saved=now_stamp())
-        self._write(drafts)
+        self._write(drafts, target)
 
     def clear(self, key: str) -> None:
         """The words were saved (or thrown away on purpose): forget the draft."""
-        if not self.writable:
-            return
-        drafts = self._read()
+        target = self._target()
+        drafts = self._read(target)
         if drafts.pop(key, None) is not None:
-            self._write(drafts)
+            self._write(drafts, target)
 
     def left_over(self) -> list[Draft]:
         """Drafts on disk, oldest first: at start, what a previous run left behind."""
+        if self.writable:
+            self._fold_other_windows()
         found = [
             Draft(key, dict(record.fields), record.label, record.saved)
             for key, record in self._read().items()
         ]
         return sorted(found, key=lambda d: (d.saved, d.key))
+
+    def _fold_other_windows(self) -> None:
+        """Bring the drafts second windows left into this file (a key both have gets a
+        suffix, so neither is lost), then remove their files."""
+        others = [p for p in paths.window_drafts_files(self._data_file) if p != self._own]
+        if not others:
+            return
+        drafts = self._read()
+        for other in others:
+            for key, record in self._read(other).items():
+                name, n = key, 1
+                while name in drafts and drafts[name] != record:
+                    n += 1
+                    name = f"{key}#{n}"
+                drafts[name] = record
+        with contextlib.suppress(OSError):
+            self._write(drafts)
+            for other in others:
+                other.unlink(missing_ok=True)

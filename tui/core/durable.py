@@ -171,10 +171,11 @@ def keep_a_copy(source: Path, copy: Path) -> None:
     sync_directory(copy.parent)
 
 
-def read_regular(path: Path) -> bytes:
+def read_regular(path: Path, limit: int | None = None) -> bytes:
     """Read a file only if it is an ordinary one: a FIFO would block, a device never end.
 
     Raises ``FileNotFoundError`` if it is missing and ``NotARegularFile`` otherwise.
+    ``limit``: read at most this many bytes and one more (a file still growing).
     """
     if not stat.S_ISREG(os.stat(path).st_mode):
         raise NotARegularFile(f"{path} is not an ordinary file")
@@ -184,9 +185,12 @@ def read_regular(path: Path) -> bytes:
         size = os.fstat(fd)
         if not stat.S_ISREG(size.st_mode):  # swapped for something else since the check
             raise NotARegularFile(f"{path} is not an ordinary file")
-        chunks = []
+        chunks, total = [], 0
         while chunk := os.read(fd, max(size.st_size, 65536)):
             chunks.append(chunk)
+            total += len(chunk)
+            if limit is not None and total > limit:
+                break
         return b"".join(chunks)
     finally:
         os.close(fd)

@@ -1,4 +1,4 @@
-"""Importing check-ins, visits and the two settings a backup carries (see importing.py).
+"""Importing check-ins, visits and the settings a backup carries (see importing.py).
 
 The same rules as for notes and the checklist: what is new is added, nothing is
 duplicated, an answer already here is never replaced, words are never replaced
@@ -13,19 +13,21 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from tui.core import schema
+from tui.core import import_records, schema
 from tui.core.checkins import AREA_BY_ID, LEVEL_BY_ID
 from tui.core.merging import FieldChange, merged_text, text_of
 from tui.core.models import long_date
-from tui.core.schema import CHECKINS, VISITS
+from tui.core.schema import CHECKINS, VISITS, now_stamp
 from tui.core.service import Navigator
 
-SETTINGS_FIELDS = ("my_name", "checkin_every_days", "date_of_birth")
+#: Every setting kept in the data file: a person moving to a new computer keeps high
+#: contrast and the plain mode too.
+SETTINGS_FIELDS = ("theme", "plain", "my_name", "checkin_every_days", "date_of_birth")
 
 
 @dataclass
 class CheckInMerge:
-    day: date
+    day: date | str  # a date this version cannot read is kept as it was written
     levels: dict[str, str]
     words: dict[str, str]
     days: str
@@ -54,6 +56,8 @@ class FollowUpPlan:
     settings: dict[str, Any] = field(default_factory=dict)
     field_changes: list[FieldChange] = field(default_factory=list)
     skipped: int = 0
+    #: Medicines and events (import_records.py).
+    records: import_records.RecordsPlan = field(default_factory=import_records.RecordsPlan)
 
     @property
     def new_checkins(self) -> int:
@@ -69,6 +73,8 @@ class FollowUpPlan:
         return bool(
             self.checkins
             or self.settings
+            or self.records.medicines
+            or self.records.events
             or any(v.row_id is None or v.changed for v in self.visits.values())
         )
 
@@ -84,6 +90,8 @@ def plan(nav: Navigator, data: dict[str, Any]) -> FollowUpPlan:
     found = FollowUpPlan()
     _plan_checkins(nav, data, found)
     _plan_visits(nav, data, found)
+    found.records = import_records.plan(nav, data)
+    found.skipped += found.records.skipped
     raw_settings = data.get("settings")
     settings: dict[str, Any] = raw_settings if isinstance(raw_settings, dict) else {}
     name = text_of(settings.get("my_name")).strip()
@@ -99,6 +107,16 @@ def plan(nav: Navigator, data: dict[str, Any]) -> FollowUpPlan:
     every = settings.get("checkin_every_days")
     if isinstance(every, int) and 1 <= every <= 366 and nav.setting("checkin_every_days") is None:
         found.settings["checkin_every_days"] = every
+    # A choice made here stays; one not made here comes with the backup. (An unknown
+    # theme name is kept, and the app shows its default theme for it.)
+    theme = settings.get("theme")
+    if isinstance(theme, str) and 0 < len(theme) <= 100 and nav.setting("theme") is None:
+        found.settings["theme"] = theme
+        found.field_changes.append(FieldChange("Theme", "", theme))
+    plain = settings.get("plain")
+    if isinstance(plain, bool) and nav.setting("plain") is None:
+        found.settings["plain"] = plain
+        found.field_changes.append(FieldChange("Plain mode", "", "on" if plain else "off"))
     return found
 
 
@@ -110,46 +128,56 @@ def _is_a_day(text: str) -> bool:
     return True
 
 
+def _unknown_day(raw: dict[str, Any]) -> str | None:
+    """A date this version cannot read (a later version's, say), kept as text."""
+    text = raw.get("date")
+    return text.strip() if isinstance(text, str) and 0 < len(text.strip()) <= 40 else None
+
+
+def _short(value: Any) -> bool:
+    return isinstance(value, str) and 0 < len(value) <= 50
+
+
 def _plan_checkins(nav: Navigator, data: dict[str, Any], found: FollowUpPlan) -> None:
+    """Answers, areas, levels and dates this version does not know are kept as they are
+    (a later version wrote them): export and import must not lose them."""
     rows = nav.store.records(CHECKINS)
     here = {row.day: (row_id, row) for row_id, row in rows.items()}
     for raw in data.get("checkins", []):
-        day = _day(raw.get("date")) if isinstance(raw, dict) else None
+        day: date | str | None = _day(raw.get("date")) if isinstance(raw, dict) else None
+        if day is None and isinstance(raw, dict):
+            day = _unknown_day(raw)
         if day is None:
             found.skipped += 1
             continue
         raw_levels = raw.get("levels") if isinstance(raw.get("levels"), dict) else {}
         raw_words = raw.get("words") if isinstance(raw.get("words"), dict) else {}
-        levels = {
-            area: level
-            for area, level in raw_levels.items()
-            if area in AREA_BY_ID and isinstance(level, str) and level in LEVEL_BY_ID
-        }
-        words = {a: text_of(w).strip() for a, w in raw_words.items() if a in AREA_BY_ID}
+        levels = {area: lv for area, lv in raw_levels.items() if _short(area) and _short(lv)}
+        words = {a: text_of(w).strip() for a, w in raw_words.items() if _short(a)}
         words = {a: w for a, w in words.items() if w}
         days = text_of(raw.get("days")).strip()
-        existing = here.get(day.isoformat())
+        existing = here.get(day if isinstance(day, str) else day.isoformat())
         if existing is None:
             if levels or words or days:
                 stamps = text_of(raw.get("created")), text_of(raw.get("updated"))
                 found.checkins.append(CheckInMerge(day, levels, words, days, *stamps))
-                here[day.isoformat()] = (-1, None)  # a backup with the day twice adds it once
+                key = day if isinstance(day, str) else day.isoformat()
+                here[key] = (-1, None)  # a backup with the day twice adds it once
             continue
         row_id, row = existing
         if row is None:
             continue
-        label = f"Check-in of {long_date(day)}"
+        label = f"Check-in of {long_date(day) if isinstance(day, date) else day}"
         new_levels = {**levels, **row.levels}  # an answer already here stays
         for area in sorted(set(new_levels) - set(row.levels)):
-            words_of = LEVEL_BY_ID[new_levels[area]].words
-            found.field_changes.append(
-                FieldChange(f"{label}, {AREA_BY_ID[area].label}", "", words_of)
-            )
+            level = LEVEL_BY_ID.get(new_levels[area])
+            words_of = level.words if level else new_levels[area]
+            found.field_changes.append(FieldChange(f"{label}, {_area_label(area)}", "", words_of))
         new_words = dict(row.words)
         for area, text in words.items():
             new_words[area] = merged_text(row.words.get(area, ""), text)
             if new_words[area] != row.words.get(area, ""):
-                what = f"{label}, my words on {AREA_BY_ID[area].label.lower()}"
+                what = f"{label}, my words on {_area_label(area).lower()}"
                 found.field_changes.append(
                     FieldChange(what, row.words.get(area, ""), new_words[area])
                 )
@@ -158,6 +186,11 @@ def _plan_checkins(nav: Navigator, data: dict[str, Any], found: FollowUpPlan) ->
             found.field_changes.append(FieldChange(f"{label}, my days", row.days, new_days))
         if (new_levels, new_words, new_days) != (row.levels, row.words, row.days):
             found.checkins.append(CheckInMerge(day, new_levels, new_words, new_days, row_id=row_id))
+
+
+def _area_label(area_id: str) -> str:
+    area = AREA_BY_ID.get(area_id)
+    return area.label if area else f"{area_id} (from another version)"
 
 
 def _plan_visits(nav: Navigator, data: dict[str, Any], found: FollowUpPlan) -> None:
@@ -194,8 +227,9 @@ def apply(
     id's visit here, so the backup's notes can be raised at them."""
     for checkin in found.checkins:
         if checkin.row_id is None:
+            day = checkin.day
             record = schema.CheckIn(
-                day=checkin.day.isoformat(),
+                day=day if isinstance(day, str) else day.isoformat(),
                 levels=checkin.levels,
                 words=checkin.words,
                 days=checkin.days,
@@ -204,11 +238,13 @@ def apply(
             )
             nav.store.insert(CHECKINS, record)
         else:
-            nav.checkins.record(
-                checkin.day,
-                {a: LEVEL_BY_ID[lv] for a, lv in checkin.levels.items()},
-                checkin.words,
-                checkin.days,
+            nav.store.update(  # raw, so values this version does not know stay
+                CHECKINS,
+                checkin.row_id,
+                levels=checkin.levels,
+                words=checkin.words,
+                days=checkin.days,
+                updated=now_stamp(),
             )
     visit_ids: dict[str, int] = {}
     added: dict[int, int] = {}  # id(merge) -> the visit made for it
@@ -223,6 +259,7 @@ def apply(
             visit_ids[backup_id] = added[id(merge)] = _add_visit(nav, merge, people)
     for key, value in found.settings.items():
         nav.set_setting(key, value)
+    import_records.apply(nav, found.records)
     return visit_ids
 
 

@@ -14,9 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import orjson
-
-from tui.core import import_followup
+from tui.core import import_followup, paths
 from tui.core.import_followup import SETTINGS_FIELDS, FollowUpPlan
 from tui.core.merging import FieldChange, merged_text, text_of
 from tui.core.models import ChecklistEntry, Role
@@ -32,8 +30,8 @@ __all__ = [
     "FieldChange",
     "ImportPlan",
     "apply_import",
+    "check_backup",
     "plan_import",
-    "read_backup",
 ]
 
 FORMAT = "spms-navigator-backup"
@@ -42,21 +40,24 @@ NOTE_FIELDS = ("title", "body", "created", "updated", "link", "kind", "raised", 
 PERSON_FIELDS = ("name", "role", "specialty", "contact", "helps_with")
 
 
-def read_backup(path: Path) -> dict[str, Any]:
-    """Read and check a JSON backup, with a sentence for each way it can be wrong."""
-    try:
-        data = orjson.loads(path.expanduser().read_bytes())
-    except FileNotFoundError:
-        raise InputError(f"There is no file {path}. Check the name and the folder.") from None
-    except IsADirectoryError:
-        raise InputError(f"{path} is a folder. Give the name of a JSON backup file.") from None
-    except orjson.JSONDecodeError:
-        raise InputError(f"{path} is not a JSON backup from SPMS Navigator.") from None
+def check_backup(path: Path, data: Any) -> dict[str, Any]:
+    """Check a JSON backup read from ``path`` (kept_aside.read_backup reads it), with a
+    sentence for each way it can be wrong."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise InputError(f"{path} is not a JSON backup from SPMS Navigator.")
     if not isinstance(data.get("version"), int) or data["version"] > VERSION:
         raise InputError(f"{path} comes from a newer version of the app. Update the app first.")
-    for key in ("notes", "own_items", "checklist", "people", "unwanted_help", "checkins", "visits"):
+    for key in (
+        "notes",
+        "own_items",
+        "checklist",
+        "people",
+        "unwanted_help",
+        "checkins",
+        "visits",
+        "medicines",
+        "events",
+    ):
         if not isinstance(data.get(key, []), list):
             raise InputError(f"{path} is damaged: its {key} are not a list.")
     if not isinstance(data.get("settings", {}), dict):
@@ -91,6 +92,8 @@ class ImportPlan:
     own_texts: dict[str, str] = field(default_factory=dict)
     #: Check-ins, visits and settings (import_followup.py).
     followup: FollowUpPlan = field(default_factory=FollowUpPlan)
+    #: The data file read as a backup (kept_aside.py), if it was one.
+    source_file: str = ""
 
     @property
     def empty(self) -> bool:
@@ -131,6 +134,13 @@ class ImportPlan:
                 "check-ins that gain answers or words",
             ),
             (self.followup.new_visits, "new visit", "new visits"),
+            (self.followup.records.new_medicines, "new medicine", "new medicines"),
+            (
+                len(self.followup.records.medicines) - self.followup.records.new_medicines,
+                "medicine that gains changes or words",
+                "medicines that gain changes or words",
+            ),
+            (len(self.followup.records.events), "new event", "new events"),
         ]
         return [f"{n} {one if n == 1 else many}." for n, one, many in parts if n]
 
@@ -146,7 +156,7 @@ class ImportPlan:
 
 
 def plan_import(nav: Navigator, data: dict[str, Any]) -> ImportPlan:
-    plan = ImportPlan()
+    plan = ImportPlan(source_file=text_of(data.get("source_file")))
     _plan_notes(nav, data, plan)
     people = {p.id: p for p in nav.people.all()}
     have_people = {(p.name, str(p.role)) for p in people.values()}
@@ -262,6 +272,9 @@ def apply_import(nav: Navigator, plan: ImportPlan) -> ImportPlan:
     try:
         with nav.store.transaction():
             _apply(nav, plan)
+            kept = paths.kept_aside_data_files(nav.store.path)
+            if plan.source_file and Path(plan.source_file) in kept:
+                nav.store.remember_merged(Path(plan.source_file).name)  # not offered again
     except BaseException:
         nav.notes.forget_cached()  # memory went back to what is on disk
         raise

@@ -9,6 +9,7 @@ The kernel drops the lock if the process dies, so a crash never leaves it stuck.
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 from typing import Protocol
@@ -16,6 +17,29 @@ from typing import Protocol
 
 class Held(Protocol):
     def release(self) -> None: ...
+
+
+#: What ``flock`` says where the folder cannot lock files at all (NFS without its lock
+#: service, some network and FUSE file systems), as opposed to "someone holds it".
+CANNOT_LOCK = frozenset(
+    {errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOSYS, getattr(errno, "ENOTSUP", errno.EOPNOTSUPP)}
+)
+
+
+class CannotLock(OSError):
+    """This folder cannot lock files: nobody holds the lock, there is no lock to hold."""
+
+
+class _NoLock:
+    def release(self) -> None:
+        pass
+
+
+def without_a_lock(path: Path) -> Held:
+    """Single-user mode, where files cannot be locked: count as the holder (drafts are
+    kept), trusting the person to run one copy at a time."""
+    _HELD.add(path)
+    return _Registered(path, _NoLock())
 
 
 #: The lock files this process holds: drafts.py writes only where the data file's is held.
@@ -49,7 +73,10 @@ class _PosixLock:
 
 
 def try_lock(path: Path, mode: int) -> Held | None:
-    """Take the lock at ``path`` (created with ``mode``), or return None if it is held."""
+    """Take the lock at ``path`` (created with ``mode``), or return None if it is held.
+
+    Raises ``CannotLock`` where the folder cannot lock files at all.
+    """
     lock = _try_lock(path, mode)
     if lock is None:
         return None
@@ -75,7 +102,9 @@ def _try_lock(path: Path, mode: int) -> Held | None:
         if fchmod is not None:
             fchmod(fd, mode)
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
+    except OSError as error:
         os.close(fd)
+        if error.errno in CANNOT_LOCK:
+            raise CannotLock(error.errno, error.strerror) from error
         return None
     return _PosixLock(fd)

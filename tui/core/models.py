@@ -71,6 +71,8 @@ def display_time(stamp: str) -> str:
         when = datetime.fromisoformat(stamp)
     except ValueError:
         return stamp
+    if when.tzinfo is not None:
+        when = when.astimezone()  # stored in UTC (older versions: with their offset)
     return f"{when.day} {MONTHS[when.month - 1]} {when.year}, {when.hour:02d}:{when.minute:02d}"
 
 
@@ -400,3 +402,7 @@ class OpenReport:
     read_only: bool = False
     #: No data file was there and no backup to restore: a new, empty one was started.
     created_new: bool = False
+    #: The file came from a newer version: read-only, and nothing written at all.
+    newer_file: bool = False
+    #: Set by the backup thread if the dated copy could not be made: a sentence.
+    backup_problem: str | None = None

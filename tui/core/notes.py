@@ -10,8 +10,9 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from tui.core import schema
+from tui.core.drafts import drop_draft_of_deleted
 from tui.core.models import Note, NoteKind
-from tui.core.schema import NOTES, now_stamp
+from tui.core.schema import NOTES, instant, now_stamp
 from tui.core.text import InputError, storable
 
 if TYPE_CHECKING:  # the store is handed in; the commands that never open it import none of it
@@ -59,7 +60,10 @@ class Notes:
     def _all(self) -> list[Note]:
         if self._newest_first is None:
             notes = list(self._note_map().values())
-            notes.sort(key=lambda n: (n.created, n.id), reverse=True)
+            if len({n.created[-6:] for n in notes}) <= 1:  # one offset (UTC): text order
+                notes.sort(key=lambda n: (n.created, n.id), reverse=True)  # is time order
+            else:  # offsets differ (local times from before 0.2.0, a daylight-saving change)
+                notes.sort(key=lambda n: (instant(n.created), n.id), reverse=True)
             self._newest_first = notes
         return self._newest_first
 
@@ -201,6 +205,7 @@ class Notes:
         note = self.get(note_id)
         self.store.delete(NOTES, note_id)
         self._forget(note_id)
+        drop_draft_of_deleted(self.store.path, f"note:{note_id}")
         return note
 
     @staticmethod

@@ -77,23 +77,39 @@ def backup_file(data_file: Path) -> Path:
 
 
 BACKUP_STAMP = r"\d{8}-\d{6}(-\d+)?"
+#: A dated copy's name since version 0.2.0: its place in the order (a counter that
+#: only grows), then when it was made, in UTC (``g000012-20261130-101500Z``). The
+#: counter, not the clock, says which copy is newest: a clock set wrong once must
+#: not make later copies look older.
+GENERATION_NAME = r"g(\d{6,})-(\d{8}-\d{6})Z"
 
 
-def backup_generation(data_file: Path, stamp: str) -> Path:
-    """A dated copy of a good data file (``navigator.json.bak-20261130-101500``)."""
-    return data_file.with_name(f"{data_file.name}.bak-{stamp}")
+def backup_generation(data_file: Path, sequence: int, utc_stamp: str) -> Path:
+    """A dated copy of a good data file (``navigator.json.bak-g000012-20261130-101500Z``)."""
+    return data_file.with_name(f"{data_file.name}.bak-g{sequence:06d}-{utc_stamp}Z")
+
+
+def generation_order(copy: Path) -> tuple[int, int, str]:
+    """Sort key of a dated copy, larger for newer: numbered copies by their counter,
+    after every copy older versions named by the local time alone."""
+    import re
+
+    tail = copy.name.rsplit(".bak-", 1)[-1]
+    if numbered := re.fullmatch(GENERATION_NAME, tail):
+        return (1, int(numbered.group(1)), numbered.group(2))
+    return (0, 0, tail)
 
 
 def backup_generations(data_file: Path) -> list[Path]:
-    """The dated copies beside the data file, newest first."""
+    """The dated copies beside the data file, newest first (by their counter)."""
     import re
 
-    pattern = re.compile(rf"{re.escape(data_file.name)}\.bak-{BACKUP_STAMP}")
+    pattern = re.compile(rf"{re.escape(data_file.name)}\.bak-({BACKUP_STAMP}|{GENERATION_NAME})")
     try:
         found = [p for p in data_file.parent.iterdir() if pattern.fullmatch(p.name)]
     except OSError:
         return []
-    return sorted(found, key=lambda p: p.name.split(".bak-", 1)[1], reverse=True)
+    return sorted(found, key=generation_order, reverse=True)
 
 
 def journal_file(data_file: Path) -> Path:
@@ -109,6 +125,22 @@ def quarantine_file(data_file: Path) -> Path:
 def drafts_file(data_file: Path) -> Path:
     """Text being typed, kept until it is saved or thrown away (see core/drafts.py)."""
     return data_file.with_name(data_file.name + ".drafts")
+
+
+def window_drafts_file(data_file: Path, token: str) -> Path:
+    """The drafts of a copy of the app that does not hold the lock (a second window):
+    its own file, so it never overwrites the first one's (``navigator.json.drafts-<hex>``)."""
+    return data_file.with_name(f"{data_file.name}.drafts-{token}")
+
+
+def window_drafts_files(data_file: Path) -> list[Path]:
+    import re
+
+    pattern = re.compile(rf"{re.escape(data_file.name)}\.drafts-[0-9a-f]{{8,32}}")
+    try:
+        return sorted(p for p in data_file.parent.iterdir() if pattern.fullmatch(p.name))
+    except OSError:
+        return []
 
 
 def export_file(kind: str) -> Path:
@@ -172,6 +204,20 @@ def aside_file(data_file: Path, reason: str, stamp: str) -> Path:
     return data_file.with_name(f"{data_file.name}.{reason}-{stamp}")
 
 
+def kept_aside_data_files(data_file: Path) -> list[Path]:
+    """Whole data files an older release set aside because a newer one had written them
+    (``navigator.json.newer-<date>``), newest first: they may hold records the data file
+    lacks (kept_aside.py offers them back)."""
+    import re
+
+    pattern = re.compile(rf"{re.escape(data_file.name)}\.newer-{BACKUP_STAMP}")
+    try:
+        found = [p for p in data_file.parent.iterdir() if pattern.fullmatch(p.name)]
+    except OSError:
+        return []
+    return sorted(found, key=lambda p: p.name, reverse=True)
+
+
 def app_copies(data_file: Path) -> list[Path]:
     """Every file this app made beside the data file but the data file and the lock:
     dated backups, the older single backup, files moved aside, the journal, the
@@ -194,4 +240,5 @@ def app_copies(data_file: Path) -> list[Path]:
         found += [p for p in data_file.parent.iterdir() if aside.fullmatch(p.name)]
     except OSError:  # the folder is gone: nothing more to find
         return sorted(set(found))
+    found += window_drafts_files(data_file)
     return sorted(set(found + backup_generations(data_file) + stale_temp_files(data_file)))

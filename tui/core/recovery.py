@@ -4,8 +4,9 @@ Opening it:
 
 1. makes the folder (0700, each missing parent too) and tightens a looser mode it
    finds where modes mean privacy (not on Windows);
-2. reads the file through the schema (schema.py). A file that is missing, empty,
-   cut short, not JSON, not UTF-8, the wrong shape or from a newer version is
+2. reads the file through the schema (schema.py). A file from a newer version is
+   opened read-only and never replaced. A file that is missing, empty, cut short,
+   not JSON, not UTF-8 or the wrong shape is
    replaced by the newest good backup copy (generations.py), and said so. A
    damaged file is first copied aside, unchanged, then the restored copy written
    over it, so the data path is never empty, even if the app is killed between;
@@ -29,7 +30,8 @@ from pathlib import Path
 import msgspec
 import orjson
 
-from tui.core import durable, generations, journal, paths, schema
+from tui import __version__
+from tui.core import durable, failures, generations, journal, paths, schema
 from tui.core.durable import DIR_MODE, FILE_MODE
 from tui.core.models import OpenReport
 from tui.core.schema import CURRENT_SCHEMA, BadFile, now_stamp
@@ -122,6 +124,8 @@ def load(
         try:
             loaded = schema.decode(raw)
         except BadFile as problem:
+            if problem.reason == "newer":
+                return _newer(raw, report)
             bad = problem
     rewrite = False
     replaced = loaded is None  # missing or damaged: a journal that does not fit is kept
@@ -134,8 +138,8 @@ def load(
         # Copying years of notes takes milliseconds that opening need not wait for.
         # An interrupted copy leaves only a temporary file, removed at the next start.
         copier = threading.Thread(
-            target=generations.refresh,
-            args=(path, raw, schema.meta(loaded.tables).base),
+            target=_make_dated_copy,
+            args=(path, raw, schema.meta(loaded.tables).base, report),
             name="backup",
             daemon=True,
         )
@@ -150,6 +154,37 @@ def load(
     if loaded.bad:
         rewrite = _quarantine(path, loaded.bad, report, writable) or rewrite
     return Opened(loaded.tables, 0 if rewrite else journal_size, rewrite and writable)
+
+
+def _newer(raw: bytes, report: OpenReport) -> Opened:
+    """A file a newer version wrote: shown read-only, never replaced by an older copy.
+
+    Setting it aside and restoring an older copy (what versions before 0.2.0 did)
+    forks the data: the newer version's changes go into a file nobody looks at.
+    Its journal, if any, is the newer version's too, and is left alone.
+    """
+    loaded = schema.decode(raw, newer_ok=True)
+    writer = schema.meta(loaded.tables).written_by
+    by = f"SPMS Navigator {writer}" if writer else "a newer version of SPMS Navigator"
+    upgrade = f"version {writer} or later" if writer else "the newest version"
+    report.read_only = True
+    report.newer_file = True
+    report.messages.append(
+        f"Your data file was written by {by}; this is version {__version__}. So this copy "
+        f"opened it read-only: you can read, but changes will not be saved, and nothing in "
+        f"the file is changed. To make changes, upgrade SPMS Navigator to {upgrade}."
+    )
+    return Opened(loaded.tables, 0)
+
+
+def _make_dated_copy(path: Path, raw: bytes, base: str, report: OpenReport) -> None:
+    """The backup thread. Whatever goes wrong (a full disk, a folder made read-only)
+    becomes a sentence in the report, which each front end shows: a thread that
+    raised would print a traceback over the screen, and say nothing useful."""
+    try:
+        generations.refresh(path, raw, base)
+    except Exception as error:  # every failure here must become a sentence
+        report.backup_problem = failures.backup_problem_sentence(error)
 
 
 def _say_current_schema(tables: schema.Tables, version: int) -> None:

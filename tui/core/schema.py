@@ -14,9 +14,9 @@ is kept aside whole, like a bad record.
 To add a kind of record (check-ins, say):
 
 1. write its ``Record`` class below and add it to ``TABLES``;
-2. raise ``CURRENT_SCHEMA`` and add a step to ``MIGRATIONS`` that turns a file of
-   the version before into one of the new version (often it only has to exist:
-   the new table starts empty);
+2. raise ``CURRENT_SCHEMA`` and add a step to ``STEPS`` (migrations.py) that turns a
+   file of the version before into one of the new version (often it only has to
+   exist: the new table starts empty);
 3. read and write it through ``Store`` (store.py) like the other tables.
 
 A file from an older version is migrated on open, with a copy of the old file kept.
@@ -26,15 +26,14 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any, cast
 
 import msgspec
 import orjson
 
-CURRENT_SCHEMA = 2
+CURRENT_SCHEMA = 3
 
 META = "meta"
 NOTES = "notes"
@@ -45,6 +44,8 @@ UNWANTED = "unwanted_help"
 SETTINGS = "settings"
 CHECKINS = "checkins"
 VISITS = "visits"
+MEDICINES = "medicines"
+EVENTS = "events"
 
 
 class Record(msgspec.Struct, kw_only=True):
@@ -61,6 +62,11 @@ class Meta(Record):
     base: str = ""
     #: The highest id ever given in each table, so a deleted record's id is never reused.
     last_ids: dict[str, int] = {}
+    #: The release that last rewrote the file (``tui.__version__``): a newer one is named
+    #: in the sentence that says what to upgrade to. Empty before 0.2.0.
+    written_by: str = ""
+    #: Kept-aside files (by name) whose records were merged back: not offered again.
+    merged_aside: list[str] = []
 
 
 class Note(Record, gc=False):  # tens of thousands of them: no garbage-collector tracking
@@ -150,6 +156,41 @@ class Settings(Record):
     date_of_birth: str | None = None
 
 
+class MedicineChange(Record):
+    """One dated step in a medicine's story: ``what`` is started, added, dose, when,
+    effects or stopped; ``before`` and ``after`` hold the old and new words."""
+
+    day: str
+    what: str
+    before: str = ""
+    after: str = ""
+    recorded: str = ""
+
+
+class Medicine(Record):
+    """A medicine the person takes or took; ``changes`` is its dated history, oldest first."""
+
+    name: str
+    dose: str = ""
+    when: str = ""
+    started: str = ""
+    stopped: str = ""
+    why: str = ""
+    effects: str = ""
+    changes: list[MedicineChange] = []
+    created: str = ""
+    updated: str = ""
+
+
+class Event(Record):
+    """Something that happened on a day (a fall, an infection...): ``kind`` is a word."""
+
+    day: str
+    kind: str
+    words: str = ""
+    created: str = ""
+
+
 TABLES: dict[str, type[Record]] = {
     META: Meta,
     NOTES: Note,
@@ -160,6 +201,8 @@ TABLES: dict[str, type[Record]] = {
     SETTINGS: Settings,
     CHECKINS: CheckIn,
     VISITS: Visit,
+    MEDICINES: Medicine,
+    EVENTS: Event,
 }
 
 #: The words a person reads for a bad record: "a note", "a checklist row"...
@@ -173,6 +216,8 @@ RECORD_WORDS = {
     SETTINGS: "your settings",
     CHECKINS: "a check-in",
     VISITS: "a visit",
+    MEDICINES: "a medicine",
+    EVENTS: "an event",
 }
 
 Tables = dict[str, dict[int, Any]]
@@ -192,7 +237,19 @@ class DraftsFile(msgspec.Struct, kw_only=True):
 
 
 def now_stamp() -> str:
-    return datetime.now().astimezone().isoformat(timespec="seconds")
+    """The time now, in UTC: the stored order of things must not change with daylight
+    saving or a move to another time zone. Front ends show it in local time."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def instant(stamp: str) -> float:
+    """A stored time as seconds since 1970 (UTC), to sort by: stored strings carry
+    different offsets (older versions wrote local time, so a daylight-saving change
+    put two offsets in one file), and their text order is not their time order."""
+    try:
+        return datetime.fromisoformat(stamp).timestamp()
+    except ValueError:
+        return 0.0
 
 
 def empty_tables() -> Tables:
@@ -250,8 +307,14 @@ class Loaded:
     bad: list[BadRecord] = field(default_factory=list)
 
 
-def decode(raw: bytes) -> Loaded:
-    """Read a data file's bytes. Raises ``BadFile`` only if nothing in it can be used."""
+def decode(raw: bytes, newer_ok: bool = False) -> Loaded:
+    """Read a data file's bytes. Raises ``BadFile`` only if nothing in it can be used.
+
+    ``newer_ok``: read a file from a newer schema as far as this version understands
+    it (to show it read-only), instead of raising ``BadFile("newer")``.
+    """
+    if newer_ok:
+        return _decode_record_by_record(raw, newer_ok)
     collecting = gc.isenabled()
     gc.disable()  # decoding makes no cycles; a collection mid-way costs a third (bench/)
     try:
@@ -286,14 +349,14 @@ def _whole_file(raw: bytes) -> dict[str, Any]:
     return data
 
 
-def _version(data: dict[str, Any]) -> int:
+def _version(data: dict[str, Any], newer_ok: bool = False) -> int:
     if META not in data:
         return 0  # the first prototypes had no meta table
     record = data[META].get("1") if isinstance(data[META], dict) else None
     version = record.get("schema") if isinstance(record, dict) else None
     if not isinstance(version, int) or isinstance(version, bool) or version < 0:
         raise BadFile("wrong-shape", "Your data file had no valid version number")
-    if version > CURRENT_SCHEMA:
+    if version > CURRENT_SCHEMA and not newer_ok:
         raise BadFile(
             "newer",
             f"Your data file was written by a newer version of SPMS Navigator "
@@ -306,11 +369,13 @@ def _verbatim(value: Any) -> str:
     return orjson.dumps(value).decode("utf-8")
 
 
-def _decode_record_by_record(raw: bytes) -> Loaded:
+def _decode_record_by_record(raw: bytes, newer_ok: bool = False) -> Loaded:
     """The slow path: check each record alone, so one bad record costs only itself."""
     data = _whole_file(raw)
-    version = _version(data)
-    data = run_migrations(data, version)
+    version = _version(data, newer_ok)
+    from tui.core import migrations  # only a file of an older version goes this way
+
+    data = migrations.run(data, version)
     tables: Tables = {name: {} for name in TABLES}
     bad: list[BadRecord] = []
     for name, table in data.items():
@@ -331,46 +396,6 @@ def _decode_record_by_record(raw: bytes) -> Loaded:
     if 1 not in tables[META]:
         raise BadFile("wrong-shape", "Your data file had no valid version number")
     return Loaded(tables, version, bad)
-
-
-# ------------------------------------------------------------------ migrations
-def _migrate_0_to_1(data: dict[str, Any]) -> dict[str, Any]:
-    """Version 0 files came from early prototypes: no meta table, notes without times."""
-    stamp = now_stamp()
-    notes = data.get(NOTES)
-    for note in notes.values() if isinstance(notes, dict) else ():
-        if isinstance(note, dict):
-            note.setdefault("created", stamp)
-            note.setdefault("updated", note["created"])
-    data[META] = {"1": {"schema": 1, "created": stamp, "migrated_from": 0}}
-    return data
-
-
-def _migrate_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
-    """Version 2 adds check-ins and visits (empty at first); notes may name the visit
-    they were raised at (none yet), and settings may hold a name and a reminder."""
-    data.setdefault(CHECKINS, {})
-    data.setdefault(VISITS, {})
-    record = data[META]["1"]
-    record["schema"] = 2
-    if record.get("migrated_from") is None:
-        record["migrated_from"] = 1
-    return data
-
-
-#: Each step turns a file of version N (the key) into one of version N + 1, as plain
-#: JSON data; records are checked against the schema after the last step.
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
-    0: _migrate_0_to_1,
-    1: _migrate_1_to_2,
-}
-
-
-def run_migrations(data: dict[str, Any], version: int) -> dict[str, Any]:
-    while version < CURRENT_SCHEMA:
-        data = MIGRATIONS[version](data)
-        version += 1
-    return data
 
 
 def describe(bad: list[BadRecord]) -> str:

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any
 from tui.core.checkins import CheckIns
 from tui.core.checklist import OWN_GROUP, Checklist
 from tui.core.content import Library
+from tui.core.events import Events
+from tui.core.medicines import Medicines
 from tui.core.models import Topic
 from tui.core.models import display_time as display_time
 from tui.core.notes import MAX_TITLE, Notes
@@ -48,8 +50,8 @@ class LinkTarget:
 
 class Navigator:
     """The operations over one user's data file and the shipped content, by area:
-    ``notes``, ``checklist``, ``people``, ``checkins`` and ``visits`` (and the topics,
-    links and settings here)."""
+    ``notes``, ``checklist``, ``people``, ``checkins``, ``visits``, ``medicines`` and
+    ``events`` (and the topics, links and settings here)."""
 
     def __init__(self, store: Store, library: Library) -> None:
         self.store = store
@@ -59,6 +61,8 @@ class Navigator:
         self.notes = Notes(store, self.link_label)
         self.checkins = CheckIns(store)
         self.visits = Visits(store, self.notes, self.people)
+        self.medicines = Medicines(store)
+        self.events = Events(store)
 
     # ------------------------------------------------------------------ topics
     @property
@@ -107,8 +111,14 @@ def open_navigator(data_file: Path, reading: bool = False, command: bool = False
     ``reading``: only reading follows, so a clean file is left untouched; ``command``:
     one command's change follows, kept in the journal (see Store.open).
     """
+    from tui.core import paths
     from tui.core.content import default_library
     from tui.core.store import Store
 
     store = Store.open(data_file, reading=reading, command=command)
-    return Navigator(store, default_library())
+    navigator = Navigator(store, default_library())
+    if paths.kept_aside_data_files(navigator.store.path):  # rare: import nothing otherwise
+        from tui.core import kept_aside
+
+        navigator.store.report.messages += kept_aside.offers(navigator)
+    return navigator

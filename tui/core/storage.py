@@ -24,6 +24,7 @@ from typing import Any
 
 import msgspec
 
+from tui import __version__
 from tui.core import durable, journal, paths, schema
 
 
@@ -217,12 +218,14 @@ class DataFile:
     def _rewrite(self) -> None:
         base = durable.random_hex(8)
         with self._memory:
-            meta = msgspec.structs.replace(schema.meta(self.tables), base=base)
+            meta = msgspec.structs.replace(
+                schema.meta(self.tables), base=base, written_by=__version__
+            )
             payload = schema.encode({**self.tables, schema.META: {1: meta}})
         durable.atomic_write_bytes(self.path, payload)
         with self._memory:  # keep any change made meanwhile (a new id, say)
             self.tables[schema.META][1] = msgspec.structs.replace(
-                schema.meta(self.tables), base=base
+                schema.meta(self.tables), base=base, written_by=__version__
             )
         # From here the data file holds everything: the old journal names the old
         # base and is ignored if the next step does not happen.

@@ -12,7 +12,6 @@ changes writes them as one atomic write, or none of them.
 from __future__ import annotations
 
 import contextlib
-import errno
 import stat
 import sys
 import threading
@@ -22,9 +21,20 @@ from typing import Any, TypeVar, cast
 
 import msgspec
 
-from tui.core import durable, journal, paths, recovery
+from tui.core import durable, generations, journal, paths, recovery
 from tui.core import schema as stored
-from tui.core.lock import Held, try_lock
+from tui.core.datapath import DataFileError, check_data_path
+from tui.core.failures import (
+    ANOTHER_COPY,
+    ANOTHER_COPY_ON_START,
+    NEWER_FILE,
+    READ_ONLY_FILE,
+    READ_ONLY_FILE_ON_START,
+    backup_problem_sentence,
+    cannot_lock_sentence,
+    save_error_sentence,
+)
+from tui.core.lock import CannotLock, Held, try_lock, without_a_lock
 from tui.core.models import OpenReport
 from tui.core.schema import (
     CHECKINS,
@@ -52,6 +62,7 @@ __all__ = [
     "DataFileError",
     "SaveError",
     "Store",
+    "backup_problem_sentence",
     "save_error_sentence",
 ]
 
@@ -59,81 +70,6 @@ R = TypeVar("R", bound=stored.Record)
 
 #: A command's change is one journal line; the file is rewritten once the journal holds this.
 COMMAND_FOLD_AFTER = 1024 * 1024
-
-ANOTHER_COPY = (
-    "Not saved: your notes are open in another copy of SPMS Navigator, so this one is "
-    "read-only. Close the other copy, then start this one again."
-)
-READ_ONLY_FILE = (
-    "Not saved: your data file is read-only, so this copy of the app only reads it. "
-    "Make the file writable, then start the app again."
-)
-
-
-class DataFileError(Exception):
-    """The data file path cannot be used (a folder, a device...). The message says what to do."""
-
-
-def check_data_path(path: Path) -> None:
-    """Refuse a path that is not a file of ours, before anything is created, locked or chmodded."""
-    try:
-        mode = path.stat().st_mode
-    except FileNotFoundError:
-        return
-    if stat.S_ISDIR(mode):
-        raise DataFileError(
-            f"{path} is a folder, not a file. Give the path of a file, "
-            f"for example {path / paths.DATA_FILE_NAME}."
-        )
-    if not stat.S_ISREG(mode):
-        raise DataFileError(f"{path} is not an ordinary file. Give the path of a file.")
-    if not _looks_like_ours(path):
-        raise DataFileError(
-            f"{path} is not an SPMS Navigator data file, so the app left it alone. "
-            "Give the path of your data file, or of a new file."
-        )
-
-
-_OUR_FIRST_KEYS = tuple(f'"{name}"'.encode() for name in (*stored.TABLES, "_default"))
-
-
-def _looks_like_ours(path: Path) -> bool:
-    """True for a file this app wrote (even damaged), or one with nothing in it to lose.
-
-    Files the app keeps beside its data file say it was here before; otherwise the
-    start of the file must be a JSON object whose first key names one of our tables.
-    """
-    beside = [paths.lock_file(path), paths.backup_file(path), paths.journal_file(path)]
-    if any(p.exists() for p in beside) or paths.backup_generations(path):
-        return True
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(4096)
-    except OSError:
-        return True  # unreadable: the open that follows says why
-    text = head.strip(b" \t\r\n\x00")
-    if not text:
-        return True
-    return text.startswith(b"{") and text[1:].lstrip().startswith(_OUR_FIRST_KEYS)
-
-
-def save_error_sentence(error: OSError) -> str:
-    """Turn an OS error into a sentence that says what happened and what to do."""
-    if isinstance(error, ReadOnlyError):
-        return str(error)
-    if error.errno == errno.ENOSPC:
-        return "Not saved: the disk is full. Free some space, then try again."
-    if error.errno in (errno.EACCES, errno.EPERM):
-        return (
-            "Not saved: the app may not write to its data folder. "
-            "Check its permissions, then try again."
-        )
-    if error.errno == errno.EROFS:
-        return (
-            "Not saved: the data folder is on a read-only disk. "
-            "Choose another data file, then try again."
-        )
-    return f"Not saved: the computer reported a problem ({error.strerror or error}). Try again."
 
 
 class Store:
@@ -179,35 +115,22 @@ class Store:
         if _read_only_file(path):
             read_only = READ_ONLY_FILE
             report.read_only = True
-            report.messages.append(
-                "Your data file is read-only, so the app opened it read-only: you can read, "
-                "but changes will not be saved. Make the file writable to make changes."
-            )
+            report.messages.append(READ_ONLY_FILE_ON_START)
         else:
-            lock = try_lock(paths.lock_file(path), durable.FILE_MODE)
+            try:
+                lock = try_lock(paths.lock_file(path), durable.FILE_MODE)
+            except CannotLock as error:  # not "another copy": a folder that cannot lock
+                lock = without_a_lock(paths.lock_file(path))
+                report.messages.append(cannot_lock_sentence(error))
             if lock is None:
                 read_only = ANOTHER_COPY
                 report.read_only = True
-                report.messages.append(
-                    "Your notes are open in another copy of SPMS Navigator. This copy is "
-                    "read-only: you can read, but changes will not be saved. Close the other "
-                    "copy to make changes."
-                )
+                report.messages.append(ANOTHER_COPY_ON_START)
         background: list[threading.Thread] = []
-        try:
-            with _saving(opening=True):
-                opened = recovery.load(path, report, background, copy=not reading)
-                data = DataFile(path, opened.tables, read_only)
-                data.fold_after = sys.maxsize if reading else COMMAND_FOLD_AFTER if command else 0
-                data.start_journal(opened.journal_size)
-                if opened.rewrite_now:
-                    data.compact()
-        except BaseException:
-            for thread in background:
-                thread.join()
-            if lock is not None:
-                lock.release()
-            raise
+        data = _load(path, report, background, read_only, lock, reading, command)
+        if report.newer_file and lock is not None:  # nothing is written: drafts neither
+            lock.release()
+            lock = None
         store = cls(path, data, lock, report)
         store._background = background
         return store
@@ -215,6 +138,38 @@ class Store:
     @property
     def read_only(self) -> bool:
         return self.report.read_only
+
+    def waiting_for_another_copy(self) -> bool:
+        """Read-only only because another copy holds the lock (it may close)."""
+        return self._data.read_only == ANOTHER_COPY
+
+    def take_over_if_free(self) -> bool:
+        """If the other copy has closed, take the lock and read the file afresh (that
+        copy saved to it), so this one can save. True if it now can."""
+        if not self.waiting_for_another_copy():
+            return False
+        try:
+            lock = try_lock(paths.lock_file(self.path), durable.FILE_MODE)
+        except (CannotLock, OSError):
+            return False
+        if lock is None:
+            return False
+        report, background = OpenReport(), list[threading.Thread]()
+        data = _load(self.path, report, background, None, lock, False, False)
+        if report.newer_file:  # the other copy was a newer version: stay read-only
+            lock.release()
+            return False
+        self._data, self._lock, self._highest = data, lock, {}
+        self._background += background
+        self.report.read_only = False
+        self.report.messages += report.messages
+        return True
+
+    def read_only_why(self) -> str:
+        """Why this copy is read-only, for Help: another copy, a read-only file, or a
+        file from a newer version ("" if it is not)."""
+        why = (self._data.read_only or "").removeprefix("Not saved: ")
+        return why[:1].upper() + why[1:]
 
     def write_in_background(self, on_result: Callable[[str | None], None]) -> None:
         """Hand every later save to a writer thread (for the full-screen app).
@@ -285,6 +240,32 @@ class Store:
 
     def __exit__(self, *_: object) -> None:
         self.close()
+
+    @property
+    def background_threads(self) -> list[threading.Thread]:
+        """The backup copy being made on opening (empty once the store is closed)."""
+        return list(self._background)
+
+    def backup_problem(self, wait: bool = False) -> str | None:
+        """A sentence if the dated copy started on opening failed; None if it was made,
+        or (unless ``wait``) while it is still being made."""
+        for thread in self._background:
+            if wait:
+                thread.join()
+            elif thread.is_alive():
+                return None
+        return self.report.backup_problem
+
+    def newest_copy_sentence(self) -> str:
+        """When the newest dated backup copy was made, in a sentence for Help."""
+        return generations.newest_copy_sentence(self.path)
+
+    def remember_merged(self, name: str) -> None:
+        """Name a kept-aside file as merged back (kept_aside.py), in the current action."""
+        meta = stored.meta(self._data.tables)
+        if name not in meta.merged_aside:
+            merged = [*meta.merged_aside, name]
+            self.put(META, 1, msgspec.structs.replace(meta, merged_aside=merged))
 
     def schema(self) -> int:
         return stored.meta(self._data.tables).schema
@@ -396,6 +377,34 @@ class Store:
         self.settle()
         with _saving():
             self._data.compact()
+
+
+def _load(
+    path: Path,
+    report: OpenReport,
+    background: list[threading.Thread],
+    read_only: str | None,
+    lock: Held | None,
+    reading: bool,
+    command: bool,
+) -> DataFile:
+    """Read (and if need be repair) the file into memory; on failure, let go of all.
+    ``reading``: no dated copy and no folding; ``command``: fold only a large journal."""
+    try:
+        with _saving(opening=True):
+            opened = recovery.load(path, report, background, copy=not reading)
+            data = DataFile(path, opened.tables, NEWER_FILE if report.newer_file else read_only)
+            data.fold_after = sys.maxsize if reading else COMMAND_FOLD_AFTER if command else 0
+            data.start_journal(opened.journal_size)
+            if opened.rewrite_now:
+                data.compact()
+            return data
+    except BaseException:
+        for thread in background:
+            thread.join()
+        if lock is not None:
+            lock.release()
+        raise
 
 
 @contextlib.contextmanager

@@ -12,6 +12,7 @@ import signal
 import threading
 from collections.abc import Sequence
 
+from tui import __version__
 from tui.core.models import BlockKind, ChecklistEntry, Note, NoteKind
 from tui.core.search import HitKind
 from tui.core.service import ITEM_LINK, OWN_GROUP, TOPIC_LINK, display_time
@@ -45,6 +46,14 @@ class PlainApp(MoreMenus):
             for sig, handler in previous.items():
                 signal.signal(sig, handler)
 
+    _backup_said = False
+
+    def _say_backup_problem(self, wait: bool = False) -> None:
+        """Say, once, that the backup copy started on opening failed (a full disk)."""
+        if not self._backup_said and (problem := self.nav.store.backup_problem(wait)):
+            self._backup_said = True
+            self.out.say(problem)
+
     def _run(self, notices: Sequence[str]) -> int:
         app = self.nav.library.app
         self.out.say(f"{app.name}. {app.tagline}")
@@ -56,6 +65,7 @@ class PlainApp(MoreMenus):
         try:
             while True:
                 try:
+                    self._say_backup_problem()
                     menus = {
                         "home": self.home,
                         "t": self.topics,
@@ -72,6 +82,7 @@ class PlainApp(MoreMenus):
                 except Back:
                     area = "home"
         except (Quit, EndOfInput, KeyboardInterrupt):
+            self._say_backup_problem(wait=True)
             if self.unsaved:
                 self.out.say(
                     "Goodbye. Some changes could not be saved: the messages above say why."
@@ -136,11 +147,14 @@ class PlainApp(MoreMenus):
         self.out.say("v the list for your next visit, p My people, k a check-in.")
         self.out.say("h shows this help. q quits. Ctrl+D or Ctrl+C also quit.")
         self.out.say("In Topics, f finds a word in every topic and the checklist.")
+        self.out.say("In Prepare for a visit, med lists your medicines, event logs a fall.")
         self.out.say("Everything you change is saved at once.")
         self.out.user_line("Your data file: ", str(self.nav.store.path))
         self.out.say("It stays on this computer, readable only by you.")
+        self.out.say(self.nav.store.newest_copy_sentence())
         if self.nav.store.read_only:
-            self.out.say("This copy is read-only, because another copy has the file open.")
+            self.out.say(self.nav.store.read_only_why())
+        self.out.say(f"SPMS Navigator version {__version__}.")
         self.out.say(self.nav.library.app.not_advice)
         self.out.say("The topics rest on these articles. Each topic lists all its sources.")
         for article in self.nav.library.articles:

@@ -147,7 +147,10 @@ class PlainBase:
             self.drafts.clear(DRAFT_KEY)
 
     def offer_drafts(self) -> None:
-        """At start: what a previous run left unsaved (a kill, a power cut) is offered back."""
+        """At start: what a previous run left unsaved (a kill, a power cut) is offered back
+        (by the copy holding the lock only: the other may be typing them now)."""
+        if self.nav.store.read_only:
+            return
         for draft in self.drafts.left_over():
             self.out.say("")
             self.out.user_line("When the app last closed, this was not saved yet: ", draft.label)

@@ -17,7 +17,7 @@ from tui.core.checkins import AREAS, LEVELS, SKIP, CheckIn, Level
 from tui.core.service import Navigator
 from tui.core.store import SaveError
 from tui.core.text import InputError
-from tui.plain.console import Console
+from tui.plain.console import Console, EndOfInput
 
 SCALE = ", ".join(f"{level.key} {level.words}" for level in LEVELS)
 HOW = (
@@ -69,6 +69,8 @@ def ask_checkin(nav: Navigator, console: Console, day: date) -> CheckIn | None:
             current = _saved(console, lambda: nav.checkins.set_days(day, typed)) or current
     except Stop:
         console.say("Stopped. What you answered is saved.")
+    except EndOfInput:  # Ctrl+D, or a script's input ran out: the same as q
+        console.say("The input ended, so the questions stopped. What you answered is saved.")
     return nav.checkins.on(day)
 
 

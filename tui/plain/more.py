@@ -9,11 +9,12 @@ from tui.core.models import Note, NoteKind, Role
 from tui.core.text import end_sentence, one_line
 from tui.core.visits import Visit
 from tui.plain.followup import FollowUpMenus
+from tui.plain.records import RecordsMenus
 
 ROLES = list(Role)
 
 
-class MoreMenus(FollowUpMenus):
+class MoreMenus(FollowUpMenus, RecordsMenus):
     # ---------------------------------------------------------------- visit
     def visit(self) -> None:
         while True:
@@ -39,6 +40,8 @@ class MoreMenus(FollowUpMenus):
                 self.out.user_line("", end_sentence(heading))
                 for item in items or ["Nothing was noted as raised at that visit."]:
                     self.out.user_line("", item)
+            if records := appointment.records_in_brief(self.nav):
+                self.out.user_line("", records)
             if not lines:
                 self.out.say("Nothing on your list yet. Give a note a kind, or add one here.")
             self.menu(
@@ -46,13 +49,18 @@ class MoreMenus(FollowUpMenus):
                 lines,
                 "Type a number to open one, a to add a question, o to add a worry or another "
                 "kind of note, w to write about a prompt that helps notice slow change, "
-                "d for the next visit's date, m for my visits, "
+                "d for the next visit's date, m for my visits, med for my medicines, "
+                "event to log a fall or another event, "
                 "e to export a summary, r to print it, or b for back.",
             )
             answer = self.choose()
             word = answer.lower()
             notes = to_raise + raised
-            if word == "d":
+            if word in ("med", "meds", "medicines"):
+                self._guard(self.medicines)
+            elif word in ("event", "events"):
+                self._guard(self.events)
+            elif word == "d":
                 self._next_visit(next_visit)
             elif word == "m":
                 self._guard(self.visits)

@@ -7,6 +7,7 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.widgets.option_list import Option
 
+from tui import __version__
 from tui.app import bindings
 from tui.app.addresses import open_or_copy
 from tui.app.screens.list_screen import ListScreen
@@ -96,9 +97,11 @@ class HelpScreen(ListScreen):
                 "network: a web address opens in your browser only when you choose it."
             )
         )
+        lines.append(option(nav.store.newest_copy_sentence(), "newest-copy"))
         if nav.store.read_only:
-            lines.append(option("This copy is read-only, because another copy has the file open."))
+            lines.append(option(nav.store.read_only_why()))
         heading("About", "h-about")
+        lines.append(option(f"SPMS Navigator version {__version__}.", "version"))
         lines.append(option(nav.library.app.tagline))
         lines.append(option(nav.library.app.not_advice, "not-advice"))
         lines.append(option("The topics rest on these articles. Each topic lists all its sources."))

@@ -49,6 +49,8 @@ class HomeScreen(ListScreen):
             "checkin": checkin,
             "visit": "Prepare for a visit: what to raise with your care team.",
             "people": "My people: who helps with what.",
+            "medicines": "My medicines: doses and every change, dated.",
+            "events": "Events: log a fall, an infection or a hot day.",
             "data": "Your data: export, import a backup, or delete it.",
             "help": "Help: keys, and where your data is kept.",
             "urgent": "Urgent help: where to get help now, day or night.",

@@ -59,6 +59,8 @@ class VisitScreen(ListScreen):
                     "checkin",
                 )
             )
+        if records := appointment.records_in_brief(self.nav):
+            lines.append(option(f"{records} Enter opens my medicines.", "medicines"))
         return lines
 
     def options(self) -> list[Option]:
@@ -142,6 +144,7 @@ class VisitScreen(ListScreen):
                 "changes": self._show_changes,
                 "last": self._last_visit,
                 "checkin": lambda: self.nav_app.action_go("checkin"),
+                "medicines": lambda: self.nav_app.action_go("medicines"),
             }
             if target in actions:
                 actions[target]()

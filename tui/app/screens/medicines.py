@@ -1,0 +1,172 @@
+"""My medicines: each with its dose and latest change; Enter records a change, a adds one.
+
+Every change asks what changed, then the new words, then the day (today unless
+typed), so the summary can say "Dose changed from 10 mg to 20 mg on 2 May 2026".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+
+from textual.widgets.option_list import Option
+
+from tui.app import bindings
+from tui.app.screens.choose import ChooseScreen
+from tui.app.screens.confirm import ConfirmScreen
+from tui.app.screens.list_screen import ListScreen
+from tui.app.screens.prompt import PromptScreen
+from tui.app.widgets import option
+from tui.core.medicines import Medicine, medicine_day
+
+CHANGES: list[tuple[str, Hashable | None]] = [
+    ("A new dose", "dose"),
+    ("A new time to take it", "when"),
+    ("A new reason to take it", "why"),
+    ("An effect I noticed", "effects"),
+    ("I stopped it", "stop"),
+]
+QUESTIONS = {
+    "dose": ("The new dose", "Dose"),
+    "when": ("When you take it now", "When"),
+    "why": ("What it is for now", "Why"),
+    "effects": ("What did you notice", "Effects"),
+}
+DAY = "On which day? today, yesterday, a day's name or a date like 2026-05-01"
+
+
+def medicine_line(medicine: Medicine) -> str:
+    """'baclofen, 20 mg, at night. Why: stiffness. Dose changed from 10 mg to 20 mg on ...'"""
+    latest = medicine.changes[-1].words() if medicine.changes else ""
+    return f"{medicine.sentence()} {latest}".strip()
+
+
+class MedicinesScreen(ListScreen):
+    TITLE_TEXT = "My medicines"
+    BINDINGS = bindings.MEDICINES
+    LIST_ID = "medicines"
+    FOLLOWS_SAVED = True
+
+    def heading_text(self) -> str:
+        return "My medicines, current first. Enter records a change; a adds one."
+
+    def options(self) -> list[Option]:
+        found = self.nav.medicines.all()
+        options = [option(medicine_line(m), f"med:{m.id}") for m in found]
+        if not found:
+            options.append(option("No medicines yet.", "none", disabled=True))
+        add = self.key_of("medicines.add")
+        options.append(option(f"Add a medicine (key {add}).", "add"))
+        return options
+
+    def opened(self, target: str) -> None:
+        if target.startswith("med:"):
+            self._change(self.nav.medicines.get(int(target.removeprefix("med:"))))
+        elif target == "add":
+            self.action_add_medicine()
+
+    def _ask(
+        self,
+        title: str,
+        label: str,
+        then: Callable[[str], None],
+        value: str = "",
+        optional: bool = False,
+    ) -> None:
+        """Ask one thing; an empty answer to an ``optional`` question goes on without it
+        (the prompt gives None for empty and for Escape alike)."""
+
+        def typed(text: str | None) -> None:
+            if text is None and optional:
+                then("")
+            elif text is None:
+                self.say("Nothing was changed.")
+            else:
+                then(text)
+
+        self.app.push_screen(PromptScreen(title, label, value), typed)
+
+    def _saved(self, medicine: Medicine | None, said: str) -> None:
+        if medicine is not None:
+            self.nav_app.just_saved = f"med:{medicine.id}"
+            self.refresh_data()
+            self.say(said)
+
+    def action_add_medicine(self) -> None:
+        def named(name: str) -> None:
+            dose = "The dose, such as 10 mg (empty to leave it out)"
+            self._ask(dose, "Dose", dosed(name), optional=True)
+
+        def dosed(name: str) -> Callable[[str], None]:
+            def started(dose: str) -> None:
+                self._ask(
+                    "The day you started (empty if you do not know)",
+                    "Started",
+                    lambda day: self._add(name, dose, day),
+                    optional=True,
+                )
+
+            return started
+
+        self._ask("The medicine's name", "Name", named)
+
+    def _add(self, name: str, dose: str, day: str) -> None:
+        added = self.attempt(lambda: self.nav.medicines.add(name, dose, started=day or None))
+        if added is not None:
+            self._saved(added, f"Saved: {added.sentence()}")
+
+    def _change(self, medicine: Medicine) -> None:
+        def chosen(answer: tuple[bool, Hashable | None] | None) -> None:
+            made, what = answer or (False, None)
+            if not made:
+                self.say("Nothing was changed.")
+            elif what == "stop":
+                self._ask(DAY, "Day", lambda day: self._stop(medicine, day), "today", True)
+            elif isinstance(what, str):
+                title, label = QUESTIONS[what]
+                self._ask(title, label, lambda words: self._ask_day(medicine, what, words))
+
+        self.app.push_screen(
+            ChooseScreen(f"What changed for {medicine.name}?", CHANGES, None), chosen
+        )
+
+    def _ask_day(self, medicine: Medicine, what: str, words: str) -> None:
+        def dated(day: str) -> None:
+            given = {key: words if key == what else None for key in QUESTIONS}
+            changed = self.attempt(
+                lambda: self.nav.medicines.change(
+                    medicine.id, given["dose"], given["when"], given["why"], given["effects"],
+                    medicine_day(day or "today"),
+                )
+            )  # fmt: skip
+            if changed is not None:
+                self._saved(changed, f"Saved: {changed.changes[-1].words()}")
+
+        self._ask(DAY, "Day", dated, "today", optional=True)
+
+    def _stop(self, medicine: Medicine, day: str) -> None:
+        stopped = self.attempt(lambda: self.nav.medicines.stop(medicine.id, day or "today"))
+        if stopped is not None:
+            self._saved(stopped, f"Saved: {stopped.name}. {stopped.changes[-1].words()}")
+
+    def action_delete_medicine(self) -> None:
+        target = self.highlighted_line()
+        if not target.startswith("med:"):
+            self.say("Move to a medicine to delete it.")
+            return
+        found = self.nav.medicines.get(int(target.removeprefix("med:")))
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                self.say("Kept. Nothing was deleted.")
+            elif self.attempt(lambda: self.nav.medicines.delete(found.id)) is not None:
+                self.refresh_data()
+                self.say(f"Deleted {found.name} and its changes.")
+
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Delete {found.name} and its changes? This is for one added by mistake. "
+                "To record that you stopped it, choose No, then press Enter on it.",
+                "Delete it",
+            ),
+            answered,
+        )
