@@ -159,7 +159,7 @@ def test_a_command_that_changes_appends_to_the_journal_and_folds_it_in_later(
     data_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """``note add`` costs what it changes: one line, not a rewrite of years of notes."""
-    from tui.core import store
+    from tui.core import opening
 
     env = {paths.DATA_FILE_ENV: str(data_file)}
     add_note("Heat", env)
@@ -169,7 +169,7 @@ def test_a_command_that_changes_appends_to_the_journal_and_folds_it_in_later(
     add_note("Sleep", env)
     assert (data_file.read_bytes(), data_file.stat().st_mtime_ns) == before
     assert journal.stat().st_size > journal_size and b"Sleep" in journal.read_bytes()
-    monkeypatch.setattr(store, "COMMAND_FOLD_AFTER", journal.stat().st_size)
+    monkeypatch.setattr(opening, "COMMAND_FOLD_AFTER", journal.stat().st_size)
     add_note("Stairs", env)  # the journal passes its size: folded into the file
     assert b"Stairs" in data_file.read_bytes() and b"Sleep" in data_file.read_bytes()
     assert b"Stairs" not in journal.read_bytes()

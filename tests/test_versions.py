@@ -49,7 +49,8 @@ def test_the_version_has_one_source_and_is_shown_everywhere(data_file: Path) -> 
 
 
 def a_file_from_a_newer_version(data_file: Path) -> bytes:
-    cli("note", "add", "--title", "written by 0.3.0", "--data-file", str(data_file))
+    with saved(data_file) as nav:  # in the file itself, not only in its journal
+        nav.notes.create("written by 0.3.0", "")
     document = json.loads(data_file.read_text("utf-8"))
     document["meta"]["1"].update(schema=99, written_by="0.3.0")
     document["future_table"] = {"1": {"what": "this version does not know"}}

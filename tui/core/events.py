@@ -10,14 +10,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tui.core import schema
 from tui.core.checkins import parse_day
 from tui.core.models import long_date
 from tui.core.schema import EVENTS, now_stamp
-from tui.core.store import Store
 from tui.core.text import InputError, end_sentence, one_line, storable
+
+if TYPE_CHECKING:  # the store is handed in; commands that never open it import none of it
+    from tui.core.store import Store
 
 
 @dataclass(frozen=True)

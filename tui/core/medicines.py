@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import msgspec
 
@@ -18,8 +18,10 @@ from tui.core import schema
 from tui.core.checkins import parse_day
 from tui.core.models import long_date
 from tui.core.schema import MEDICINES, now_stamp
-from tui.core.store import Store
 from tui.core.text import InputError, end_sentence, one_line, storable
+
+if TYPE_CHECKING:  # the store is handed in; commands that never open it import none of it
+    from tui.core.store import Store
 
 MED_LIST_HINT = "To see your medicines and their numbers, run: spms-navigator med list"
 MAX_NAME = 100

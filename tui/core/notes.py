@@ -10,7 +10,6 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from tui.core import schema
-from tui.core.drafts import drop_draft_of_deleted
 from tui.core.models import Note, NoteKind
 from tui.core.schema import NOTES, instant, now_stamp
 from tui.core.text import InputError, storable
@@ -205,6 +204,8 @@ class Notes:
         note = self.get(note_id)
         self.store.delete(NOTES, note_id)
         self._forget(note_id)
+        from tui.core.drafts import drop_draft_of_deleted  # only here: help imports this
+
         drop_draft_of_deleted(self.store.path, f"note:{note_id}")
         return note
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tui.core import schema
-from tui.core.drafts import drop_draft_of_deleted
 from tui.core.models import Person, Role, UnwantedHelp
 from tui.core.schema import PEOPLE, UNWANTED
 from tui.core.text import InputError, storable
@@ -106,6 +105,8 @@ class People:
         if person is None:
             raise InputError(f"There is no person number {person_id}.")
         self.store.delete(PEOPLE, person_id)
+        from tui.core.drafts import drop_draft_of_deleted  # only here: help imports this
+
         drop_draft_of_deleted(self.store.path, f"person:{person_id}")
         return person
 

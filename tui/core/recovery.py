@@ -242,6 +242,23 @@ def _restore(
     return schema.Loaded(schema.empty_tables(), CURRENT_SCHEMA), True, None
 
 
+def _into_kept_aside_file(path: Path, replay: journal.Replay) -> bool:
+    """Fold a journal into the file an older release set aside, if the journal was written
+    for it: the set-aside file then holds every change, for its offer. True if done."""
+    for aside in paths.kept_aside_data_files(path):
+        try:
+            tables = schema.decode(durable.read_regular(aside), newer_ok=True).tables
+        except (OSError, BadFile):
+            continue
+        if schema.meta(tables).base != replay.base:
+            continue
+        for ops in replay.transactions:
+            journal.apply(tables, ops)
+        durable.atomic_write_bytes(aside, schema.encode(tables))
+        return True
+    return False
+
+
 def _replay(
     path: Path, tables: schema.Tables, report: OpenReport, writable: bool, keep_unused: bool
 ) -> int:
@@ -262,14 +279,17 @@ def _replay(
     if replay.base != base:
         if not writable:
             return 0
-        if keep_unused and replay.transactions:  # changes made to a file that is gone
+        # A journal for another file. A command's change stays in the journal until it
+        # is folded in, so its changes may be in no file: bring them to the file an
+        # older release set aside (their own file), or keep them, and say where.
+        if replay.transactions and not _into_kept_aside_file(path, replay):
             kept = _aside(path, "journal-unused")
             durable.keep_a_copy(journal_path, kept)
             report.messages.append(
-                f"Some of your latest changes belonged to the file that was lost, so they "
-                f"could not be put back; they were kept, unchanged, at {kept}."
+                f"Some of your latest changes belonged to another copy of your data file, "
+                f"so they could not be put back; they were kept, unchanged, at {kept}."
             )
-        header = journal.header(base)  # a journal for an older file: its changes are in it
+        header = journal.header(base)  # its changes are in a file now, or kept aside
         durable.atomic_write_bytes(journal_path, header)
         return len(header)
     for ops in replay.transactions:

@@ -12,8 +12,6 @@ changes writes them as one atomic write, or none of them.
 from __future__ import annotations
 
 import contextlib
-import stat
-import sys
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -27,7 +25,6 @@ from tui.core.datapath import DataFileError, check_data_path
 from tui.core.failures import (
     ANOTHER_COPY,
     ANOTHER_COPY_ON_START,
-    NEWER_FILE,
     READ_ONLY_FILE,
     READ_ONLY_FILE_ON_START,
     backup_problem_sentence,
@@ -36,6 +33,7 @@ from tui.core.failures import (
 )
 from tui.core.lock import CannotLock, Held, try_lock, without_a_lock
 from tui.core.models import OpenReport
+from tui.core.opening import load_data, read_only_file, saving
 from tui.core.schema import (
     CHECKINS,
     CHECKLIST,
@@ -47,7 +45,7 @@ from tui.core.schema import (
     UNWANTED,
     VISITS,
 )
-from tui.core.storage import BackgroundWriter, DataFile, ReadOnlyError
+from tui.core.storage import BackgroundWriter, DataFile
 from tui.core.text import SaveError as SaveError  # its home; importers of the store find it here
 
 __all__ = [
@@ -67,9 +65,6 @@ __all__ = [
 ]
 
 R = TypeVar("R", bound=stored.Record)
-
-#: A command's change is one journal line; the file is rewritten once the journal holds this.
-COMMAND_FOLD_AFTER = 1024 * 1024
 
 
 class Store:
@@ -108,11 +103,11 @@ class Store:
         report = OpenReport()
         if private_dir is None:
             private_dir = path.parent == paths.default_data_file().parent
-        with _saving(opening=True):
+        with saving(opening=True):
             recovery.prepare_directory(path.parent, private_dir, report)
         read_only: str | None = None
         lock: Held | None = None
-        if _read_only_file(path):
+        if read_only_file(path):
             read_only = READ_ONLY_FILE
             report.read_only = True
             report.messages.append(READ_ONLY_FILE_ON_START)
@@ -127,7 +122,7 @@ class Store:
                 report.read_only = True
                 report.messages.append(ANOTHER_COPY_ON_START)
         background: list[threading.Thread] = []
-        data = _load(path, report, background, read_only, lock, reading, command)
+        data = load_data(path, report, background, read_only, lock, reading, command)
         if report.newer_file and lock is not None:  # nothing is written: drafts neither
             lock.release()
             lock = None
@@ -155,7 +150,7 @@ class Store:
         if lock is None:
             return False
         report, background = OpenReport(), list[threading.Thread]()
-        data = _load(self.path, report, background, None, lock, False, False)
+        data = load_data(self.path, report, background, None, lock, False, False)
         if report.newer_file:  # the other copy was a newer version: stay read-only
             lock.release()
             return False
@@ -278,7 +273,7 @@ class Store:
         Any exception inside (a sentence for the user too) undoes every change made
         inside it, in memory; nothing reached the disk.
         """
-        with _saving(), self._data.transaction():
+        with saving(), self._data.transaction():
             yield
 
     def records(self, table: str) -> dict[int, Any]:
@@ -375,55 +370,5 @@ class Store:
     def rewrite_now(self) -> None:
         """Fold the journal into the data file at once (delete all: no old words stay in it)."""
         self.settle()
-        with _saving():
+        with saving():
             self._data.compact()
-
-
-def _load(
-    path: Path,
-    report: OpenReport,
-    background: list[threading.Thread],
-    read_only: str | None,
-    lock: Held | None,
-    reading: bool,
-    command: bool,
-) -> DataFile:
-    """Read (and if need be repair) the file into memory; on failure, let go of all.
-    ``reading``: no dated copy and no folding; ``command``: fold only a large journal."""
-    try:
-        with _saving(opening=True):
-            opened = recovery.load(path, report, background, copy=not reading)
-            data = DataFile(path, opened.tables, NEWER_FILE if report.newer_file else read_only)
-            data.fold_after = sys.maxsize if reading else COMMAND_FOLD_AFTER if command else 0
-            data.start_journal(opened.journal_size)
-            if opened.rewrite_now:
-                data.compact()
-            return data
-    except BaseException:
-        for thread in background:
-            thread.join()
-        if lock is not None:
-            lock.release()
-        raise
-
-
-@contextlib.contextmanager
-def _saving(opening: bool = False) -> Iterator[None]:
-    """Turn any OS failure into a ``SaveError`` sentence."""
-    try:
-        yield
-    except ReadOnlyError as error:
-        raise SaveError(str(error)) from error
-    except OSError as error:
-        sentence = save_error_sentence(error)
-        if opening:
-            sentence = sentence.replace("Not saved: ", "Your data file could not be opened: ")
-        raise SaveError(sentence) from error
-
-
-def _read_only_file(path: Path) -> bool:
-    """A data file its owner made read-only (mode 0400): never silently made writable."""
-    try:
-        return not path.stat().st_mode & stat.S_IWUSR
-    except OSError:
-        return False

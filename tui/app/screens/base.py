@@ -141,7 +141,7 @@ class BaseScreen(Screen[None]):
         cursor is what a braille display shows and what a reader speaks, so it says
         what the key did ("Saved the note"), not the field or the list's top line.
         The next key gives the cursor back to what has focus."""
-        if self is self.app.screen and self.status.message:
+        if self is self.app.screen and self.query("#status") and self.status.message:
             self.cursor_on_result = True
             place_cursor_on(self.status, result=True)
 
@@ -153,8 +153,10 @@ class BaseScreen(Screen[None]):
     def key_handled(self) -> None:
         """The key has been handled: if it moved nothing (the cursor still rests on
         the status line), the cursor goes back to what has focus."""
-        on_status = self.app.cursor_position.y == self.status.content_region.y
-        if not self.cursor_on_result and self is self.app.screen and on_status:
+        if self.cursor_on_result or self is not self.app.screen:
+            return
+        status = self.query("#status")  # a screen may show no status line (urgent help)
+        if status and self.app.cursor_position.y == status.first().content_region.y:
             self.place_cursor()
 
     def _show_saving(self) -> None:
