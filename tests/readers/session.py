@@ -7,6 +7,7 @@ import builtins
 import os
 import shlex
 import shutil
+import signal
 import sys
 import tempfile
 import time
@@ -133,9 +134,12 @@ class ReaderSession(ABC):
         self._step_events = []
         return time.time()
 
-    def _settle(self, step: str, started: float, need_activity: bool = False) -> Heard:
+    def _settle(
+        self, step: str, started: float, need_activity: bool = False, need_said: str = ""
+    ) -> Heard:
         """Wait until speech has settled (nothing new for QUIET_SECONDS; with
-        ``need_activity``, not before something happened), then record the step."""
+        ``need_activity``, not before something happened; with ``need_said``, not
+        before the reader said it), then record the step."""
         begun = last_event = time.monotonic()
         while True:
             time.sleep(0.05)
@@ -148,6 +152,8 @@ class ReaderSession(ABC):
             active = max(last_event, self._last_activity())
             if need_activity and active <= begun:
                 continue
+            if need_said and not Heard(step, started, tuple(self._step_events)).said(need_said):
+                continue
             if now - max(active, begun) >= QUIET_SECONDS:
                 break
         self._step_events += self._new_events(final=True)
@@ -155,11 +161,13 @@ class ReaderSession(ABC):
         self.steps.append(heard)
         return heard
 
-    def wait_until_ready(self, timeout: float = 20.0) -> Heard:
-        """Let the app start, and return what was heard until speech settled."""
+    def wait_until_ready(self, timeout: float = 20.0, said: str = "") -> Heard:
+        """Let the app start, and return what was heard until speech settled (and,
+        with ``said``, the reader said it: Orca's log is never still for long, so a
+        slow start can look settled before the app has drawn; at most STEP_LIMIT_SECONDS)."""
         started = self._begin("start")
         open_gate(self.gate, timeout)
-        return self._settle("start", started, need_activity=True)
+        return self._settle("start", started, need_activity=True, need_said=said)
 
     def press(self, key: str) -> Heard:
         """Press one key (a name such as "enter", "escape", "ctrl+s", "f1", or one
@@ -175,6 +183,26 @@ class ReaderSession(ABC):
             self._send(char)
             time.sleep(TYPING_GAP_SECONDS)
         return self._settle(f"type {text!r}", started)
+
+    def app_pid(self) -> int | None:
+        """The app's process id (the gate script execs it), while it runs."""
+        needle = self.app[-1].encode()  # the data file, or the app's last argument
+        for pid in self.processes.tagged():
+            try:
+                command = (Path("/proc") / str(pid) / "cmdline").read_bytes().split(b"\0")
+            except OSError:
+                continue
+            if needle in command and b"cat" not in command[0]:
+                return pid
+        return None
+
+    def crash_app(self) -> None:
+        """Kill the app at once (SIGKILL: no saving, no goodbye), as a crash or a power
+        cut would; the reader is left to notice its terminal has gone."""
+        pid = self.app_pid()
+        if pid is None:
+            raise RuntimeError(f"The app is not running.\n{self.transcript()}")
+        os.kill(pid, signal.SIGKILL)
 
     def transcript(self) -> str:
         """Every step and what was heard: for failure messages."""
