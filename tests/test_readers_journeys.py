@@ -21,9 +21,9 @@ from tests.readers import require_reader as _require
 #: Each step: a key (or "type:" and text), then phrases a person must hear.
 JOURNEY: list[tuple[str, tuple[str, ...]]] = [
     # home -> topics -> open a topic -> Back, without Escape
-    ("t", ("Topics: 15 to read", "What SPMS is")),
+    ("t", ("Topics: 22 to read", "What SPMS is")),
     ("enter", ("Topic: What SPMS is", "What secondary progressive MS is")),
-    ("b", ("Topics: 15 to read", "What SPMS is")),
+    ("b", ("Topics: 22 to read", "What SPMS is")),
     ("b", ("SPMS Navigator: home", "Topics: read about living with SPMS")),
     # tick a checklist item
     ("c", ("checklist", "Progress: 0 of 21 done", "See a neurologist")),

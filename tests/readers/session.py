@@ -17,7 +17,7 @@ from pathlib import Path
 from types import TracebackType
 
 from tests.readers.processes import Processes, make_gate, open_gate
-from tests.readers.speech import Event, Heard
+from tests.readers.speech import Event, Heard, speaking_until
 
 # Speech has settled when the reader's log has been still this long after a key.
 QUIET_SECONDS = 0.8
@@ -25,6 +25,10 @@ QUIET_SECONDS = 0.8
 STEP_LIMIT_SECONDS = 12.0
 # Gap between typed characters: a quick typist.
 TYPING_GAP_SECONDS = 0.08
+# The paced mode: a person presses on this long after a key, whatever is being said.
+PACE_SECONDS = 3.0
+# After the reader's stop key, before the next key: a hand moves from one to the other.
+SILENCE_GAP_SECONDS = 0.15
 #: The project checkout whose app is heard (tests/readers/session.py is two below it).
 CHECKOUT = Path(__file__).resolve().parents[2]
 
@@ -84,6 +88,16 @@ class ReaderSession(ABC):
     @abstractmethod
     def screen_text(self) -> str:
         """The terminal's text, for failure messages."""
+
+    @abstractmethod
+    def braille_line(self) -> str:
+        """The line a braille display shows now: the cursor's line, as the reader has it."""
+
+    def silence(self) -> bool:
+        """Press the reader's own stop-speech key, if it has one a person would use
+        before each key (Fenrir); True when a key was pressed. Orca needs none: it
+        stops speech at every key itself."""
+        return False
 
     @abstractmethod
     def _stop(self) -> None:
@@ -203,6 +217,29 @@ class ReaderSession(ABC):
         if pid is None:
             raise RuntimeError(f"The app is not running.\n{self.transcript()}")
         os.kill(pid, signal.SIGKILL)
+
+    def paced(self, key: str, typed: bool = False) -> Heard:
+        """The paced mode, as people listen: silence the reader if it is still speaking
+        (by the speech model, speech.py), press ``key`` (or type it, a character at a
+        time), listen for PACE_SECONDS after the last character and no longer (what is
+        said after that is cut by the next key), and note the braille line then."""
+        still_speaking = self.steps and speaking_until(self.steps[-1].events) > time.time()
+        if still_speaking and self.silence():
+            time.sleep(SILENCE_GAP_SECONDS)
+        step = f"type {key!r}" if typed else key
+        started = self._begin(step)
+        for char in key if typed else [key]:
+            self._send(char)
+            if typed:
+                time.sleep(TYPING_GAP_SECONDS)
+        window = time.time() - started + PACE_SECONDS
+        while time.time() < started + window:
+            time.sleep(0.05)
+            self._step_events += self._new_events(final=False)
+        self._step_events += self._new_events(final=True)
+        heard = Heard(step, started, tuple(self._step_events), window, self.braille_line())
+        self.steps.append(heard)
+        return heard
 
     def transcript(self) -> str:
         """Every step and what was heard: for failure messages."""
