@@ -24,6 +24,7 @@ from tests.readers.speech import (
     noise_in,
     speaking_until,
 )
+from tests.readers.yasr import speech_events
 
 # What the first line of the home screen and the topics list say today.
 HOME_FIRST_ITEM = "Topics: read about living with SPMS"
@@ -134,3 +135,10 @@ def test_letters_echoed_in_order_and_the_braille_line() -> None:
     shown = Heard("ctrl+s", 0.0, (), 3.0, "  Title: Heat" + " " * 30 + "Saved the note")
     assert shown.braille_shows("Title: Heat")
     assert not shown.braille_shows("Saved the note")  # past the 40th cell
+
+
+def test_yasr_speech_is_read_from_its_stub_log() -> None:
+    events = speech_events(
+        "100.000000 s\n100.500000 q {Topics: 22 to read.}\n100.500100 d\nnonsense\n"
+    )
+    assert events == [Cancel(100.0), Utterance(100.5, "Topics: 22 to read.")]
