@@ -1,9 +1,9 @@
 """After a crash, the offer of the unsaved words is the first thing heard at start.
 
 A person types a note, the app is killed (SIGKILL: a crash, a power cut), and the
-app is started again under the same reader. Before anything else the person must
-hear that words were kept, and what they are; a reader that reads the home screen
-first would bury the offer behind it (or, cut by the next key, lose it).
+app is started again under the same reader (Orca, Fenrir and yasr). Before anything
+else the person must hear that words were kept, and what they are; a reader that reads
+the home screen first would bury the offer behind it (or, cut by the next key, lose it).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.readers import READERS, reader_session
+from tests.readers import MORE_READERS, READERS, reader_session
 from tests.readers import require_reader as _require
 
 OFFER = "When the app last closed, a new note, Heat was not saved yet"
@@ -22,7 +22,7 @@ OFFER = "When the app last closed, a new note, Heat was not saved yet"
 OFFER_WITHIN = 40
 
 
-@pytest.mark.parametrize("reader", READERS)
+@pytest.mark.parametrize("reader", READERS + MORE_READERS)
 def test_the_offer_of_a_draft_is_heard_first_after_a_crash(reader: str, data_file: Path) -> None:
     _require(reader)
     with reader_session(reader, data_file) as session:
