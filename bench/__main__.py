@@ -253,6 +253,7 @@ def main() -> None:
             "checklist (down)": ("c", DOWN, None),
             "1,000 notes (down)": ("n", DOWN, None),
             "filter, 1,000 notes (type)": ("n/", ("o", "\x7f"), None),
+            "note title, drafts kept (type)": ("na", ("o", "\x7f"), None),
             "checklist tick (saves)": ("c", (" ",), None),
         }
         keys: dict[str, list[float]] = {name: [] for name in rows}

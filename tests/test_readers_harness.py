@@ -15,7 +15,16 @@ import pytest
 
 from tests.readers import READERS, reader_session, require_reader
 from tests.readers.logs import FenrirLog, OrcaLog
-from tests.readers.speech import Cancel, Heard, Utterance, glyphs_in, listen, noise_in
+from tests.readers.speech import (
+    Cancel,
+    Heard,
+    Utterance,
+    glyphs_in,
+    listen,
+    noise_in,
+    speaking_until,
+)
+from tests.readers.yasr import speech_events
 from tui.core.content import load_library
 
 # What the first line of the home screen and the topics list say today.
@@ -102,3 +111,35 @@ def test_the_logs_are_read_as_speech_events() -> None:
     assert fenrir[1].text == " Topics: 11 to read. "
     assert fenrir[1].at - fenrir[0].at == pytest.approx(0.0001, abs=1e-5)
     assert len(fenrir) == 2
+
+
+def test_a_paced_step_hears_only_its_window() -> None:
+    # Keys 3 s apart: a 150-character screen is cut at 90 characters by the next key.
+    screen = "Topics: 22 to read. " + "x" * 130
+    step = Heard("t", 0.0, (Utterance(0.1, screen), Utterance(0.2, "What SPMS is")), 3.0)
+    assert step.chars == 87  # 2.9 s at 30 a second
+    assert step.heard("Topics: 22 to read")
+    assert not step.heard("What SPMS is")  # said, queued behind the screen, never heard
+    assert step.said("What SPMS is")
+    assert step.chars_before("What SPMS is") == len(screen) + 1
+    settled = Heard("t", 0.0, step.events)
+    assert settled.heard("What SPMS is")
+    assert speaking_until(step.events) == pytest.approx(0.1 + (len(screen) + 12) / 30)
+    assert speaking_until([Utterance(0.0, "x" * 90), Cancel(1.0)]) == pytest.approx(1.0)
+    assert speaking_until([]) == 0.0
+
+
+def test_letters_echoed_in_order_and_the_braille_line() -> None:
+    echoed = Heard("type", 0.0, (Utterance(0.0, "H"), Utterance(0.1, "e"), Utterance(0.2, "at")))
+    assert echoed.heard_in_order("Heat")
+    assert not echoed.heard_in_order("taeH")
+    shown = Heard("ctrl+s", 0.0, (), 3.0, "  Title: Heat" + " " * 30 + "Saved the note")
+    assert shown.braille_shows("Title: Heat")
+    assert not shown.braille_shows("Saved the note")  # past the 40th cell
+
+
+def test_yasr_speech_is_read_from_its_stub_log() -> None:
+    events = speech_events(
+        "100.000000 s\n100.500000 q {Topics: 22 to read.}\n100.500100 d\nnonsense\n"
+    )
+    assert events == [Cancel(100.0), Utterance(100.5, "Topics: 22 to read.")]

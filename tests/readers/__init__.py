@@ -1,4 +1,4 @@
-"""Listen to the app through real screen readers: Orca (X, AT-SPI) and Fenrir (PTY).
+"""Listen to the app through real screen readers: Orca (X, AT-SPI), Fenrir and yasr (PTY).
 
     with reader_session("fenrir", data_file) as session:
         session.wait_until_ready()
@@ -19,11 +19,19 @@ from tests.readers.fenrir import FenrirSession, find_fenrir
 from tests.readers.orca import OrcaSession, check_orca
 from tests.readers.session import ReaderSession, ReaderUnavailable
 from tests.readers.speech import Heard, glyphs_in, noise_in
+from tests.readers.yasr import YasrSession, find_yasr
 
 READERS = ("orca", "fenrir")
-SESSIONS: dict[str, type[ReaderSession]] = {"orca": OrcaSession, "fenrir": FenrirSession}
+#: Readers heard on the basic journey only (tests/test_readers_yasr.py), beside READERS.
+MORE_READERS = ("yasr",)
+SESSIONS: dict[str, type[ReaderSession]] = {
+    "orca": OrcaSession,
+    "fenrir": FenrirSession,
+    "yasr": YasrSession,
+}
 
 __all__ = [
+    "MORE_READERS",
     "READERS",
     "Heard",
     "ReaderSession",
@@ -42,8 +50,10 @@ def check_reader(reader: str) -> None:
         check_orca()
     elif reader == "fenrir":
         find_fenrir()
+    elif reader == "yasr":
+        find_yasr()
     else:
-        raise ValueError(f"No reader called {reader!r}; there are {', '.join(READERS)}.")
+        raise ValueError(f"No reader called {reader!r}; there are {', '.join(SESSIONS)}.")
 
 
 def require_reader(reader: str) -> None:

@@ -41,6 +41,9 @@ LOCAL_FENRIR = PROJECT / ".readers" / "fenrir"
 SYSTEM_PYTHON = "/usr/bin/python3"
 INSTALL_HINT = "run `sh tests/system-packages.sh` as root"
 
+#: The context-menu key, which Fenrir's PTY keymap binds to stop speech.
+STOP_SPEECH = b"\x1b[29~"
+
 KEY_BYTES = {
     **KEYS,
     "backspace": "\x7f",
@@ -187,6 +190,18 @@ class FenrirSession(ReaderSession):
     def screen_text(self) -> str:
         with self.terminal.lock:
             return "\n".join(line.rstrip() for line in self.screen.display)
+
+    def braille_line(self) -> str:
+        """The cursor's line of the terminal Fenrir reads (what its braille shows)."""
+        with self.terminal.lock:
+            return self.screen.display[self.screen.cursor.y].rstrip()
+
+    def silence(self) -> bool:
+        """Fenrir's stop key (``shut_up`` in keyboard/pty.conf). The keymap gives it
+        Escape and the context-menu key; this is the second, as Escape alone cannot
+        be told from the start of the next key's sequence by its timing alone."""
+        os.write(self._master, STOP_SPEECH)
+        return True
 
     def _stop(self) -> None:
         for drain in (getattr(self, "terminal", None), getattr(self, "log", None)):

@@ -82,6 +82,120 @@ JOURNEYS = (
 
 
 @dataclass(frozen=True)
+class PacedStep:
+    """One step of the paced journey: a key (or text typed), the words a person must
+    hear before the next key, and what the braille line must show (any one of them,
+    in its first 40 cells: the focus or the result)."""
+
+    key: str
+    words: tuple[str, ...]
+    braille: tuple[str, ...]
+    typed: bool = False
+
+    @property
+    def name(self) -> str:
+        return f"type {self.key!r}" if self.typed else self.key
+
+
+#: The journey of tests/test_readers_journeys.py, paced: keys PACE_SECONDS apart.
+PACED_JOURNEY = (
+    PacedStep("t", ("Topics:", "to read", "What SPMS is"), ("What SPMS is",)),
+    PacedStep(
+        "enter", ("Topic: What SPMS is", "What secondary progressive MS is"), ("What SPMS is",)
+    ),
+    PacedStep("b", ("Topics:", "to read", "What SPMS is"), ("What SPMS is",)),
+    PacedStep(
+        "b", ("SPMS Navigator: home", "Topics: read about living with SPMS"), ("Topics: read",)
+    ),
+    PacedStep(
+        "c", ("checklist", "Progress: 0 of 21 done", "See a neurologist"), ("See a neurologist",)
+    ),
+    PacedStep("space", ("Saved:", "is done. 1 of 21 done"), ("is done", "neurologist: done")),
+    PacedStep(
+        "down", ("Know who else is on your care team: not done yet",), ("Know who else is on",)
+    ),
+    PacedStep("n", ("Notes", "You have no notes yet"), ("You have no notes yet",)),
+    PacedStep("a", ("New note", "Title:"), ("Title:",)),
+    PacedStep("Heat", tuple("Heat"), ("Title: Heat",), typed=True),  # each letter echoed
+    PacedStep("ctrl+s", ("Saved the note",), ("Saved the note",)),
+    PacedStep("ctrl+g", ("Notes", "Saved the note", "Heat. Written"), ("Heat. Written",)),
+    PacedStep(
+        "d",
+        ("Delete the note 'Heat'? This cannot be undone.", "No, keep it"),
+        ("Delete the note 'Heat'?",),
+    ),
+    PacedStep("n", ("Kept. Nothing was deleted.", "Heat. Written"), ("Kept.", "Heat. Written")),
+    PacedStep("d", ("Delete the note 'Heat'?",), ("Delete the note 'Heat'?",)),
+    PacedStep(
+        "y",
+        ("Deleted the note 'Heat'", "You have no notes yet"),
+        ("Deleted the note", "You have no notes yet"),
+    ),
+    PacedStep("v", ("Prepare for a visit", "Next visit: not planned yet"), ("Next visit",)),
+    PacedStep("e", ("Export the summary", "File:"), ("File:",)),
+    PacedStep("enter", ("Exported the summary",), ("Exported the summary",)),
+    PacedStep(
+        "?",
+        ("Help for the Prepare for a visit screen", "Keys on the Prepare for a visit screen"),
+        ("Help for the Prepare", "Keys on the Prepare"),
+    ),
+    PacedStep("b", ("Prepare for a visit",), ("Prepare for a visit", "Next visit")),
+)
+
+
+def paced_labels() -> list[str]:
+    """A name for each paced step, unique: its number and key ("13 d")."""
+    return [f"{number:02d} {step.name}" for number, step in enumerate(PACED_JOURNEY, 1)]
+
+
+def run_paced(reader: str, data_file: Path, env: dict[str, str] | None = None) -> list[Heard]:
+    """The paced journey under ``reader``: what was heard at each step, in order."""
+    with reader_session(reader, data_file, env=env) as session:
+        session.wait_until_ready()
+        heard = [session.paced(step.key, typed=step.typed) for step in PACED_JOURNEY]
+        return heard
+
+
+def paced_failures(step: PacedStep, heard: Heard) -> list[str]:
+    """What a person missed at ``step``, in sentences (empty when all was well)."""
+    if step.typed:  # the letters typed, echoed in order (a line re-read has them too)
+        missed = [] if heard.heard_in_order(step.words) else [f"{step.key!r} not echoed"]
+    else:
+        missed = [f"{word!r} not heard" for word in step.words if not heard.heard(word)]
+    if not any(heard.braille_shows(text) for text in step.braille):
+        missed.append(f"braille shows {heard.braille[:40]!r}, not {' or '.join(step.braille)!r}")
+    return missed
+
+
+def before_the_point(step: PacedStep, heard: Heard) -> int | None:
+    """Characters the reader sent before the last of the step's words began (None when
+    one was never sent): at 30 a second, the wait for the point of the step."""
+    places = [heard.chars_before(word) for word in step.words]
+    return None if None in places else max((p for p in places if p is not None), default=0)
+
+
+def paced_table(results: dict[str, list[Heard]]) -> str:
+    """Per step and reader: heard in time or not, characters before the point (the
+    first word the step must say), and the braille line's first 40 cells."""
+    readers = list(results)
+    head = "| step |" + "".join(
+        f" {r}: ok | {r}: before the point | {r}: braille |" for r in readers
+    )
+    lines = [head, "|" + " --- |" * (1 + 3 * len(readers))]
+    for index, (label, step) in enumerate(zip(paced_labels(), PACED_JOURNEY, strict=True)):
+        line = f"| {label} |"
+        for reader in readers:
+            heard = results[reader][index]
+            missed = paced_failures(step, heard)
+            point = before_the_point(step, heard)
+            line += f" {'yes' if not missed else 'NO: ' + '; '.join(missed)} |"
+            line += f" {'never said' if point is None else point} |"
+            line += f" {cell(heard.braille[:40].strip(), 42)} |"
+        lines.append(line)
+    return "\n".join(lines)
+
+
+@dataclass(frozen=True)
 class Row:
     journey: str
     step: str
@@ -160,6 +274,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--readers", default=",".join(READERS))
     parser.add_argument("--width", type=int, default=110, help="cut heard text to this")
     parser.add_argument("--transcripts", type=Path, help="write every step's utterances here")
+    parser.add_argument(
+        "--paced", action="store_true", help="the paced journey: keys 3 s apart, braille too"
+    )
     args = parser.parse_args(argv)
     readers = [name.strip() for name in args.readers.split(",") if name.strip()]
     for reader in readers:
@@ -169,6 +286,20 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{reader}: {missing}", file=sys.stderr)
             return 1
     began = time.monotonic()
+    if args.paced:
+        with tempfile.TemporaryDirectory(prefix="spms-journeys-") as data_dir:
+            results = {}
+            for reader in readers:
+                home = Path(data_dir) / reader / "home"
+                home.mkdir(parents=True)
+                data_file = Path(data_dir) / reader / "navigator.json"
+                results[reader] = run_paced(reader, data_file, {"HOME": str(home)})
+        print(paced_table(results))
+        print(f"\n(measured in {time.monotonic() - began:.0f} s)")
+        if args.transcripts:
+            described = [h.describe() for heard in results.values() for h in heard]
+            args.transcripts.write_text("\n".join(described) + "\n")
+        return 0
     with tempfile.TemporaryDirectory(prefix="spms-journeys-") as data_dir:
         rows, transcripts = run(readers, Path(data_dir))
     print(table(rows, readers, args.width))

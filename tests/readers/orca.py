@@ -17,6 +17,7 @@ import contextlib
 import datetime as dt
 import fcntl
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -64,6 +65,7 @@ CHARACTER_KEYSYMS = {
     ":": "colon",
 }
 KEY_HOLD_SECONDS = 0.08
+_BRAILLE_LINE = re.compile(r"BRAILLE LINE:  (['\"])(?P<line>.*)\1$", re.MULTILINE)
 
 
 def check_orca() -> None:
@@ -214,6 +216,13 @@ class OrcaSession(ReaderSession):
         except subprocess.TimeoutExpired:
             return "(AT-SPI did not answer)"
         return done.stdout.rstrip() or done.stderr.strip()
+
+    def braille_line(self) -> str:
+        """The last line Orca sent to braille (its log's "BRAILLE LINE"): the cursor's
+        line as Orca has it; no display is needed for Orca to log it."""
+        text = self.log.since(0).decode("utf-8", "replace")
+        found = [match["line"] for match in _BRAILLE_LINE.finditer(text)]
+        return found[-1] if found else ""
 
     def _stop(self) -> None:
         if hasattr(self, "log"):

@@ -7,6 +7,7 @@ import builtins
 import os
 import shlex
 import shutil
+import signal
 import sys
 import tempfile
 import time
@@ -16,7 +17,7 @@ from pathlib import Path
 from types import TracebackType
 
 from tests.readers.processes import Processes, make_gate, open_gate
-from tests.readers.speech import Event, Heard
+from tests.readers.speech import Event, Heard, speaking_until
 
 # Speech has settled when the reader's log has been still this long after a key.
 QUIET_SECONDS = 0.8
@@ -24,6 +25,10 @@ QUIET_SECONDS = 0.8
 STEP_LIMIT_SECONDS = 12.0
 # Gap between typed characters: a quick typist.
 TYPING_GAP_SECONDS = 0.08
+# The paced mode: a person presses on this long after a key, whatever is being said.
+PACE_SECONDS = 3.0
+# After the reader's stop key, before the next key: a hand moves from one to the other.
+SILENCE_GAP_SECONDS = 0.15
 #: The project checkout whose app is heard (tests/readers/session.py is two below it).
 CHECKOUT = Path(__file__).resolve().parents[2]
 
@@ -85,6 +90,16 @@ class ReaderSession(ABC):
         """The terminal's text, for failure messages."""
 
     @abstractmethod
+    def braille_line(self) -> str:
+        """The line a braille display shows now: the cursor's line, as the reader has it."""
+
+    def silence(self) -> bool:
+        """Press the reader's own stop-speech key, if it has one a person would use
+        before each key (Fenrir); True when a key was pressed. Orca needs none: it
+        stops speech at every key itself."""
+        return False
+
+    @abstractmethod
     def _stop(self) -> None:
         """Close what the reader's session holds open (after its processes ended)."""
 
@@ -133,9 +148,12 @@ class ReaderSession(ABC):
         self._step_events = []
         return time.time()
 
-    def _settle(self, step: str, started: float, need_activity: bool = False) -> Heard:
+    def _settle(
+        self, step: str, started: float, need_activity: bool = False, need_said: str = ""
+    ) -> Heard:
         """Wait until speech has settled (nothing new for QUIET_SECONDS; with
-        ``need_activity``, not before something happened), then record the step."""
+        ``need_activity``, not before something happened; with ``need_said``, not
+        before the reader said it), then record the step."""
         begun = last_event = time.monotonic()
         while True:
             time.sleep(0.05)
@@ -148,6 +166,8 @@ class ReaderSession(ABC):
             active = max(last_event, self._last_activity())
             if need_activity and active <= begun:
                 continue
+            if need_said and not Heard(step, started, tuple(self._step_events)).said(need_said):
+                continue
             if now - max(active, begun) >= QUIET_SECONDS:
                 break
         self._step_events += self._new_events(final=True)
@@ -155,11 +175,13 @@ class ReaderSession(ABC):
         self.steps.append(heard)
         return heard
 
-    def wait_until_ready(self, timeout: float = 20.0) -> Heard:
-        """Let the app start, and return what was heard until speech settled."""
+    def wait_until_ready(self, timeout: float = 20.0, said: str = "") -> Heard:
+        """Let the app start, and return what was heard until speech settled (and,
+        with ``said``, the reader said it: Orca's log is never still for long, so a
+        slow start can look settled before the app has drawn; at most STEP_LIMIT_SECONDS)."""
         started = self._begin("start")
         open_gate(self.gate, timeout)
-        return self._settle("start", started, need_activity=True)
+        return self._settle("start", started, need_activity=True, need_said=said)
 
     def press(self, key: str) -> Heard:
         """Press one key (a name such as "enter", "escape", "ctrl+s", "f1", or one
@@ -175,6 +197,49 @@ class ReaderSession(ABC):
             self._send(char)
             time.sleep(TYPING_GAP_SECONDS)
         return self._settle(f"type {text!r}", started)
+
+    def app_pid(self) -> int | None:
+        """The app's process id (the gate script execs it), while it runs."""
+        needle = self.app[-1].encode()  # the data file, or the app's last argument
+        for pid in self.processes.tagged():
+            try:
+                command = (Path("/proc") / str(pid) / "cmdline").read_bytes().split(b"\0")
+            except OSError:
+                continue
+            if needle in command and b"cat" not in command[0]:
+                return pid
+        return None
+
+    def crash_app(self) -> None:
+        """Kill the app at once (SIGKILL: no saving, no goodbye), as a crash or a power
+        cut would; the reader is left to notice its terminal has gone."""
+        pid = self.app_pid()
+        if pid is None:
+            raise RuntimeError(f"The app is not running.\n{self.transcript()}")
+        os.kill(pid, signal.SIGKILL)
+
+    def paced(self, key: str, typed: bool = False) -> Heard:
+        """The paced mode, as people listen: silence the reader if it is still speaking
+        (by the speech model, speech.py), press ``key`` (or type it, a character at a
+        time), listen for PACE_SECONDS after the last character and no longer (what is
+        said after that is cut by the next key), and note the braille line then."""
+        still_speaking = self.steps and speaking_until(self.steps[-1].events) > time.time()
+        if still_speaking and self.silence():
+            time.sleep(SILENCE_GAP_SECONDS)
+        step = f"type {key!r}" if typed else key
+        started = self._begin(step)
+        for char in key if typed else [key]:
+            self._send(char)
+            if typed:
+                time.sleep(TYPING_GAP_SECONDS)
+        window = time.time() - started + PACE_SECONDS
+        while time.time() < started + window:
+            time.sleep(0.05)
+            self._step_events += self._new_events(final=False)
+        self._step_events += self._new_events(final=True)
+        heard = Heard(step, started, tuple(self._step_events), window, self.braille_line())
+        self.steps.append(heard)
+        return heard
 
     def transcript(self) -> str:
         """Every step and what was heard: for failure messages."""

@@ -102,13 +102,33 @@ def listen(events: Iterable[Event], rate: float = CHARACTERS_PER_SECOND) -> list
     return parts
 
 
+def speaking_until(events: Iterable[Event], rate: float = CHARACTERS_PER_SECOND) -> float:
+    """When (seconds since the epoch) the speech of ``events`` ends, in the model
+    above; 0 when nothing is said."""
+    end = 0.0
+    for event in sorted(events, key=lambda event: event.at):
+        if isinstance(event, Cancel):
+            end = min(end, event.at)
+            continue
+        text = plain(event.text)
+        if text:
+            end = max(end, event.at) + len(text) / rate
+    return end
+
+
 @dataclass(frozen=True)
 class Heard:
-    """Everything a reader said after one step (a key, some typing, or the start)."""
+    """Everything a reader said after one step (a key, some typing, or the start).
+
+    In the paced mode (session.py) ``window`` is the seconds until the next key: what
+    is said later is cut there, as the next key cuts it; ``braille`` is the cursor's
+    line as the step ended (what a braille display shows)."""
 
     step: str
     started: float
     events: tuple[Event, ...]
+    window: float | None = None
+    braille: str = ""
 
     @property
     def utterances(self) -> list[str]:
@@ -118,7 +138,26 @@ class Heard:
 
     @property
     def parts(self) -> list[Part]:
-        return listen(self.events)
+        if self.window is None:
+            return listen(self.events)
+        end = self.started + self.window
+        kept = [event for event in self.events if event.at < end]
+        return listen([*kept, Cancel(end)])
+
+    @property
+    def sent(self) -> str:
+        """Everything the reader sent to speech, heard or not, as one text."""
+        return " ".join(self.utterances)
+
+    def chars_before(self, text: str) -> int | None:
+        """How many characters the reader sent before ``text`` (None if never sent):
+        at 30 a second, how long a person waits for it when nothing cuts it short."""
+        where = self.sent.casefold().find(plain(text).casefold())
+        return None if where < 0 else where
+
+    def braille_shows(self, text: str, cells: int = 40) -> bool:
+        """Whether the first ``cells`` characters of the cursor's line hold ``text``."""
+        return plain(text).casefold() in self.braille[:cells].casefold()
 
     @property
     def spoken(self) -> str:
@@ -143,12 +182,25 @@ class Heard:
         """Whether a person hears ``text`` (case and spacing ignored)."""
         return plain(text).casefold() in self.spoken.casefold()
 
+    def heard_in_order(self, texts: Sequence[str]) -> bool:
+        """Whether a person hears each of ``texts``, one after another (case ignored)."""
+        spoken, at = self.spoken.casefold(), 0
+        for text in texts:
+            found = spoken.find(plain(text).casefold(), at)
+            if found < 0:
+                return False
+            at = found + len(plain(text))
+        return True
+
     def said(self, text: str) -> bool:
         """Whether the reader sent ``text`` to speech at all, heard or cut."""
         return any(plain(text).casefold() in said.casefold() for said in self.utterances)
 
     def describe(self) -> str:
-        lines = [f"> {self.step}: heard {self.chars} characters: {self.spoken!r}"]
+        paced = f" in {self.window:.1f} s" if self.window is not None else ""
+        lines = [f"> {self.step}: heard {self.chars} characters{paced}: {self.spoken!r}"]
+        if self.braille:
+            lines.append(f"    braille: {self.braille[:40]!r}")
         lines += [f"    said: {text!r}" for text in self.utterances]
         return "\n".join(lines)
 

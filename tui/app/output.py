@@ -94,6 +94,11 @@ def holding_driver(base: type[Driver]) -> type[Driver]:
         def held_for(self) -> float:
             return time.monotonic() - self._since
 
+        def write_unheld(self, data: str) -> None:
+            """Write ``data`` now, even while frames are held (and may be dropped): a
+            sequence that is not part of any frame, such as the window's title."""
+            base.write(self, data)
+
         def write(self, data: str) -> None:
             if self._held is not None:
                 self._held.append(data)

@@ -25,6 +25,7 @@ __all__ = [
     "option_first_line",
     "update_scroll_size",
     "use_glyph_free_scrollbars",
+    "write_to_terminal",
     "written_cursor_position",
 ]
 
@@ -45,6 +46,18 @@ def written_cursor_position(app: App[Any]) -> Offset:
     reader sees), as opposed to ``cursor_position``, where the next frame will put it."""
     where: Offset = app._previous_cursor_position
     return where
+
+
+def write_to_terminal(app: App[Any], data: str) -> bool:
+    """Write ``data`` (an escape sequence, never text to show) to the terminal, in
+    order with the frames; False when the app has no terminal (a test's headless run)."""
+    driver = getattr(app, "_driver", None)
+    if driver is None or app.is_headless:
+        return False
+    # Past the output being held for a screen change (tui/app/output.py): held
+    # frames can be dropped, and this is no frame.
+    getattr(driver, "write_unheld", driver.write)(data)
+    return True
 
 
 def draw_whole_screen(app: App[Any]) -> None:

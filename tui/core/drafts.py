@@ -1,9 +1,10 @@
-"""Drafts: words being typed, kept on disk within about a second, offered back after a crash.
+"""Drafts: words being typed, kept on disk within a moment, offered back after a crash.
 
-A hang-up, a kill or a power cut should cost a person at most the last second of
-typing. Editors and prompts call ``save`` as the text changes (about once a
-second is plenty) and ``clear`` once it is saved or thrown away; at the next start
-``left_over`` lists what a previous run left, to offer back.
+A hang-up, a kill or a power cut should cost a person at most the last fraction of a
+second of typing. Editors and prompts call ``save`` as the text changes (the app
+hands the newest words over about eight times a second while typing goes on) and
+``clear`` once it is saved or thrown away; at the next start ``left_over`` lists
+what a previous run left, to offer back.
 
 The drafts file (``navigator.json.drafts``, owner-only like every file the app
 writes) is replaced atomically at each save, so it is always whole. Only the copy
