@@ -27,8 +27,6 @@ LABELS = paced_labels()
 # What the app still gets wrong (issue 19), as sentences the marks below reuse.
 TOPIC_BRAILLE = "braille shows the topic's first line of text, not its title"
 TICK_BRAILLE = "braille shows '✓ See a neurologist…': the result ('done') is past cell 40"
-SAVED_BRAILLE = "braille stays on 'Title: Heat': 'Saved the note' is not on the cursor's line"
-DIALOG_BRAILLE = "braille shows 'No, keep it. Key n.' without its question"
 EXPORTED = (
     "'Exported the summary' comes after ~80 characters; braille shows 'Next visit…'"
     " (the cursor is thrown to the top)"
@@ -44,10 +42,6 @@ KNOWN_FAILING: dict[str, dict[str, str]] = {
         "04 b": HOME_PATH,
         "05 c": "'has attribute', the heading and progress come first: the item after 70-85",
         "06 space": TICK_BRAILLE,
-        "11 ctrl+s": SAVED_BRAILLE,
-        "13 d": DIALOG_BRAILLE,
-        "14 n": "'Kept…' and the list are read before the focused note (~77 characters)",
-        "15 d": DIALOG_BRAILLE,
         "17 v": VISIT_LATE,
         "19 enter": EXPORTED,
         "20 ?": HELP_LATE,
@@ -57,9 +51,6 @@ KNOWN_FAILING: dict[str, dict[str, str]] = {
         "04 b": HOME_PATH,
         "06 space": TICK_BRAILLE,
         "10 type 'Heat'": "the letters typed are not echoed (Orca says only 'left shift')",
-        "11 ctrl+s": SAVED_BRAILLE,
-        "13 d": DIALOG_BRAILLE,
-        "15 d": DIALOG_BRAILLE,
         "17 v": VISIT_LATE,
         "19 enter": EXPORTED,
         "20 ?": HELP_LATE,

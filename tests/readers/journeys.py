@@ -118,19 +118,16 @@ PACED_JOURNEY = (
     PacedStep("a", ("New note", "Title:"), ("Title:",)),
     PacedStep("Heat", tuple("Heat"), ("Title: Heat",), typed=True),  # each letter echoed
     PacedStep("ctrl+s", ("Saved the note",), ("Saved the note",)),
-    PacedStep("ctrl+g", ("Notes", "Saved the note", "Heat. Written"), ("Heat. Written",)),
+    # A key's result rests on the cursor's line until the next key (issue 19, item 2).
+    PacedStep("ctrl+g", ("Notes", "Saved the note"), ("Saved the note",)),
     PacedStep(
         "d",
         ("Delete the note 'Heat'? This cannot be undone.", "No, keep it"),
         ("Delete the note 'Heat'?",),
     ),
-    PacedStep("n", ("Kept. Nothing was deleted.", "Heat. Written"), ("Kept.", "Heat. Written")),
+    PacedStep("n", ("Kept. Nothing was deleted.",), ("Kept.",)),
     PacedStep("d", ("Delete the note 'Heat'?",), ("Delete the note 'Heat'?",)),
-    PacedStep(
-        "y",
-        ("Deleted the note 'Heat'", "You have no notes yet"),
-        ("Deleted the note", "You have no notes yet"),
-    ),
+    PacedStep("y", ("Deleted the note 'Heat'",), ("Deleted the note",)),
     PacedStep("v", ("Prepare for a visit", "Next visit: not planned yet"), ("Next visit",)),
     PacedStep("e", ("Export the summary", "File:"), ("File:",)),
     PacedStep("enter", ("Exported the summary",), ("Exported the summary",)),
