@@ -130,3 +130,18 @@ def test_a_kill_while_typing_keeps_all_but_the_last_moment(data_file: Path) -> N
         term.process.kill()
         term.process.wait()
     assert "The end" in _draft_body(data_file), _draft_body(data_file)
+
+
+async def test_a_draft_whose_words_were_saved_is_not_offered_again(data_file: Path) -> None:
+    """Killed between saving a note and clearing its draft: the next start does not ask
+    about words that are already in a note, and drops the draft."""
+    from tests.pilot_helpers import heading_text, running_app
+
+    with saved(data_file) as nav:
+        nav.notes.create("Heat", "Hot days make me tired.")
+    fields = {"title": "Heat", "body": "Hot days make me tired.", "kind": "plain", "link": ""}
+    Drafts(data_file, writable=True).save("note:new", fields, "a new note, Heat")
+    async with running_app(data_file) as (app, pilot):
+        await pilot.pause(0.3)
+        assert heading_text(app).startswith("SPMS Navigator: home")
+    assert Drafts(data_file, writable=True).left_over() == []

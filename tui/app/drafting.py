@@ -114,6 +114,23 @@ class DraftKeeper:
         self._writer.submit(self._quietly, self.drafts.clear, key)
 
 
+def _saved_already(app: NavigatorApp, draft: Draft) -> bool:
+    """A note's draft whose title and words a saved note already has (new or edited)."""
+    kind, _, ident = draft.key.partition(":")
+    if kind != "note":
+        return False
+    title, body = draft.fields.get("title", ""), draft.fields.get("body", "")
+    ident = ident.partition("#")[0]
+    notes = app.navigator.notes
+    if ident == "new":
+        return any(n.title == title and n.body == body for n in notes.all())
+    try:
+        note = notes.get(int(ident))
+    except (ValueError, InputError):
+        return False
+    return note.title == title and note.body == body
+
+
 def offer_left_over(app: NavigatorApp) -> None:
     """At start: each draft a previous run left is offered back, one at a time."""
     from tui.app.screens.choose import ChooseScreen
@@ -122,6 +139,10 @@ def offer_left_over(app: NavigatorApp) -> None:
     if app.navigator.store.read_only:
         return  # the copy holding the lock offers them: it may be typing them now
     left = app.drafts.left_over()
+    while left and _saved_already(app, left[0]):
+        # Killed between saving and clearing the draft: the words are in a note.
+        app.drafts.forget(left[0].key)
+        left = left[1:]
     if not left:
         return
     draft = left[0]
