@@ -19,6 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.screen_change import print_screen_changes, screen_change_rounds
 from bench.store_bench import build
 from tests.terminal import Terminal
 
@@ -264,6 +265,7 @@ def main() -> None:
         # Twice the presses: a 90th percentile of 40 moves with every passing stall.
         slow_quiet, slow_during = keys_during_saves(data_file, 2 * args.keys)
         early = deferred_imports(data_file)
+        changes = screen_change_rounds(data_file, KEY_ROUNDS)
 
     b, a, p = (statistics.median(x) for x in (bare, app, plain))
     print(
@@ -315,6 +317,7 @@ def main() -> None:
         f"p90 {during_p90:.1f} ms; unchanged: median <= 1.2 x, p90 <= 1.5 x  "
         f"{'met' if unchanged else 'MISSED'}"
     )
+    print_screen_changes(changes)
     print(f"\nheavy modules imported before the first screen: {', '.join(early) or 'none'}")
     print(f"(checked: {', '.join(DEFERRED)})")
 

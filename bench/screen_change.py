@@ -64,3 +64,37 @@ def bare_push(python: str, root: Path, rounds: int) -> dict[str, list[float]]:
 
 def app_changes(command: list[str], rounds: int) -> dict[str, list[float]]:
     return screen_changes(command, APP_STEPS, rounds, "SPMS Navigator: home")
+
+
+def screen_change_rounds(data_file: Path, rounds: int) -> dict[str, dict[str, list[float]]]:
+    """The bare push and the app, taking turns, ``rounds`` times (3 changes a step)."""
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    app = [sys.executable, "-m", "tui", "--data-file", str(data_file)]
+    times: dict[str, dict[str, list[float]]] = {"bare": {}, "app": {}}
+    for _ in range(rounds):
+        for who, found in (
+            ("bare", bare_push(sys.executable, root, 3)),
+            ("app", app_changes(app, 3)),
+        ):
+            for step, values in found.items():
+                times[who].setdefault(step, []).extend(values)
+    return times
+
+
+def print_screen_changes(times: dict[str, dict[str, list[float]]]) -> None:
+    """Each step's median against the bare push (Back against the bare pop)."""
+    import statistics
+
+    bare_open = statistics.median(times["bare"]["Topics"])
+    bare_back = statistics.median(times["bare"]["Home screen"])
+    print(f"{'screen change, bare Textual push':<34}{bare_open:>10.1f}ms{'1.00':>9}")
+    print(f"{'screen change, bare Textual pop':<34}{bare_back:>10.1f}ms{'1.00':>9}")
+    for step, values in times["app"].items():
+        back = step.startswith("SPMS Navigator")
+        floor = bare_back if back else bare_open
+        median = statistics.median(values)
+        label = "screen change, back to home" if back else f"screen change, open {step}"
+        ok = "met" if median / floor <= 3 else "MISSED"
+        print(f"{label:<34}{median:>10.1f}ms{median / floor:>9.2f}  <= 3.00 x bare  {ok}")
