@@ -11,7 +11,7 @@ from tui.app import bindings
 from tui.app.screens.choose import ChooseScreen
 from tui.app.screens.confirm import ConfirmScreen
 from tui.app.screens.list_screen import ListScreen
-from tui.app.screens.prompt import PromptScreen
+from tui.app.screens.prompt import ask_one
 from tui.app.widgets import option
 from tui.core.checkins import parse_day
 from tui.core.events import BEEN, KINDS, kind_words
@@ -73,18 +73,9 @@ class EventsScreen(ListScreen):
         value: str = "",
         optional: bool = False,
     ) -> None:
-        """Ask one thing; an empty answer to an ``optional`` question goes on without it
-        (the prompt gives None for empty and for Escape alike)."""
-
-        def typed(text: str | None) -> None:
-            if text is None and optional:
-                then("")
-            elif text is None:
-                self.say("Nothing was logged.")
-            else:
-                then(text)
-
-        self.app.push_screen(PromptScreen(title, label, value), typed)
+        ask_one(
+            self, title, label, then, value=value, optional=optional, nothing="Nothing was logged."
+        )
 
     def _ask_day(self, kind: str) -> None:
         def dated(day: str) -> None:

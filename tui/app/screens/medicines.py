@@ -14,7 +14,7 @@ from tui.app import bindings
 from tui.app.screens.choose import ChooseScreen
 from tui.app.screens.confirm import ConfirmScreen
 from tui.app.screens.list_screen import ListScreen
-from tui.app.screens.prompt import PromptScreen
+from tui.app.screens.prompt import ask_one
 from tui.app.widgets import option
 from tui.core.medicines import Medicine, medicine_day
 
@@ -72,18 +72,9 @@ class MedicinesScreen(ListScreen):
         value: str = "",
         optional: bool = False,
     ) -> None:
-        """Ask one thing; an empty answer to an ``optional`` question goes on without it
-        (the prompt gives None for empty and for Escape alike)."""
-
-        def typed(text: str | None) -> None:
-            if text is None and optional:
-                then("")
-            elif text is None:
-                self.say("Nothing was changed.")
-            else:
-                then(text)
-
-        self.app.push_screen(PromptScreen(title, label, value), typed)
+        ask_one(
+            self, title, label, then, value=value, optional=optional, nothing="Nothing was changed."
+        )
 
     def _saved(self, medicine: Medicine | None, said: str) -> None:
         if medicine is not None:

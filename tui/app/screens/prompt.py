@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
 from textual.app import ComposeResult
@@ -16,6 +17,7 @@ from tui.core.text import end_sentence
 
 if TYPE_CHECKING:
     from tui.app.app import NavigatorApp
+    from tui.app.screens.base import BaseScreen
 
 
 class PromptScreen(DialogScreen[str | None]):
@@ -76,3 +78,28 @@ class PromptScreen(DialogScreen[str | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def ask_one(
+    screen: BaseScreen,
+    title: str,
+    label: str,
+    then: Callable[[str], None],
+    *,
+    value: str = "",
+    optional: bool = False,
+    nothing: str = "Nothing was changed.",
+) -> None:
+    """Ask one thing with a prompt, then call ``then`` with the answer. An empty answer
+    to an ``optional`` question goes on with ''; otherwise Escape says ``nothing``.
+    (The prompt gives None for an empty answer and for Escape alike.)"""
+
+    def typed(text: str | None) -> None:
+        if text is None and optional:
+            then("")
+        elif text is None:
+            screen.say(nothing)
+        else:
+            then(text)
+
+    screen.app.push_screen(PromptScreen(title, label, value), typed)
