@@ -90,7 +90,7 @@ async def test_keys_are_handled_while_a_save_is_in_progress(
         app.navigator.store.wait_for_writes()
         assert _ticked(data_file) == ["ct-neurologist"]
         await pilot.pause()
-        assert status_text(app).startswith("Saved: See a neurologist")  # now it is true
+        assert status_text(app).startswith("Saved. Done: See a neurologist")  # now it is true
 
 
 async def test_a_failed_write_is_said_and_quitting_asks_first(

@@ -31,7 +31,7 @@ JOURNEY: list[tuple[str, tuple[str, ...]]] = [
     ("b", ("SPMS Navigator: home", "Topics: read about living with SPMS")),
     # tick a checklist item
     ("c", ("checklist", "Progress: 0 of 21 done", "See a neurologist")),
-    ("space", ("Saved:", "is done. 1 of 21 done")),
+    ("space", ("Saved. Done: See a neurologist", "1 of 21 done")),
     ("down", ("Know who else is on your care team: not done yet",)),
     # add a note and save it
     ("n", ("Notes", "You have no notes yet")),

@@ -34,7 +34,7 @@ WALK: list[tuple[tuple[str, ...], str]] = [
     (("b",), "Social and emotional support."),  # Back without Escape (Fenrir takes it)
     (("c",), "See a neurologist for regular check-ups: not done yet."),
     # The result of a key rests on the cursor's line until the next key.
-    (("space",), "Saved: See a neurologist for regular check-ups is done."),
+    (("space",), "Saved. Done: See a neurologist for regular check-ups."),
     (("down",), "Know who else is on your care team: not done yet."),
     (("enter",), "Status: not done yet. Enter changes it."),
     (("enter",), "Status: done. Enter changes it."),

@@ -14,11 +14,11 @@ from tests.terminal import Terminal
 async def test_a_message_stays_until_the_next_message(data_file: Path) -> None:
     async with running_app(data_file) as (app, pilot):
         await pilot.press("c", "space")
-        assert status_text(app).startswith("Saved:") and "is done" in status_text(app)
+        assert status_text(app).startswith("Saved. Done:")
         await pilot.press("down")
-        assert "is done" in status_text(app)  # moving on keeps it: it is still true
+        assert "Done: See a neurologist" in status_text(app)  # moving on keeps it: still true
         await pilot.press("space")
-        assert "Know who else is on your care team is done" in status_text(app)
+        assert "Done: Know who else is on your care team." in status_text(app)
 
 
 async def test_typing_in_a_field_clears_the_message_at_once(data_file: Path) -> None:
@@ -39,7 +39,7 @@ def test_a_move_after_a_message_is_one_frame_that_moves_the_cursor(data_file: Pa
         term.press("c")
         for move in ("down", "up", "down", "up", "down"):
             term.press("space")
-            assert "Saved:" in term.text()
+            assert "Saved." in term.text()
             message = term.text().splitlines()[1]
             before = term.cursor_line()
             term.send(move)

@@ -110,7 +110,7 @@ PACED_JOURNEY = (
     PacedStep(
         "c", ("checklist", "Progress: 0 of 21 done", "See a neurologist"), ("See a neurologist",)
     ),
-    PacedStep("space", ("Saved:", "is done. 1 of 21 done"), ("is done", "neurologist: done")),
+    PacedStep("space", ("Saved. Done: See a neurologist", "1 of 21 done"), ("Done: See a",)),
     PacedStep(
         "down", ("Know who else is on your care team: not done yet",), ("Know who else is on",)
     ),

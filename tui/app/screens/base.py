@@ -209,6 +209,14 @@ class BaseScreen(Screen[None]):
     def set_heading(self, text: str) -> None:
         self.query_one("#heading", Static).update(plain(text))
 
+    def on_screen_suspend(self) -> None:
+        """Leaving this screen: its last message belonged to that moment. Coming back, a
+        reader would hear it again before the line in focus (the data file's path at
+        start was read first on every return home)."""
+        if self.query("#status"):
+            self.status.clear()
+        self.cursor_on_result = False
+
     def on_screen_resume(self) -> None:
         if self._loaded_on_mount:  # just built: on_mount has loaded it a moment ago
             self._loaded_on_mount = False

@@ -89,7 +89,10 @@ class ChecklistScreen(BaseScreen):
                 plain(f"Progress: {progress.sentence()}."),
                 layout=False,  # same one line
             )
-            self.say(f"Saved: {changed.text} is {changed.status_words}. {progress.sentence()}.")
+            # The state comes first: the status line is the cursor's line now, and a
+            # braille display shows its first 40 cells ("Saved. Done: See a neurolo…").
+            state = changed.status_words.capitalize()
+            self.say(f"Saved. {state}: {changed.text}. {progress.sentence()}.")
 
     def on_long_list_selected(self, event: LongList.Selected) -> None:
         if not event.item_id.startswith("group:"):
