@@ -8,6 +8,7 @@ through tui/app/textual_private.py.
 from __future__ import annotations
 
 import inspect
+import re
 
 from textual.app import App, ComposeResult
 from textual.geometry import Offset, Size
@@ -77,3 +78,22 @@ async def test_the_whole_screen_can_be_drawn_at_once() -> None:
         await pilot.pause()
         assert callable(app.screen._compositor.render_full_update), "render_full_update is gone"
         textual_private.draw_whole_screen(app)
+
+
+def test_wrapping_keeps_no_break_spaces_and_breaks_at_others() -> None:
+    """Textual's Content wraps with Rich's ``divide_line``, which finds words with
+    ``rich._wrap.re_word``; the app swaps it for one that never breaks at a no-break
+    space (an emergency number, "9 1 1")."""
+    from rich import _wrap
+
+    assert hasattr(_wrap, "re_word"), "rich._wrap.re_word is gone"
+    before = _wrap.re_word
+    text = "In danger now? Call 9\xa01\xa01."
+    try:
+        _wrap.re_word = re.compile(r"\s*\S+\s*")  # Rich's own
+        assert _wrap.divide_line(text, 22) != [20], "Rich's own wrap no longer splits it"
+        textual_private.wrap_never_at_no_break_spaces()
+        assert _wrap.divide_line(text, 22) == [20]  # "In danger now? Call " / "9 1 1."
+        assert _wrap.divide_line("two words", 6) == [4], "plain spaces still break"
+    finally:
+        _wrap.re_word = before

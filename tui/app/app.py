@@ -30,6 +30,7 @@ from tui.app.screens.home import HomeScreen
 from tui.app.terminal_safety import TerminalSafeFilter
 from tui.app.textual_private import (
     use_glyph_free_scrollbars,
+    wrap_never_at_no_break_spaces,
 )
 from tui.app.type_ahead import TypeAhead
 from tui.core import paths
@@ -107,6 +108,7 @@ class NavigatorApp(
         self._no_color_filter = NoColor()
         self.register_theme(themes.HIGH_CONTRAST)
         use_glyph_free_scrollbars()
+        wrap_never_at_no_break_spaces()
         saved = navigator.setting("theme", themes.DEFAULT)
         chosen = self.settings.theme or saved
         self.theme = chosen if chosen in themes.OFFERED else themes.DEFAULT

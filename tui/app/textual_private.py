@@ -8,8 +8,10 @@ below its next major version in pyproject.toml for the same reason.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
+from rich import _wrap
 from rich.console import RenderableType
 from textual.app import App
 from textual.geometry import Offset, Size
@@ -25,6 +27,7 @@ __all__ = [
     "option_first_line",
     "update_scroll_size",
     "use_glyph_free_scrollbars",
+    "wrap_never_at_no_break_spaces",
     "write_to_terminal",
     "written_cursor_position",
 ]
@@ -103,3 +106,17 @@ class CrashHook(App[None]):
 
     def report_unexpected_error(self) -> None:
         super()._fatal_error()
+
+
+#: A word runs on through no-break spaces ("9\xa01\xa01"); only other white space ends it.
+_WORD_KEEPING_NO_BREAK_SPACES = re.compile(r"[^\S\xa0]*(?:\S|\xa0)+[^\S\xa0]*")
+
+
+def wrap_never_at_no_break_spaces() -> None:
+    """Textual wraps lines at any white space, no-break spaces too, so an emergency
+    number written "9 1 1" with no-break spaces (to be said digit by digit, and kept on
+    one row) was cut as "Call 9 1" / "1." on the urgent-help screen. Textual's Content
+    wraps with Rich's ``divide_line``, which finds words with ``rich._wrap.re_word``;
+    this one keeps a number's groups together. (Rich is Textual's own dependency, and
+    this module is the one place for what they keep private.)"""
+    _wrap.re_word = _WORD_KEEPING_NO_BREAK_SPACES
