@@ -8,6 +8,7 @@ the home screen first would bury the offer behind it (or, cut by the next key, l
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
@@ -35,8 +36,14 @@ def test_the_offer_of_a_draft_is_heard_first_after_a_crash(reader: str, data_fil
         session.exited(timeout=10)
     with reader_session(reader, data_file) as session:
         start = session.wait_until_ready(said=OFFER)
-        spoken = start.spoken.casefold()
-        where = spoken.find(OFFER.casefold())
+
+        # Blank rows (a terminal cleared at start) reach the log as ", , ,": nothing is
+        # heard there, so they do not count as words before the offer.
+        def words(text: str) -> str:
+            return re.sub(r"(?:\s*,)+\s*", " ", text).casefold()
+
+        spoken = words(start.spoken)
+        where = spoken.find(words(OFFER))
         assert 0 <= where <= OFFER_WITHIN, (
             f"{reader}: the offer was heard at {where} (or not at all).\n{session.transcript()}"
         )
