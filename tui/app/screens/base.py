@@ -269,6 +269,22 @@ class BaseScreen(Screen[None]):
         else:
             place_cursor_on(focused)
 
+    def delete_if_confirmed(
+        self, question: str, delete: Callable[[], object], deleted: str
+    ) -> None:
+        """Ask ``question`` (No has focus); on Yes run ``delete`` and say ``deleted``, on
+        No say that nothing was deleted. Every list screen deletes this way."""
+        from tui.app.screens.confirm import ConfirmScreen
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                self.say("Kept. Nothing was deleted.")
+            elif self.attempt(delete) is not None:
+                self.refresh_data()
+                self.say(deleted)
+
+        self.app.push_screen(ConfirmScreen(question, "Delete it"), answered)
+
     def save_before_leaving(self) -> bool:
         """Save anything typed but not yet saved. False keeps the screen open (save failed)."""
         return True

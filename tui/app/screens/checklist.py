@@ -8,7 +8,6 @@ from textual.widgets import Static
 from tui.app import bindings
 from tui.app.long_list import LongList
 from tui.app.screens.base import BaseScreen
-from tui.app.screens.confirm import ConfirmScreen
 from tui.app.screens.prompt import PromptScreen
 from tui.app.widgets import plain
 from tui.core.models import ChecklistEntry
@@ -119,16 +118,8 @@ class ChecklistScreen(BaseScreen):
             self.say("Only items you added yourself can be deleted. This one came with the app.")
             return
 
-        def answered(yes: bool | None) -> None:
-            if not yes:
-                self.say("Kept. Nothing was deleted.")
-                return
-            if self.attempt(lambda: self.nav.checklist.delete_own_item(entry.id)) is None:
-                return
-            self.refresh_data()
-            self.say(f"Deleted your item: {end_sentence(entry.text)}")
-
-        self.app.push_screen(
-            ConfirmScreen(f"Delete your item '{entry.text}'? This cannot be undone.", "Delete it"),
-            answered,
+        self.delete_if_confirmed(
+            f"Delete your item '{entry.text}'? This cannot be undone.",
+            lambda: self.nav.checklist.delete_own_item(entry.id),
+            f"Deleted your item: {end_sentence(entry.text)}",
         )

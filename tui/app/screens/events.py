@@ -9,7 +9,6 @@ from textual.widgets.option_list import Option
 
 from tui.app import bindings
 from tui.app.screens.choose import ChooseScreen
-from tui.app.screens.confirm import ConfirmScreen
 from tui.app.screens.list_screen import ListScreen
 from tui.app.screens.prompt import ask_one
 from tui.app.widgets import option
@@ -104,13 +103,8 @@ class EventsScreen(ListScreen):
             return
         found = self.nav.events.get(int(target.removeprefix("event:")))
 
-        def answered(yes: bool | None) -> None:
-            if not yes:
-                self.say("Kept. Nothing was deleted.")
-            elif self.attempt(lambda: self.nav.events.delete(found.id)) is not None:
-                self.refresh_data()
-                self.say(f"Deleted: {found.sentence()}")
-
-        self.app.push_screen(
-            ConfirmScreen(f"Delete this event ({found.sentence()})?", "Delete it"), answered
+        self.delete_if_confirmed(
+            f"Delete this event ({found.sentence()})?",
+            lambda: self.nav.events.delete(found.id),
+            f"Deleted: {found.sentence()}",
         )

@@ -12,7 +12,6 @@ from textual.widgets.option_list import Option
 
 from tui.app import bindings
 from tui.app.screens.choose import ChooseScreen
-from tui.app.screens.confirm import ConfirmScreen
 from tui.app.screens.list_screen import ListScreen
 from tui.app.screens.prompt import ask_one
 from tui.app.widgets import option
@@ -146,18 +145,9 @@ class MedicinesScreen(ListScreen):
             return
         found = self.nav.medicines.get(int(target.removeprefix("med:")))
 
-        def answered(yes: bool | None) -> None:
-            if not yes:
-                self.say("Kept. Nothing was deleted.")
-            elif self.attempt(lambda: self.nav.medicines.delete(found.id)) is not None:
-                self.refresh_data()
-                self.say(f"Deleted {found.name} and its changes.")
-
-        self.app.push_screen(
-            ConfirmScreen(
-                f"Delete {found.name} and its changes? This is for one added by mistake. "
-                "To record that you stopped it, choose No, then press Enter on it.",
-                "Delete it",
-            ),
-            answered,
+        self.delete_if_confirmed(
+            f"Delete {found.name} and its changes? This is for one added by mistake. "
+            "To record that you stopped it, choose No, then press Enter on it.",
+            lambda: self.nav.medicines.delete(found.id),
+            f"Deleted {found.name} and its changes.",
         )

@@ -9,7 +9,6 @@ from textual.widgets import Input, Static
 from tui.app import bindings
 from tui.app.long_list import LongList
 from tui.app.screens.base import BaseScreen
-from tui.app.screens.confirm import ConfirmScreen
 from tui.app.widgets import TextLine, field_row, plain, quiet_input
 from tui.core.models import Note, NoteKind
 from tui.core.service import display_time
@@ -113,17 +112,8 @@ class NotesScreen(BaseScreen):
             return
         note = self.nav.notes.get(note_id)
 
-        def answered(yes: bool | None) -> None:
-            if not yes:
-                self.say("Kept. Nothing was deleted.")
-                return
-            if self.attempt(lambda: self.nav.notes.delete(note_id)) is not None:
-                self.refresh_data()
-                self.say(f"Deleted the note '{note.display_title}'.")
-
-        self.app.push_screen(
-            ConfirmScreen(
-                f"Delete the note '{note.display_title}'? This cannot be undone.", "Delete it"
-            ),
-            answered,
+        self.delete_if_confirmed(
+            f"Delete the note '{note.display_title}'? This cannot be undone.",
+            lambda: self.nav.notes.delete(note_id),
+            f"Deleted the note '{note.display_title}'.",
         )

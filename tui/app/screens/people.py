@@ -6,7 +6,6 @@ from rich.text import Text
 from textual.widgets.option_list import Option
 
 from tui.app import bindings
-from tui.app.screens.confirm import ConfirmScreen
 from tui.app.screens.list_screen import ListScreen
 from tui.app.screens.prompt import PromptScreen
 from tui.app.widgets import option
@@ -85,11 +84,4 @@ class PeopleScreen(ListScreen):
             question = "Delete this line of help you do not want?"
             delete = self.nav.people.delete_unwanted  # type: ignore[assignment]
 
-        def answered(yes: bool | None) -> None:
-            if not yes:
-                self.say("Kept. Nothing was deleted.")
-            elif self.attempt(lambda: delete(row_id)) is not None:
-                self.refresh_data()
-                self.say("Deleted.")
-
-        self.app.push_screen(ConfirmScreen(question, "Delete it"), answered)
+        self.delete_if_confirmed(question, lambda: delete(row_id), "Deleted.")

@@ -8,7 +8,6 @@ from textual.widgets.option_list import Option
 
 from tui.app import bindings
 from tui.app.screens.base import BaseScreen
-from tui.app.screens.confirm import ConfirmScreen
 from tui.app.screens.list_screen import ListScreen
 from tui.app.screens.prompt import PromptScreen
 from tui.app.widgets import option
@@ -100,17 +99,8 @@ class VisitsScreen(ListScreen):
             return
         visit = self.nav.visits.get(int(target.removeprefix("visit:")))
 
-        def answered(yes: bool | None) -> None:
-            if not yes:
-                self.say("Kept. Nothing was deleted.")
-            elif self.attempt(lambda: self.nav.visits.delete(visit.id)) is not None:
-                self.refresh_data()
-                self.say("Deleted the visit. Its notes stay raised, with their answers.")
-
-        self.app.push_screen(
-            ConfirmScreen(
-                f"Delete this visit ({visit.title(self.nav.people)})? Its notes stay raised.",
-                "Delete it",
-            ),
-            answered,
+        self.delete_if_confirmed(
+            f"Delete this visit ({visit.title(self.nav.people)})? Its notes stay raised.",
+            lambda: self.nav.visits.delete(visit.id),
+            "Deleted the visit. Its notes stay raised, with their answers.",
         )
