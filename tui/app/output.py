@@ -164,6 +164,10 @@ class OutputHolding(App[None]):
             return
         output.release(drop=True)
         draw_whole_screen(self)
+        self.after_whole_screen()
+
+    def after_whole_screen(self) -> None:
+        """Called once a screen change has gone out whole (quiet_keys.py adds to it)."""
 
     def _release_when_quiet(self) -> None:
         output = self.output
@@ -172,5 +176,6 @@ class OutputHolding(App[None]):
         if output.quiet_for() >= OUTPUT_QUIET or output.held_for() >= OUTPUT_HELD_AT_MOST:
             output.release(drop=True)
             self.screen.refresh()  # the whole screen, as it is now, in one frame
+            self.call_after_refresh(self.after_whole_screen)
         else:
             self.set_timer(OUTPUT_QUIET - output.quiet_for(), self._release_when_quiet)

@@ -128,9 +128,17 @@ class BaseScreen(Screen[None]):
                 return
             if store.save_failed:
                 return  # not saved after all: the writer's report says why, next
+        if self.nav_app.handling_key and not error and self.nav_app.say_last(self, message):
+            self.status.remove_class("-error")
+            return  # written after the key's frame, ending at the cursor (quiet_keys.py)
         self.status.say(message, error=error)
         if self.nav_app.handling_key:
             self.show_result_on_cursor_line()
+
+    def status_line(self) -> StatusLine | None:
+        """The status line, if this screen shows one (urgent help does not)."""
+        found = self.query(StatusLine)
+        return found.first() if found else None
 
     #: The cursor rests on the status line, which says what the last key did, until
     #: the next key (see ``show_result_on_cursor_line``).
@@ -228,6 +236,7 @@ class BaseScreen(Screen[None]):
     def _settled(self) -> None:
         """Built (or back), filled, focused, the cursor placed: the held frame can go."""
         if self is self.app.screen and self.ready_for_keys:
+            self.nav_app.arrived_after_quiet_key(self)
             self.place_cursor()
             self.nav_app.screen_settled()
 

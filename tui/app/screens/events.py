@@ -30,7 +30,7 @@ class EventsScreen(ListScreen):
     FOLLOWS_SAVED = True
 
     def heading_text(self) -> str:
-        return "Events, newest first: falls, infections and the like. a logs one."
+        return "Events: falls, infections and the like, newest first"
 
     def options(self) -> list[Option]:
         add = self.key_of("events.add")

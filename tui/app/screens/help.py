@@ -25,7 +25,7 @@ class HelpScreen(ListScreen):
         self.screen_bindings = screen_bindings
 
     def heading_text(self) -> str:
-        return f"Help for the {self.for_screen} screen. Back: {self.back_keys()}."
+        return f"Help for the {self.for_screen} screen."
 
     def opened(self, target: str) -> None:
         if target == "urgent":

@@ -46,7 +46,7 @@ class MedicinesScreen(ListScreen):
     FOLLOWS_SAVED = True
 
     def heading_text(self) -> str:
-        return "My medicines, current first. Enter records a change; a adds one."
+        return "My medicines, current first"
 
     def options(self) -> list[Option]:
         found = self.nav.medicines.all()

@@ -19,7 +19,7 @@ class PeopleScreen(ListScreen):
     FOLLOWS_SAVED = True
 
     def heading_text(self) -> str:
-        return "My people: who helps with what. Enter opens a person; a adds one."
+        return "My people: who helps with what"
 
     def options(self) -> list[Option]:
         people = self.nav.people.all()

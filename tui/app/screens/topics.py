@@ -30,7 +30,7 @@ class TopicsScreen(ListScreen):
     search_first = False
 
     def heading_text(self) -> str:
-        return f"Topics: {len(self.nav.topics)} to read. Press Enter to open one."
+        return f"Topics: {len(self.nav.topics)} to read."
 
     def compose_body(self) -> ComposeResult:
         yield field_row("Find a word", quiet_input(input_id="search"))

@@ -32,7 +32,7 @@ class VisitScreen(ListScreen):
     FOLLOWS_SAVED = True
 
     def heading_text(self) -> str:
-        return "Prepare for a visit. Enter on a note marks it raised; e exports a summary."
+        return "Prepare for a visit"
 
     def _top_lines(self) -> list[Option]:
         """The next visit, and what changed in the check-ins since the last one."""

@@ -67,7 +67,7 @@ class VisitsScreen(ListScreen):
     FOLLOWS_SAVED = True
 
     def heading_text(self) -> str:
-        return "My visits, newest first. Enter opens one; a adds one."
+        return "My visits, newest first"
 
     def options(self) -> list[Option]:
         found = self.nav.visits.all()
