@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 
-from tui.core.text import end_sentence, keep_numbers_whole
+from tui.core.text import end_sentence, said_digit_by_digit
 
 
 class BlockKind(StrEnum):
@@ -122,9 +122,10 @@ class Contact:
         return web_link(self.url)
 
     def sentence(self) -> str:
-        """'MS Navigator (US): call 1-800-344-4867, nationalmssociety.org. Help with MS.'"""
+        """'MS Navigator (US): call 1 - 8 0 0 - 3 4 4 - 4 8 6 7, nationalmssociety.org. Help with
+        MS.': the number as ``said_digit_by_digit`` writes it, with no-break spaces."""
         head = f"{self.name} ({self.country})" if self.country else self.name
-        call = self.phone and f"call {keep_numbers_whole(self.phone)}"
+        call = self.phone and f"call {said_digit_by_digit(self.phone)}"
         reach = [part for part in (self.how, call, self.url) if part]
         line = f"{head}: {', '.join(reach)}" if reach else head
         return " ".join(part for part in (end_sentence(line), self.what, self.note) if part)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from enum import IntEnum, StrEnum
 
 from tui.core.models import ChecklistTemplateItem, Topic
+from tui.core.text import as_written
 
 _WORD = re.compile(r"[\w']+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
@@ -68,7 +69,9 @@ def _found(query: str, text_words: set[str]) -> bool:
 
 
 def _words_of(text: str) -> set[str]:
-    return {w.lower() for w in _WORD.findall(text)}
+    """The words of ``text``; a phone number said digit by digit ("9 8 8") is one word
+    as people type it ("988")."""
+    return {w.lower() for w in _WORD.findall(as_written(text))}
 
 
 def _sentences(texts: Iterable[str]) -> list[str]:
