@@ -240,6 +240,14 @@ class Topic:
             return f"Reviewed on {self.last_reviewed}; next review by {self.next_review_words}."
         return f"Reviewed on {self.last_reviewed}."
 
+    def heading_of(self, block: int) -> str:
+        """The heading of the part that block number ``block`` is in (the last heading
+        for a number past the blocks; '' before the first heading)."""
+        for earlier in reversed(self.blocks[: block + 1]):
+            if earlier.kind is BlockKind.HEADING:
+                return earlier.text
+        return ""
+
     @property
     def has_own_explanations(self) -> bool:
         """True when some lines are the app's own explanations, so front ends can say so once."""
