@@ -193,8 +193,11 @@ class Source:
         year = f" ({self.year})" if self.year else ""
         return f"the {who} {self.kind.value}{year}" if who else f"the {self.kind.value}{year}"
 
-    def sentence(self) -> str:
-        """The source in words: title, what it is, who made it, when, and where to find it."""
+    def sentence(self, where: str | None = None) -> str:
+        """The source in words: title, what it is, who made it, when, and where to find it.
+
+        ``where`` says where to find it instead of "Web address: " and the whole address
+        (a screen too narrow for a long address shows its site, and the whole on Enter)."""
         what = self.kind.words
         if self.authors:
             what += f" by {self.authors}"
@@ -212,7 +215,7 @@ class Source:
         if self.checked:
             parts.append(f"Checked on {long_date(self.checked)}.")
         if self.address:  # last, so no full stop runs into the address
-            parts.append(f"Web address: {self.address}")
+            parts.append(f"Web address: {self.address}" if where is None else where)
         return " ".join(part for part in parts if part)
 
 

@@ -13,7 +13,7 @@ from rich.text import Text
 from textual.widgets.option_list import Option
 
 from tui.app import bindings
-from tui.app.addresses import open_or_copy
+from tui.app.addresses import open_or_copy, where_to_find
 from tui.app.screens.list_screen import ListScreen
 from tui.app.widgets import option, plain
 from tui.core.models import BlockKind
@@ -89,7 +89,7 @@ class TopicScreen(ListScreen):
         )
         options.append(_heading(f"Sources. {OPEN_HINT}", "sources"))
         options += [
-            option(f"Source: {s.sentence()}", f"source-{n}")
+            option(f"Source: {s.sentence(where_to_find(s.address))}", f"source-{n}")
             for n, s in enumerate(nav.library.topic_sources(topic))
         ]
         options.append(option(topic.review_sentence(), "reviewed"))
