@@ -93,7 +93,9 @@ async def test_a_long_address_shows_its_site_and_enter_gives_it_whole(data_file:
         assert len(max(addresses_in(line), key=len)) <= addresses.ADDRESS_FITS
         await pilot.press("enter")
         assert isinstance(app.screen, ChooseScreen)
-        assert planning.address in app.screen.question  # the whole of it, to open or copy
+        question = app.screen.question
+        assert question.startswith("Open this web address in your browser, or copy it? ")
+        assert planning.address in question  # the whole of it, after the question
 
 
 def test_plain_mode_puts_a_long_address_whole_on_a_row_of_its_own() -> None:

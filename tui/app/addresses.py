@@ -74,7 +74,8 @@ def open_or_copy(screen: BaseScreen, address: str) -> None:
 
     screen.app.push_screen(
         ChooseScreen(
-            f"The web address {address}: open it, or copy it?",
+            # The question first: an address can be 150 characters, read before it.
+            f"Open this web address in your browser, or copy it? {address}",
             [("Open in your browser", OPEN), ("Copy the address", COPY)],
             None,
         ),
