@@ -13,6 +13,7 @@ from pathlib import Path
 from tests.process import cli
 from tests.terminal import Terminal
 from tui.core.service import open_navigator
+from tui.core.text import said_digit_by_digit
 from tui.plain.app import PlainApp
 from tui.plain.console import Console
 
@@ -52,7 +53,7 @@ def test_home_says_what_it_is_and_numbers_the_areas(data_file: Path) -> None:
 def test_read_a_topic_with_its_sources(data_file: Path) -> None:
     text = run_plain(data_file, "1", "2", "b", "b", "q")
     assert "Topic: Social and emotional support." in text
-    assert "866-673-7436" in text
+    assert said_digit_by_digit("866-673-7436") in text
     assert "Source: Support for Life with Secondary Progressive MS" in text
     assert "Reviewed on 7 December 2026; next review by 7 June 2027." in text
     assert "1. Checklist: Call an MS helpline: not done yet." in text

@@ -13,13 +13,14 @@ import threading
 from collections.abc import Sequence
 
 from tui import __version__
-from tui.core.models import BlockKind, ChecklistEntry, Note, NoteKind
+from tui.core.models import ChecklistEntry, Note, NoteKind
 from tui.core.search import HitKind
-from tui.core.service import ITEM_LINK, OWN_GROUP, TOPIC_LINK, display_time
+from tui.core.service import ITEM_LINK, OWN_GROUP, display_time
 from tui.core.text import end_sentence, one_line
 from tui.plain.base import Back, GoTo, HangUp, Quit
 from tui.plain.console import EndOfInput
 from tui.plain.more import MoreMenus
+from tui.plain.reading import ReadingMenus
 
 #: Signals that end the plain mode from outside: the terminal closing, the system stopping.
 _STOP_SIGNALS = tuple(
@@ -31,7 +32,7 @@ def _hang_up(_signum: int, _frame: object) -> None:
     raise HangUp
 
 
-class PlainApp(MoreMenus):
+class PlainApp(ReadingMenus, MoreMenus):
     def run(self, notices: Sequence[str] = ()) -> int:
         """Run until the person quits. ``notices``: sentences to say first (settings problems)."""
         in_main_thread = threading.current_thread() is threading.main_thread()
@@ -196,48 +197,10 @@ class PlainApp(MoreMenus):
                 words = self.out.ask("Find what?").strip()
             elif (choice := self.pick(answer, len(hits))) is not None:
                 hit = hits[choice]
-                self._guard(self.topic if hit.kind is HitKind.TOPIC else self.item, hit.id)
-
-    def topic(self, topic_id: str) -> None:
-        while True:
-            topic = self.nav.topic(topic_id)
-            self.out.say("")
-            self.out.say(f"Topic: {topic.title}.")
-            own_label = self.nav.library.app.own_explanation
-            for block in topic.blocks:
-                if block.kind is BlockKind.HEADING:
-                    self.out.say("")
-                    self.out.say(end_sentence(block.text))
-                elif block.kind is BlockKind.BULLET:
-                    self.out.say(f"  {block.marked_text(own_label)}")
+                if hit.kind is HitKind.TOPIC:
+                    self._guard(self.topic, hit.id, hit)
                 else:
-                    self.out.say(block.marked_text(own_label))
-            if topic.contacts:
-                self.out.say("")
-                self.out.say("Contacts named in this topic.")
-                for contact in topic.contacts:
-                    self.out.say(contact.sentence())
-            entries = {e.id: e for e in self.nav.checklist.entries()}
-            items = [entries[i] for i in topic.checklist_ids]
-            notes = self.nav.notes.linked_to(TOPIC_LINK + topic_id)
-            self.out.say("")
-            for source in self.nav.library.topic_sources(topic):
-                self.out.say(f"Source: {source.sentence()}")
-            self.out.say(topic.review_sentence())
-            self.out.say(self.nav.library.app.not_advice)
-            choices = [f"Checklist: {e.text}: {e.status_words}." for e in items]
-            choices += [f"Your note: {n.display_title}" for n in notes]
-            choices.append("Add a note about this topic.")
-            self.menu("What next?", choices)
-            choice = self.pick(self.choose(), len(choices))
-            if choice is None:
-                continue
-            if choice < len(items):
-                self._guard(self.item, items[choice].id)
-            elif choice < len(items) + len(notes):
-                self._guard(self.note, notes[choice - len(items)].id)
-            else:
-                self.new_note(TOPIC_LINK + topic_id)
+                    self._guard(self.item, hit.id)
 
     # ------------------------------------------------------------ checklist
     def checklist(self) -> None:

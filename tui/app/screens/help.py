@@ -9,7 +9,7 @@ from textual.widgets.option_list import Option
 
 from tui import __version__
 from tui.app import bindings
-from tui.app.addresses import open_or_copy
+from tui.app.addresses import open_or_copy, where_to_find
 from tui.app.screens.list_screen import ListScreen
 from tui.app.widgets import option
 
@@ -106,7 +106,7 @@ class HelpScreen(ListScreen):
         lines.append(option(nav.library.app.not_advice, "not-advice"))
         lines.append(option("The topics rest on these articles. Each topic lists all its sources."))
         lines += [
-            option(f"Article: {s.sentence()}", f"article-{n}")
+            option(f"Article: {s.sentence(where_to_find(s.address))}", f"article-{n}")
             for n, s in enumerate(nav.library.articles)
         ]
         return lines
