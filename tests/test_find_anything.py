@@ -156,8 +156,8 @@ async def test_a_search_hit_opens_on_the_paragraph_that_holds_the_words(
         # Opened from the list of every topic (the field emptied), a topic starts at its top.
         await pilot.press("escape", "slash", *["backspace"] * 6, "escape", "down", "enter")
         assert heading_text(app) == "Topic: Social and emotional support"
-        summary = default_library().topic("emotional-support").summary
-        assert highlighted_text(app) == summary
+        topic = default_library().topic("emotional-support")
+        assert highlighted_text(app) == f"{topic.title}. {topic.summary}"
 
 
 def test_a_search_hit_in_plain_mode_starts_at_the_paragraph(data_file: Path) -> None:

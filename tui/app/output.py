@@ -128,6 +128,10 @@ class OutputHolding(App[None]):
             self, lambda _screen: self.hold_output(), immediate=True
         )
 
+    def changing_screen(self) -> bool:
+        """A screen change is on its way to the terminal (its output is held)."""
+        return self.output is not None and self.output.holding
+
     def hold_output(self) -> None:
         """Keep what the app draws from now until the screen is settled, or failing
         that until it has been quiet for a moment. Called as a screen changes."""

@@ -128,11 +128,15 @@ class BaseScreen(Screen[None]):
                 return
             if store.save_failed:
                 return  # not saved after all: the writer's report says why, next
-        if self.nav_app.handling_key and not error and self.nav_app.say_last(self, message):
+        # A key's result: said while the key is handled, or as the screen changes that
+        # it caused (a dialog's answer comes back after the key itself was handled).
+        app = self.nav_app
+        of_a_key = app.handling_key or app.changing_screen()
+        if of_a_key and not error and app.say_last(self, message):
             self.status.remove_class("-error")
             return  # written after the key's frame, ending at the cursor (quiet_keys.py)
         self.status.say(message, error=error)
-        if self.nav_app.handling_key:
+        if of_a_key:
             self.show_result_on_cursor_line()
 
     def status_line(self) -> StatusLine | None:

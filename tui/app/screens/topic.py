@@ -56,7 +56,9 @@ class TopicScreen(ListScreen):
         nav = self.nav
         topic = nav.topic(self.topic_id)
         own_label = nav.library.app.own_explanation
-        options: list[Option] = [option(topic.summary, "summary")]
+        # The first line names the topic too: it is the cursor's line on arrival, what
+        # a braille display shows, and the heading above it may be out of its reach.
+        options: list[Option] = [option(f"{topic.title}. {topic.summary}", "summary")]
         for number, block in enumerate(topic.blocks):
             option_id = f"block-{number}"
             text = block.marked_text(own_label)
