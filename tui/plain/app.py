@@ -1,7 +1,7 @@
 """The plain line mode's menus. Every feature of the full-screen app, as numbered lines.
 
-At any question: a number chooses, ``b`` goes back, ``t``/``c``/``n``/``v``/``p`` open
-Topics, Checklist, Notes, the visit list or My people, ``h`` shows help, ``u`` says where
+At any question: a number chooses, ``b`` goes back, an area's letter opens it (the app's
+keys: ``t`` Topics, ``n`` Notes, …, tui/core/areas.py), ``h`` shows help, ``u`` says where
 to get urgent help and ``q`` quits.
 Every change is saved at once and said as a sentence.
 """
@@ -13,11 +13,12 @@ import threading
 from collections.abc import Sequence
 
 from tui import __version__
+from tui.core import areas
 from tui.core.models import BlockKind, ChecklistEntry, Note, NoteKind
 from tui.core.search import HitKind
 from tui.core.service import ITEM_LINK, OWN_GROUP, TOPIC_LINK, display_time
 from tui.core.text import end_sentence, one_line
-from tui.plain.base import Back, GoTo, HangUp, Quit
+from tui.plain.base import AREA_KEYS, Back, GoTo, HangUp, Quit
 from tui.plain.console import EndOfInput
 from tui.plain.more import MoreMenus
 
@@ -25,6 +26,10 @@ from tui.plain.more import MoreMenus
 _STOP_SIGNALS = tuple(
     getattr(signal, name) for name in ("SIGHUP", "SIGTERM") if hasattr(signal, name)
 )
+
+
+#: The home menu's line after the areas: the plain mode's own settings.
+_SETTINGS = "My name, the check-in reminder, and the full-screen app."
 
 
 def _hang_up(_signum: int, _frame: object) -> None:
@@ -66,16 +71,10 @@ class PlainApp(MoreMenus):
             while True:
                 try:
                     self._say_backup_problem()
-                    menus = {
-                        "home": self.home,
-                        "t": self.topics,
-                        "c": self.checklist,
-                        "n": self.notes,
-                        "v": self.visit,
-                        "p": self.people,
-                        "k": self.checkin_menu,
-                    }
-                    menus[area]()
+                    if area == "home":
+                        self.home()
+                    else:
+                        self.open_area(area)
                     area = "home"
                 except GoTo as jump:
                     area = jump.area
@@ -92,59 +91,43 @@ class PlainApp(MoreMenus):
         return 0
 
     # ----------------------------------------------------------------- home
+    def open_area(self, area_id: str) -> None:
+        """Open an area of tui/core/areas.py by its id (its letter, or its home line)."""
+        getattr(self, areas.area(area_id).plain)()
+
+    def _home_line(self, area: areas.Area) -> str:
+        """The area's line, as the app's home screen says it, with the letter that opens it."""
+        letter = "h" if area.id == "help" else area.key
+        key = f" Key {letter}." if letter and len(letter) == 1 else ""
+        return f"{areas.home_line(area, self.nav)}{key}"
+
     def home(self) -> None:
         while True:
-            count = self.nav.notes.count()
             reminder = self.nav.checkins.reminder()
             due = f" {reminder} Type k to check in." if reminder else ""
+            shown = areas.on_home()
             self.menu(
                 f"Home.{due} Choose an area.",
-                [
-                    "Topics: read about living with SPMS.",
-                    f"Support-network checklist: {self.nav.checklist.progress().sentence()}.",
-                    f"Notes: {'1 note' if count == 1 else f'{count} notes'}.",
-                    "Prepare for a visit: what to raise with your care team.",
-                    "My people: who helps with what.",
-                    "Your data: export, import a backup, or delete it.",
-                    "Help: commands, and where your data is kept.",
-                    "Start in the full-screen app next time.",
-                    "Urgent help: where to get help now, day or night. Or type u at any question.",
-                    "Check in: how things are going, in under two minutes. Key k.",
-                    "What changed in my check-ins.",
-                    "My visits: past and planned, and the notes raised at each.",
-                    "My name and the check-in reminder.",
-                ],
+                [*[self._home_line(area) for area in shown], _SETTINGS],
                 "Type a number and press Enter, or q to quit.",
             )
             try:
-                choice = self.pick(self.choose(), 13)
+                choice = self.pick(self.choose(), len(shown) + 1)
             except Back:
                 self.out.say("You are at home. Type q to quit.")
                 continue
-            if choice in (3, 4):
-                raise GoTo("vp"[choice - 3])
-            if choice == 5:
-                self._guard(self.data)
-            elif choice == 6:
-                self.help()
-            elif choice == 7:
-                if self.attempt(self.nav.set_setting, "plain", False) is not None:
-                    self.out.say("Saved: the full-screen app will open next time.")
-            elif choice == 8:
-                self.urgent_help()
-            elif choice in (9, 10, 11, 12):
-                menu = (self.checkin_menu, self.changes, self.visits, self.my_settings)[choice - 9]
-                self._guard(menu)
+            if choice == len(shown):
+                self._guard(self.my_settings)
             elif choice is not None:
-                raise GoTo("tcn"[choice])
+                self._guard(self.open_area, shown[choice].id)
 
     def help(self) -> None:
         self.out.say("")
         self.out.say("Help.")
         self.out.say("Urgent help, if you need help now: type u at any question.")
         self.out.say("At any question: type a number and press Enter to choose.")
-        self.out.say("b goes back. t opens Topics, c the Checklist, n your Notes,")
-        self.out.say("v the list for your next visit, p My people, k a check-in.")
+        self.out.say("b goes back. These letters open an area:")
+        self.out.say(", ".join(f"{key} for {area.title}" for key, area in AREA_KEYS.items()) + ".")
         self.out.say("h shows this help. q quits. Ctrl+D or Ctrl+C also quit.")
         self.out.say("In Topics, f finds a word in every topic and the checklist.")
         self.out.say("In Prepare for a visit, med lists your medicines, event logs a fall.")

@@ -255,10 +255,13 @@ class FollowUpMenus(PlainBase):
             choices = [
                 end_sentence(f"My name and date of birth, for the visit summary: {who}"),
                 f"How often to suggest a check-in: {every}.",
+                "Start in the full-screen app next time.",
             ]
-            self.menu("My name and the check-in reminder.", choices)
-            choice = self.pick(self.choose(), 2)
+            self.menu("My name, the check-in reminder, and the full-screen app.", choices)
+            choice = self.pick(self.choose(), len(choices))
             if choice == 0:
                 self._ask_name_and_birth()
             elif choice == 1:
                 self._set_every()
+            elif choice == 2 and self.attempt(self.nav.set_setting, "plain", False) is not None:
+                self.out.say("Saved: the full-screen app will open next time.")
