@@ -12,8 +12,7 @@ import signal
 import threading
 from collections.abc import Sequence
 
-from tui import __version__
-from tui.core import areas
+from tui.core import areas, wording
 from tui.core.models import BlockKind, ChecklistEntry, Note, NoteKind
 from tui.core.search import HitKind
 from tui.core.service import ITEM_LINK, OWN_GROUP, TOPIC_LINK, display_time
@@ -137,9 +136,9 @@ class PlainApp(MoreMenus):
         self.out.say(self.nav.store.newest_copy_sentence())
         if self.nav.store.read_only:
             self.out.say(self.nav.store.read_only_why())
-        self.out.say(f"SPMS Navigator version {__version__}.")
+        self.out.say(wording.VERSION)
         self.out.say(self.nav.library.app.not_advice)
-        self.out.say("The topics rest on these articles. Each topic lists all its sources.")
+        self.out.say(wording.ARTICLES)
         for article in self.nav.library.articles:
             self.out.say(f"Article: {article.sentence()}")
 
@@ -165,7 +164,7 @@ class PlainApp(MoreMenus):
         while words:
             hits = self.nav.library.search(words)
             if not hits:
-                self.out.say(f"Nothing found for '{one_line(words)}'. Try another word.")
+                self.out.say(wording.nothing_found(one_line(words)))
                 words = self.out.ask("Find what? (Enter alone goes back):").strip()
                 continue
             self.menu(
@@ -238,7 +237,7 @@ class PlainApp(MoreMenus):
                 text = self.out.ask("Type your new item, then press Enter:")
                 entry = self.attempt(self.nav.checklist.add_own_item, text)
                 if entry:
-                    self.out.say(f"Added your item: {end_sentence(entry.text)} It is not done yet.")
+                    self.out.say(wording.item_added(entry.text))
                 continue
             choice = self.pick(answer, len(entries))
             if choice is not None:
@@ -282,7 +281,7 @@ class PlainApp(MoreMenus):
                 changed = self.attempt(self.nav.checklist.set_done, item_id, not entry.done)
                 if changed:
                     progress = self.nav.checklist.progress().sentence()
-                    self.out.say(f"Saved: this item is {changed.status_words}. {progress}.")
+                    self.out.say(wording.item_saved(changed.status_words, progress))
             elif choice == 1:
                 helper = self.out.ask("Who helps with this? Type a name, then press Enter:")
                 if self.attempt(self.nav.checklist.set_helper, item_id, helper):
@@ -298,12 +297,12 @@ class PlainApp(MoreMenus):
             elif picked.startswith("Read the topic"):
                 self._guard(self.topic, entry.topic_id)
             elif picked == "Delete this item.":
-                if self.confirm(f"Delete your item '{one_line(entry.text)}'?"):
+                if self.confirm(wording.delete_item(one_line(entry.text))):
                     if self.attempt(self.nav.checklist.delete_own_item, item_id):
                         self.out.say("Deleted your item.")
                         return
                 else:
-                    self.out.say("Kept. Nothing was deleted.")
+                    self.out.say(wording.KEPT)
 
     # ---------------------------------------------------------------- notes
     def notes(self) -> None:
@@ -381,11 +380,11 @@ class PlainApp(MoreMenus):
                     self.forget_draft()
                     self.out.say("Saved the new text.")
             elif choice == 2:
-                if self.confirm(f"Delete the note '{one_line(note.display_title)}'?"):
+                if self.confirm(wording.delete_note(one_line(note.display_title))):
                     if self.attempt(self.nav.notes.delete, note_id):
                         self.out.say("Deleted the note.")
                         return
                 else:
-                    self.out.say("Kept. Nothing was deleted.")
+                    self.out.say(wording.KEPT)
             elif choice == 3:
                 self._change_kind(note)
