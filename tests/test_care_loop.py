@@ -328,7 +328,9 @@ def test_plain_mode_asks_the_name_before_the_first_print_only(
     folder = _fake_printer(tmp_path / "bin")
     monkeypatch.setenv("PATH", str(folder))
     text = run_plain(data_file, "v", "r", "Alex Morgan", "1961-03-14", "yes", "r", "yes", "q")
-    assert text.count("Before the first print: the care team needs to know whose it is.") == 1
+    assert (
+        text.count("Before the first print: the care team needs to know whose summary it is.") == 1
+    )
     assert "Saved: your name is Alex Morgan." in text
     assert "Saved: born on 14 March 1961." in text
     printed = (folder / "printed.txt").read_text()

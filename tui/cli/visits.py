@@ -341,7 +341,7 @@ def _ask_name_once(nav: Navigator) -> None:
             'for every print: spms-navigator config set my_name "Your Name"'
         )
         return
-    tell("Before the first print: the care team needs to know whose summary it is.")
+    tell(wording.WHOSE_SUMMARY)
     name = ask("Your name, for the summary (just Enter for none): ", keep_case=True)
     nav.set_setting("my_name", one_line(name).strip())
     born = ask("Your date of birth, like 1961-03-14 (just Enter for none): ", keep_case=True)

@@ -63,6 +63,14 @@ SAVED_INSTEAD = "Saved it instead, readable by you only, to: "
 PRINT_ANOTHER_WAY = "Open that file to print it another way."
 
 
+#: A draft offered back at start, neither saved nor thrown away. (The plain mode said
+#: "next time." only; "the app starts" says when.)
+DRAFT_KEPT = "Kept for later: it will be offered again next time the app starts."
+#: Asked once, before the first summary is printed. (The plain mode said "whose it is";
+#: "whose summary it is" says what "it" is.)
+WHOSE_SUMMARY = "Before the first print: the care team needs to know whose summary it is."
+
+
 def item_added(text: str) -> str:
     return f"Added your item: {end_sentence(text)} It is not done yet."
 
@@ -85,6 +93,17 @@ def raised_line(kind: str, title: str, answer: str) -> str:
     """A note raised at a visit, on the list for the visit: its kind, title and answer."""
     return f"{kind}: {end_sentence(title)} Raised. Answer: {end_sentence(answer or 'none noted')}"
 
+
+def checkin_saved(day: str) -> str:
+    """'Saved your check-in for 3 December 2026' (the caller ends it: its levels follow)."""
+    return f"Saved your check-in for {day}"
+
+
+# ---------------------------------------------------------- choices and labels
+# Without a full stop: the app's lines have none, the plain mode's menus end each with one.
+EXPORT_MARKDOWN = "Export everything as Markdown, to read or print"
+IMPORT_BACKUP = "Import a JSON backup (shows what will change first)"
+NOT_LINKED = "Not linked to a topic or item"
 
 # --------------------------------------------------------------------- Help
 VERSION = f"SPMS Navigator version {__version__}."

@@ -357,7 +357,7 @@ class PlainApp(MoreMenus):
                 f"Written {display_time(note.created)}. Changed {display_time(note.updated)}."
             )
             label = self.nav.link_label(note.link) if note.link else None
-            self.out.say(f"About {label}." if label else "Not linked to a topic or item.")
+            self.out.say(f"About {label}." if label else f"{wording.NOT_LINKED}.")
             self.out.say("Text of the note:")
             self.out.say(note.body or "(no text)")
             self.out.say("End of the note.")

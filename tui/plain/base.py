@@ -6,7 +6,7 @@ import contextlib
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-from tui.core import areas
+from tui.core import areas, wording
 from tui.core.drafts import Drafts
 from tui.core.models import Note, NoteKind
 from tui.core.service import Navigator
@@ -180,7 +180,7 @@ class PlainBase:
                     self.drafts.clear(draft.key)
                 self.out.say("Thrown away.")
             else:
-                self.out.say("Kept for later: it will be offered again next time.")
+                self.out.say(wording.DRAFT_KEPT)
 
     def keep_unfinished(self, title: str, body: str, link: str, kind: NoteKind) -> Note | None:
         note = self.attempt(self.nav.notes.create, title, body, link, kind)

@@ -64,7 +64,7 @@ class FollowUpMenus(PlainBase):
         if saved is None:
             self.out.say("Nothing was saved.")
         else:
-            self.out.say(f"Saved your check-in for {saved.sentence()}")
+            self.out.say(wording.checkin_saved(saved.sentence()))
 
     def _set_every(self) -> None:
         typed = self.out.ask("Remind me after how many days? (28, or 4w for four weeks):")
@@ -225,7 +225,7 @@ class FollowUpMenus(PlainBase):
 
     def print_summary(self) -> None:
         if not appointment.name_asked(self.nav):
-            self.out.say("Before the first print: the care team needs to know whose it is.")
+            self.out.say(wording.WHOSE_SUMMARY)
             self._ask_name_and_birth()
         self.print_job(printing.plan(self.nav))
 

@@ -273,9 +273,9 @@ class MoreMenus(FollowUpMenus, RecordsMenus):
         while True:
             self.out.user_line("Your data file: ", str(self.nav.store.path))
             choices = [
-                "Export everything as Markdown, to read or print.",
+                f"{wording.EXPORT_MARKDOWN}.",
                 "Export a JSON backup.",
-                "Import a JSON backup (shows what will change first).",
+                f"{wording.IMPORT_BACKUP}.",
                 "Delete all my data.",
             ]
             self.menu("Your data.", choices)
