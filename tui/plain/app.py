@@ -103,7 +103,7 @@ class PlainApp(MoreMenus):
     def home(self) -> None:
         while True:
             reminder = self.nav.checkins.reminder()
-            due = f" {reminder} Type k to check in." if reminder else ""
+            due = f" {reminder} Type {areas.area('checkin').key} to check in." if reminder else ""
             shown = areas.on_home()
             self.menu(
                 f"Home.{due} Choose an area.",
