@@ -35,6 +35,7 @@ async def test_home_says_what_the_app_is_and_lists_the_areas(data_file: Path) ->
             "Notes",
             "Check in",
             "Prepare for a visit",
+            "My visits",
             "My people",
             "My medicines",
             "Events",

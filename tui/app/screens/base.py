@@ -24,6 +24,7 @@ from tui.app.widgets import (
     place_cursor_on_highlight,
     plain,
 )
+from tui.core import wording
 from tui.core.service import Navigator
 from tui.core.store import SaveError
 from tui.core.text import InputError
@@ -291,7 +292,7 @@ class BaseScreen(Screen[None]):
 
         def answered(yes: bool | None) -> None:
             if not yes:
-                self.say("Kept. Nothing was deleted.")
+                self.say(wording.KEPT)
             elif self.attempt(delete) is not None:
                 self.refresh_data()
                 self.say(deleted)

@@ -18,6 +18,7 @@ from tui.app import bindings
 from tui.app.screens.list_screen import ListScreen
 from tui.app.screens.topic import line_of
 from tui.app.widgets import TextLine, field_row, option, quiet_input
+from tui.core import wording
 from tui.core.search import HitKind, SearchHit
 
 
@@ -73,7 +74,7 @@ class TopicsScreen(ListScreen):
                 f"{hit.kind}:{hit.id}",
             )
             for n, hit in enumerate(hits, 1)
-        ] or [option(f"Nothing found for '{words}'. Try another word.", "none")]
+        ] or [option(wording.nothing_found(words), "none")]
 
     def on_descendant_focus(self, event: object) -> None:
         if self.query_one("#search", Input).value.strip():
