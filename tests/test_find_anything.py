@@ -157,7 +157,7 @@ async def test_a_search_hit_opens_on_the_paragraph_that_holds_the_words(
         await pilot.press("escape", "slash", *["backspace"] * 6, "escape", "down", "enter")
         assert heading_text(app) == "Topic: Social and emotional support"
         topic = default_library().topic("emotional-support")
-        assert highlighted_text(app) == f"{topic.title}. {topic.summary}"
+        assert highlighted_text(app) == f"{topic.title}: {topic.summary}"
 
 
 def test_a_search_hit_in_plain_mode_starts_at_the_paragraph(data_file: Path) -> None:

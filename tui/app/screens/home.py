@@ -29,7 +29,9 @@ class HomeScreen(ListScreen):
         super().on_mount()
         if message := self.nav_app.startup_message():
             self.say(message, error=True)
-        self.call_after_refresh(offer_left_over, self.nav_app)
+        # Now, not after a refresh: the offer is then the first screen that goes out,
+        # and a reader says it first (the home screen is not drawn before it).
+        offer_left_over(self.nav_app)
 
     def options(self) -> list[Option]:
         """One line an area, in the registry's order (the plain mode's home menu too)."""

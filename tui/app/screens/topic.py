@@ -58,7 +58,9 @@ class TopicScreen(ListScreen):
         own_label = nav.library.app.own_explanation
         # The first line names the topic too: it is the cursor's line on arrival, what
         # a braille display shows, and the heading above it may be out of its reach.
-        options: list[Option] = [option(f"{topic.title}. {topic.summary}", "summary")]
+        # (A colon, not the Topics list's full stop: Fenrir speaks only changed lines,
+        # and the same line on the same row after Enter was not said.)
+        options: list[Option] = [option(f"{topic.title}: {topic.summary}", "summary")]
         for number, block in enumerate(topic.blocks):
             option_id = f"block-{number}"
             text = block.marked_text(own_label)
