@@ -41,15 +41,37 @@ READING_COMMANDS = frozenset(
         ("people", "list"),
         ("people", "show"),
         ("people", "unwanted", "list"),
-        ("checkin", "list"),
         ("changes",),
         ("visit", "list"),
         ("visit", "show"),
         ("visit", "ics"),
         ("due",),
         ("export",),
+        ("visit", "export"),
+        ("med", "list"),
+        ("event", "list"),
     }
 )
+#: Groups that list when given no action, unless an older spelling that changes
+#: something (``checklist --done ITEM``, ``people --add NAME``) came with them.
+LISTING_GROUPS = frozenset(
+    {("checklist",), ("people",), ("people", "unwanted"), ("med",), ("event",)}
+)
+
+
+def only_reads(args: argparse.Namespace) -> bool:
+    """True when the command only reads the data file (a list, a show, an export), so
+    it opens it without a dated backup copy and never folds the journal in: at 50,000
+    notes a copy is 32 MB written by a command that changed nothing."""
+    path = getattr(args, "command_path", ())
+    if path in READING_COMMANDS:
+        return True
+    if path == ("checkin",):  # ``checkin list``: the word list where answers go
+        return getattr(args, "answers", None) == ["list"]
+    if path in LISTING_GROUPS:
+        older = [value for name, value in vars(args).items() if name.startswith("old_")]
+        return all(value is None for value in older)
+    return False
 
 
 def run_command(args: argparse.Namespace, navigator: Navigator | None) -> int:
@@ -172,7 +194,7 @@ def _main(argv: Sequence[str] | None) -> int:
 
     settings = load_settings(paths.settings_file())
     data_file = paths.resolve_data_file(args.data_file, configured=settings.data_file)
-    reading = command_given and getattr(args, "command_path", ()) in READING_COMMANDS
+    reading = command_given and only_reads(args)
     try:
         navigator = open_navigator(data_file, reading=reading, command=command_given)
     except (ContentError, SaveError, DataFileError) as error:
