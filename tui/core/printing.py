@@ -23,7 +23,10 @@ from tui.core.visits import Visit
 
 #: Print commands, in the order they are looked for, and how each is given a title.
 PRINTERS = (("lp", "-t"), ("lpr", "-T"))
-LINES_PER_PAGE = 50  # what MAX_LINES of the summary (two pages) assumes
+#: Lines on one page with PAGE_OPTIONS: US Letter (11 inches, the shorter of Letter and
+#: A4) less the top and bottom margins, at 7 lines an inch: 66 (A4 holds 71). It was 50,
+#: so a summary of 65 lines was announced as "about 2 pages" and printed on one.
+LINES_PER_PAGE = int((11 * 72 - 54 - 54) / 72 * 7)
 #: Margins of three quarters of an inch (54 points) on every side, 12 characters an inch
 #: and 7 lines an inch (CUPS's options for plain text, which lp and CUPS's lpr take):
 #: a 78-character line fits inside the margins on A4 and on US Letter, and 50 lines fit
