@@ -10,11 +10,12 @@ never open it, so they never lock it, back it up or wait for it
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import threading
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from tui.cli.choices import choose_plain
 from tui.cli.output import FAILED, OK, PROG, USAGE, NotDone, UsageError, interactive, tell
@@ -146,6 +147,27 @@ def _thread_failed(failure: threading.ExceptHookArgs) -> None:
     )
 
 
+#: Set by ``tui.cli.main`` when this command is the whole process (not a test calling it).
+WHOLE_PROCESS = False
+#: The closed navigator of the command just run, kept so it is not taken apart object by
+#: object before the process ends (see end_process).
+LEFT_FOR_EXIT: list[object] = []
+
+
+def end_process(status: int) -> NoReturn:
+    """End a command's process at once, once its output is flushed.
+
+    The data file is closed and every write is on disk (the store syncs each one and
+    joins its threads on closing), so nothing is left to do but free memory: at 50,000
+    notes Python takes 20-25 ms to free each note one by one, a sixth of what ``note
+    add`` costs, for memory the system takes back whole when the process ends.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe: nothing to add
+            stream.flush()
+    os._exit(status)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     previous_hook = threading.excepthook
     threading.excepthook = _thread_failed
@@ -253,3 +275,5 @@ def _main(argv: Sequence[str] | None) -> int:
         return EXIT_ERROR if app.return_code else EXIT_OK  # a crash is not a success
     finally:
         navigator.store.close()
+        if command_given and WHOLE_PROCESS:
+            LEFT_FOR_EXIT.append(navigator)  # see end_process
