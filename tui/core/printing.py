@@ -45,6 +45,15 @@ PAGE_OPTIONS = tuple(
 )
 
 
+#: What CUPS's lp and lpr say when no printer is chosen as the default ("lp: Error - No
+#: default destination."), and what to do then: the words alone mean little to a carer.
+NO_DEFAULT = "no default destination"
+NO_DEFAULT_PRINTER = (
+    "This computer has no printer chosen to print to. Choose one as the default in the "
+    "computer's printer settings (or type: lpoptions -d PRINTER), then try again."
+)
+
+
 @dataclass(frozen=True)
 class PrintJob:
     title: str
@@ -133,9 +142,11 @@ def send(job: PrintJob) -> str:
     if done.returncode != 0:
         output = (done.stderr or done.stdout).strip().splitlines()
         said = f"it said: {one_line(output[-1])}" if output else f"it ended with {done.returncode}"
+        what_to_do = "Check the printer, then try again."
+        if any(NO_DEFAULT in line.casefold() for line in output):
+            what_to_do = NO_DEFAULT_PRINTER
         raise InputError(
-            f"Not printed: the print command {name} did not take {job.what} ({said}). "
-            "Check the printer, then try again."
+            f"Not printed: the print command {name} did not take {job.what} ({said}). " + what_to_do
         )
     pages = "1 page" if job.pages == 1 else f"{job.pages} pages"
     return f"Sent {job.what} to the printer with {name} ({pages})."
