@@ -306,7 +306,7 @@ def summary(
     by = f" by {name}" if name else ""
     lines += _wrap(
         f"Prepared{by} on {long_date(when)} with SPMS Navigator, to help me talk with my "
-        "care team. It is my own notes, not medical advice."
+        "care team. These are my own notes, not medical advice."
     )
     lines += _last_time_lines(nav, markdown, when)
     lines += _changes_lines(nav, markdown, when)
