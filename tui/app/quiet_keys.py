@@ -12,7 +12,7 @@ first changed character to the last. So after such a key the app writes twice:
 
 1. the new screen (or the key's frame) with the status line blank; Orca does not speak
    it, Fenrir reads it as before;
-2. a moment later, only the status line: the key's result ("Kept. Nothing was
+2. 80 ms later, only the status line: the key's result ("Kept. Nothing was
    deleted.") or, after a screen change with nothing to report, the screen's name and
    the focused line ("Topics: 22 to read. What SPMS is."), with the cursor just after
    its last letter. That insertion ends at the cursor, so Orca speaks it, and a braille
@@ -34,7 +34,8 @@ from tui.app.screens.base import BaseScreen
 from tui.app.widgets import StatusLine, move_cursor, plain
 
 #: Keys after which Orca speaks only an insertion that ends at the cursor (Textual's
-#: names). Printable keys, Return, Tab, Space and ctrl or alt chords are spoken anyway.
+#: names). Printable keys, Return, Tab, Space and ctrl or alt chords are spoken anyway,
+#: but see SHIFTED_KEYS.
 QUIET_KEYS = frozenset(
     {
         "escape",
@@ -56,15 +57,45 @@ QUIET_KEYS = frozenset(
 
 #: The status line is written this long after the frame before it (seconds): VTE must
 #: see two changes, not one (it reports what changed each time it has read its input).
-SECOND_WRITE_AFTER = 0.05
+SECOND_WRITE_AFTER = 0.08
 
 #: The focused line is cut to this many characters in the status line's sentence.
 FOCUS_SHOWN = 60
 
 
+#: Keys typed with Shift (Textual's names). Orca judges a change by the last key it
+#: saw: when the app's frame comes after Shift is let go (a busy machine, a slow
+#: hand), that key is Shift, a quiet one, and `?` opened Help in silence.
+SHIFTED_KEYS = frozenset(
+    {
+        "question_mark",
+        "exclamation_mark",
+        "at",
+        "number_sign",
+        "dollar_sign",
+        "percent_sign",
+        "circumflex_accent",
+        "ampersand",
+        "asterisk",
+        "left_parenthesis",
+        "right_parenthesis",
+        "underscore",
+        "plus",
+        "colon",
+        "quotation_mark",
+        "less_than_sign",
+        "greater_than_sign",
+        "left_curly_bracket",
+        "right_curly_bracket",
+        "vertical_line",
+        "tilde",
+    }
+)
+
+
 def is_quiet(key: str) -> bool:
-    """A key after which Orca speaks a change only if it ends at the cursor."""
-    return key in QUIET_KEYS
+    """A key after which Orca may speak a change only if it ends at the cursor."""
+    return key in QUIET_KEYS or key in SHIFTED_KEYS or (len(key) == 1 and key.isupper())
 
 
 def focused_words(screen: Screen[Any]) -> str:
