@@ -132,7 +132,16 @@ async def test_what_changed_in_words_first_then_a_quiet_chart(data_file: Path) -
         assert isinstance(app.screen, ChangesScreen)
         assert heading_text(app) == "What changed in my check-ins"
         assert highlighted_text(app) == "1 area harder and 1 area the same."
-        lines = option_texts(app, "changes")
+        rows = option_texts(app, "changes")
+        # One row an item, none wider than 80 columns: a long sentence goes on in the
+        # rows after it, indented. Joined, the rows are the sentences.
+        assert all(len(row) <= 77 for row in rows)
+        lines: list[str] = []
+        for row in rows:
+            if row.startswith("  ") and lines:
+                lines[-1] += " " + row.strip()
+            else:
+                lines.append(row)
         assert lines[1].startswith("This is your own record, not a diagnosis.")
         assert lines[3] == (
             "Your latest check-in, 1 September 2026, compared with 1 September 2025 (about a "

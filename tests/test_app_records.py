@@ -46,7 +46,7 @@ async def test_a_dose_change_and_two_falls_reach_the_summary_in_the_app(
         assert "Events: log a fall, an infection or a hot day. Key i." in home
         await pilot.press(*["down"] * 7, "enter")  # the home screen's line
         assert isinstance(app.screen, MedicinesScreen)
-        assert heading_text(app).startswith("My medicines, current first.")
+        assert heading_text(app).startswith("My medicines, current first")
         assert highlighted_text(app) == "Add a medicine (key a)."
         await pilot.press("a")
         await _answer(app, pilot, "baclofen")
@@ -68,7 +68,7 @@ async def test_a_dose_change_and_two_falls_reach_the_summary_in_the_app(
         assert highlighted_text(app).startswith("My medicines")
         await pilot.press("down", "enter")
         assert isinstance(app.screen, EventsScreen)
-        assert heading_text(app).startswith("Events, newest first")
+        assert heading_text(app).startswith("Events: falls")
         for day in ("today", "yesterday"):
             await pilot.press("a")
             assert isinstance(app.screen, ChooseScreen)

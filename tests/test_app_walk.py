@@ -131,7 +131,7 @@ async def test_who_helps_note_and_own_item_are_saved_at_once(data_file: Path) ->
         await pilot.press("a", *"Ask my sister about Tuesdays", "enter")
         assert status_text(app).startswith("Added your item: Ask my sister about Tuesdays.")
         assert highlighted_text(app, "items").startswith(
-            "Ask my sister about Tuesdays: not done yet. My own items."
+            "Ask my sister about Tuesdays: not done yet."
         )
         assert "0 of 22 done" in str(app.screen.query_one("#progress").render())
         await pilot.press("d")

@@ -22,7 +22,7 @@ TEXTUAL_NAMES = {"?": "question_mark"}
 
 #: key, the words the new screen's first line starts with, the cursor's line after.
 STEPS = (
-    ("t", "Topics:", "What SPMS is."),
+    ("t", "Topics:", "What SPMS is"),
     ("left", "SPMS Navigator: home", "Topics: read about"),
     ("n", "Notes", "You have no notes yet."),
     ("b", "SPMS Navigator: home", "Topics: read about"),

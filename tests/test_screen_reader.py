@@ -26,12 +26,12 @@ WALK: list[tuple[tuple[str, ...], str]] = [
     (("down",), "Support-network checklist: 0 of 21 done"),
     (("down",), "Notes: 0 notes"),
     (("up", "up"), "Topics: read about living with SPMS"),
-    (("enter",), "What SPMS is."),
-    (("down",), "Social and emotional support."),
-    (("enter",), "Feelings that can come with SPMS"),
+    (("enter",), "What SPMS is"),
+    (("down",), "Social and emotional support"),
+    (("enter",), "Social and emotional support: Feelings"),
     (("down",), "Your feelings"),
     (("down",), "Life with a long-term illness can be hard."),
-    (("b",), "Social and emotional support."),  # Back without Escape (Fenrir takes it)
+    (("b",), "Social and emotional support"),  # Back without Escape (Fenrir takes it)
     (("c",), "See a neurologist for regular check-ups: not done yet."),
     # The result of a key rests on the cursor's line until the next key.
     (("space",), "Saved. Done: See a neurologist for regular check-ups."),
@@ -43,7 +43,10 @@ WALK: list[tuple[tuple[str, ...], str]] = [
     (("tab",), "My note:"),
     (("tab",), "Add a note about this item"),
     (("shift+tab",), "My note:"),
-    (("escape",), "✓ Know who else is on your care team: done."),
+    # After a key Orca speaks only a change that ends at the cursor (Escape, Left,
+    # Backspace, F1, keys typed with Shift): the status line names the screen and the
+    # focus, last, with the cursor on it (tui/app/quiet_keys.py).
+    (("escape",), "Support-network checklist. ✓ Know who else is on your care team: done."),
     (("n",), "You have no notes yet. Press a to write one."),
     (("a",), "Title:"),
     (("H", "e", "a", "t"), "Title: Heat"),
@@ -56,7 +59,7 @@ WALK: list[tuple[tuple[str, ...], str]] = [
     (("b",), "Kind: Plain note"),  # leave it as it was
     (("tab",), "About: Not linked to a topic or item"),
     (("tab",), "Save and go back"),
-    (("escape",), "Saved the note."),  # the result, until the next key
+    (("escape",), "Notes. Saved the note."),  # the result, until the next key
     (("v", "e"), "File:"),  # a dialog with a text field: the cursor is in the field
     (("escape",), "Nothing was exported."),
     (("n",), "Heat. Written"),
@@ -64,11 +67,11 @@ WALK: list[tuple[tuple[str, ...], str]] = [
     (("tab",), "Delete it. Delete the note 'Heat'? Key y."),  # one answer a line
     (("up",), "No, keep it. Delete the note 'Heat'? Key n."),
     (("escape",), "Kept. Nothing was deleted."),
-    (("?",), "Keys on the Notes screen"),
+    (("?",), "Help for the Notes screen. Keys on the Notes screen"),
     (("down",), "a: New note"),
-    (("left",), "Heat. Written"),
-    (("f1",), "Keys on the Notes screen"),
-    (("backspace",), "Heat. Written"),
+    (("left",), "Notes. Heat. Written"),
+    (("f1",), "Help for the Notes screen. Keys on the Notes screen"),
+    (("backspace",), "Notes. Heat. Written"),
     (("shift+tab",), "Filter notes:"),
 ]
 

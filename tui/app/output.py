@@ -129,8 +129,9 @@ class OutputHolding(App[None]):
         )
 
     def changing_screen(self) -> bool:
-        """A screen change is on its way to the terminal (its output is held)."""
-        return self.output is not None and self.output.holding
+        """A screen change is on its way to the terminal (its output is held), after a
+        key: the first screen, drawn before any key, is no key's result."""
+        return self.output is not None and self.output.holding and getattr(self, "keys_sent", 0) > 0
 
     def hold_output(self) -> None:
         """Keep what the app draws from now until the screen is settled, or failing

@@ -78,6 +78,8 @@ class TypeAhead(App[None]):
         return self._sending or bool(self._on_its_way)
 
     _sending = False
+    #: Keys sent to a screen since the app started.
+    keys_sent = 0
 
     def before_key(self, screen: Screen[Any], key: str) -> None:
         """Called as ``key`` is about to go to ``screen``."""
@@ -85,6 +87,7 @@ class TypeAhead(App[None]):
     async def _send(self, event: events.Key) -> None:
         screen, focused = self.screen, self.focused
         target: Widget = focused or screen
+        self.keys_sent += 1
         self.before_key(screen, event.key)
         self._sending = True
         try:

@@ -76,6 +76,12 @@ def display_time(stamp: str) -> str:
     return f"{when.day} {MONTHS[when.month - 1]} {when.year}, {when.hour:02d}:{when.minute:02d}"
 
 
+def display_day(stamp: str) -> str:
+    """'21 Nov 2026' from a stored ISO time: the day alone, for a list line that must fit
+    one row (display_time without the clock)."""
+    return display_time(stamp).partition(", ")[0]
+
+
 def long_date(day: date) -> str:
     """'30 November 2026': the same in every locale, for every front end."""
     return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"

@@ -126,3 +126,37 @@ def as_written(text: str) -> str:
         return text
     text = _SAID_NUMBER.sub(lambda said: said.group().replace(NO_BREAK_SPACE, ""), text)
     return _SAID_GROUPS.sub(" ", text)
+
+
+#: The longest list line that fits one row of an 80-column terminal (the app's lists
+#: give their items 77 cells; a little is kept spare).
+ROW = 75
+
+_CLAUSE_END = re.compile(r"(?<=[,;:.]) ")
+
+
+def rows_of(sentence: str, width: int = ROW) -> list[str]:
+    """``sentence`` cut into rows of at most ``width`` characters, each ending at a
+    clause (after a comma, colon or full stop) where one fits, else between words.
+
+    A screen reader speaks the cursor's row and a braille display shows it: a sentence
+    that wraps loses its end, but rows that are items of their own are each reached
+    with Down and heard whole."""
+    rows: list[str] = []
+    current = ""
+    for piece in _CLAUSE_END.split(sentence.strip()):
+        candidate = f"{current} {piece}" if current else piece
+        if len(candidate) <= width:
+            current = candidate
+            continue
+        if current:
+            rows.append(current)
+        while len(piece) > width:  # one clause longer than a row: between words
+            cut = piece.rfind(" ", 0, width + 1)
+            cut = cut if cut > 0 else width
+            rows.append(piece[:cut].rstrip())
+            piece = piece[cut:].lstrip()
+        current = piece
+    if current:
+        rows.append(current)
+    return rows

@@ -17,8 +17,18 @@ from tui.app.screens.list_screen import ListScreen
 from tui.app.widgets import option
 from tui.core.changes import NOT_A_DIAGNOSIS, Since, compare, parse_since
 from tui.core.models import long_date
+from tui.core.text import rows_of
 
 DEFAULT_WORDS = "about 3, 6 and 12 months before"
+
+
+def _rows(sentence: str, option_id: str) -> list[Option]:
+    """A sentence as one row an item (the first with ``option_id``, the rest after it
+    with a number and indented): every row is heard whole at the cursor, none wraps."""
+    rows = rows_of(sentence)
+    return [option(rows[0], option_id)] + [
+        option(f"  {row}", f"{option_id}:{n}") for n, row in enumerate(rows[1:], 2)
+    ]
 
 
 class ChangesScreen(ListScreen):
@@ -41,26 +51,25 @@ class ChangesScreen(ListScreen):
         found = compare(self.nav.checkins.all(), self.since)
         words = self.since.words if self.since else DEFAULT_WORDS
         options: list[Option] = [
-            option(f"Compare with: {words}. Enter or s changes it.", "since"),
-            option(NOT_A_DIAGNOSIS, "not-a-diagnosis"),
-            option(found.summary(), "summary"),
+            *_rows(f"Compare with: {words}. Enter or s changes it.", "since"),
+            *_rows(NOT_A_DIAGNOSIS, "not-a-diagnosis"),
+            *_rows(found.summary(), "summary"),
         ]
         if found.points:
-            options.append(option(found.compared_with(), "compared"))
+            options += _rows(found.compared_with(), "compared")
             for title, group in (("Changed", found.changed), ("The same", found.unchanged)):
                 if group:
                     options.append(
                         Option(Text(title, style="bold"), id=f"h-{title}", disabled=True)
                     )
-                    options += [option(a.words(), f"area:{a.area.id}") for a in group]
+                    for area in group:
+                        options += _rows(area.words(), f"area:{area.area.id}")
             if found.not_compared:
                 names = ", ".join(a.area.label for a in found.not_compared)
-                options.append(
-                    option(f"Not answered in both, so not compared: {names}.", "not-compared")
-                )
+                options += _rows(f"Not answered in both, so not compared: {names}.", "not-compared")
             chart = found.chart()
             if chart:
-                options.append(option(chart[0], "chart-key"))
+                options += _rows(chart[0], "chart-key")
                 options += [option(line, f"chart:{n}") for n, line in enumerate(chart[1:])]
         options.append(option(f"Check in now (key {self.key_of('app.checkin')}).", "checkin"))
         return options

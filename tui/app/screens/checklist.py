@@ -17,8 +17,9 @@ from tui.core.text import end_sentence
 
 
 def entry_line(entry: ChecklistEntry, group_title: str) -> str:
-    """'✓ Call an MS helpline: done. Peer support. Who helps: Sam.'"""
-    line = f"{entry.mark}{entry.text}: {entry.status_words}. {group_title}."
+    """'✓ Call an MS helpline: done. Who helps: Sam.': one row at 80 columns (the
+    group is the heading above; ``group_title`` is kept for the callers' sake)."""
+    line = f"{entry.mark}{entry.text}: {entry.status_words}."
     if entry.helper:
         line += f" Who helps: {end_sentence(entry.helper)}"
     return line

@@ -13,6 +13,9 @@ from tui.app.screens.prompt import PromptScreen
 from tui.app.widgets import option
 from tui.core import backup, paths, wording
 
+#: The longest line that fits one row at 80 columns (the list's padding and gutter).
+MAX_LINE = 75
+
 
 class DataScreen(ListScreen):
     TITLE_TEXT = "Your data"
@@ -24,12 +27,20 @@ class DataScreen(ListScreen):
 
     def options(self) -> list[Option]:
         return [
-            option(f"Your data file: {self.nav.store.path}", "where"),
+            option(self._where(), "where"),
             option(wording.EXPORT_MARKDOWN, "export-md"),
             option("Export a JSON backup, to keep or to move to another computer", "export-json"),
             option(wording.IMPORT_BACKUP, "import"),
             option("Delete all my data", "delete"),
         ]
+
+    def _where(self) -> str:
+        """The data file's path, or where that does not fit one row (a long folder), its
+        name and a word that Enter says the whole path."""
+        line = f"Your data file: {self.nav.store.path}"
+        if len(line) <= MAX_LINE:
+            return line
+        return f"Your data file: {self.nav.store.path.name}. Enter says its folder."
 
     #: The line the cursor starts on (the palette's Export, Import and Delete all choose).
     first_line = "export-md"
@@ -41,7 +52,9 @@ class DataScreen(ListScreen):
             self.lines.highlight_id(line_id)
 
     def opened(self, target: str) -> None:
-        if target.startswith("export-"):
+        if target == "where":
+            self.say(f"Your data file: {self.nav.store.path}")
+        elif target.startswith("export-"):
             self._export(target.removeprefix("export-"))
         elif target == "import":
             self._import()

@@ -54,7 +54,9 @@ class TopicsScreen(ListScreen):
         found = self.query_one("#found", TextLine)
         if not words:
             found.show("")
-            return [option(f"{t.title}. {t.summary}", f"topic:{t.id}") for t in self.nav.topics]
+            # The title alone, one row each: Orca and braille have the cursor's line only,
+            # and a wrapped summary was cut mid-sentence. The summary opens the topic.
+            return [option(t.title, f"topic:{t.id}") for t in self.nav.topics]
         hits = self.nav.library.search(words)
         self.hits = {f"{hit.kind}:{hit.id}": hit for hit in hits}
         in_field = self.focused is self.query_one("#search")

@@ -19,8 +19,7 @@ from tui.app.screens.visits import ask_for_a_new_visit, edit_answer
 from tui.app.widgets import option
 from tui.core import appointment, paths, printing, summary_html, wording
 from tui.core.changes import Since
-from tui.core.models import NoteKind, long_date
-from tui.core.service import display_time
+from tui.core.models import NoteKind, display_day, long_date
 from tui.core.text import end_sentence, one_line
 from tui.core.visits import Visit
 
@@ -38,20 +37,20 @@ class VisitScreen(ListScreen):
         """The next visit, and what changed in the check-ins since the last one."""
         upcoming = self.nav.visits.next()
         if upcoming is not None:
-            lines = [option(f"{upcoming.sentence(self.nav.people)} Enter changes it.", "next")]
+            lines = [option(upcoming.sentence(self.nav.people), "next")]
         else:
             lines = [option("Next visit: not planned yet. Enter adds its day.", "next")]
         heading, items = appointment.last_time(self.nav)
         if heading:
             left_open = sum("Left open" in item for item in items)
             if items:
-                said = f"{len(items)} raised, {left_open} left open. Enter shows what was said."
+                said = f"{len(items)} raised, {left_open} left open."
             else:
-                said = "nothing was noted as raised. Enter opens it."
+                said = "nothing noted as raised."
             lines.append(option(f"{heading}: {said}", "last"))
         if self.nav.checkins.latest() is not None:
             heading, changes = appointment.changes_since_last_visit(self.nav)
-            lines.append(option(f"{heading}: {changes.summary()} Enter shows them.", "changes"))
+            lines.append(option(f"{heading}: {changes.summary()}", "changes"))
         else:
             lines.append(
                 option(
@@ -70,7 +69,7 @@ class VisitScreen(ListScreen):
         options += [
             option(
                 f"{n.kind.label}: {end_sentence(n.display_title)} "
-                f"Written {display_time(n.created)}. Not raised yet.",
+                f"{display_day(n.created)}. Not raised yet.",
                 f"raise:{n.id}",
             )
             for n in notes

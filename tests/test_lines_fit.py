@@ -1,0 +1,80 @@
+"""Each list line fits on one row at 80 columns (issue 19, item 5).
+
+Orca and Fenrir speak the line the cursor is on, and a braille display shows it: an
+item that wraps onto a second row loses its end ("…compared with 7 September 2026
+(about" and never "3 months before)"). So every list of items is drawn one row an item
+at 80 columns; what does not fit is reachable from the focused item (Enter opens it).
+Read from the app as a person's year of use draws it (tests/snapshot_data.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from rich.cells import cell_len
+from textual.widgets import OptionList
+from time_machine import TimeMachineFixture
+
+from tests.pilot_helpers import ROUTES
+from tests.snapshot_data import build_data_file
+from tui.app.app import NavigatorApp
+from tui.app.long_list import LongList
+from tui.core.service import Navigator, open_navigator
+
+#: Screens that are lists of items (a topic, Help and urgent help are text to read).
+LIST_SCREENS = (
+    "home",
+    "topics",
+    "checklist",
+    "notes",
+    "checkin",
+    "changes",
+    "visit",
+    "visits",
+    "people",
+    "medicines",
+    "events",
+    "data",
+)
+
+
+@pytest.fixture
+def navigator(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, time_machine: TimeMachineFixture
+) -> Iterator[Navigator]:
+    monkeypatch.chdir(tmp_path)
+    build_data_file(Path("navigator.json"), time_machine, None)
+    opened = open_navigator(Path("navigator.json"))
+    yield opened
+    opened.store.close()
+
+
+def _lines(app: NavigatorApp) -> tuple[int, list[str]]:
+    """The width of the focused list's rows, and the text of each of its items."""
+    focused = app.screen.focused
+    if isinstance(focused, LongList):
+        return focused.content_region.width, focused.texts()
+    assert isinstance(focused, OptionList), f"the focus is on {focused!r}, not a list"
+    texts = []
+    for index in range(focused.option_count):
+        prompt = focused.get_option_at_index(index).prompt
+        texts.append(prompt.plain if hasattr(prompt, "plain") else str(prompt))
+    return focused.scrollable_content_region.width, texts
+
+
+@pytest.mark.parametrize("screen", LIST_SCREENS)
+async def test_every_item_of_a_list_fits_one_row_at_80_columns(
+    navigator: Navigator, screen: str
+) -> None:
+    app = NavigatorApp(navigator)
+    async with app.run_test(size=(80, 24)) as pilot:
+        if screen in ROUTES:
+            await pilot.press(*ROUTES[screen])
+        else:  # an area with no key of its own: opened as its home line opens it
+            app.open_area(screen)
+        await pilot.pause()
+        width, texts = _lines(app)
+        too_long = [text for text in texts if cell_len(text.rstrip()) > width]
+        assert not too_long, f"{screen}: {len(too_long)} items wrap at {width} cells: {too_long}"
