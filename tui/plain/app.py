@@ -401,6 +401,7 @@ class PlainApp(MoreMenus):
                 if self.confirm(f"Delete the note '{one_line(note.display_title)}'?"):
                     if self.attempt(self.nav.notes.delete, note_id):
                         self.out.say("Deleted the note.")
+                        self.offer_to_remove_from_copies(note_id)
                         return
                 else:
                     self.out.say("Kept. Nothing was deleted.")

@@ -116,4 +116,25 @@ class NotesScreen(BaseScreen):
             f"Delete the note '{note.display_title}'? This cannot be undone.",
             lambda: self.nav.notes.delete(note_id),
             f"Deleted the note '{note.display_title}'.",
+            lambda: self._offer_to_remove_from_copies(note_id, note.display_title),
         )
+
+    def _offer_to_remove_from_copies(self, note_id: int, title: str) -> None:
+        """The dated backup copies still hold the deleted note: ask (No has focus)
+        whether to remove it from them too, or say where it remains."""
+        from tui.app.screens.confirm import ConfirmScreen
+        from tui.core import copies
+
+        held = self.nav.notes.copies_holding(note_id)
+        if not held:
+            return
+        deleted = f"Deleted the note '{title}'."
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                self.say(f"{deleted} Kept the backup copies. {copies.still_in_copies(held)}")
+            elif removed := self.attempt(lambda: self.nav.notes.remove_from_copies(note_id)):
+                self.say(f"{deleted} {removed.sentence()}")
+
+        question = copies.remove_question(held)
+        self.app.push_screen(ConfirmScreen(question, "Remove it", "No, keep the copies"), answered)
