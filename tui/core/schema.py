@@ -290,6 +290,10 @@ class BadFile(Exception):
         self.sentence = sentence
 
 
+#: The problem of a part of a damaged file that is not a whole record (salvage.py).
+UNREADABLE_PART = "part of a damaged file"
+
+
 @dataclass
 class BadRecord:
     """A record (or a whole table) that did not fit the schema, kept exactly as found."""
@@ -400,7 +404,12 @@ def _decode_record_by_record(raw: bytes, newer_ok: bool = False) -> Loaded:
 
 def describe(bad: list[BadRecord]) -> str:
     """'2 notes' / 'a person and a checklist item's progress' for the one sentence."""
-    words = [RECORD_WORDS.get(b.table, f"a table called {b.table!r}") for b in bad]
+    words = [
+        "a part of a record"
+        if b.problem == UNREADABLE_PART
+        else RECORD_WORDS.get(b.table, f"a table called {b.table!r}")
+        for b in bad
+    ]
     if len(words) == 1:
         return words[0]
     return f"{len(words)} records ({', '.join(sorted(set(words)))})"
