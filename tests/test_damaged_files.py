@@ -163,3 +163,19 @@ def test_a_record_of_the_wrong_type_is_kept_in_the_quarantine_and_said(data_file
     assert "Your data file held a note that this app could not read" in listed.stderr
     (kept,) = json.loads(paths.quarantine_file(data_file).read_text("utf-8"))["records"]
     assert NEWEST in kept["raw"]
+
+
+@pytest.mark.parametrize("kind", ["merge-conflict-one-line", "byte-order-mark"])
+def test_a_damaged_file_alone_in_a_new_folder_still_opens(
+    kind: str, data_file: Path, tmp_path: Path
+) -> None:
+    """Copied to another computer without the files beside it, a file a merge or an
+    editor touched is still recognised as the app's own."""
+    damaged = DAMAGE[kind](a_file_newer_than_its_backup(data_file)).encode("utf-8")
+    alone = tmp_path / "elsewhere" / "navigator.json"
+    alone.parent.mkdir()
+    alone.write_bytes(damaged)
+    listed = cli("note", "list", "--data-file", str(alone))
+    assert listed.returncode == 0, listed.stderr
+    assert "The app read all of it back" in listed.stderr or "read 5 records" in listed.stderr
+    assert NEWEST in listed.stdout
