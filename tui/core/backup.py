@@ -218,18 +218,19 @@ def _checkins_markdown(nav: Navigator) -> list[str]:
     found = list(reversed(nav.checkins.all()))
     for checkin in found:
         lines += [f"### {long_date(checkin.day)}", ""]
-        lines += [
-            f"- {end_sentence(checkin.line(area))}" for area in AREAS if area.id in checkin.levels
-        ]
+        answered = {*checkin.levels, *checkin.unknown}
+        lines += [f"- {end_sentence(checkin.line(area))}" for area in AREAS if area.id in answered]
         lines += [
             f"- {area.label}: {checkin.words[area.id]}"
             for area in AREAS
-            if area.id in checkin.words and area.id not in checkin.levels
+            if area.id in checkin.words and area.id not in answered
         ]
+        lines += [f"- {end_sentence(line)}" for line in checkin.other_lines()]
         if checkin.days:
             lines.append(f"- What my days are like: {checkin.days}")
         lines.append("")
-    return lines if found else [*lines, "No check-ins yet."]
+    undated = [f"- {sentence}" for sentence in nav.checkins.undated()]
+    return [*lines, *undated] if found or undated else [*lines, "No check-ins yet."]
 
 
 def _visits_markdown(nav: Navigator) -> list[str]:
