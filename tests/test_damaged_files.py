@@ -179,3 +179,32 @@ def test_a_damaged_file_alone_in_a_new_folder_still_opens(
     assert listed.returncode == 0, listed.stderr
     assert "The app read all of it back" in listed.stderr or "read 5 records" in listed.stderr
     assert NEWEST in listed.stdout
+
+
+def test_a_journal_set_aside_as_unused_is_offered_back_and_merged_once(data_file: Path) -> None:
+    """A sync tool puts back an older data file while a command's change is still in the
+    journal: the journal is set aside (it belongs to the other file), then offered back
+    like a file an older release set aside, and ``import`` takes it."""
+    with saved(data_file) as nav:
+        nav.notes.create("Older", "")
+    yesterday = data_file.read_bytes()
+    with saved(data_file) as nav:
+        nav.notes.create("Second", "")
+    added = cli("note", "add", "--title", "Only in the journal", "--data-file", str(data_file))
+    assert added.returncode == 0, added.stderr
+    data_file.write_bytes(yesterday)  # the sync tool
+
+    listed = cli("note", "list", "--data-file", str(data_file))
+    (aside,) = data_file.parent.glob("navigator.json.journal-unused-*")
+    assert f"they were kept, unchanged, at {aside}" in listed.stderr
+    assert (
+        f"Some of your changes were kept aside at {aside}, as they belonged to another copy "
+        "of your data file. It holds what your data file does not: 1 new note"
+    ) in listed.stderr
+    assert f"or run: spms-navigator import {aside}" in listed.stderr
+    merged = cli("import", str(aside), "--yes", "--data-file", str(data_file))
+    assert merged.returncode == 0, merged.stderr
+    again = cli("note", "list", "--data-file", str(data_file))
+    assert "Only in the journal" in again.stdout
+    assert again.stderr == ""  # merged once, not offered again
+    assert aside.exists()  # never deleted
