@@ -9,8 +9,10 @@ state before or after the command (never between), hold the after state whenever
 the command said it was done, and nothing may print a traceback.
 
 Paths: saving a note (with the dated copy made on the same start, on its thread),
-importing a backup, and deleting a note from the data file and its dated copies
-(a full rewrite, then each copy). Skipped, with the reason, where strace cannot trace.
+importing a backup, deleting a note from the data file and its dated copies (a full
+rewrite, then each copy), delete-all, migrating an older version's file, repairing a
+damaged file (salvage.py) and restoring a missing one. Skipped, with the reason,
+where strace cannot trace.
 """
 
 from __future__ import annotations
@@ -22,11 +24,16 @@ import shutil
 import subprocess
 import sys
 from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from tests.process import ROOT, saved
+from tui.core import paths
+
+DATA = Path(__file__).parent / "data"
 
 STRACE = shutil.which("strace")
 #: The calls that change files or their state; opening is left out (Python opens
@@ -90,7 +97,10 @@ def state(data_file: Path) -> tuple[list[str], str]:
         timeout=60,
     )
     assert listed.returncode == 0, listed.stderr
-    return sorted(line.split("\t")[-1] for line in listed.stdout.splitlines()), listed.stderr
+    said = "".join(
+        line for line in listed.stderr.splitlines(True) if not line.startswith("No notes yet")
+    )
+    return sorted(line.split("\t")[-1] for line in listed.stdout.splitlines()), said
 
 
 def a_data_file(folder: Path) -> Path:
@@ -121,11 +131,51 @@ def a_backup(folder: Path) -> Path:
     return backup
 
 
-OPERATIONS: dict[str, tuple[tuple[str, ...], str]] = {
-    # name: (the command's words, what its standard output starts with when it is done)
-    "save a note": (("note", "add", "--title", "Added"), "Saved note"),
-    "import": (("import", "{backup}", "--yes"), "Imported."),
-    "delete from the copies": (("note", "delete", "1", "--from-backups", "--yes"), "Deleted note"),
+def a_damaged_file(folder: Path) -> Path:
+    """A file a hand edit left with a trailing comma, holding a note no copy has."""
+    data_file = a_data_file(folder)
+    with saved(data_file) as nav:
+        nav.notes.create("Only in the file", "")
+    paths.journal_file(data_file).unlink(missing_ok=True)
+    data_file.write_text(data_file.read_text("utf-8").rstrip()[:-1] + ",}", "utf-8")
+    return data_file
+
+
+def a_missing_file(folder: Path) -> Path:
+    data_file = a_data_file(folder)
+    data_file.unlink()
+    paths.journal_file(data_file).unlink(missing_ok=True)
+    return data_file
+
+
+def an_old_version(folder: Path) -> Path:
+    folder.mkdir(parents=True)
+    shutil.copy(DATA / "navigator-v1.json", folder / "navigator.json")
+    return folder / "navigator.json"
+
+
+@dataclass(frozen=True)
+class Operation:
+    make: Callable[[Path], Path]  # the data file before, in a new folder
+    args: tuple[str, ...]
+    done: str  # what the command prints once it is done
+    repair: bool = False  # a start repairs it: before and after are the same notes
+
+
+OPERATIONS = {
+    "save a note": Operation(a_data_file, ("note", "add", "--title", "Added"), "Saved note"),
+    "import": Operation(a_data_file, ("import", "{backup}", "--yes"), "Imported."),
+    "delete from the copies": Operation(
+        a_data_file, ("note", "delete", "1", "--from-backups", "--yes"), "Deleted note"
+    ),
+    "delete all": Operation(
+        a_data_file, ("delete-all", "--confirm", "delete my data"), "Deleted everything"
+    ),
+    "migrate and save": Operation(
+        an_old_version, ("note", "add", "--title", "Added"), "Saved note"
+    ),
+    "repair a damaged file": Operation(a_damaged_file, ("note", "list"), "", repair=True),
+    "restore a missing file": Operation(a_missing_file, ("note", "list"), "", repair=True),
 }
 
 
@@ -133,42 +183,39 @@ def _words(args: tuple[str, ...], backup: Path) -> tuple[str, ...]:
     return tuple(str(backup) if word == "{backup}" else word for word in args)
 
 
-@pytest.mark.parametrize("operation", sorted(OPERATIONS))
-def test_a_kill_or_an_error_at_any_call_loses_nothing_said_saved(
-    operation: str, tmp_path: Path
-) -> None:
-    template = a_data_file(tmp_path / "template")
-    backup = a_backup(tmp_path)
-    args = _words(OPERATIONS[operation][0], backup)
-    done_words = OPERATIONS[operation][1]
-    before, _ = state(template)
+@pytest.mark.parametrize("name", sorted(OPERATIONS))
+def test_a_kill_or_an_error_at_any_call_loses_nothing_said_saved(name: str, tmp_path: Path) -> None:
+    operation = OPERATIONS[name]
+    template = operation.make(tmp_path / "template")
+    args = _words(operation.args, a_backup(tmp_path))
 
-    def fresh(name: str) -> Path:
-        shutil.copytree(template.parent, tmp_path / name)
-        return tmp_path / name / template.name
+    def fresh(folder: str) -> Path:
+        shutil.copytree(template.parent, tmp_path / folder)
+        return tmp_path / folder / template.name
 
+    before = state(fresh("before"))[0]
     clean = fresh("clean")
     calls = counted(clean, args, tmp_path / "clean.log")
     after, said = state(clean)
-    assert after != before and said == ""
-    assert calls["fsync"] and calls["rename"], calls
+    assert said == ""
+    assert after == before if operation.repair else after != before
+    assert calls["rename"], calls
 
     tried = 0
     for call, count in sorted(calls.items()):
         for when in range(1, count + 1):
             error = ERRORS[when % len(ERRORS)]
             for fault in (f"error={error}", "signal=SIGKILL"):
-                name = f"{call}-{when}-{fault.split('=')[1]}"
-                data_file = fresh(name)
-                where = f"{operation}: {call} #{when} with {fault}"
-                ran = command(
-                    data_file, args, ["-o", os.devnull, "-e", f"inject={call}:{fault}:when={when}"]
-                )
+                data_file = fresh(f"{call}-{when}-{fault.split('=')[1]}")
+                where = f"{name}: {call} #{when} with {fault}"
+                inject = ["-o", os.devnull, "-e", f"inject={call}:{fault}:when={when}"]
+                ran = command(data_file, args, inject)
                 assert TRACEBACK not in ran.stderr, f"{where}\n{ran.stderr}"
                 found, start = state(data_file)
-                assert "damaged" not in start and TRACEBACK not in start, f"{where}\n{start}"
+                assert TRACEBACK not in start, f"{where}\n{start}"
+                assert operation.repair or "damaged" not in start, f"{where}\n{start}"
                 assert found in (before, after), f"{where}: {found}"
-                if ran.returncode == 0 or done_words in ran.stdout:
+                if ran.returncode == 0 and operation.done in ran.stdout:
                     assert found == after, f"{where}: said done, but {found}"
                 if ran.returncode not in (0, -9):
                     assert ran.returncode == 1, f"{where}: exit {ran.returncode}\n{ran.stderr}"
