@@ -7,13 +7,16 @@ where the note remains; removing it leaves no file beside the data file holding 
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
+
+import pytest
 
 from tests.pilot_helpers import running_app, status_text
 from tests.process import cli, saved
 from tests.test_plain_mode import run_plain
 from tui.app.screens.confirm import ConfirmScreen
-from tui.core import paths
+from tui.core import durable, paths
 
 TITLE = "Zebrafish appointment"
 
@@ -64,7 +67,7 @@ def test_the_command_line_says_where_a_deleted_note_remains_and_removes_it_on_re
         "note", "delete", str(note_id), "--from-backups", "--yes", "--data-file", str(data_file)
     )
     assert removed.returncode == 0, removed.stderr
-    assert removed.stdout == f"Removed it from {held} backup copies too.\n"
+    assert removed.stdout == f"Removed note {note_id} from {held} backup copies.\n"
     assert holding(data_file) == []  # no copy, and no journal line either
     with saved(data_file) as nav:  # the copies are still good backups of the rest
         assert sorted(n.title for n in nav.notes.all()) == ["Later", "Other"]
@@ -129,3 +132,28 @@ async def test_the_app_says_where_the_note_remains_on_no(data_file: Path) -> Non
             "backup copies beside your data file. Newer copies replace them within 60 days."
         )
     assert len(copies_holding(data_file)) == held
+
+
+def test_a_copy_that_cannot_be_rewritten_is_named_with_the_reason(
+    data_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    note_id = a_note_in_two_copies(data_file)
+    held = copies_holding(data_file)
+    rewrite = durable.atomic_write_bytes
+
+    def a_full_disk_for_the_copies(path: Path, payload: bytes) -> None:
+        if ".bak-" in path.name:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        rewrite(path, payload)
+
+    with saved(data_file) as nav:
+        nav.notes.delete(note_id)
+        monkeypatch.setattr(durable, "atomic_write_bytes", a_full_disk_for_the_copies)
+        removed = nav.notes.remove_from_copies(note_id)
+    assert removed.removed == []
+    sentence = removed.sentence()
+    for name in held:
+        assert f"It is still in the backup copy {data_file.parent / name}: the disk is full." in (
+            sentence
+        )
+    assert copies_holding(data_file) == held  # each copy whole, as it was

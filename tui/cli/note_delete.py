@@ -60,10 +60,10 @@ def _yes_to(question: str, yes: bool) -> bool:
     return answer in {"y", "yes"}
 
 
-def _said(removed: Removed) -> int:
+def _said(removed: Removed, what: str = "") -> int:
     if removed.failed:
-        raise NotDone(removed.sentence())
-    out(removed.sentence())
+        raise NotDone(removed.sentence(what))
+    out(removed.sentence(what))
     return OK
 
 
@@ -80,4 +80,4 @@ def _remove_deleted_note_from_copies(args: argparse.Namespace, nav: Navigator) -
         refusal=f"Nothing removed: add --yes to remove note {args.id} from the backup copies.",
         kept="Nothing was removed.",
     )
-    return _said(nav.notes.remove_from_copies(args.id))
+    return _said(nav.notes.remove_from_copies(args.id), f"note {args.id}")

@@ -54,11 +54,15 @@ class Removed:
     removed: list[Path] = field(default_factory=list)
     failed: list[tuple[Path, OSError]] = field(default_factory=list)
 
-    def sentence(self) -> str:
-        """'Removed it from 3 backup copies too.' and, for each copy that failed, why."""
+    def sentence(self, what: str = "") -> str:
+        """'Removed it from 3 backup copies too.' ('Removed note 3 from 3 backup copies.'
+        with ``what``, for a note deleted before) and, for each copy that failed, why."""
         said = []
         if self.removed:
-            said.append(f"Removed it from {copies_words(len(self.removed))} too.")
+            where = copies_words(len(self.removed))
+            said.append(
+                f"Removed {what} from {where}." if what else f"Removed it from {where} too."
+            )
         for copy, error in self.failed:
             reason = save_error_sentence(error).removeprefix("Not saved: ")
             said.append(f"It is still in the backup copy {copy}: {reason}")
