@@ -113,7 +113,7 @@ async def test_the_app_asks_a_second_question_and_removes_the_note_on_yes(
         await pilot.press("n", "end", "d", "y")
         assert isinstance(app.screen, ConfirmScreen)
         question = str(app.screen.query_one("#question").render())
-        assert question.startswith("It is still in ")
+        assert question.startswith(f"Deleted the note '{TITLE}'. It is still in ")
         assert "Remove it from those copies too?" in question
         await pilot.press("y")
         assert status_text(app).startswith(f"Deleted the note '{TITLE}'. Removed it from ")
@@ -157,3 +157,25 @@ def test_a_copy_that_cannot_be_rewritten_is_named_with_the_reason(
             sentence
         )
     assert copies_holding(data_file) == held  # each copy whole, as it was
+
+
+async def test_the_second_question_is_in_sight_at_60_by_20(data_file: Path) -> None:
+    from tests.test_small_terminals import _problems
+    from tui.app.app import NavigatorApp
+    from tui.core.service import open_navigator
+
+    a_note_in_two_copies(data_file)
+    navigator = open_navigator(data_file)
+    try:
+        app = NavigatorApp(navigator)
+        async with app.run_test(size=(60, 20)) as pilot:
+            await pilot.press("n", "end", "d", "y")
+            await pilot.pause()
+            assert isinstance(app.screen, ConfirmScreen)
+            problems = _problems(app, "remove from the copies", (60, 20))
+            await pilot.press("tab")
+            await pilot.pause()
+            problems += _problems(app, "remove from the copies, after Tab", (60, 20))
+            assert not problems, "\n".join(problems)
+    finally:
+        navigator.store.close()

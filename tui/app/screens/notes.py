@@ -136,5 +136,5 @@ class NotesScreen(BaseScreen):
             elif removed := self.attempt(lambda: self.nav.notes.remove_from_copies(note_id)):
                 self.say(f"{deleted} {removed.sentence()}")
 
-        question = copies.remove_question(held)
+        question = f"{deleted} {copies.remove_question(held)}"  # the result first
         self.app.push_screen(ConfirmScreen(question, "Remove it", "No, keep the copies"), answered)
