@@ -31,7 +31,7 @@ import msgspec
 import orjson
 
 from tui import __version__
-from tui.core import durable, failures, generations, journal, paths, salvage, schema
+from tui.core import durable, failures, generations, journal, paths, schema
 from tui.core.durable import DIR_MODE, FILE_MODE
 from tui.core.models import OpenReport
 from tui.core.schema import CURRENT_SCHEMA, BadFile, now_stamp
@@ -124,6 +124,8 @@ def load(
         try:
             loaded = schema.decode(raw)
         except BadFile as problem:
+            from tui.core import salvage  # only for a file that did not read cleanly
+
             if problem.reason == "newer" and not (bad := salvage.typed_over(raw)):
                 return _newer(raw, report)
             bad = bad or problem
@@ -218,6 +220,8 @@ def _restore(
         durable.keep_a_copy(path, moved)  # first a copy of the bad file, then the good one
         if durable.modes_mean_privacy():
             moved.chmod(FILE_MODE)
+        from tui.core import salvage
+
         if read := salvage.salvage(raw):  # each record still readable, and what is not
             when = generations.when_words(found.path) if found else None
             report.messages.append(salvage.sentence(read, str(moved), when))
