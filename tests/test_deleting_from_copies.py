@@ -179,3 +179,27 @@ async def test_the_second_question_is_in_sight_at_60_by_20(data_file: Path) -> N
             assert not problems, "\n".join(problems)
     finally:
         navigator.store.close()
+
+
+def test_a_file_kept_aside_that_holds_the_note_is_named_and_left_alone(data_file: Path) -> None:
+    note_id = a_note_in_two_copies(data_file)
+    aside = data_file.with_name(f"{data_file.name}.schema-v2-20261201-101010")
+    aside.write_bytes(data_file.read_bytes())  # an old file kept before an update
+    kept = aside.read_bytes()
+    args = ("note", "delete", str(note_id), "--from-backups", "--yes")
+    done = cli(*args, "--data-file", str(data_file))
+    assert done.returncode == 0, done.stderr
+    assert (
+        f"It is also in 1 file the app kept aside, which it never changes: {aside}. "
+        "Delete those yourself if you wish."
+    ) in done.stderr
+    assert aside.read_bytes() == kept
+    assert holding(data_file) == [aside.name]
+
+
+def test_the_plain_mode_names_a_file_kept_aside_too(data_file: Path) -> None:
+    a_note_in_two_copies(data_file)
+    aside = data_file.with_name(f"{data_file.name}.schema-v2-20261201-101010")
+    aside.write_bytes(data_file.read_bytes())
+    text = run_plain(data_file, "3", "3", "3", "yes", "no", "b", "b", "q")
+    assert f"It is also in 1 file the app kept aside, which it never changes: {aside}." in text

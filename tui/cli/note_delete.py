@@ -40,6 +40,8 @@ def note_delete(args: argparse.Namespace, nav: Navigator) -> int:
     )
     nav.notes.delete(note.id)
     out(f"Deleted note {note.id}: {one_line(note.display_title)}")
+    if aside := nav.notes.kept_aside_sentence(note.id):
+        tell(aside)
     held = held or nav.notes.copies_holding(note.id)
     if not held:
         return OK

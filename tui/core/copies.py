@@ -47,6 +47,28 @@ def copies_holding(data_file: Path, table: str, record_id: int) -> list[Path]:
     ]
 
 
+def kept_aside_holding(data_file: Path, table: str, record_id: int) -> list[Path]:
+    """Files kept aside (an old file before an update, a damaged one) that hold the
+    record: the app never changes those, so a person deleting it is told where they are."""
+    return [
+        aside
+        for aside in paths.aside_files(data_file)
+        if (document := _read(aside)) is not None and _holds(document, table, record_id)
+    ]
+
+
+def kept_aside_sentence(found: list[Path]) -> str:
+    """'' if none, else where the record remains in files the app kept aside."""
+    if not found:
+        return ""
+    files = "1 file" if len(found) == 1 else f"{len(found)} files"
+    where = ", ".join(str(p) for p in found)
+    return (
+        f"It is also in {files} the app kept aside, which it never changes: {where}. "
+        "Delete those yourself if you wish."
+    )
+
+
 @dataclass
 class Removed:
     """What removing a record from the dated copies did."""

@@ -217,6 +217,13 @@ class Notes:
         self.store.wait_for_writes()  # the copy made on opening may still be being made
         return len(copies.copies_holding(self.store.path, NOTES, note_id))
 
+    def kept_aside_sentence(self, note_id: int) -> str:
+        """Where the note remains in files the app kept aside ("" if nowhere)."""
+        from tui.core import copies
+
+        found = copies.kept_aside_holding(self.store.path, NOTES, note_id)
+        return copies.kept_aside_sentence(found)
+
     def remove_from_copies(self, note_id: int) -> Removed:
         """After a deletion, on the person's word: no dated copy, and no old line of the
         journal, keeps the note's words (the data file is rewritten whole first)."""

@@ -237,6 +237,18 @@ def offered_back(data_file: Path) -> list[Path]:
     return [*kept_aside_data_files(data_file), *unused_journals(data_file)]
 
 
+def aside_files(data_file: Path) -> list[Path]:
+    """The files kept aside beside the data file (a damaged file, an old one before an
+    update, a journal that could not be used), by the exact names the app gives them."""
+    import re
+
+    aside = re.compile(rf"{re.escape(data_file.name)}\.({ASIDE_REASONS})-{BACKUP_STAMP}")
+    try:
+        return sorted(p for p in data_file.parent.iterdir() if aside.fullmatch(p.name))
+    except OSError:
+        return []
+
+
 def app_copies(data_file: Path) -> list[Path]:
     """Every file this app made beside the data file but the data file and the lock:
     dated backups, the older single backup, files moved aside, the journal, the

@@ -91,6 +91,8 @@ class PlainBase:
         that still hold it (no is the default), or say where it remains."""
         from tui.core import copies
 
+        if aside := self.nav.notes.kept_aside_sentence(note_id):
+            self.out.say(aside)
         held = self.nav.notes.copies_holding(note_id)
         if not held:
             return

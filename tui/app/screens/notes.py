@@ -126,15 +126,19 @@ class NotesScreen(BaseScreen):
         from tui.core import copies
 
         held = self.nav.notes.copies_holding(note_id)
+        deleted = f"Deleted the note '{title}'."
+        aside = self.nav.notes.kept_aside_sentence(note_id)  # files the app never changes
+        if aside:
+            self.say(f"{deleted} {aside}")
         if not held:
             return
-        deleted = f"Deleted the note '{title}'."
 
         def answered(yes: bool | None) -> None:
             if not yes:
-                self.say(f"{deleted} Kept the backup copies. {copies.still_in_copies(held)}")
+                kept = f"Kept the backup copies. {copies.still_in_copies(held)}"
+                self.say(" ".join(part for part in (deleted, kept, aside) if part))
             elif removed := self.attempt(lambda: self.nav.notes.remove_from_copies(note_id)):
-                self.say(f"{deleted} {removed.sentence()}")
+                self.say(" ".join(part for part in (deleted, removed.sentence(), aside) if part))
 
         question = f"{deleted} {copies.remove_question(held)}"  # the result first
         self.app.push_screen(ConfirmScreen(question, "Remove it", "No, keep the copies"), answered)
