@@ -127,6 +127,7 @@ def test_merging_a_file_set_aside_is_all_or_nothing(
     try:
         plan = backup.plan_import(nav, backup.read_backup(aside))
         assert len(plan.notes) == 2
+        nav.store.wait_for_writes()  # the dated copy's thread must not meet the fault
         with faulty(monkeypatch, FaultyOS("write", 0)), pytest.raises(SaveError):
             backup.apply_import(nav, plan)
         assert [n.title for n in nav.notes.all()] == ["in both"]
