@@ -1,6 +1,6 @@
 """SPMS Navigator against a bare Textual app: start-up, key response, memory, imports.
 
-Run: python -m bench [--runs 7] [--keys 40]
+Run: python -m bench [--runs 7] [--keys 40] [--only cli]
 It builds its own data in a temporary folder, runs the bare-Textual baseline and
 SPMS Navigator side by side in real pseudo-terminals, and prints medians and ratios
 against the targets. It is not part of the test suite and never fails CI.
@@ -19,6 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.cli_commands import cli_rounds, print_cli
 from bench.screen_change import print_screen_changes, screen_change_rounds
 from bench.store_bench import build
 from tests.terminal import Terminal
@@ -232,7 +233,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--keys", type=int, default=40)
+    parser.add_argument(
+        "--only", choices=["cli"], help="cli: only the commands at 1,000 and 50,000 notes"
+    )
     args = parser.parse_args()
+    if args.only == "cli":
+        with tempfile.TemporaryDirectory() as tmp:
+            print_cli(cli_rounds(Path(tmp), args.runs))
+        return
     with tempfile.TemporaryDirectory() as tmp:
         data_file = Path(tmp) / "navigator.json"
         build(data_file, 1000)
@@ -266,6 +274,7 @@ def main() -> None:
         slow_quiet, slow_during = keys_during_saves(data_file, 2 * args.keys)
         early = deferred_imports(data_file)
         changes = screen_change_rounds(data_file, KEY_ROUNDS)
+        commands = cli_rounds(Path(tmp), args.runs)
 
     b, a, p = (statistics.median(x) for x in (bare, app, plain))
     print(
@@ -318,6 +327,7 @@ def main() -> None:
         f"{'met' if unchanged else 'MISSED'}"
     )
     print_screen_changes(changes)
+    print_cli(commands)
     print(f"\nheavy modules imported before the first screen: {', '.join(early) or 'none'}")
     print(f"(checked: {', '.join(DEFERRED)})")
 

@@ -14,32 +14,27 @@ from tui.app.app import NavigatorApp
 from tui.app.long_list import LongList
 from tui.app.screens.base import BaseScreen
 from tui.app.widgets import ReaderList, StatusLine
+from tui.core import areas
 from tui.core.service import open_navigator
 from tui.core.settings import Settings
 
 SIZE = (100, 32)
 
 #: Each screen, by the keys that reach it from home (on the data of snapshot_data.py:
-#: the second note has words in it, the first visit is in the past).
+#: the second note has words in it, the first visit is in the past). Each area with a
+#: key of its own is reached by that key (tui/core/areas.py).
 ROUTES: dict[str, tuple[str, ...]] = {
     "home": (),
-    "topics": ("t",),
+    **{area.id: (area.key or "",) for area in areas.jumps()},
     "topic": ("t", "enter"),
-    "checklist": ("c",),
     "checklist-item": ("c", "enter"),
-    "notes": ("n",),
     "note-editor": ("n", "down", "enter"),
     "new-note": ("n", "a"),
-    "checkin": ("k",),
     "changes": ("k", "g"),
-    "visit": ("v",),
     "export-prompt": ("v", "e"),
     "visits": ("v", "m"),
     "visit-record": ("v", "m", "enter"),
-    "people": ("p",),
     "person-editor": ("p", "a"),
-    "medicines": ("down",) * 6 + ("enter",),  # the home screen's line
-    "events": ("down",) * 7 + ("enter",),
     "help": ("f1",),
     "urgent-help": ("u",),
     "confirm": ("n", "d"),  # delete a note? a yes/no dialog

@@ -42,9 +42,9 @@ async def test_a_dose_change_and_two_falls_reach_the_summary_in_the_app(
     nav.store.close()
     async with running_app(data_file) as (app, pilot):
         home = option_texts(app, "areas")
-        assert "My medicines: doses and every change, dated." in home
-        assert "Events: log a fall, an infection or a hot day." in home
-        await pilot.press(*["down"] * 6, "enter")
+        assert "My medicines: doses and every change, dated. Key x." in home
+        assert "Events: log a fall, an infection or a hot day. Key i." in home
+        await pilot.press(*["down"] * 7, "enter")  # the home screen's line
         assert isinstance(app.screen, MedicinesScreen)
         assert heading_text(app).startswith("My medicines, current first.")
         assert highlighted_text(app) == "Add a medicine (key a)."
@@ -99,7 +99,7 @@ async def test_a_dose_change_and_two_falls_reach_the_summary_in_the_app(
 
 async def test_something_else_is_named_and_a_day_to_come_is_refused(data_file: Path) -> None:
     async with running_app(data_file) as (app, pilot):
-        await pilot.press(*["down"] * 7, "enter", "a", "end", "enter")
+        await pilot.press("i", "a", "end", "enter")
         await _answer(app, pilot, "dizzy spell")
         await _answer(app, pilot, "tomorrow")
         assert "has not come yet. An event is logged once it has happened" in status_text(app)
@@ -121,14 +121,14 @@ async def test_d_deletes_a_medicine_or_an_event_after_asking(data_file: Path) ->
     nav.events.add("heat", "yesterday")
     nav.store.close()
     async with running_app(data_file) as (app, pilot):
-        await pilot.press(*["down"] * 6, "enter")
+        await pilot.press("x")
         assert highlighted_text(app).startswith("wrong one, 5 mg.")
         await pilot.press("d")
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("y")
         assert status_text(app) == "Deleted wrong one and its changes."
         assert option_texts(app, "medicines")[0] == "No medicines yet."
-        await pilot.press("escape", "down", "enter", "down")  # past the counts line
+        await pilot.press("i", "down")  # past the counts line
         assert highlighted_text(app) == f"Hot day on {YESTERDAY}."
         await pilot.press("d", "n")
         assert status_text(app) == "Kept. Nothing was deleted."

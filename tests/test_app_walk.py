@@ -22,6 +22,7 @@ from tui.app.screens.notes import NotesScreen
 from tui.app.screens.topic import TopicScreen
 from tui.app.screens.topics import TopicsScreen
 from tui.core.recovery import saved_state
+from tui.core.text import said_digit_by_digit
 
 
 async def test_home_says_what_the_app_is_and_lists_the_areas(data_file: Path) -> None:
@@ -34,6 +35,7 @@ async def test_home_says_what_the_app_is_and_lists_the_areas(data_file: Path) ->
             "Notes",
             "Check in",
             "Prepare for a visit",
+            "My visits",
             "My people",
             "My medicines",
             "Events",
@@ -83,7 +85,7 @@ async def test_read_a_topic_with_sources_review_date_and_disclaimer(data_file: P
         assert heading_text(app) == "Topic: Social and emotional support"
         lines = option_texts(app, "reader")
         text = "\n".join(lines)
-        assert "866-673-7436" in text
+        assert said_digit_by_digit("866-673-7436") in text
         assert any(line.startswith("Source: Support for Life with Secondary") for line in lines)
         assert "Reviewed on 7 December 2026; next review by 7 June 2027." in lines
         assert "information, not medical advice" in text

@@ -273,13 +273,13 @@ def test_the_next_summary_starts_with_last_time(data_file: Path) -> None:
 def test_plain_mode_prints_and_exports_a_visit_s_record(data_file: Path, tmp_path: Path) -> None:
     _a_past_visit_with_answers(data_file)
     target = tmp_path / "record.json"
-    text = run_plain(data_file, "12", "1", "7", str(target), "q")
+    text = run_plain(data_file, "6", "1", "7", str(target), "q")
     assert "6. Print this record, with what was said." in text
     assert f"Exported, readable by you only, to: {target}" in text
     document = json.loads(target.read_text())
     assert document["raised"][0]["answer"] == "Yes. Try a cooling vest."
     calendar = tmp_path / "visit.ics"
-    text = run_plain(data_file, "12", "1", "8", str(calendar), "q")
+    text = run_plain(data_file, "6", "1", "8", str(calendar), "q")
     assert "8. Save this visit for your calendar, with a reminder the day before." in text
     assert "BEGIN:VALARM" in calendar.read_text()
 
@@ -328,7 +328,9 @@ def test_plain_mode_asks_the_name_before_the_first_print_only(
     folder = _fake_printer(tmp_path / "bin")
     monkeypatch.setenv("PATH", str(folder))
     text = run_plain(data_file, "v", "r", "Alex Morgan", "1961-03-14", "yes", "r", "yes", "q")
-    assert text.count("Before the first print: the care team needs to know whose it is.") == 1
+    assert (
+        text.count("Before the first print: the care team needs to know whose summary it is.") == 1
+    )
     assert "Saved: your name is Alex Morgan." in text
     assert "Saved: born on 14 March 1961." in text
     printed = (folder / "printed.txt").read_text()

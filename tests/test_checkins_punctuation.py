@@ -53,7 +53,7 @@ def test_the_command_line_and_the_plain_mode(data_file: Path) -> None:
         result = cli(*command, *d)
         said += result.stdout.splitlines() + result.stderr.splitlines()
     assert any("Dr Lee." in line for line in said)
-    plain = run_plain(data_file, "12", "1", "b", "b", "v", "b", "13", "b", "q").splitlines()
+    plain = run_plain(data_file, "6", "1", "b", "b", "v", "b", "13", "b", "q").splitlines()
     assert _doubled(said + plain) == []
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli_runner import cli
+from tui.core.text import said_digit_by_digit
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -108,7 +109,7 @@ def test_checklist_topics_and_topic(data_file: Path) -> None:
     topics = cli("topics").stdout.splitlines()
     assert len(topics) == 22 and topics[0].startswith("what-is-spms\tWhat SPMS is.")
     topic = cli("topic", "emotional-support").stdout
-    assert "866-673-7436" in topic and "not medical advice" in topic
+    assert said_digit_by_digit("866-673-7436") in topic and "not medical advice" in topic
 
 
 def test_markup_and_escapes_in_arguments_are_stored_exactly_and_printed_harmlessly(

@@ -17,11 +17,14 @@ from tests.pilot_helpers import (
     running_app,
 )
 from tests.test_plain_mode import run_plain
+from tui.app import textual_private
+from tui.app.app import NavigatorApp
 from tui.app.screens.checklist_item import ChecklistItemScreen
 from tui.app.screens.data import DataScreen
 from tui.app.screens.topic import TopicScreen
 from tui.app.screens.topics import TopicsScreen
 from tui.app.screens.urgent import UrgentHelpScreen
+from tui.app.widgets import ReaderList
 from tui.core.content import default_library
 
 RESPITE = "Topic: Care partners and carers. Many groups also run respite care."
@@ -114,6 +117,70 @@ async def test_palette_commands_land_where_they_say(data_file: Path) -> None:
         await pilot.press("escape")
         await run("crisis")
         assert isinstance(app.screen, UrgentHelpScreen)
+
+
+def _on_screen(app: NavigatorApp) -> bool:
+    """True when the reader's highlighted line is scrolled into view."""
+    reader = app.screen.query_one("#reader", ReaderList)
+    assert reader.highlighted is not None
+    first = textual_private.option_first_line(reader, reader.highlighted)
+    height = reader.scrollable_content_region.height
+    return first is not None and reader.scroll_y <= first < reader.scroll_y + height
+
+
+async def test_a_search_hit_opens_on_the_paragraph_that_holds_the_words(
+    data_file: Path,
+) -> None:
+    """Issue 20, item 8: opening what the search found puts the cursor on the paragraph
+    holding the words (it was the topic's summary, 10 lines above "respite")."""
+    async with running_app(data_file) as (app, pilot):
+        await pilot.press("t", "slash", *"respite", "enter", "enter")
+        assert isinstance(app.screen, TopicScreen)
+        assert heading_text(app) == "Topic: Care partners and carers"
+        assert highlighted_text(app) == (
+            "  Take breaks. Ask family or friends to spend time with the person you care "
+            "for. Many groups also run respite care."
+        )
+        assert _on_screen(app)
+        await pilot.press("up")  # the topic is all there, above it too
+        assert highlighted_text(app).startswith("  Look after your own health.")
+        # The palette's Search command, and a word found in a contact: on the contact.
+        await pilot.press("escape", "escape", "ctrl+p", *"search")
+        await pilot.pause(0.4)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press(*"mymsaa", "enter", "enter")
+        assert heading_text(app) == "Topic: Social and emotional support"
+        assert highlighted_text(app).startswith("Contact: MSAA Helpline")
+        assert _on_screen(app)
+        # Opened from the list of every topic (the field emptied), a topic starts at its top.
+        await pilot.press("escape", "slash", *["backspace"] * 6, "escape", "down", "enter")
+        assert heading_text(app) == "Topic: Social and emotional support"
+        topic = default_library().topic("emotional-support")
+        assert highlighted_text(app) == f"{topic.title}: {topic.summary}"
+
+
+def test_a_search_hit_in_plain_mode_starts_at_the_paragraph(data_file: Path) -> None:
+    """The plain mode prints the topic from the paragraph holding the words, says so, and
+    offers the whole topic; before, the words came after a page or more of "More"."""
+    whole = len(default_library().topic("carers").checklist_ids) + 2  # its last choice
+    text = run_plain(data_file, "t", "f", "respite", "1", str(whole), "b", "b", "b", "q")
+    first, _, again = text.partition("Read the whole topic from the start.")
+    opened = first[first.index("Topic: Care partners and carers.\n") :]
+    assert opened.startswith(
+        "Topic: Care partners and carers.\n"
+        "From where your words are found, in the part 'What helps'. To read the whole "
+        "topic, choose it below.\n"
+        "  Take breaks. Ask family or friends to spend time with the person you care for. "
+        "Many groups also run respite care.\n"
+        "  Respite care means"
+    )
+    assert "This topic is for care partners." not in opened  # the top is not read first
+    assert "Contacts named in this topic." in opened and "Source: " in opened
+    # Chosen, the whole topic is read from its start.
+    assert again.index("Topic: Care partners and carers.\n\nWho this is for.\n") >= 0
+    assert "This topic is for care partners." in again
+    assert "From where your words are found" not in again
 
 
 def test_find_in_plain_mode(data_file: Path) -> None:

@@ -14,7 +14,7 @@ from tui.app.screens.person_editor import PersonEditorScreen
 from tui.app.screens.prompt import PromptScreen
 from tui.app.screens.visit import VisitScreen
 from tui.app.widgets import ReaderList
-from tui.core import appointment, backup
+from tui.core import appointment, areas, backup
 from tui.core.models import NoteKind, Role
 from tui.core.service import Navigator, open_navigator
 
@@ -154,7 +154,8 @@ async def test_export_import_and_delete_from_the_data_screen(
     _fill(nav)
     nav.store.close()
     async with running_app(data_file) as (app, pilot):
-        await pilot.press(*["down"] * 8, "enter")  # Your data
+        to_data = [area.id for area in areas.on_home()].index("data")
+        await pilot.press(*["down"] * to_data, "enter")  # Your data, on the home screen
         assert option_texts(app, "data")[0] == f"Your data file: {data_file}"
         await pilot.press("down", "enter")  # export JSON
         app.screen.query_one("#answer", Input).value = str(tmp_path / "backup.json")

@@ -49,7 +49,7 @@ def test_check_in_from_the_home_menu_saving_each_answer(data_file: Path) -> None
     finally:
         nav.store.close()
     # Today's check-in opens again to be changed: Enter keeps, s takes an answer away.
-    again = run_plain(data_file, "10", "1", "", "s", "q", "b", "q")
+    again = run_plain(data_file, "4", "1", "", "s", "q", "b", "q")
     assert "Change today's check-in" in again
     assert "Hands and arms (now: a lot):" in again
     assert "Stopped. What you answered is saved." in again
@@ -70,7 +70,7 @@ def test_what_changed_in_words_with_the_chart_after_them(data_file: Path) -> Non
         nav.checkins.set_level("2026-09-01", "sleep", "some")
     finally:
         nav.store.close()
-    text = run_plain(data_file, "11", "3m", "b", "q")
+    text = run_plain(data_file, "k", "3", "3m", "b", "q")
     assert "This is your own record, not a diagnosis." in text
     assert "Walking and balance: a little in March, a lot now: harder.\n" in text
     assert "Sleep: some in March, some now: the same.\n" in text

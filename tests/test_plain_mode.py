@@ -13,6 +13,7 @@ from pathlib import Path
 from tests.process import cli
 from tests.terminal import Terminal
 from tui.core.service import open_navigator
+from tui.core.text import said_digit_by_digit
 from tui.plain.app import PlainApp
 from tui.plain.console import Console
 
@@ -36,14 +37,19 @@ def test_home_says_what_it_is_and_numbers_the_areas(data_file: Path) -> None:
     assert text.startswith("SPMS Navigator. SPMS Navigator helps you learn")
     assert "This app gives information, not medical advice." in text
     for line in [
-        "1. Topics: read about living with SPMS.",
-        "2. Support-network checklist: 0 of 21 done.",
-        "3. Notes: 0 notes.",
-        "4. Prepare for a visit: what to raise with your care team.",
-        "5. My people: who helps with what.",
-        "6. Your data: export, import a backup, or delete it.",
-        "7. Help: commands, and where your data is kept.",
-        "9. Urgent help: where to get help now, day or night. Or type u at any question.",
+        "1. Topics: read about living with SPMS. Key t.",
+        "2. Support-network checklist: 0 of 21 done. Key c.",
+        "3. Notes: 0 notes. Key n.",
+        "4. Check in: how things are going, in under two minutes. Key k.",
+        "5. Prepare for a visit: what to raise with your care team. Key v.",
+        "6. My visits: past and planned, and the notes raised at each.",
+        "7. My people: who helps with what. Key p.",
+        "8. My medicines: doses and every change, dated. Key x.",
+        "9. Events: log a fall, an infection or a hot day. Key i.",
+        "10. Your data: export, import a backup, or delete it.",
+        "11. Help: keys, and where your data is kept. Key h.",
+        "12. Urgent help: where to get help now, day or night. Key u.",
+        "13. My name, the check-in reminder, and the full-screen app.",
     ]:
         assert line in text.splitlines()
     assert text.rstrip().endswith("Goodbye. Everything you changed is saved.")
@@ -52,7 +58,7 @@ def test_home_says_what_it_is_and_numbers_the_areas(data_file: Path) -> None:
 def test_read_a_topic_with_its_sources(data_file: Path) -> None:
     text = run_plain(data_file, "1", "2", "b", "b", "q")
     assert "Topic: Social and emotional support." in text
-    assert "866-673-7436" in text
+    assert said_digit_by_digit("866-673-7436") in text
     assert "Source: Support for Life with Secondary Progressive MS" in text
     assert "Reviewed on 7 December 2026; next review by 7 June 2027." in text
     assert "1. Checklist: Call an MS helpline: not done yet." in text
@@ -302,7 +308,7 @@ def test_export_import_and_delete_in_plain_mode(data_file: Path, tmp_path: Path)
         "text",
         ".",
         "b",
-        "6",
+        "10",
         "2",
         str(backup_file),
         "4",

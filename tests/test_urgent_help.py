@@ -112,7 +112,7 @@ async def test_the_urgent_key_can_be_remapped_and_help_says_so(
 
 
 def test_plain_mode_says_urgent_help_at_any_question(data_file: Path) -> None:
-    text = run_plain(data_file, "9", "t", "u", "b", "p", "urgent", "h", "q")
+    text = run_plain(data_file, "12", "t", "u", "b", "p", "urgent", "h", "q")
     assert text.count("Urgent help.\n" + URGENT[0] + "\n") == 3
     assert "\n".join(URGENT) in text
     assert "Urgent help, if you need help now: type u at any question." in text

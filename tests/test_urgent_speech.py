@@ -81,6 +81,40 @@ def test_every_number_on_the_urgent_screen_is_said_digit_by_digit() -> None:
             assert not any(amount in phonemes for amount in AS_AN_AMOUNT), (number, phonemes)
 
 
+#: A phone number however it is written: digit groups joined by hyphens or spaces (no-break
+#: or not), "(800) 532-7667" too; not a range ("60-80%") nor a date's parts.
+ANY_PHONE = re.compile(
+    r"(?<![\w.,])\(?\d+\)?(?:(?:[ \u00a0]*-[ \u00a0]*|[ \u00a0]{1,2})\(?\d+\)?)+(?![\w%])"
+)
+#: espeak-ng's phonemes for "dash": "1-800" is "one dash eight hundred".
+DASH = "d'aS"
+
+
+def test_every_phone_number_in_the_content_is_said_digit_by_digit() -> None:
+    """Every phone number a person can read (topics, contacts, checklist, urgent help) is
+    said by espeak-ng as it is dialled: "1-800-344-4867" was "one dash eight hundred dash
+    three hundred and forty-four ...", and "0808 800 8000" had "eight thousand"."""
+    library = default_library()
+    parts = [*library.app.urgent_help]
+    for topic in library.topics:
+        parts += [topic.summary, *(b.text for b in topic.blocks)]
+        parts += [c.sentence() for c in topic.contacts]
+    parts += [f"{item.text} {item.why}" for item in library.checklist]
+    numbers = set(ANY_PHONE.findall("\n".join(parts)))
+    as_read = {number.replace("\u00a0", " ") for number in numbers}
+    assert {"1 - 8 0 0 - 3 4 4 - 4 8 6 7", "(8 0 0) 5 3 2 - 7 6 6 7"} <= as_read, as_read
+    assert {"0 8 0 8  8 0 0  8 0 0 0", "13 11 14", "9 8 8"} <= as_read, as_read
+    for number in sorted(numbers):
+        phonemes = subprocess.run(
+            [espeak(), "-q", "-x", f"call {number}, then"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        said_as_an_amount = any(amount in phonemes for amount in AS_AN_AMOUNT)
+        assert not said_as_an_amount and DASH not in phonemes, (number, phonemes)
+
+
 @pytest.mark.parametrize(("columns", "rows"), [(60, 20), (80, 24)])
 def test_the_cursor_line_carries_a_number_and_no_number_is_cut(
     data_file: Path, columns: int, rows: int

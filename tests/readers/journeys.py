@@ -139,17 +139,37 @@ PACED_JOURNEY = (
     PacedStep("b", ("Prepare for a visit",), ("Prepare for a visit", "Next visit")),
 )
 
+#: Escape as Back and as No, the way Orca's users go back (Fenrir takes Escape as its stop
+#: key, so this journey is Orca's). Orca speaks a change after Escape only if it ends at
+#: the cursor (tui/app/quiet_keys.py). The data file starts with one note, "Heat".
+ESCAPE_JOURNEY = (
+    PacedStep("t", ("Topics:", "What SPMS is"), ("What SPMS is",)),
+    PacedStep("escape", ("SPMS Navigator: home", "Topics: read"), ("SPMS Navigator: home",)),
+    PacedStep("n", ("Notes", "Heat"), ("Heat",)),
+    PacedStep("a", ("New note", "Title:"), ("Title:",)),
+    PacedStep("escape", ("Notes", "Nothing was written"), ("Notes. Nothing was",)),
+    PacedStep("d", ("Delete the note 'Heat'?",), ("Delete the note 'Heat'?",)),
+    PacedStep("escape", ("Kept. Nothing was deleted.",), ("Kept.",)),
+    PacedStep("u", ("Urgent help", "9 8 8"), ("call or text",)),
+    PacedStep("escape", ("Notes", "Heat"), ("Notes. Heat",)),
+)
 
-def paced_labels() -> list[str]:
+
+def paced_labels(journey: tuple[PacedStep, ...] = PACED_JOURNEY) -> list[str]:
     """A name for each paced step, unique: its number and key ("13 d")."""
-    return [f"{number:02d} {step.name}" for number, step in enumerate(PACED_JOURNEY, 1)]
+    return [f"{number:02d} {step.name}" for number, step in enumerate(journey, 1)]
 
 
-def run_paced(reader: str, data_file: Path, env: dict[str, str] | None = None) -> list[Heard]:
-    """The paced journey under ``reader``: what was heard at each step, in order."""
+def run_paced(
+    reader: str,
+    data_file: Path,
+    env: dict[str, str] | None = None,
+    journey: tuple[PacedStep, ...] = PACED_JOURNEY,
+) -> list[Heard]:
+    """A paced journey under ``reader``: what was heard at each step, in order."""
     with reader_session(reader, data_file, env=env) as session:
         session.wait_until_ready()
-        heard = [session.paced(step.key, typed=step.typed) for step in PACED_JOURNEY]
+        heard = [session.paced(step.key, typed=step.typed) for step in journey]
         return heard
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import webbrowser
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from tui.app.screens.choose import ChooseScreen
 from tui.core.models import web_link
@@ -27,6 +28,22 @@ if TYPE_CHECKING:
 
 OPEN = "open"
 COPY = "copy"
+
+#: The longest web address shown whole in a list: one row of the topic reader on the
+#: smallest screen the app supports (60 columns: 55 for text), less a bullet's indent.
+#: Textual wraps only at spaces and puts a word that fits on a row of its own, but a
+#: longer word it cuts, mid-address: half an address cannot be typed, and a screen
+#: reader reading a row at a time says half of it.
+ADDRESS_FITS = 50
+
+
+def where_to_find(address: str) -> str:
+    """'Web address: ' and ``address``, or, when it would not fit on one row, the site
+    it is on: the whole address is one Enter away (open or copy), said in full there."""
+    if len(address) <= ADDRESS_FITS:
+        return f"Web address: {address}"
+    site = (urlsplit(web_link(address)).hostname or address).removeprefix("www.")
+    return f"Web address: a page on {site}. Press Enter for the whole address."
 
 
 def browser_has_a_window() -> bool:
@@ -57,7 +74,8 @@ def open_or_copy(screen: BaseScreen, address: str) -> None:
 
     screen.app.push_screen(
         ChooseScreen(
-            f"The web address {address}: open it, or copy it?",
+            # The question first: an address can be 150 characters, read before it.
+            f"Open this web address in your browser, or copy it? {address}",
             [("Open in your browser", OPEN), ("Copy the address", COPY)],
             None,
         ),

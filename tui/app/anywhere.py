@@ -1,5 +1,5 @@
-"""What the app's own keys and the command palette reach from any screen: urgent
-help, finding a word, and a line of Your data (export, import, delete all).
+"""What the app's own keys and the command palette reach from any screen: an area,
+urgent help, finding a word, and a line of Your data (export, import, delete all).
 
 Kept out of app.py, which holds the app's frame (screens, output, quitting).
 """
@@ -22,6 +22,18 @@ class AnywhereActions(App[None]):
         if not isinstance(self.screen, UrgentHelpScreen):
             self._nav_app.hold_output()  # drawn in one write, even from a dialog
             self.push_screen(UrgentHelpScreen())
+
+    def open_area(self, area_id: str) -> None:
+        """Open an area of tui/core/areas.py by its id, from the home screen or the palette."""
+        app = self._nav_app
+        if area_id == "help":
+            app.action_help()
+        elif area_id == "urgent":
+            self.action_urgent_help()
+        elif area_id == "search":
+            self.open_search()
+        else:
+            app.action_go(area_id)
 
     def open_search(self) -> None:
         """The topics, with the cursor in their search field."""

@@ -25,6 +25,7 @@ from tui.app.leaving import Leaving
 from tui.app.openers import ScreenOpeners
 from tui.app.output import OutputHolding
 from tui.app.palette import NavigatorCommands, SpokenPalette
+from tui.app.quiet_keys import SaidAtTheCursor
 from tui.app.screens.base import BaseScreen
 from tui.app.screens.home import HomeScreen
 from tui.app.terminal_safety import TerminalSafeFilter
@@ -77,7 +78,13 @@ class WriteReported(Message):
 
 
 class NavigatorApp(
-    AnywhereActions, ScreenOpeners, Leaving, OutputHolding, TypeAhead, SpokenPalette
+    AnywhereActions,
+    ScreenOpeners,
+    Leaving,
+    SaidAtTheCursor,
+    OutputHolding,
+    TypeAhead,
+    SpokenPalette,
 ):
     """SPMS Navigator in the terminal. Owns no data: everything goes through ``navigator``."""
 
@@ -285,11 +292,14 @@ class NavigatorApp(
         if isinstance(screen, BaseScreen):
             screen.say(message, error=error)
 
-    def before_key(self, screen: Screen[Any]) -> None:
+    def before_key(self, screen: Screen[Any], key: str) -> None:
+        self.quiet_key_sent(key, screen)
         if isinstance(screen, BaseScreen):
             screen.next_key_comes()
 
     def key_handled(self) -> None:
+        if self.output is None or not self.output.holding:
+            self.quiet_key_in_hand = False  # it changed no screen
         screen = self.screen
         if isinstance(screen, BaseScreen):
             screen.key_handled()

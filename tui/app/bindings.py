@@ -19,6 +19,8 @@ from functools import cache
 
 from textual.binding import Binding, BindingType
 
+from tui.core import areas
+
 #: Back. In a text field b, Backspace and Left type or move, so Escape and ctrl+g leave.
 BACK_KEYS = "escape,ctrl+g,b,backspace,left"
 #: What Escape does in an editor or a prompt, also on ctrl+g.
@@ -26,18 +28,20 @@ ESCAPE_KEYS = "escape,ctrl+g"
 #: Back: also named on Help's first line and on the urgent-help screen.
 BACK = Binding(BACK_KEYS, "go_back", "Back", id="app.back")
 
+_HELP = areas.area("help")
+_URGENT = areas.area("urgent")
+
 # Everywhere, unless a text field is being typed in (then only Escape, ctrl+g, F1, ctrl+q).
 # The key line shows a screen's own keys with Help, Back and Quit; the area keys (t, c,
-# n, v, p) are listed on the home screen and in Help, so the line fits a narrow terminal.
+# n, k, v, p, x, i: tui/core/areas.py) are listed on the home screen and in Help, so the
+# line fits a narrow terminal.
 GLOBAL: list[BindingType] = [
-    Binding("question_mark,f1", "help", "Help", id="app.help"),
+    Binding(_HELP.key or "", "help", _HELP.title, id=_HELP.key_id),
     BACK,
-    Binding("t", "go('topics')", "Topics", show=False, id="app.topics"),
-    Binding("c", "go('checklist')", "Checklist", show=False, id="app.checklist"),
-    Binding("n", "go('notes')", "Notes", show=False, id="app.notes"),
-    Binding("v", "go('visit')", "Visit", show=False, id="app.visit"),
-    Binding("p", "go('people')", "People", show=False, id="app.people"),
-    Binding("k", "go('checkin')", "Check in", show=False, id="app.checkin"),
+    *[
+        Binding(area.key or "", f"go('{area.id}')", area.title, show=False, id=area.key_id)
+        for area in areas.jumps()
+    ],
     Binding("q", "quit", "Quit", id="app.quit"),
     Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit_anywhere"),
     Binding("ctrl+c", "quit", "Quit", show=False, priority=True, id="app.quit_interrupt"),
@@ -45,7 +49,7 @@ GLOBAL: list[BindingType] = [
     # a plain letter; one finger, no modifier), and ctrl+u even while typing in a field
     # (no reader or terminal takes it either; in a field it replaces Textual's "delete to
     # the start of the line", and Backspace still deletes).
-    Binding("u", "urgent_help", "Urgent help", id="app.urgent"),
+    Binding(_URGENT.key or "", "urgent_help", _URGENT.title, id=_URGENT.key_id),
     Binding(
         "ctrl+u",
         "urgent_help",
@@ -226,8 +230,7 @@ def area_key_id(area: str) -> str | None:
     """The id of the key that opens ``area`` from anywhere ("app.topics" for "topics"),
     or None for an area without one (Your data, Changes, Visits). The home screen and
     the command palette both name that key."""
-    binding_id = f"app.{area}"
-    return binding_id if binding_id in by_id() else None
+    return areas.area(area).key_id
 
 
 #: Key names in words, as the key line and Help say them.

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from textual.timer import Timer
 
 from tui.app.window_title import WindowTitle
+from tui.core import wording
 from tui.core.drafts import Draft, Drafts
 from tui.core.store import SaveError
 from tui.core.text import InputError
@@ -165,7 +166,7 @@ def offer_left_over(app: NavigatorApp) -> None:
     def chosen(answer: tuple[bool, object] | None) -> None:
         app.drafts.title.restore()
         if answer is None or not answer[0]:
-            app.say("Kept for later: it will be offered again next time the app starts.")
+            app.say(wording.DRAFT_KEPT)
             return
         if answer[1] == "open":
             item = None if ident == "new" else int(ident)

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from tui.app.screens.base import BaseScreen
-from tui.core import backup
+from tui.core import backup, wording
 
 
 def ask_and_export(
@@ -38,7 +38,7 @@ def ask_and_export(
         path = Path(path_text).expanduser()
         if path.exists():
             screen.app.push_screen(
-                ConfirmScreen(f"{path} already exists. Replace it?", "Replace it"),
+                ConfirmScreen(wording.already_exists(path), "Replace it"),
                 lambda yes: replace(path, yes),
             )
         else:

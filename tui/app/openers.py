@@ -12,10 +12,12 @@ from tui.core.models import NoteKind
 
 
 class ScreenOpeners(App[None]):
-    def open_topic(self, topic_id: str) -> None:
+    def open_topic(self, topic_id: str, line: str | None = None) -> None:
+        """Open a topic at its top, or with the cursor on ``line`` (a search hit's
+        paragraph, "block-4")."""
         from tui.app.screens.topic import TopicScreen
 
-        self.push_screen(TopicScreen(topic_id))
+        self.push_screen(TopicScreen(topic_id, line))
 
     def open_checklist_item(self, item_id: str) -> None:
         from tui.app.screens.checklist_item import ChecklistItemScreen

@@ -128,6 +128,10 @@ class OutputHolding(App[None]):
             self, lambda _screen: self.hold_output(), immediate=True
         )
 
+    def changing_screen(self) -> bool:
+        """A screen change is on its way to the terminal (its output is held)."""
+        return self.output is not None and self.output.holding
+
     def hold_output(self) -> None:
         """Keep what the app draws from now until the screen is settled, or failing
         that until it has been quiet for a moment. Called as a screen changes."""
@@ -164,6 +168,10 @@ class OutputHolding(App[None]):
             return
         output.release(drop=True)
         draw_whole_screen(self)
+        self.after_whole_screen()
+
+    def after_whole_screen(self) -> None:
+        """Called once a screen change has gone out whole (quiet_keys.py adds to it)."""
 
     def _release_when_quiet(self) -> None:
         output = self.output
@@ -172,5 +180,6 @@ class OutputHolding(App[None]):
         if output.quiet_for() >= OUTPUT_QUIET or output.held_for() >= OUTPUT_HELD_AT_MOST:
             output.release(drop=True)
             self.screen.refresh()  # the whole screen, as it is now, in one frame
+            self.call_after_refresh(self.after_whole_screen)
         else:
             self.set_timer(OUTPUT_QUIET - output.quiet_for(), self._release_when_quiet)

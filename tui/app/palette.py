@@ -28,8 +28,9 @@ from textual.command import (
     Provider,
 )
 
-from tui.app import bindings, themes
+from tui.app import themes
 from tui.app.widgets import place_cursor_on_highlight
+from tui.core import areas
 
 if TYPE_CHECKING:
     from tui.app.app import NavigatorApp
@@ -50,56 +51,24 @@ def commands(app: NavigatorApp) -> list[Command]:
     def key(binding_id: str) -> str:
         return app.keys_for(binding_id, 1)  # the person's own key, if they chose one
 
-    def area(title: str, what: str, area_id: str, words: tuple[str, ...] = ()) -> Command:
+    def area(record: areas.Area) -> Command:
         """Open an area; the help names the area's key, as the home screen does."""
-        binding_id = bindings.area_key_id(area_id)
-        help_text = f"{what} (key {key(binding_id)})" if binding_id else what
-        return Command(title, help_text, partial(app.action_go, area_id), words)
+        if record.id == "help":
+            help_text = f"{record.description} ({app.keys_for('app.help', 2)})"
+        elif record.id == "search":
+            help_text = f"{record.description} ({key('topics.search')} on the Topics screen)"
+        elif record.key_id:
+            help_text = f"{record.description} (key {key(record.key_id)})"
+        else:
+            help_text = record.description
+        run = partial(app.open_area, record.id)
+        return Command(record.title, help_text, run, record.palette_words)
 
-    found = [
-        area("Topics", "Read about living with SPMS", "topics"),
-        area("Checklist", "Build your support network", "checklist"),
-        area("Notes", "Your private notes", "notes"),
-        Command("New note", "Write a new note", partial(app.open_note, None)),
-        area(
-            "Check in",
-            "How much each area got in the way lately, in under two minutes",
-            "checkin",
-            ("check-in", "how am I", "symptoms", "how I feel", "track"),
-        ),
-        area(
-            "Changes",
-            "What changed in my check-ins, over months",
-            "changes",
-            ("what changed", "progress", "trend", "chart", "compare", "over time"),
-        ),
-        area(
-            "Visits",
-            "My visits, past and planned, and the notes raised at each",
-            "visits",
-            ("appointments", "history", "past visits", "answers"),
-        ),
-        area("Prepare for a visit", "What to raise, and a summary", "visit"),
-        area("My people", "Who helps with what", "people"),
-        area(
-            "My medicines",
-            "Doses, and every change dated",
-            "medicines",
-            ("medication", "pills", "drugs", "dose", "tablets"),
-        ),
-        area(
-            "Events",
-            "Log a fall, an infection, a relapse, a hospital stay or a hot day",
-            "events",
-            ("fall", "falls", "infection", "relapse", "hospital", "heat", "log"),
-        ),
-        area("Your data", "Export, import a backup, or delete all", "data"),
-        Command(
-            "Help",
-            f"Keys, and where your data is kept ({app.keys_for('app.help', 2)})",
-            app.action_help,
-        ),
-    ]
+    found: list[Command] = []
+    for record in areas.REGISTRY:
+        found.append(area(record))
+        if record.id == "notes":
+            found.append(Command("New note", "Write a new note", partial(app.open_note, None)))
     found += [
         Command(f"Colours: {description}", "Change the colours", partial(app.use_theme, name))
         for name, description in themes.OFFERED.items()
@@ -113,17 +82,6 @@ def commands(app: NavigatorApp) -> list[Command]:
         Command("Quit", f"Save and quit ({key('app.quit')})", app.action_quit),
     ]
     found += [
-        Command(
-            "Search",
-            "Find a word in every topic and the checklist "
-            f"({key('topics.search')} on the Topics screen)",
-            app.open_search,
-        ),
-        Command(
-            "Urgent help",
-            f"Where to get help now, day or night (key {key('app.urgent')})",
-            app.action_urgent_help,
-        ),
         Command(
             "Export",
             "Export everything, to read, print or keep",

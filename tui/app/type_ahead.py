@@ -79,13 +79,13 @@ class TypeAhead(App[None]):
 
     _sending = False
 
-    def before_key(self, screen: Screen[Any]) -> None:
-        """Called as a key is about to go to ``screen``."""
+    def before_key(self, screen: Screen[Any], key: str) -> None:
+        """Called as ``key`` is about to go to ``screen``."""
 
     async def _send(self, event: events.Key) -> None:
         screen, focused = self.screen, self.focused
         target: Widget = focused or screen
-        self.before_key(screen)
+        self.before_key(screen, event.key)
         self._sending = True
         try:
             await super().on_event(event)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.text import Text
 from textual.app import App
@@ -185,19 +186,59 @@ class StatusLine(TextLine):
     def __init__(self, id: str = "status") -> None:
         super().__init__("", id=id, classes="status")
 
+    #: The message is set but drawn blank until ``let_go`` (quiet_keys.py: it must be
+    #: the last thing written, ending at the cursor).
+    held = False
+
     def say(self, message: str, error: bool = False) -> None:
+        self.held = False
         self.set_class(error, "-error")
         self.show(message)
 
+    def hold(self, message: str) -> None:
+        """Set ``message`` but draw the line blank for now."""
+        self.held = False
+        self.show(message)
+        self.held = True
+        self.update(plain(""), layout=False)
+
+    def let_go(self) -> None:
+        """Draw the held message."""
+        if self.held:
+            self.held = False
+            self.update(plain(self.message), layout=True)
+
     def clear(self) -> None:
+        self.held = False
         if self.message:
             self.remove_class("-error")
             self.show("")
 
 
+class EchoedInput(Input):
+    """A one-line field whose terminal cursor stands on its drawn cursor, right after
+    the last letter typed, so screen readers echo the letter and not the whole line.
+
+    Textual puts the terminal cursor one cell further when it is at the end of the
+    text (past the drawn cursor). Orca echoes a typed key only when the character
+    before the cursor is that key, and Fenrir counts a change as typing only when it
+    lies between the cursor's old and new places: with the extra cell, neither held,
+    so Orca said nothing and Fenrir read the whole line again ("Title: He")."""
+
+    @property
+    def cursor_screen_offset(self) -> Offset:
+        x, y, _width, _height = self.content_region
+        scroll_x, _ = self.scroll_offset
+        at = self.cursor_position
+        cell = cell_len(self.value[:at]) if not self.password else at
+        return Offset(x + cell - scroll_x, y)
+
+
 def quiet_input(value: str = "", placeholder: str = "", input_id: str | None = None) -> Input:
     """A one-line text field that does not blink (a blinking cursor redraws while idle)."""
-    field = Input(value, placeholder=placeholder, id=input_id, compact=True, select_on_focus=False)
+    field = EchoedInput(
+        value, placeholder=placeholder, id=input_id, compact=True, select_on_focus=False
+    )
     field.cursor_blink = False
     return field
 

@@ -36,9 +36,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if words in (["--version"], ["-V"]):
         sys.stdout.write(f"spms-navigator {__version__}\n")  # what argparse's would say
         return 0
-    from tui.cli.program import main as run
+    from tui.cli import program
 
-    return run(words)
+    program.WHOLE_PROCESS = argv is None  # the command line itself, not a test's call
+    status = program.main(words)
+    if program.LEFT_FOR_EXIT:  # a command that opened the data file has closed it
+        program.end_process(status)
+    return status
 
 
 def __getattr__(name: str) -> Any:

@@ -9,7 +9,7 @@ from typing import Any
 from tui.cli.index import COMMANDS_OF
 from tui.cli.options import Tree, add_json
 from tui.cli.output import OK, UsageError, emit_json, out, read_text, tell
-from tui.core import backup, checkins
+from tui.core import backup, checkins, wording
 from tui.core.changes import NOT_A_DIAGNOSIS, Changes, compare, parse_since
 from tui.core.checkins import AREAS, LEVELS, SKIP, Level, UnknownChoice
 from tui.core.models import long_date
@@ -151,7 +151,7 @@ def checkin_command(args: argparse.Namespace, nav: Navigator) -> int:
     if saved is None:
         tell(f"Nothing was saved for {long_date(day)}.")
         return OK
-    out(f"Saved your check-in for {long_date(saved.day)}:")
+    out(f"{wording.checkin_saved(long_date(saved.day))}:")
     for area in AREAS:
         if area.id in saved.levels or area.id in saved.words or area.id in saved.unknown:
             out(f"  {one_line(saved.line(area))}")

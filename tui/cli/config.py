@@ -139,7 +139,7 @@ def _saved(data_file: str) -> tuple[dict[str, Any], str | None]:
     from tui.core.service import open_navigator
 
     try:
-        nav = open_navigator(Path(data_file))
+        nav = open_navigator(Path(data_file), reading=True)  # it only reads: no copy, no fold
     except Exception as error:  # any reason: the rest of the settings are still worth seeing
         return {}, f"The choices saved in the app could not be read: {error}"
     try:

@@ -9,7 +9,7 @@ from pathlib import Path
 from tui.cli.index import COMMANDS_OF
 from tui.cli.options import Tree, add_yes
 from tui.cli.output import OK, NotDone, UsageError, ask, confirm, interactive, out
-from tui.core import appointment, backup, summary_html
+from tui.core import appointment, backup, summary_html, wording
 from tui.core.service import Navigator
 from tui.core.text import safe_for_terminal
 
@@ -107,7 +107,7 @@ def import_backup(args: argparse.Namespace, nav: Navigator) -> int:
         kept="Nothing was changed.",
     )
     backup.apply_import(nav, plan)
-    out("Imported. Nothing was duplicated.")
+    out(wording.IMPORTED)
     return OK
 
 

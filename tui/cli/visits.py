@@ -22,7 +22,7 @@ from tui.cli.output import (
     out,
     tell,
 )
-from tui.core import appointment, backup, printing, reminders
+from tui.core import appointment, backup, printing, reminders, wording
 from tui.core import visit_record as records
 from tui.core.checkins import parse_day
 from tui.core.models import long_date
@@ -252,7 +252,7 @@ def visit_show(args: argparse.Namespace, nav: Navigator) -> int:
     out(f"Visit {visit.id}: {one_line(visit.sentence(nav.people))}")
     notes = nav.visits.raised_at(visit.id)
     if not notes:
-        out("No notes were marked as raised at this visit.")
+        out(wording.NOTHING_RAISED_AT_VISIT)
     for note in notes:
         out(f"Note {note.id}, {note.kind.label}: {one_line(note.display_title)}")
         out(f"  Answer: {one_line(note.answer) or 'none noted'}")
@@ -343,7 +343,7 @@ def _ask_name_once(nav: Navigator) -> None:
             'for every print: spms-navigator config set my_name "Your Name"'
         )
         return
-    tell("Before the first print: the care team needs to know whose summary it is.")
+    tell(wording.WHOSE_SUMMARY)
     name = ask("Your name, for the summary (just Enter for none): ", keep_case=True)
     nav.set_setting("my_name", one_line(name).strip())
     born = ask("Your date of birth, like 1961-03-14 (just Enter for none): ", keep_case=True)
@@ -362,8 +362,8 @@ def visit_print(args: argparse.Namespace, nav: Navigator) -> int:
     out(job.description())
     if job.command is None:
         path = printing.save_instead(job, Path(args.output) if args.output else None)
-        out(f"Saved it instead, readable by you only, to: {path}")
-        out("Open that file to print it another way.")
+        out(f"{wording.SAVED_INSTEAD}{path}")
+        out(wording.PRINT_ANOTHER_WAY)
         return OK
     sys.stdout.flush()  # what will be printed is on screen before the question
     confirm(

@@ -35,7 +35,7 @@ HEADINGS = {
     NoteKind.CHALLENGE: "What is hard for me and my family",
 }
 WIDTH = 78
-MAX_LINES = 100  # two printed pages of about 50 lines each
+MAX_LINES = 100  # within two printed pages (printing.LINES_PER_PAGE: 66 lines each)
 BODY_CHARS = 300
 
 
@@ -58,7 +58,9 @@ def _item_lines(note: Note, bullet: str) -> list[str]:
     if body:
         if len(body) > BODY_CHARS:
             body = body[:BODY_CHARS].rsplit(" ", 1)[0] + " (more in my notes)"
-        text += f": {body}"
+        # "Falls at home: Two falls..." but "Can she drive? She is...": a question
+        # mark and a colon together read as a typing slip on paper.
+        text += f" {body}" if text.endswith(("?", "!", ".")) else f": {body}"
     text += f" (noted {display_time(note.created).split(',')[0]})"
     return _wrap(text, bullet, "  ")
 
@@ -304,7 +306,7 @@ def summary(
     by = f" by {name}" if name else ""
     lines += _wrap(
         f"Prepared{by} on {long_date(when)} with SPMS Navigator, to help me talk with my "
-        "care team. It is my own notes, not medical advice."
+        "care team. These are my own notes, not medical advice."
     )
     lines += _last_time_lines(nav, markdown, when)
     lines += _changes_lines(nav, markdown, when)

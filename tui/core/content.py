@@ -7,7 +7,9 @@ checklist item's group and topic) so a typo fails the test suite, not a user.
 
 from __future__ import annotations
 
+import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
@@ -28,7 +30,8 @@ from tui.core.models import (
     long_date,
 )
 from tui.core.search import SearchHit, search_library
-from tui.core.text import keep_numbers_whole
+from tui.core.text import NO_BREAK_SPACE as NBSP
+from tui.core.text import keep_numbers_whole, said_digit_by_digit
 
 
 class ContentError(Exception):
@@ -242,6 +245,32 @@ def _prompts(raw: Any) -> list[tuple[str, str]]:
     return found
 
 
+def _phone_sayer(sources: dict[str, Source]) -> Callable[[str], str]:
+    """A function that writes each phone number of the checked pages (``phones`` in
+    sources.toml) found in a text so that it is said digit by digit, as dialled
+    (``said_digit_by_digit``). The files keep each number as its page writes it, so a
+    reviewer can compare them word for word. A number inside a word ("988lifeline.org")
+    is left alone; spaces in a number may already be no-break spaces (``parse_body``)."""
+    phones = sorted({p for s in sources.values() for p in s.phones}, key=len, reverse=True)
+    if not phones:
+        return lambda text: text
+    written = "|".join(re.escape(phone).replace(r"\ ", "[ \u00a0]") for phone in phones)
+    pattern = re.compile(rf"(?<!\w)(?:{written})(?!\w)")
+
+    def say_one(found: re.Match[str]) -> str:
+        return said_digit_by_digit(found.group().replace(NBSP, " "))
+
+    def say(text: str) -> str:
+        return pattern.sub(say_one, text)
+
+    return say
+
+
+def _with_phones_said(topic: Topic, say: Callable[[str], str]) -> Topic:
+    blocks = tuple(replace(block, text=say(block.text)) for block in topic.blocks)
+    return replace(topic, summary=say(topic.summary), blocks=blocks)
+
+
 def load_library(directory: Path | None = None) -> Library:
     """Read and cross-check every content file."""
     base = directory or paths.content_dir()
@@ -263,14 +292,16 @@ def load_library(directory: Path | None = None) -> Library:
     if not topic_files:
         raise ContentError(f"No topics were found in {base / 'topics'}. Reinstall the app.")
     topics = tuple(t for _, t in sorted((_load_topic(p) for p in topic_files), key=lambda x: x[0]))
+    say_phones = _phone_sayer(sources)
+    topics = tuple(_with_phones_said(topic, say_phones) for topic in topics)
     checklist_raw = _read_toml(base / "checklist.toml")
     groups = tuple(ChecklistGroup(g["id"], g["title"]) for g in checklist_raw["group"])
     items = tuple(
         ChecklistTemplateItem(
             id=i["id"],
             group_id=i["group"],
-            text=i["text"],
-            why=i["why"],
+            text=say_phones(i["text"]),
+            why=say_phones(i["why"]),
             topic_id=i.get("topic", ""),
         )
         for i in checklist_raw["item"]

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 
-from tui.core.text import end_sentence, keep_numbers_whole
+from tui.core.text import end_sentence, said_digit_by_digit
 
 
 class BlockKind(StrEnum):
@@ -122,9 +122,10 @@ class Contact:
         return web_link(self.url)
 
     def sentence(self) -> str:
-        """'MS Navigator (US): call 1-800-344-4867, nationalmssociety.org. Help with MS.'"""
+        """'MS Navigator (US): call 1 - 8 0 0 - 3 4 4 - 4 8 6 7, nationalmssociety.org. Help with
+        MS.': the number as ``said_digit_by_digit`` writes it, with no-break spaces."""
         head = f"{self.name} ({self.country})" if self.country else self.name
-        call = self.phone and f"call {keep_numbers_whole(self.phone)}"
+        call = self.phone and f"call {said_digit_by_digit(self.phone)}"
         reach = [part for part in (self.how, call, self.url) if part]
         line = f"{head}: {', '.join(reach)}" if reach else head
         return " ".join(part for part in (end_sentence(line), self.what, self.note) if part)
@@ -192,8 +193,11 @@ class Source:
         year = f" ({self.year})" if self.year else ""
         return f"the {who} {self.kind.value}{year}" if who else f"the {self.kind.value}{year}"
 
-    def sentence(self) -> str:
-        """The source in words: title, what it is, who made it, when, and where to find it."""
+    def sentence(self, where: str | None = None) -> str:
+        """The source in words: title, what it is, who made it, when, and where to find it.
+
+        ``where`` says where to find it instead of "Web address: " and the whole address
+        (a screen too narrow for a long address shows its site, and the whole on Enter)."""
         what = self.kind.words
         if self.authors:
             what += f" by {self.authors}"
@@ -211,7 +215,7 @@ class Source:
         if self.checked:
             parts.append(f"Checked on {long_date(self.checked)}.")
         if self.address:  # last, so no full stop runs into the address
-            parts.append(f"Web address: {self.address}")
+            parts.append(f"Web address: {self.address}" if where is None else where)
         return " ".join(part for part in parts if part)
 
 
@@ -238,6 +242,14 @@ class Topic:
         if self.next_review:
             return f"Reviewed on {self.last_reviewed}; next review by {self.next_review_words}."
         return f"Reviewed on {self.last_reviewed}."
+
+    def heading_of(self, block: int) -> str:
+        """The heading of the part that block number ``block`` is in (the last heading
+        for a number past the blocks; '' before the first heading)."""
+        for earlier in reversed(self.blocks[: block + 1]):
+            if earlier.kind is BlockKind.HEADING:
+                return earlier.text
+        return ""
 
     @property
     def has_own_explanations(self) -> bool:

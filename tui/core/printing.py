@@ -23,7 +23,10 @@ from tui.core.visits import Visit
 
 #: Print commands, in the order they are looked for, and how each is given a title.
 PRINTERS = (("lp", "-t"), ("lpr", "-T"))
-LINES_PER_PAGE = 50  # what MAX_LINES of the summary (two pages) assumes
+#: Lines on one page with PAGE_OPTIONS: US Letter (11 inches, the shorter of Letter and
+#: A4) less the top and bottom margins, at 7 lines an inch: 66 (A4 holds 71). It was 50,
+#: so a summary of 65 lines was announced as "about 2 pages" and printed on one.
+LINES_PER_PAGE = int((11 * 72 - 54 - 54) / 72 * 7)
 #: Margins of three quarters of an inch (54 points) on every side, 12 characters an inch
 #: and 7 lines an inch (CUPS's options for plain text, which lp and CUPS's lpr take):
 #: a 78-character line fits inside the margins on A4 and on US Letter, and 50 lines fit
@@ -39,6 +42,15 @@ PAGE_OPTIONS = tuple(
         "lpi=7",
     )
     for word in ("-o", option)
+)
+
+
+#: What CUPS's lp and lpr say when no printer is chosen as the default ("lp: Error - No
+#: default destination."), and what to do then: the words alone mean little to a carer.
+NO_DEFAULT = "no default destination"
+NO_DEFAULT_PRINTER = (
+    "This computer has no printer chosen to print to. Choose one as the default in the "
+    "computer's printer settings (or type: lpoptions -d PRINTER), then try again."
 )
 
 
@@ -130,9 +142,11 @@ def send(job: PrintJob) -> str:
     if done.returncode != 0:
         output = (done.stderr or done.stdout).strip().splitlines()
         said = f"it said: {one_line(output[-1])}" if output else f"it ended with {done.returncode}"
+        what_to_do = "Check the printer, then try again."
+        if any(NO_DEFAULT in line.casefold() for line in output):
+            what_to_do = NO_DEFAULT_PRINTER
         raise InputError(
-            f"Not printed: the print command {name} did not take {job.what} ({said}). "
-            "Check the printer, then try again."
+            f"Not printed: the print command {name} did not take {job.what} ({said}). " + what_to_do
         )
     pages = "1 page" if job.pages == 1 else f"{job.pages} pages"
     return f"Sent {job.what} to the printer with {name} ({pages})."

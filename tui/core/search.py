@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from enum import IntEnum, StrEnum
 
 from tui.core.models import ChecklistTemplateItem, Topic
+from tui.core.text import as_written
 
 _WORD = re.compile(r"[\w']+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
@@ -42,6 +43,9 @@ class SearchHit:
 
     ``id`` is the topic id or the checklist item id (see ``kind``); ``title`` is the
     topic's title or the item's text; ``sentence`` is the best matching sentence.
+    ``block`` is the number of the topic's block (paragraph, bullet or heading) that
+    holds it, or ``contact`` the number of its contact, so that opening the hit lands
+    where the words are (None: in the title or the summary, the topic's top).
     """
 
     kind: HitKind
@@ -49,6 +53,8 @@ class SearchHit:
     title: str
     sentence: str
     place: Place
+    block: int | None = None
+    contact: int | None = None
 
     def line(self) -> str:
         """'Topic: Care partners and carers. Respite care gives you a break.'"""
@@ -68,24 +74,42 @@ def _found(query: str, text_words: set[str]) -> bool:
 
 
 def _words_of(text: str) -> set[str]:
-    return {w.lower() for w in _WORD.findall(text)}
+    """The words of ``text``; a phone number said digit by digit ("9 8 8") is one word
+    as people type it ("988")."""
+    return {w.lower() for w in _WORD.findall(as_written(text))}
 
 
-def _sentences(texts: Iterable[str]) -> list[str]:
-    return [s for text in texts for s in _SENTENCE_END.split(text.strip()) if s]
+def _sentences(texts: Iterable[str]) -> list[tuple[int, str]]:
+    """Each sentence of ``texts`` with the number of the text it is in."""
+    return [
+        (number, s)
+        for number, text in enumerate(texts)
+        for s in _SENTENCE_END.split(text.strip())
+        if s
+    ]
 
 
-def _best_sentence(sentences: Sequence[str], queries: Sequence[str]) -> str:
-    def score(sentence: str) -> int:
-        found = _words_of(sentence)
+def _best_sentence(sentences: Sequence[tuple[int, str]], queries: Sequence[str]) -> tuple[int, str]:
+    """The first sentence holding the most of the words, with its text's number."""
+
+    def score(numbered: tuple[int, str]) -> int:
+        found = _words_of(numbered[1])
         return sum(_found(q, found) for q in queries)
 
     return max(sentences, key=score)  # max keeps the first of equal scores
 
 
 def _hit(
-    kind: HitKind, item_id: str, title: str, summary: str, texts: Sequence[str], queries: list[str]
+    kind: HitKind,
+    item_id: str,
+    title: str,
+    summary: str,
+    texts: Sequence[str],
+    queries: list[str],
+    blocks: int = 0,
 ) -> SearchHit | None:
+    """The hit, if every word is found; its first ``blocks`` texts are the topic's blocks
+    and the rest its contacts."""
     everything = _words_of(" ".join((title, summary, *texts)))
     if not all(_found(q, everything) for q in queries):
         return None
@@ -96,8 +120,11 @@ def _hit(
         place = Place.SUMMARY
     else:
         place = Place.TEXT
-    sentence = _best_sentence(_sentences((title, summary, *texts)), queries)
-    return SearchHit(kind, item_id, title, sentence, place)
+    number, sentence = _best_sentence(_sentences((title, summary, *texts)), queries)
+    number -= 2  # the title and the summary come first
+    block = number if 0 <= number < blocks else None
+    contact = number - blocks if number >= blocks and kind is HitKind.TOPIC else None
+    return SearchHit(kind, item_id, title, sentence, place, block, contact)
 
 
 def search_library(
@@ -114,7 +141,9 @@ def search_library(
     hits: list[SearchHit] = []
     for topic in topics:
         texts = [b.text for b in topic.blocks] + [c.sentence() for c in topic.contacts]
-        hit = _hit(HitKind.TOPIC, topic.id, topic.title, topic.summary, texts, queries)
+        hit = _hit(
+            HitKind.TOPIC, topic.id, topic.title, topic.summary, texts, queries, len(topic.blocks)
+        )
         if hit:
             hits.append(hit)
     for item in checklist:

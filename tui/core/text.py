@@ -83,3 +83,46 @@ def keep_numbers_whole(text: str) -> str:
     and a braille display would show half. Speech is unchanged: espeak-ng says
     "9\u00a08\u00a08" as "nine eight eight", as it says "9 8 8"."""
     return _SPACE_IN_A_NUMBER.sub(NO_BREAK_SPACE, text)
+
+
+#: A group of digits in a phone number as written on the page ("800" of "1-800-344-4867").
+_DIGITS = re.compile(r"\d+")
+#: A group separator as a phone number is written: a hyphen or a space.
+_GROUP_SEPARATOR = re.compile(r"(?<=\d)\s*-\s*(?=\d)|(?<=\d) (?=\d)")
+
+
+def said_digit_by_digit(number: str) -> str:
+    """A phone number as people dial it and a synthesizer should say it, digit by digit.
+
+    espeak-ng says "1-800-344-4867" as "one dash eight hundred dash three hundred and
+    forty-four...", and "0808 800 8000" with "eight hundred" and "eight thousand". With
+    a no-break space between the digits it says each one ("one eight zero zero"); the
+    groups stay apart for the eye, with a spaced hyphen where the page has a hyphen and
+    two spaces where it has a space (espeak-ng says neither). No-break spaces only, so
+    no screen wraps the number in two. A number whose groups are one or two digits is
+    kept as written: "9 8 8" already is, and Lifeline's "13 11 14" is said in pairs.
+    """
+    if all(len(group) <= 2 for group in _DIGITS.findall(number)):
+        return keep_numbers_whole(number)
+
+    def separator(found: re.Match[str]) -> str:
+        return " - " if "-" in found.group() else "  "
+
+    spaced = _GROUP_SEPARATOR.sub(separator, number)
+    spaced = _DIGITS.sub(lambda group: " ".join(group.group()), spaced)
+    return spaced.replace(" ", NO_BREAK_SPACE)
+
+
+#: A phone number said digit by digit: single digits joined by no-break spaces.
+_SAID_NUMBER = re.compile(r"(?<!\d)\d(?:\u00a0\d)+(?!\d)")
+_SAID_GROUPS = re.compile(r"\u00a0(?:-\u00a0|\u00a0)")
+
+
+def as_written(text: str) -> str:
+    """Text with each number said digit by digit joined back as it is written and
+    typed ("1 8 0 0 - 3 4 4" becomes "1800-344"), so that a search for "988" or
+    "116 123" finds it."""
+    if NO_BREAK_SPACE not in text:
+        return text
+    text = _SAID_NUMBER.sub(lambda said: said.group().replace(NO_BREAK_SPACE, ""), text)
+    return _SAID_GROUPS.sub(" ", text)

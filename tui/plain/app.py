@@ -1,7 +1,7 @@
 """The plain line mode's menus. Every feature of the full-screen app, as numbered lines.
 
-At any question: a number chooses, ``b`` goes back, ``t``/``c``/``n``/``v``/``p`` open
-Topics, Checklist, Notes, the visit list or My people, ``h`` shows help, ``u`` says where
+At any question: a number chooses, ``b`` goes back, an area's letter opens it (the app's
+keys: ``t`` Topics, ``n`` Notes, …, tui/core/areas.py), ``h`` shows help, ``u`` says where
 to get urgent help and ``q`` quits.
 Every change is saved at once and said as a sentence.
 """
@@ -12,14 +12,15 @@ import signal
 import threading
 from collections.abc import Sequence
 
-from tui import __version__
-from tui.core.models import BlockKind, ChecklistEntry, Note, NoteKind
+from tui.core import areas, wording
+from tui.core.models import ChecklistEntry, Note, NoteKind
 from tui.core.search import HitKind
-from tui.core.service import ITEM_LINK, OWN_GROUP, TOPIC_LINK, display_time
+from tui.core.service import ITEM_LINK, OWN_GROUP, display_time
 from tui.core.text import end_sentence, one_line
-from tui.plain.base import Back, GoTo, HangUp, Quit
+from tui.plain.base import AREA_KEYS, Back, GoTo, HangUp, Quit
 from tui.plain.console import EndOfInput
 from tui.plain.more import MoreMenus
+from tui.plain.reading import ReadingMenus
 
 #: Signals that end the plain mode from outside: the terminal closing, the system stopping.
 _STOP_SIGNALS = tuple(
@@ -27,11 +28,15 @@ _STOP_SIGNALS = tuple(
 )
 
 
+#: The home menu's line after the areas: the plain mode's own settings.
+_SETTINGS = "My name, the check-in reminder, and the full-screen app."
+
+
 def _hang_up(_signum: int, _frame: object) -> None:
     raise HangUp
 
 
-class PlainApp(MoreMenus):
+class PlainApp(ReadingMenus, MoreMenus):
     def run(self, notices: Sequence[str] = ()) -> int:
         """Run until the person quits. ``notices``: sentences to say first (settings problems)."""
         in_main_thread = threading.current_thread() is threading.main_thread()
@@ -66,16 +71,10 @@ class PlainApp(MoreMenus):
             while True:
                 try:
                     self._say_backup_problem()
-                    menus = {
-                        "home": self.home,
-                        "t": self.topics,
-                        "c": self.checklist,
-                        "n": self.notes,
-                        "v": self.visit,
-                        "p": self.people,
-                        "k": self.checkin_menu,
-                    }
-                    menus[area]()
+                    if area == "home":
+                        self.home()
+                    else:
+                        self.open_area(area)
                     area = "home"
                 except GoTo as jump:
                     area = jump.area
@@ -92,59 +91,43 @@ class PlainApp(MoreMenus):
         return 0
 
     # ----------------------------------------------------------------- home
+    def open_area(self, area_id: str) -> None:
+        """Open an area of tui/core/areas.py by its id (its letter, or its home line)."""
+        getattr(self, areas.area(area_id).plain)()
+
+    def _home_line(self, area: areas.Area) -> str:
+        """The area's line, as the app's home screen says it, with the letter that opens it."""
+        letter = "h" if area.id == "help" else area.key
+        key = f" Key {letter}." if letter and len(letter) == 1 else ""
+        return f"{areas.home_line(area, self.nav)}{key}"
+
     def home(self) -> None:
         while True:
-            count = self.nav.notes.count()
             reminder = self.nav.checkins.reminder()
-            due = f" {reminder} Type k to check in." if reminder else ""
+            due = f" {reminder} Type {areas.area('checkin').key} to check in." if reminder else ""
+            shown = areas.on_home()
             self.menu(
                 f"Home.{due} Choose an area.",
-                [
-                    "Topics: read about living with SPMS.",
-                    f"Support-network checklist: {self.nav.checklist.progress().sentence()}.",
-                    f"Notes: {'1 note' if count == 1 else f'{count} notes'}.",
-                    "Prepare for a visit: what to raise with your care team.",
-                    "My people: who helps with what.",
-                    "Your data: export, import a backup, or delete it.",
-                    "Help: commands, and where your data is kept.",
-                    "Start in the full-screen app next time.",
-                    "Urgent help: where to get help now, day or night. Or type u at any question.",
-                    "Check in: how things are going, in under two minutes. Key k.",
-                    "What changed in my check-ins.",
-                    "My visits: past and planned, and the notes raised at each.",
-                    "My name and the check-in reminder.",
-                ],
+                [*[self._home_line(area) for area in shown], _SETTINGS],
                 "Type a number and press Enter, or q to quit.",
             )
             try:
-                choice = self.pick(self.choose(), 13)
+                choice = self.pick(self.choose(), len(shown) + 1)
             except Back:
                 self.out.say("You are at home. Type q to quit.")
                 continue
-            if choice in (3, 4):
-                raise GoTo("vp"[choice - 3])
-            if choice == 5:
-                self._guard(self.data)
-            elif choice == 6:
-                self.help()
-            elif choice == 7:
-                if self.attempt(self.nav.set_setting, "plain", False) is not None:
-                    self.out.say("Saved: the full-screen app will open next time.")
-            elif choice == 8:
-                self.urgent_help()
-            elif choice in (9, 10, 11, 12):
-                menu = (self.checkin_menu, self.changes, self.visits, self.my_settings)[choice - 9]
-                self._guard(menu)
+            if choice == len(shown):
+                self._guard(self.my_settings)
             elif choice is not None:
-                raise GoTo("tcn"[choice])
+                self._guard(self.open_area, shown[choice].id)
 
     def help(self) -> None:
         self.out.say("")
         self.out.say("Help.")
         self.out.say("Urgent help, if you need help now: type u at any question.")
         self.out.say("At any question: type a number and press Enter to choose.")
-        self.out.say("b goes back. t opens Topics, c the Checklist, n your Notes,")
-        self.out.say("v the list for your next visit, p My people, k a check-in.")
+        self.out.say("b goes back. These letters open an area:")
+        self.out.say(", ".join(f"{key} for {area.title}" for key, area in AREA_KEYS.items()) + ".")
         self.out.say("h shows this help. q quits. Ctrl+D or Ctrl+C also quit.")
         self.out.say("In Topics, f finds a word in every topic and the checklist.")
         self.out.say("In Prepare for a visit, med lists your medicines, event logs a fall.")
@@ -154,9 +137,9 @@ class PlainApp(MoreMenus):
         self.out.say(self.nav.store.newest_copy_sentence())
         if self.nav.store.read_only:
             self.out.say(self.nav.store.read_only_why())
-        self.out.say(f"SPMS Navigator version {__version__}.")
+        self.out.say(wording.VERSION)
         self.out.say(self.nav.library.app.not_advice)
-        self.out.say("The topics rest on these articles. Each topic lists all its sources.")
+        self.out.say(wording.ARTICLES)
         for article in self.nav.library.articles:
             self.out.say(f"Article: {article.sentence()}")
 
@@ -182,7 +165,7 @@ class PlainApp(MoreMenus):
         while words:
             hits = self.nav.library.search(words)
             if not hits:
-                self.out.say(f"Nothing found for '{one_line(words)}'. Try another word.")
+                self.out.say(wording.nothing_found(one_line(words)))
                 words = self.out.ask("Find what? (Enter alone goes back):").strip()
                 continue
             self.menu(
@@ -196,48 +179,10 @@ class PlainApp(MoreMenus):
                 words = self.out.ask("Find what?").strip()
             elif (choice := self.pick(answer, len(hits))) is not None:
                 hit = hits[choice]
-                self._guard(self.topic if hit.kind is HitKind.TOPIC else self.item, hit.id)
-
-    def topic(self, topic_id: str) -> None:
-        while True:
-            topic = self.nav.topic(topic_id)
-            self.out.say("")
-            self.out.say(f"Topic: {topic.title}.")
-            own_label = self.nav.library.app.own_explanation
-            for block in topic.blocks:
-                if block.kind is BlockKind.HEADING:
-                    self.out.say("")
-                    self.out.say(end_sentence(block.text))
-                elif block.kind is BlockKind.BULLET:
-                    self.out.say(f"  {block.marked_text(own_label)}")
+                if hit.kind is HitKind.TOPIC:
+                    self._guard(self.topic, hit.id, hit)
                 else:
-                    self.out.say(block.marked_text(own_label))
-            if topic.contacts:
-                self.out.say("")
-                self.out.say("Contacts named in this topic.")
-                for contact in topic.contacts:
-                    self.out.say(contact.sentence())
-            entries = {e.id: e for e in self.nav.checklist.entries()}
-            items = [entries[i] for i in topic.checklist_ids]
-            notes = self.nav.notes.linked_to(TOPIC_LINK + topic_id)
-            self.out.say("")
-            for source in self.nav.library.topic_sources(topic):
-                self.out.say(f"Source: {source.sentence()}")
-            self.out.say(topic.review_sentence())
-            self.out.say(self.nav.library.app.not_advice)
-            choices = [f"Checklist: {e.text}: {e.status_words}." for e in items]
-            choices += [f"Your note: {n.display_title}" for n in notes]
-            choices.append("Add a note about this topic.")
-            self.menu("What next?", choices)
-            choice = self.pick(self.choose(), len(choices))
-            if choice is None:
-                continue
-            if choice < len(items):
-                self._guard(self.item, items[choice].id)
-            elif choice < len(items) + len(notes):
-                self._guard(self.note, notes[choice - len(items)].id)
-            else:
-                self.new_note(TOPIC_LINK + topic_id)
+                    self._guard(self.item, hit.id)
 
     # ------------------------------------------------------------ checklist
     def checklist(self) -> None:
@@ -255,7 +200,7 @@ class PlainApp(MoreMenus):
                 text = self.out.ask("Type your new item, then press Enter:")
                 entry = self.attempt(self.nav.checklist.add_own_item, text)
                 if entry:
-                    self.out.say(f"Added your item: {end_sentence(entry.text)} It is not done yet.")
+                    self.out.say(wording.item_added(entry.text))
                 continue
             choice = self.pick(answer, len(entries))
             if choice is not None:
@@ -299,7 +244,7 @@ class PlainApp(MoreMenus):
                 changed = self.attempt(self.nav.checklist.set_done, item_id, not entry.done)
                 if changed:
                     progress = self.nav.checklist.progress().sentence()
-                    self.out.say(f"Saved: this item is {changed.status_words}. {progress}.")
+                    self.out.say(wording.item_saved(changed.status_words, progress))
             elif choice == 1:
                 helper = self.out.ask("Who helps with this? Type a name, then press Enter:")
                 if self.attempt(self.nav.checklist.set_helper, item_id, helper):
@@ -315,12 +260,12 @@ class PlainApp(MoreMenus):
             elif picked.startswith("Read the topic"):
                 self._guard(self.topic, entry.topic_id)
             elif picked == "Delete this item.":
-                if self.confirm(f"Delete your item '{one_line(entry.text)}'?"):
+                if self.confirm(wording.delete_item(one_line(entry.text))):
                     if self.attempt(self.nav.checklist.delete_own_item, item_id):
                         self.out.say("Deleted your item.")
                         return
                 else:
-                    self.out.say("Kept. Nothing was deleted.")
+                    self.out.say(wording.KEPT)
 
     # ---------------------------------------------------------------- notes
     def notes(self) -> None:
@@ -375,7 +320,7 @@ class PlainApp(MoreMenus):
                 f"Written {display_time(note.created)}. Changed {display_time(note.updated)}."
             )
             label = self.nav.link_label(note.link) if note.link else None
-            self.out.say(f"About {label}." if label else "Not linked to a topic or item.")
+            self.out.say(f"About {label}." if label else f"{wording.NOT_LINKED}.")
             self.out.say("Text of the note:")
             self.out.say(note.body or "(no text)")
             self.out.say("End of the note.")
@@ -398,12 +343,12 @@ class PlainApp(MoreMenus):
                     self.forget_draft()
                     self.out.say("Saved the new text.")
             elif choice == 2:
-                if self.confirm(f"Delete the note '{one_line(note.display_title)}'?"):
+                if self.confirm(wording.delete_note(one_line(note.display_title))):
                     if self.attempt(self.nav.notes.delete, note_id):
                         self.out.say("Deleted the note.")
                         self.offer_to_remove_from_copies(note_id)
                         return
                 else:
-                    self.out.say("Kept. Nothing was deleted.")
+                    self.out.say(wording.KEPT)
             elif choice == 3:
                 self._change_kind(note)

@@ -6,6 +6,7 @@ import contextlib
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
+from tui.core import areas, wording
 from tui.core.drafts import Drafts
 from tui.core.models import Note, NoteKind
 from tui.core.service import Navigator
@@ -22,7 +23,7 @@ class Quit(Exception):
 
 
 class GoTo(Exception):
-    """Jump to an area (t, c, n, v, p or k) from any menu."""
+    """Jump to an area (its id in tui/core/areas.py) from any menu, by its letter."""
 
     def __init__(self, area: str) -> None:
         super().__init__(area)
@@ -40,8 +41,8 @@ class Back(Exception):
 #: The draft of the note being typed (the plain mode types one thing at a time).
 DRAFT_KEY = "note:new"
 
-#: Letters that jump to an area from any question.
-AREA_KEYS = ("t", "c", "n", "v", "p", "k")
+#: Letters that jump to an area from any question: the app's keys (tui/core/areas.py).
+AREA_KEYS = areas.by_key()
 #: Urgent help, at any question.
 URGENT_KEYS = ("u", "urgent")
 
@@ -63,7 +64,7 @@ class PlainBase:
         if word in ("b", "back"):
             raise Back
         if word in AREA_KEYS:
-            raise GoTo(word)
+            raise GoTo(AREA_KEYS[word].id)
         if word in ("h", "?", "help"):
             self.help()
             return ""
@@ -197,7 +198,7 @@ class PlainBase:
                     self.drafts.clear(draft.key)
                 self.out.say("Thrown away.")
             else:
-                self.out.say("Kept for later: it will be offered again next time.")
+                self.out.say(wording.DRAFT_KEPT)
 
     def keep_unfinished(self, title: str, body: str, link: str, kind: NoteKind) -> Note | None:
         note = self.attempt(self.nav.notes.create, title, body, link, kind)

@@ -6,7 +6,16 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from tui.core import appointment, backup, checkins, paths, printing, reminders, visit_record
+from tui.core import (
+    appointment,
+    backup,
+    checkins,
+    paths,
+    printing,
+    reminders,
+    visit_record,
+    wording,
+)
 from tui.core.changes import compare, parse_since
 from tui.core.checkins import every_words
 from tui.core.models import long_date
@@ -55,7 +64,7 @@ class FollowUpMenus(PlainBase):
         if saved is None:
             self.out.say("Nothing was saved.")
         else:
-            self.out.say(f"Saved your check-in for {saved.sentence()}")
+            self.out.say(wording.checkin_saved(saved.sentence()))
 
     def _set_every(self) -> None:
         typed = self.out.ask("Remind me after how many days? (28, or 4w for four weeks):")
@@ -128,7 +137,7 @@ class FollowUpMenus(PlainBase):
             self.out.say("")
             self.out.user_line("", visit.sentence(self.nav.people))
             if not notes:
-                self.out.say("No notes were marked as raised at this visit.")
+                self.out.say(wording.NOTHING_RAISED_AT_VISIT)
             choices = ["Change the date.", "Change who it is with.", "Change why."]
             choices += [
                 f"{end_sentence('Raised: ' + one_line(n.display_title))} "
@@ -157,10 +166,10 @@ class FollowUpMenus(PlainBase):
                 self._export_record(visit)
             elif choice == 5 + len(notes):
                 self._export_record(visit, calendar=True)
-            elif not self.confirm("Delete this visit? Its notes stay raised."):
-                self.out.say("Kept. Nothing was deleted.")
+            elif not self.confirm(wording.delete_visit(one_line(visit.title(self.nav.people)))):
+                self.out.say(wording.KEPT)
             elif self.attempt(self.nav.visits.delete, visit_id):
-                self.out.say("Deleted the visit. Its notes stay raised, with their answers.")
+                self.out.say(wording.VISIT_DELETED)
                 return
 
     def _change_visit(self, visit: Visit, field: int) -> None:
@@ -203,7 +212,7 @@ class FollowUpMenus(PlainBase):
         )
         typed = self.out.ask(f"{what} Press Enter for {default}, or type another file name:")
         path = Path(typed.strip() or default).expanduser()
-        if path.exists() and not self.confirm(f"{path} already exists. Replace it?"):
+        if path.exists() and not self.confirm(wording.already_exists(path)):
             self.out.say("Nothing was exported.")
             return
         suffix = path.suffix.lower().lstrip(".")
@@ -218,7 +227,7 @@ class FollowUpMenus(PlainBase):
 
     def print_summary(self) -> None:
         if not appointment.name_asked(self.nav):
-            self.out.say("Before the first print: the care team needs to know whose it is.")
+            self.out.say(wording.WHOSE_SUMMARY)
             self._ask_name_and_birth()
         self.print_job(printing.plan(self.nav))
 
@@ -239,8 +248,8 @@ class FollowUpMenus(PlainBase):
         if job.command is None:
             path = self.attempt(printing.save_instead, job)
             if path is not None:
-                self.out.user_line("Saved it instead, readable by you only, to: ", str(path))
-                self.out.say("Open that file to print it another way.")
+                self.out.user_line(wording.SAVED_INSTEAD, str(path))
+                self.out.say(wording.PRINT_ANOTHER_WAY)
             return
         if self.out.ask("Type yes to print it:").strip().lower() != "yes":
             self.out.say("Nothing was printed.")
@@ -257,10 +266,13 @@ class FollowUpMenus(PlainBase):
             choices = [
                 end_sentence(f"My name and date of birth, for the visit summary: {who}"),
                 f"How often to suggest a check-in: {every}.",
+                "Start in the full-screen app next time.",
             ]
-            self.menu("My name and the check-in reminder.", choices)
-            choice = self.pick(self.choose(), 2)
+            self.menu("My name, the check-in reminder, and the full-screen app.", choices)
+            choice = self.pick(self.choose(), len(choices))
             if choice == 0:
                 self._ask_name_and_birth()
             elif choice == 1:
                 self._set_every()
+            elif choice == 2 and self.attempt(self.nav.set_setting, "plain", False) is not None:
+                self.out.say("Saved: the full-screen app will open next time.")

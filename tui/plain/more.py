@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tui.core import appointment, backup, paths, summary_html
+from tui.core import appointment, backup, paths, summary_html, wording
 from tui.core.models import Note, NoteKind, Role
 from tui.core.text import end_sentence, one_line
 from tui.core.visits import Visit
@@ -25,8 +25,7 @@ class MoreMenus(FollowUpMenus, RecordsMenus):
                 for n in to_raise
             ]
             lines += [
-                f"{n.kind.label}: {end_sentence(one_line(n.display_title))} Raised. "
-                f"Answer: {end_sentence(one_line(n.answer) or 'none noted')}"
+                wording.raised_line(n.kind.label, one_line(n.display_title), one_line(n.answer))
                 for n in raised
             ]
             self.out.say("")
@@ -100,7 +99,7 @@ class MoreMenus(FollowUpMenus, RecordsMenus):
             at_visit = self._which_visit(note, visits) if len(visits) > 1 else None
             at_visit = at_visit or (visits[0] if len(visits) == 1 else None)
             if visits and at_visit is None:
-                self.out.say("Not marked. It stays on the list to raise.")
+                self.out.say(wording.NOT_MARKED)
                 return
             answer = self.out.ask("What did the care team say? (Enter alone if nothing):")
             visit_id = at_visit.id if at_visit else None
@@ -117,8 +116,7 @@ class MoreMenus(FollowUpMenus, RecordsMenus):
     def _which_visit(self, note: Note, visits: list[Visit]) -> Visit | None:
         """The note could be for more than one visit: the person says which."""
         self.menu(
-            f"Which visit was '{one_line(note.display_title)}' raised for? "
-            f"It could be one of {len(visits)}.",
+            wording.which_visit(one_line(note.display_title), len(visits)),
             [end_sentence(one_line(v.title(self.nav.people))) for v in visits],
         )
         choice = self.pick(self.choose(), len(visits))
@@ -178,7 +176,7 @@ class MoreMenus(FollowUpMenus, RecordsMenus):
     def _ask_path(self, what: str, default: str) -> Path | None:
         answer = self.out.ask(f"{what} Press Enter for {default}, or type another file name:")
         path = Path(answer.strip() or default).expanduser()
-        if path.exists() and not self.confirm(f"{path} already exists. Replace it?"):
+        if path.exists() and not self.confirm(wording.already_exists(path)):
             self.out.say("Nothing was exported.")
             return None
         return path
@@ -225,8 +223,8 @@ class MoreMenus(FollowUpMenus, RecordsMenus):
             elif (choice := self.pick(answer, len(lines))) is not None:
                 if choice < len(people):
                     self._guard(self._person, people[choice].id)
-                elif not self.confirm("Delete this line of help you do not want?"):
-                    self.out.say("Kept. Nothing was deleted.")
+                elif not self.confirm(wording.DELETE_UNWANTED):
+                    self.out.say(wording.KEPT)
                 elif self.attempt(
                     self.nav.people.delete_unwanted, unwanted[choice - len(people)].id
                 ):
@@ -243,8 +241,8 @@ class MoreMenus(FollowUpMenus, RecordsMenus):
         if choice == 0:
             self._person_form(person_id)
         elif choice == 1:
-            if not self.confirm(f"Delete {one_line(person.name)} from My people?"):
-                self.out.say("Kept. Nothing was deleted.")
+            if not self.confirm(wording.delete_person(one_line(person.name))):
+                self.out.say(wording.KEPT)
             elif self.attempt(self.nav.people.delete, person_id):
                 self.out.say("Deleted.")
 
@@ -275,9 +273,9 @@ class MoreMenus(FollowUpMenus, RecordsMenus):
         while True:
             self.out.user_line("Your data file: ", str(self.nav.store.path))
             choices = [
-                "Export everything as Markdown, to read or print.",
+                f"{wording.EXPORT_MARKDOWN}.",
                 "Export a JSON backup.",
-                "Import a JSON backup (shows what will change first).",
+                f"{wording.IMPORT_BACKUP}.",
                 "Delete all my data.",
             ]
             self.menu("Your data.", choices)
@@ -305,7 +303,7 @@ class MoreMenus(FollowUpMenus, RecordsMenus):
             return
         if self.out.ask("Type yes to import these:").strip().lower() == "yes":
             if self.attempt(backup.apply_import, self.nav, plan):
-                self.out.say("Imported. Nothing was duplicated.")
+                self.out.say(wording.IMPORTED)
         else:
             self.out.say("Nothing was imported.")
 

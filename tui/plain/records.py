@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from tui.core import wording
 from tui.core.events import kind_id
 from tui.core.medicines import Medicine, medicine_day
 from tui.core.text import one_line
@@ -81,8 +82,8 @@ class RecordsMenus(PlainBase):
                 self._change(medicine, what)
 
     def _delete(self, medicine: Medicine) -> bool:
-        if not self.confirm(f"Delete {medicine.name} and its changes?"):
-            self.out.say("Kept. Nothing was deleted.")
+        if not self.confirm(wording.delete_medicine(medicine.name)):
+            self.out.say(wording.KEPT)
             return False
         if self.attempt(self.nav.medicines.delete, medicine.id) is None:
             return False
@@ -142,11 +143,11 @@ class RecordsMenus(PlainBase):
                 self._log_event(answer)
             elif (choice := self.pick(answer, len(found))) is not None:
                 event = found[choice]
-                if self.confirm(f"Delete this event ({event.sentence()})?"):
+                if self.confirm(wording.delete_event(event.sentence())):
                     if self.attempt(self.nav.events.delete, event.id) is not None:
                         self.out.user_line("Deleted: ", event.sentence())
                 else:
-                    self.out.say("Kept. Nothing was deleted.")
+                    self.out.say(wording.KEPT)
 
     def _log_event(self, kind: str) -> None:
         if self.attempt(kind_id, kind) is None:

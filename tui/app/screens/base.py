@@ -24,6 +24,7 @@ from tui.app.widgets import (
     place_cursor_on_highlight,
     plain,
 )
+from tui.core import wording
 from tui.core.service import Navigator
 from tui.core.store import SaveError
 from tui.core.text import InputError
@@ -128,9 +129,21 @@ class BaseScreen(Screen[None]):
                 return
             if store.save_failed:
                 return  # not saved after all: the writer's report says why, next
+        # A key's result: said while the key is handled, or as the screen changes that
+        # it caused (a dialog's answer comes back after the key itself was handled).
+        app = self.nav_app
+        of_a_key = app.handling_key or app.changing_screen()
+        if of_a_key and not error and app.say_last(self, message):
+            self.status.remove_class("-error")
+            return  # written after the key's frame, ending at the cursor (quiet_keys.py)
         self.status.say(message, error=error)
-        if self.nav_app.handling_key:
+        if of_a_key:
             self.show_result_on_cursor_line()
+
+    def status_line(self) -> StatusLine | None:
+        """The status line, if this screen shows one (urgent help does not)."""
+        found = self.query(StatusLine)
+        return found.first() if found else None
 
     #: The cursor rests on the status line, which says what the last key did, until
     #: the next key (see ``show_result_on_cursor_line``).
@@ -228,6 +241,7 @@ class BaseScreen(Screen[None]):
     def _settled(self) -> None:
         """Built (or back), filled, focused, the cursor placed: the held frame can go."""
         if self is self.app.screen and self.ready_for_keys:
+            self.nav_app.arrived_after_quiet_key(self)
             self.place_cursor()
             self.nav_app.screen_settled()
 
@@ -283,7 +297,7 @@ class BaseScreen(Screen[None]):
 
         def answered(yes: bool | None) -> None:
             if not yes:
-                self.say("Kept. Nothing was deleted.")
+                self.say(wording.KEPT)
             elif self.attempt(delete) is not None:
                 self.refresh_data()
                 self.say(deleted)

@@ -10,6 +10,7 @@ from tui.app.long_list import LongList
 from tui.app.screens.base import BaseScreen
 from tui.app.screens.prompt import PromptScreen
 from tui.app.widgets import plain
+from tui.core import wording
 from tui.core.models import ChecklistEntry
 from tui.core.service import OWN_GROUP
 from tui.core.text import end_sentence
@@ -106,7 +107,7 @@ class ChecklistScreen(BaseScreen):
             if entry is not None:
                 self.refresh_data()
                 self.query_one(LongList).highlight_id(entry.id)
-                self.say(f"Added your item: {end_sentence(entry.text)} It is not done yet.")
+                self.say(wording.item_added(entry.text))
 
         self.app.push_screen(PromptScreen("Add your own checklist item", "New item"), added)
 
@@ -119,7 +120,7 @@ class ChecklistScreen(BaseScreen):
             return
 
         self.delete_if_confirmed(
-            f"Delete your item '{entry.text}'? This cannot be undone.",
+            f"{wording.delete_item(entry.text)} This cannot be undone.",
             lambda: self.nav.checklist.delete_own_item(entry.id),
             f"Deleted your item: {end_sentence(entry.text)}",
         )

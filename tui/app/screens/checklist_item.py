@@ -13,6 +13,7 @@ from tui.app import bindings
 from tui.app.fields import ChoiceField
 from tui.app.screens.base import BaseScreen
 from tui.app.widgets import ReaderList, field_row, option, plain, quiet_input
+from tui.core import wording
 from tui.core.models import ChecklistEntry
 from tui.core.service import ITEM_LINK
 
@@ -83,7 +84,7 @@ class ChecklistItemScreen(BaseScreen):
         if changed is not None:
             self.query_one("#toggle", Button).label = self._toggle_label(changed)
             progress = self.nav.checklist.progress()
-            self.say(f"Saved: this item is {changed.status_words}. {progress.sentence()}.")
+            self.say(wording.item_saved(changed.status_words, progress.sentence()))
             self.place_cursor()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

@@ -11,7 +11,7 @@ from tui.app.screens.confirm import ConfirmScreen
 from tui.app.screens.list_screen import ListScreen
 from tui.app.screens.prompt import PromptScreen
 from tui.app.widgets import option
-from tui.core import backup, paths
+from tui.core import backup, paths, wording
 
 
 class DataScreen(ListScreen):
@@ -25,9 +25,9 @@ class DataScreen(ListScreen):
     def options(self) -> list[Option]:
         return [
             option(f"Your data file: {self.nav.store.path}", "where"),
-            option("Export everything as Markdown, to read or print", "export-md"),
+            option(wording.EXPORT_MARKDOWN, "export-md"),
             option("Export a JSON backup, to keep or to move to another computer", "export-json"),
-            option("Import a JSON backup (shows what will change first)", "import"),
+            option(wording.IMPORT_BACKUP, "import"),
             option("Delete all my data", "delete"),
         ]
 

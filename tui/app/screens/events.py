@@ -12,6 +12,7 @@ from tui.app.screens.choose import ChooseScreen
 from tui.app.screens.list_screen import ListScreen
 from tui.app.screens.prompt import ask_one
 from tui.app.widgets import option
+from tui.core import wording
 from tui.core.checkins import parse_day
 from tui.core.events import BEEN, KINDS, kind_words
 from tui.core.models import long_date
@@ -30,7 +31,7 @@ class EventsScreen(ListScreen):
     FOLLOWS_SAVED = True
 
     def heading_text(self) -> str:
-        return "Events, newest first: falls, infections and the like. a logs one."
+        return "Events: falls, infections and the like, newest first"
 
     def options(self) -> list[Option]:
         add = self.key_of("events.add")
@@ -106,7 +107,7 @@ class EventsScreen(ListScreen):
         found = self.nav.events.get(int(target.removeprefix("event:")))
 
         self.delete_if_confirmed(
-            f"Delete this event ({found.sentence()})?",
+            wording.delete_event(found.sentence()),
             lambda: self.nav.events.delete(found.id),
             f"Deleted: {found.sentence()}",
         )

@@ -7,11 +7,11 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.widgets.option_list import Option
 
-from tui import __version__
 from tui.app import bindings
-from tui.app.addresses import open_or_copy
+from tui.app.addresses import open_or_copy, where_to_find
 from tui.app.screens.list_screen import ListScreen
 from tui.app.widgets import option
+from tui.core import wording
 
 
 class HelpScreen(ListScreen):
@@ -25,7 +25,7 @@ class HelpScreen(ListScreen):
         self.screen_bindings = screen_bindings
 
     def heading_text(self) -> str:
-        return f"Help for the {self.for_screen} screen. Back: {self.back_keys()}."
+        return f"Help for the {self.for_screen} screen."
 
     def opened(self, target: str) -> None:
         if target == "urgent":
@@ -101,12 +101,12 @@ class HelpScreen(ListScreen):
         if nav.store.read_only:
             lines.append(option(nav.store.read_only_why()))
         heading("About", "h-about")
-        lines.append(option(f"SPMS Navigator version {__version__}.", "version"))
+        lines.append(option(wording.VERSION, "version"))
         lines.append(option(nav.library.app.tagline))
         lines.append(option(nav.library.app.not_advice, "not-advice"))
-        lines.append(option("The topics rest on these articles. Each topic lists all its sources."))
+        lines.append(option(wording.ARTICLES))
         lines += [
-            option(f"Article: {s.sentence()}", f"article-{n}")
+            option(f"Article: {s.sentence(where_to_find(s.address))}", f"article-{n}")
             for n, s in enumerate(nav.library.articles)
         ]
         return lines

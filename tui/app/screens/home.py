@@ -10,6 +10,7 @@ from tui.app import bindings
 from tui.app.drafting import offer_left_over
 from tui.app.screens.list_screen import ListScreen
 from tui.app.widgets import option, plain
+from tui.core import areas
 
 
 class HomeScreen(ListScreen):
@@ -28,33 +29,17 @@ class HomeScreen(ListScreen):
         super().on_mount()
         if message := self.nav_app.startup_message():
             self.say(message, error=True)
-        self.call_after_refresh(offer_left_over, self.nav_app)
+        # Now, not after a refresh: the offer is then the first screen that goes out,
+        # and a reader says it first (the home screen is not drawn before it).
+        offer_left_over(self.nav_app)
 
     def options(self) -> list[Option]:
-        progress = self.nav.checklist.progress()
-        notes = self.nav.notes.count()
-        note_words = "1 note" if notes == 1 else f"{notes} notes"
+        """One line an area, in the registry's order (the plain mode's home menu too)."""
+        lines = {area.id: areas.home_line(area, self.nav) for area in areas.on_home()}
         # The gentle reminder is this one line, when the last check-in is older than
         # the person's chosen interval: no pop-up, no timer.
-        due = self.nav.checkins.reminder()
-        checkin = (
-            f"Check in: {due[:1].lower()}{due[1:]}"
-            if due
-            else ("Check in: how things are going, in under two minutes.")
-        )
-        lines = {
-            "topics": "Topics: read about living with SPMS.",
-            "checklist": f"Support-network checklist: {progress.sentence()}.",
-            "notes": f"Notes: {note_words}.",
-            "checkin": checkin,
-            "visit": "Prepare for a visit: what to raise with your care team.",
-            "people": "My people: who helps with what.",
-            "medicines": "My medicines: doses and every change, dated.",
-            "events": "Events: log a fall, an infection or a hot day.",
-            "data": "Your data: export, import a backup, or delete it.",
-            "help": "Help: keys, and where your data is kept.",
-            "urgent": "Urgent help: where to get help now, day or night.",
-        }
+        if due := self.nav.checkins.reminder():
+            lines["checkin"] = f"Check in: {due[:1].lower()}{due[1:]}"
         return [option(f"{line}{self._key(area)}", area) for area, line in lines.items()]
 
     def _key(self, area: str) -> str:
@@ -63,10 +48,4 @@ class HomeScreen(ListScreen):
         return f" Key {self.keys_for(binding_id, most=2)}." if binding_id else ""
 
     def opened(self, target: str) -> None:
-        area = target or "topics"
-        if area == "help":
-            self.nav_app.action_help()
-        elif area == "urgent":
-            self.nav_app.action_urgent_help()
-        else:
-            self.nav_app.action_go(area)
+        self.nav_app.open_area(target or "topics")

@@ -15,6 +15,7 @@ from tui.app.screens.choose import ChooseScreen
 from tui.app.screens.list_screen import ListScreen
 from tui.app.screens.prompt import ask_one
 from tui.app.widgets import option
+from tui.core import wording
 from tui.core.medicines import Medicine, medicine_day
 
 CHANGES: list[tuple[str, Hashable | None]] = [
@@ -46,7 +47,7 @@ class MedicinesScreen(ListScreen):
     FOLLOWS_SAVED = True
 
     def heading_text(self) -> str:
-        return "My medicines, current first. Enter records a change; a adds one."
+        return "My medicines, current first"
 
     def options(self) -> list[Option]:
         found = self.nav.medicines.all()
@@ -146,7 +147,7 @@ class MedicinesScreen(ListScreen):
         found = self.nav.medicines.get(int(target.removeprefix("med:")))
 
         self.delete_if_confirmed(
-            f"Delete {found.name} and its changes? This is for one added by mistake. "
+            f"{wording.delete_medicine(found.name)} This is for one added by mistake. "
             "To record that you stopped it, choose No, then press Enter on it.",
             lambda: self.nav.medicines.delete(found.id),
             f"Deleted {found.name} and its changes.",

@@ -16,6 +16,7 @@ from tui.app.screens.base import BaseScreen
 from tui.app.screens.confirm import ConfirmScreen
 from tui.app.screens.dialog import answer_button
 from tui.app.widgets import field_row, quiet_input
+from tui.core import wording
 from tui.core.models import Note, NoteKind
 from tui.core.service import display_time
 from tui.core.text import end_sentence
@@ -74,7 +75,7 @@ class NoteEditorScreen(BaseScreen):
         )
         yield ChoiceField(
             "About",
-            [("Not linked to a topic or item", NO_LINK), *targets],
+            [(wording.NOT_LINKED, NO_LINK), *targets],
             link or NO_LINK,
             question="Which topic or checklist item is the note about?",
             id="link",

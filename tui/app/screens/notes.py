@@ -10,6 +10,7 @@ from tui.app import bindings
 from tui.app.long_list import LongList
 from tui.app.screens.base import BaseScreen
 from tui.app.widgets import TextLine, field_row, plain, quiet_input
+from tui.core import wording
 from tui.core.models import Note, NoteKind
 from tui.core.service import display_time
 from tui.core.text import end_sentence
@@ -113,7 +114,7 @@ class NotesScreen(BaseScreen):
         note = self.nav.notes.get(note_id)
 
         self.delete_if_confirmed(
-            f"Delete the note '{note.display_title}'? This cannot be undone.",
+            f"{wording.delete_note(note.display_title)} This cannot be undone.",
             lambda: self.nav.notes.delete(note_id),
             f"Deleted the note '{note.display_title}'.",
             lambda: self._offer_to_remove_from_copies(note_id, note.display_title),

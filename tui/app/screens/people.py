@@ -9,6 +9,7 @@ from tui.app import bindings
 from tui.app.screens.list_screen import ListScreen
 from tui.app.screens.prompt import PromptScreen
 from tui.app.widgets import option
+from tui.core import wording
 from tui.core.text import end_sentence
 
 
@@ -19,7 +20,7 @@ class PeopleScreen(ListScreen):
     FOLLOWS_SAVED = True
 
     def heading_text(self) -> str:
-        return "My people: who helps with what. Enter opens a person; a adds one."
+        return "My people: who helps with what"
 
     def options(self) -> list[Option]:
         people = self.nav.people.all()
@@ -78,10 +79,10 @@ class PeopleScreen(ListScreen):
         if kind == "person":
             person = self.nav.people.get(row_id)
             name = person.name if person else "this person"
-            question = f"Delete {name} from My people?"
+            question = wording.delete_person(name)
             delete = self.nav.people.delete
         else:
-            question = "Delete this line of help you do not want?"
+            question = wording.DELETE_UNWANTED
             delete = self.nav.people.delete_unwanted  # type: ignore[assignment]
 
         self.delete_if_confirmed(question, lambda: delete(row_id), "Deleted.")

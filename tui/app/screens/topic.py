@@ -13,10 +13,11 @@ from rich.text import Text
 from textual.widgets.option_list import Option
 
 from tui.app import bindings
-from tui.app.addresses import open_or_copy
+from tui.app.addresses import open_or_copy, where_to_find
 from tui.app.screens.list_screen import ListScreen
 from tui.app.widgets import option, plain
 from tui.core.models import BlockKind
+from tui.core.search import SearchHit
 from tui.core.service import TOPIC_LINK
 
 #: Said on the heading above the contacts and the sources.
@@ -27,14 +28,26 @@ def _heading(text: str, option_id: str) -> Option:
     return Option(Text(text, style="bold"), id=option_id)
 
 
+def line_of(hit: SearchHit) -> str | None:
+    """The reader's line holding a search hit's words: its paragraph, bullet, heading or
+    contact; None for the title or summary (the top)."""
+    if hit.block is not None:
+        return f"block-{hit.block}"
+    if hit.contact is not None:
+        return f"contact-{hit.contact}"
+    return None
+
+
 class TopicScreen(ListScreen):
     TITLE_TEXT = "Topic"
     BINDINGS = bindings.TOPIC_READER
     LIST_ID = "reader"
 
-    def __init__(self, topic_id: str) -> None:
+    def __init__(self, topic_id: str, line: str | None = None) -> None:
+        """``line``: the line the cursor starts on (``line_of`` a search hit), not the top."""
         super().__init__()
         self.topic_id = topic_id
+        self.first_line = line
 
     def heading_text(self) -> str:
         return f"Topic: {self.nav.topic(self.topic_id).title}"
@@ -43,7 +56,11 @@ class TopicScreen(ListScreen):
         nav = self.nav
         topic = nav.topic(self.topic_id)
         own_label = nav.library.app.own_explanation
-        options: list[Option] = [option(topic.summary, "summary")]
+        # The first line names the topic too: it is the cursor's line on arrival, what
+        # a braille display shows, and the heading above it may be out of its reach.
+        # (A colon, not the Topics list's full stop: Fenrir speaks only changed lines,
+        # and the same line on the same row after Enter was not said.)
+        options: list[Option] = [option(f"{topic.title}: {topic.summary}", "summary")]
         for number, block in enumerate(topic.blocks):
             option_id = f"block-{number}"
             text = block.marked_text(own_label)
@@ -76,7 +93,7 @@ class TopicScreen(ListScreen):
         )
         options.append(_heading(f"Sources. {OPEN_HINT}", "sources"))
         options += [
-            option(f"Source: {s.sentence()}", f"source-{n}")
+            option(f"Source: {s.sentence(where_to_find(s.address))}", f"source-{n}")
             for n, s in enumerate(nav.library.topic_sources(topic))
         ]
         options.append(option(topic.review_sentence(), "reviewed"))

@@ -16,8 +16,10 @@ from textual.widgets.option_list import Option
 
 from tui.app import bindings
 from tui.app.screens.list_screen import ListScreen
+from tui.app.screens.topic import line_of
 from tui.app.widgets import TextLine, field_row, option, quiet_input
-from tui.core.search import HitKind
+from tui.core import wording
+from tui.core.search import HitKind, SearchHit
 
 
 class TopicsScreen(ListScreen):
@@ -29,8 +31,13 @@ class TopicsScreen(ListScreen):
     #: Start in the search field (the palette's Search command asks for it).
     search_first = False
 
+    def __init__(self) -> None:
+        super().__init__()
+        #: What the search found, by line id: opening a topic lands on the paragraph.
+        self.hits: dict[str, SearchHit] = {}
+
     def heading_text(self) -> str:
-        return f"Topics: {len(self.nav.topics)} to read. Press Enter to open one."
+        return f"Topics: {len(self.nav.topics)} to read."
 
     def compose_body(self) -> ComposeResult:
         yield field_row("Find a word", quiet_input(input_id="search"))
@@ -49,6 +56,7 @@ class TopicsScreen(ListScreen):
             found.show("")
             return [option(f"{t.title}. {t.summary}", f"topic:{t.id}") for t in self.nav.topics]
         hits = self.nav.library.search(words)
+        self.hits = {f"{hit.kind}:{hit.id}": hit for hit in hits}
         in_field = self.focused is self.query_one("#search")
         places = "1 place" if len(hits) == 1 else f"{len(hits)} places"
         if not hits:
@@ -66,7 +74,7 @@ class TopicsScreen(ListScreen):
                 f"{hit.kind}:{hit.id}",
             )
             for n, hit in enumerate(hits, 1)
-        ] or [option(f"Nothing found for '{words}'. Try another word.", "none")]
+        ] or [option(wording.nothing_found(words), "none")]
 
     def on_descendant_focus(self, event: object) -> None:
         if self.query_one("#search", Input).value.strip():
@@ -106,6 +114,7 @@ class TopicsScreen(ListScreen):
         if kind == HitKind.CHECKLIST:
             self.nav_app.open_checklist_item(item_id)
         elif kind == HitKind.TOPIC:
-            self.nav_app.open_topic(item_id)
+            hit = self.hits.get(target) if self.query_one("#search", Input).value else None
+            self.nav_app.open_topic(item_id, line_of(hit) if hit else None)
         else:  # "Nothing found": back to the field, to try another word
             self.action_search()

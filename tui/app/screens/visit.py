@@ -17,7 +17,7 @@ from tui.app.screens.list_screen import ListScreen
 from tui.app.screens.prompt import PromptScreen
 from tui.app.screens.visits import ask_for_a_new_visit, edit_answer
 from tui.app.widgets import option
-from tui.core import appointment, paths, printing, summary_html
+from tui.core import appointment, paths, printing, summary_html, wording
 from tui.core.changes import Since
 from tui.core.models import NoteKind, long_date
 from tui.core.service import display_time
@@ -32,7 +32,7 @@ class VisitScreen(ListScreen):
     FOLLOWS_SAVED = True
 
     def heading_text(self) -> str:
-        return "Prepare for a visit. Enter on a note marks it raised; e exports a summary."
+        return "Prepare for a visit"
 
     def _top_lines(self) -> list[Option]:
         """The next visit, and what changed in the check-ins since the last one."""
@@ -96,8 +96,7 @@ class VisitScreen(ListScreen):
             )
             options += [
                 option(
-                    f"{n.kind.label}: {end_sentence(n.display_title)} Raised. "
-                    f"Answer: {end_sentence(n.answer or 'none noted')}",
+                    wording.raised_line(n.kind.label, n.display_title, n.answer),
                     f"done:{n.id}",
                 )
                 for n in raised
@@ -186,14 +185,13 @@ class VisitScreen(ListScreen):
 
         def chosen(answer: tuple[bool, object] | None) -> None:
             if answer is None or not answer[0] or not isinstance(answer[1], int):
-                self.say("Not marked. It stays on the list to raise.")
+                self.say(wording.NOT_MARKED)
                 return
             self._ask_answer(note_id, self.nav.visits.get(answer[1]))
 
         self.app.push_screen(
             ChooseScreen(
-                f"Which visit was '{one_line(note.display_title)}' raised for? "
-                f"It could be one of {len(choices)}.",
+                wording.which_visit(one_line(note.display_title), len(choices)),
                 [(v.title(self.nav.people), v.id) for v in choices],
                 choices[0].id,
             ),
@@ -206,7 +204,7 @@ class VisitScreen(ListScreen):
 
         def answered(answer: str | None) -> None:
             if answer is None:
-                self.say("Not marked. It stays on the list to raise.")
+                self.say(wording.NOT_MARKED)
                 return
             visit_id = target.id if target else None
             done = self.attempt(lambda: self.nav.visits.raise_note(note_id, answer, visit_id))

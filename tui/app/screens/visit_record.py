@@ -22,7 +22,7 @@ from tui.app.screens.prompt import PromptScreen
 from tui.app.screens.visit import print_job
 from tui.app.screens.visits import edit_answer
 from tui.app.widgets import option
-from tui.core import paths, printing, reminders, visit_record
+from tui.core import paths, printing, reminders, visit_record, wording
 from tui.core.appointment import APPOINTMENT_KINDS
 from tui.core.checkins import parse_day
 from tui.core.models import long_date
@@ -252,15 +252,13 @@ class VisitRecordScreen(ListScreen):
 
         def answered(yes: bool | None) -> None:
             if not yes:
-                self.say("Kept. Nothing was deleted.")
+                self.say(wording.KEPT)
             elif self.attempt(lambda: self.nav.visits.delete(visit.id)) is not None:
-                self.nav_app.go_back(
-                    "Deleted the visit. Its notes stay raised, with their answers."
-                )
+                self.nav_app.go_back(wording.VISIT_DELETED)
 
         self.app.push_screen(
             ConfirmScreen(
-                f"Delete this visit ({visit.title(self.nav.people)})? Its notes stay raised.",
+                wording.delete_visit(visit.title(self.nav.people)),
                 "Delete it",
             ),
             answered,

@@ -11,6 +11,7 @@ from tui.app.screens.base import BaseScreen
 from tui.app.screens.list_screen import ListScreen
 from tui.app.screens.prompt import PromptScreen
 from tui.app.widgets import option
+from tui.core import wording
 from tui.core.checkins import parse_day
 from tui.core.visits import Visit
 
@@ -67,7 +68,7 @@ class VisitsScreen(ListScreen):
     FOLLOWS_SAVED = True
 
     def heading_text(self) -> str:
-        return "My visits, newest first. Enter opens one; a adds one."
+        return "My visits, newest first"
 
     def options(self) -> list[Option]:
         found = self.nav.visits.all()
@@ -102,7 +103,7 @@ class VisitsScreen(ListScreen):
         visit = self.nav.visits.get(int(target.removeprefix("visit:")))
 
         self.delete_if_confirmed(
-            f"Delete this visit ({visit.title(self.nav.people)})? Its notes stay raised.",
+            wording.delete_visit(visit.title(self.nav.people)),
             lambda: self.nav.visits.delete(visit.id),
-            "Deleted the visit. Its notes stay raised, with their answers.",
+            wording.VISIT_DELETED,
         )
