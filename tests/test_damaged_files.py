@@ -149,7 +149,8 @@ def test_what_a_cut_cannot_give_back_comes_from_the_backup_and_half_a_record_is_
     assert NEWEST in listed.stdout
     kept = json.loads(paths.quarantine_file(data_file).read_text("utf-8"))["records"]
     (half,) = kept
-    assert half["problem"] == "part of a damaged file" and half["raw"].endswith('"An')
+    assert half["problem"] == "part of a damaged file (in the table people)"
+    assert half["table"] == "" and half["raw"].endswith('"An')
 
 
 def test_a_record_of_the_wrong_type_is_kept_in_the_quarantine_and_said(data_file: Path) -> None:

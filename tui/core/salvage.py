@@ -32,7 +32,6 @@ from tui.core.schema import (
     CURRENT_SCHEMA,
     META,
     TABLES,
-    UNREADABLE_PART,
     BadFile,
     BadRecord,
     Tables,
@@ -43,6 +42,8 @@ _TABLE = re.compile(r'"(' + "|".join(map(re.escape, TABLES)) + r')"\s*:\s*\{')
 _RECORD = re.compile(r'"(\d+)"\s*:\s*(?=\{)')
 _RECORD_OR_TABLE = re.compile(f"{_TABLE.pattern}|{_RECORD.pattern}")
 _decoder = json.JSONDecoder()
+#: The quarantine's word for a part of a damaged file that is not a whole record.
+UNREADABLE_PART = "part of a damaged file"
 
 
 @dataclass
@@ -160,7 +161,8 @@ def _read_records(text: str, found: Salvaged) -> None:
         except ValueError:
             following = _RECORD_OR_TABLE.search(text, start + 1)
             end = following.start() if following else len(text)
-            found.bad.append(BadRecord(table or "", record_id, text[start:end], UNREADABLE_PART))
+            problem = f"{UNREADABLE_PART} (in the table {table or 'none'})"
+            found.bad.append(BadRecord("", record_id, text[start:end], problem))
             at = end
             continue
         at = end

@@ -218,6 +218,7 @@ RECORD_WORDS = {
     VISITS: "a visit",
     MEDICINES: "a medicine",
     EVENTS: "an event",
+    "": "a part of a record",  # a part of a damaged file that is not a whole record
 }
 
 Tables = dict[str, dict[int, Any]]
@@ -288,10 +289,6 @@ class BadFile(Exception):
         super().__init__(sentence)
         self.reason = reason
         self.sentence = sentence
-
-
-#: The problem of a part of a damaged file that is not a whole record (salvage.py).
-UNREADABLE_PART = "part of a damaged file"
 
 
 @dataclass
@@ -404,12 +401,7 @@ def _decode_record_by_record(raw: bytes, newer_ok: bool = False) -> Loaded:
 
 def describe(bad: list[BadRecord]) -> str:
     """'2 notes' / 'a person and a checklist item's progress' for the one sentence."""
-    words = [
-        "a part of a record"
-        if b.problem == UNREADABLE_PART
-        else RECORD_WORDS.get(b.table, f"a table called {b.table!r}")
-        for b in bad
-    ]
+    words = [RECORD_WORDS.get(b.table, f"a table called {b.table!r}") for b in bad]
     if len(words) == 1:
         return words[0]
     return f"{len(words)} records ({', '.join(sorted(set(words)))})"
