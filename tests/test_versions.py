@@ -127,6 +127,7 @@ def test_merging_a_file_set_aside_is_all_or_nothing(
     try:
         plan = backup.plan_import(nav, backup.read_backup(aside))
         assert len(plan.notes) == 2
+        nav.store.wait_for_writes()  # the dated copy's thread must not meet the fault
         with faulty(monkeypatch, FaultyOS("write", 0)), pytest.raises(SaveError):
             backup.apply_import(nav, plan)
         assert [n.title for n in nav.notes.all()] == ["in both"]
@@ -242,13 +243,19 @@ def test_old_new_old_new_loses_nothing_and_says_each_step(
     # An old install beside the new one: it sets the file aside without a word, and
     # goes on with its own older copy (the fork this version must undo).
     assert "after the upgrade" not in old("note", "list").stdout
+    # ...and what is written there meanwhile must not be lost either.
+    assert old("note", "add", "--title", "in the old release again").returncode == 0
 
     again = new("note", "list")
     (aside,) = paths.kept_aside_data_files(data_file)
+    assert "came from an older version of the app. It was updated" in again.stderr
     assert f"Another version of the app set a copy of your data aside at {aside}" in again.stderr
     assert "1 new note, 1 new check-in, 1 new visit" in again.stderr
+    assert "in the old release again" in again.stdout
     merged = new("import", str(aside), "--yes")
     assert merged.returncode == 0, merged.stderr
+    assert "1 new note" in merged.stdout  # the preview said what it brings
+    old_notes.append("in the old release again")
     wanted = (sorted([*old_notes, "after the upgrade"]), ["2026-12-01"], ["Yearly review"])
     assert everything(data_file) == wanted
 

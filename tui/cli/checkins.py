@@ -123,6 +123,8 @@ def checkin_list(args: argparse.Namespace, nav: Navigator) -> int:
         return emit_json("checkins", checkins=[backup.checkin_record(c) for c in found])
     for checkin in found:
         out(f"{checkin.day.isoformat()}\t{checkin.sentence()}")
+    for sentence in nav.checkins.undated():  # a later version's kind of date
+        out(f"?\t{sentence}")
     if not found:
         tell("No check-ins yet. Check in now: spms-navigator checkin")
     return OK
@@ -151,8 +153,10 @@ def checkin_command(args: argparse.Namespace, nav: Navigator) -> int:
         return OK
     out(f"{wording.checkin_saved(long_date(saved.day))}:")
     for area in AREAS:
-        if area.id in saved.levels or area.id in saved.words:
+        if area.id in saved.levels or area.id in saved.words or area.id in saved.unknown:
             out(f"  {one_line(saved.line(area))}")
+    for line in saved.other_lines():
+        out(f"  {one_line(line)}")
     if saved.days:
         out(f"  What my days are like: {one_line(saved.days)}")
     return OK

@@ -7,13 +7,13 @@ from typing import Any
 
 from tui.cli import editor
 from tui.cli.index import COMMANDS_OF
+from tui.cli.note_delete import note_delete
 from tui.cli.options import PRIVATE_TEXT, Tree, add_json, add_yes
 from tui.cli.output import (
     OK,
     NotDone,
     UsageError,
     ask,
-    confirm,
     emit_json,
     interactive,
     out,
@@ -114,10 +114,15 @@ def register(tree: Tree) -> None:
     delete = tree.add(
         ("note", "delete"),
         "Delete one note. It cannot be undone.",
-        ["note delete 3", "note delete 3 --yes"],
+        ["note delete 3", "note delete 3 --yes", "note delete 3 --from-backups --yes"],
         handler=note_delete,
     )
     delete.add_argument("id", type=int, metavar="NOTE", help="the note's number")
+    delete.add_argument(
+        "--from-backups",
+        action="store_true",
+        help="remove it from the dated backup copies too (also for a note deleted before)",
+    )
     add_yes(delete, "delete it")
 
     raise_ = tree.add(
@@ -293,19 +298,6 @@ def note_edit(args: argparse.Namespace, nav: Navigator) -> int:
         out(f"Nothing changed in note {note.id}: it already says that.")
     else:
         out(f"Saved note {saved.id}: {one_line(saved.display_title)}")
-    return OK
-
-
-def note_delete(args: argparse.Namespace, nav: Navigator) -> int:
-    note = checked_note(nav, args.id)
-    confirm(
-        f"Delete note {note.id}, {one_line(note.display_title)}? It cannot be undone.",
-        args.yes,
-        refusal=f"Not deleted. Deleting cannot be undone: add --yes to delete note {note.id}.",
-        kept=f"Kept note {note.id}.",
-    )
-    nav.notes.delete(note.id)
-    out(f"Deleted note {note.id}: {one_line(note.display_title)}")
     return OK
 
 

@@ -7,6 +7,7 @@ destructive command asks (or refuses) in the same way everywhere.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import sys
 from typing import Any
@@ -36,8 +37,15 @@ def out(text: str = "") -> None:
 
 
 def tell(text: str) -> None:
-    """A sentence on stderr: what happened when there is nothing for stdout (or a question)."""
-    print(safe_for_terminal(text), file=sys.stderr)
+    """A sentence on stderr: what happened when there is nothing for stdout (or a question).
+
+    If stderr itself cannot be written (a closed terminal, a full disk under ``2>file``),
+    there is nowhere left to say anything: the command goes on, and its exit status
+    still tells. A traceback there would only fail the same way, or stop a saved
+    command from finishing.
+    """
+    with contextlib.suppress(OSError):
+        print(safe_for_terminal(text), file=sys.stderr)
 
 
 _UNSAFE = re.compile(CONTROL_CHARACTERS)

@@ -193,6 +193,8 @@ def event_list(args: argparse.Namespace, nav: Navigator) -> int:
         return emit_json("events", events=[event_record(e) for e in found])
     for event in found:
         out(f"{event.id}\t{event.sentence()}")
+    for sentence in nav.events.undated_sentences():  # a later version's kind of date
+        out(f"?\t{sentence}")
     if not found:
         tell("No events yet. Log one: spms-navigator event add fall")
     return OK

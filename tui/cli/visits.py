@@ -238,6 +238,8 @@ def visit_list(args: argparse.Namespace, nav: Navigator) -> int:
             state = f"{raised} {'note' if raised == 1 else 'notes'} raised"
         fields = [str(visit.id), long_date(visit.day), visit.who(nav.people), visit.why, state]
         out("\t".join(one_line(f) for f in fields).rstrip("\t"))
+    for sentence in nav.visits.undated_sentences():  # a later version's kind of date
+        out(f"?\t{one_line(sentence)}")
     if not visits:
         tell("No visits yet. Add one: spms-navigator visit add --date YYYY-MM-DD")
     return OK

@@ -93,6 +93,20 @@ def _visit_record(nav: Navigator, visit: Visit) -> dict[str, Any]:
     }
 
 
+def _undated_visit_record(nav: Navigator, row_id: int, row: schema.Visit) -> dict[str, Any]:
+    """A visit whose date this version cannot read, exported with its date as written."""
+    person = nav.people.get(row.person_id) if row.person_id is not None else None
+    return {
+        "id": row_id,
+        "date": row.day,
+        "with": person.name if person else row.with_whom,
+        "person": {"name": person.name, "role": str(person.role)} if person else None,
+        "why": row.why,
+        "created": row.created,
+        "updated": row.updated,
+    }
+
+
 def checkin_record(checkin: CheckIn) -> dict[str, Any]:
     """A check-in as the backup and ``checkin --json`` give it: ISO dates, level ids."""
     return {
@@ -141,7 +155,8 @@ def export_data(nav: Navigator) -> dict[str, Any]:
             }
         )
     visits = nav.visits.all()
-    visit_ids = {v.id for v in visits}
+    undated = nav.visits.undated()  # a later version's kind of date: exported as it is
+    visit_ids = {v.id for v in visits} | set(undated)
     settings = {key: nav.setting(key) for key in SETTINGS_FIELDS if nav.setting(key) is not None}
     return {
         "format": FORMAT,
@@ -154,9 +169,18 @@ def export_data(nav: Navigator) -> dict[str, Any]:
         "people": [{k: str(getattr(p, k)) for k in PERSON_FIELDS} for p in people.values()],
         "unwanted_help": [u.text for u in nav.people.unwanted()],
         "checkins": _stored_checkins(nav),
-        "visits": [_visit_record(nav, v) for v in reversed(visits)],
+        "visits": [
+            *(_visit_record(nav, v) for v in reversed(visits)),
+            *(_undated_visit_record(nav, row_id, row) for row_id, row in undated.items()),
+        ],
         "medicines": [medicine_record(m) for m in nav.medicines.all()],
-        "events": [event_record(e) for e in reversed(nav.events.all())],
+        "events": [
+            *(event_record(e) for e in reversed(nav.events.all())),
+            *(
+                {"id": row_id, "date": row.day, "kind": row.kind, "words": row.words}
+                for row_id, row in nav.events.undated().items()
+            ),
+        ],
         "settings": settings,
     }
 
@@ -193,7 +217,8 @@ def export_markdown(nav: Navigator) -> str:
         f"- {m.sentence()} {' '.join(c.words() for c in m.changes)}" for m in nav.medicines.all()
     ] or ["- None listed yet."]
     lines += ["", "## Events, newest first", ""]
-    lines += [f"- {e.sentence()}" for e in nav.events.all()] or ["- None logged yet."]
+    events = [e.sentence() for e in nav.events.all()] + nav.events.undated_sentences()
+    lines += [f"- {sentence}" for sentence in events] or ["- None logged yet."]
     lines += ["", "## Notes, newest first", ""]
     labels = nav.link_labels()
     for note in nav.notes.all():
@@ -218,18 +243,19 @@ def _checkins_markdown(nav: Navigator) -> list[str]:
     found = list(reversed(nav.checkins.all()))
     for checkin in found:
         lines += [f"### {long_date(checkin.day)}", ""]
-        lines += [
-            f"- {end_sentence(checkin.line(area))}" for area in AREAS if area.id in checkin.levels
-        ]
+        answered = {*checkin.levels, *checkin.unknown}
+        lines += [f"- {end_sentence(checkin.line(area))}" for area in AREAS if area.id in answered]
         lines += [
             f"- {area.label}: {checkin.words[area.id]}"
             for area in AREAS
-            if area.id in checkin.words and area.id not in checkin.levels
+            if area.id in checkin.words and area.id not in answered
         ]
+        lines += [f"- {end_sentence(line)}" for line in checkin.other_lines()]
         if checkin.days:
             lines.append(f"- What my days are like: {checkin.days}")
         lines.append("")
-    return lines if found else [*lines, "No check-ins yet."]
+    undated = [f"- {sentence}" for sentence in nav.checkins.undated()]
+    return [*lines, *undated] if found or undated else [*lines, "No check-ins yet."]
 
 
 def _visits_markdown(nav: Navigator) -> list[str]:
@@ -242,7 +268,8 @@ def _visits_markdown(nav: Navigator) -> list[str]:
             raised = end_sentence(f"- Raised: {note.display_title}")
             lines.append(f"{raised} Answer: {end_sentence(note.answer or 'none noted')}")
         lines.append("")
-    return lines if found else [*lines, "No visits yet."]
+    undated = [f"- {sentence}" for sentence in nav.visits.undated_sentences()]
+    return [*lines, *undated] if found or undated else [*lines, "No visits yet."]
 
 
 def write_export(path: Path, payload: bytes, overwrite: bool = False) -> Path:

@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 import msgspec
 
 from tui.core import schema
+from tui.core.days import WEEKDAYS as WEEKDAYS  # their home; check-ins and visits use them
+from tui.core.days import day_words as day_words
+from tui.core.days import parse_day as parse_day
 from tui.core.models import long_date
 from tui.core.schema import CHECKINS, now_stamp
 from tui.core.text import InputError, storable
@@ -76,6 +79,8 @@ SKIP = "skip"
 QUESTION = "Lately, how much has each of these gotten in the way of your daily life?"
 DAYS_QUESTION = "What are your days like now?"
 NOT_ANSWERED = "not answered"
+#: A value a later version wrote (a new level, area or kind of date): kept and shown as is.
+NOT_KNOWN = "an answer this version does not know"
 #: How often the home screen suggests a check-in, unless the person chose otherwise.
 DEFAULT_EVERY_DAYS = 28
 
@@ -113,67 +118,6 @@ def find_level(name: str) -> Level | None:
     )
 
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-
-
-def parse_day(
-    text: str,
-    today: date | None = None,
-    future: bool = False,
-    been: str = "A check-in is about days that have been",
-) -> date:
-    """A day typed by a person, the one parser for every front end: YYYY-MM-DD, "today",
-    "yesterday", "tomorrow", or a weekday's name ("friday", "last friday", "next
-    friday"). A weekday alone is the nearest one that can be meant: the coming one for
-    a visit (``future``), the last one for a check-in; today counts for both. ``been``
-    says why a day to come is refused (a check-in, a fall and a dose change have been)."""
-    today = today or date.today()
-    word = " ".join(text.strip().casefold().split())
-    relative = {"": 0, "today": 0, "yesterday": -1, "tomorrow": 1}
-    if word in relative:
-        day = today + timedelta(days=relative[word])
-    elif (weekday := _weekday(word, today, future)) is not None:
-        day = weekday
-    else:
-        try:
-            day = date.fromisoformat(word)
-        except ValueError:
-            raise InputError(
-                f"'{text.strip()}' is not a date. Type it like {today.isoformat()} "
-                "(year, month, day), or a word: today, yesterday, tomorrow or a day's "
-                "name, such as friday."
-            ) from None
-    if day > today and not future:
-        raise InputError(
-            f"{long_date(day)} has not come yet. {been}: choose today or an earlier day."
-        )
-    return day
-
-
-def _weekday(word: str, today: date, future: bool) -> date | None:
-    """'friday', 'last friday' or 'next friday' (also 'fri') as a day, else None."""
-    when, _, name = word.rpartition(" ")
-    if when not in ("", "last", "next", "this"):
-        return None
-    found = [n for n, day in enumerate(WEEKDAYS) if len(name) >= 3 and day.startswith(name)]
-    if len(found) != 1:
-        return None
-    ahead = (found[0] - today.weekday()) % 7  # 0 to 6 days on
-    if when == "next" or (when in ("", "this") and future):
-        return today + timedelta(days=ahead or (7 if when == "next" else 0))
-    return today - timedelta(days=(7 - ahead) % 7 or (7 if when == "last" else 0))
-
-
-def day_words(day: date, today: date | None = None) -> str:
-    """'today, 1 September 2026', 'yesterday, ...' or '1 September 2026'."""
-    today = today or date.today()
-    if day == today:
-        return f"today, {long_date(day)}"
-    if day == today - timedelta(days=1):
-        return f"yesterday, {long_date(day)}"
-    return long_date(day)
-
-
 @dataclass
 class CheckIn:
     """One day's check-in, as the front ends see it."""
@@ -185,10 +129,15 @@ class CheckIn:
     days: str = ""
     created: str = ""
     updated: str = ""
+    #: Answers as stored that this version does not understand (area id: level id), from
+    #: a later version: kept in the file and the export, and shown in words.
+    unknown: dict[str, str] = field(default_factory=dict)
 
     def answer(self, area: Area) -> str:
-        """'a little', or 'not answered'."""
+        """'a little', 'not answered', or the stored answer this version does not know."""
         level = self.levels.get(area.id)
+        if level is None and area.id in self.unknown:
+            return f"{NOT_KNOWN}: {self.unknown[area.id]}"
         return level.words if level else NOT_ANSWERED
 
     def line(self, area: Area) -> str:
@@ -201,9 +150,26 @@ class CheckIn:
     def answered(self) -> int:
         return len(self.levels)
 
+    def other_lines(self) -> list[str]:
+        """Each answer about an area this version does not know, in words:
+        "An area this version does not know, 'swallowing': a lot. My words: …"."""
+        lines = []
+        for area_id in sorted({*self.unknown, *self.words} - AREA_BY_ID.keys()):
+            text = f"An area this version does not know, '{area_id}'"
+            if (level := self.unknown.get(area_id)) is not None:
+                known = LEVEL_BY_ID.get(level)
+                text += f": {known.words if known else f'{NOT_KNOWN}: {level}'}"
+            own = " ".join(self.words.get(area_id, "").split())
+            lines.append(f"{text}. My words: {own}" if own else text)
+        return lines
+
     def sentence(self) -> str:
-        """'1 September 2026: 12 of 14 areas answered.'"""
-        return f"{long_date(self.day)}: {self.answered} of {len(AREAS)} areas answered."
+        """'1 September 2026: 12 of 14 areas answered.' (and how many it does not know)"""
+        said = f"{long_date(self.day)}: {self.answered} of {len(AREAS)} areas answered"
+        if not self.unknown:
+            return f"{said}."
+        answers = "1 answer" if len(self.unknown) == 1 else f"{len(self.unknown)} answers"
+        return f"{said}, and {answers} this version does not know."
 
 
 def _from_row(row_id: int, row: schema.CheckIn) -> CheckIn | None:
@@ -214,7 +180,17 @@ def _from_row(row_id: int, row: schema.CheckIn) -> CheckIn | None:
     levels = {
         a: LEVEL_BY_ID[lv] for a, lv in row.levels.items() if a in AREA_BY_ID and lv in LEVEL_BY_ID
     }
-    return CheckIn(row_id, day, levels, dict(row.words), row.days, row.created, row.updated)
+    unknown = {a: lv for a, lv in row.levels.items() if a not in levels}
+    return CheckIn(
+        row_id, day, levels, dict(row.words), row.days, row.created, row.updated, unknown
+    )
+
+
+def undated_sentence(row: schema.CheckIn) -> str:
+    """A check-in whose date this version cannot read (a later version's), in words."""
+    count = len(row.levels)
+    answers = "1 answer" if count == 1 else f"{count} answers"
+    return f"A check-in with a date this version does not know, '{row.day}': {answers}."
 
 
 class CheckIns:
@@ -231,6 +207,12 @@ class CheckIns:
         """Every check-in, oldest first."""
         found = [c for row_id, row in self._rows().items() if (c := _from_row(row_id, row))]
         return sorted(found, key=lambda c: (c.day, c.id))
+
+    def undated(self) -> list[str]:
+        """A sentence for each check-in whose date this version cannot read: kept in the
+        file and the export, and said in the lists."""
+        rows = [row for row in self._rows().values() if _from_row(0, row) is None]
+        return [undated_sentence(row) for row in rows]
 
     def on(self, day: date) -> CheckIn | None:
         for checkin in self.all():

@@ -52,7 +52,9 @@ def _looks_like_ours(path: Path) -> bool:
             head = handle.read(4096)
     except OSError:
         return True  # unreadable: the open that follows says why
-    text = head.strip(b" \t\r\n\x00")
+    text = head.removeprefix(b"\xef\xbb\xbf").strip(b" \t\r\n\x00")  # an editor's mark
     if not text:
         return True
+    if text.startswith(b"<<<<<<< "):  # a merge's marks: what follows is the file
+        text = text.partition(b"\n")[2].lstrip()
     return text.startswith(b"{") and text[1:].lstrip().startswith(_OUR_FIRST_KEYS)

@@ -117,6 +117,21 @@ class Events:
         found = [e for row_id, row in rows.items() if (e := _from_row(row_id, row))]
         return sorted(found, key=lambda e: (e.day, e.id), reverse=True)
 
+    def undated(self) -> dict[int, schema.Event]:
+        """Events whose date this version cannot read, as stored (kept and exported)."""
+        rows: dict[int, schema.Event] = self.store.records(EVENTS)
+        return {row_id: row for row_id, row in rows.items() if _from_row(row_id, row) is None}
+
+    def undated_sentences(self) -> list[str]:
+        """'Fall on a date this version does not know, 'spring 2027': on the stairs.'"""
+        said = []
+        for row in self.undated().values():
+            known = KIND_BY_ID.get(row.kind)
+            label = (known.one if known else one_line(row.kind)).capitalize()
+            text = f"{label} on a date this version does not know, '{row.day}'"
+            said.append(end_sentence(f"{text}: {one_line(row.words)}" if row.words else text))
+        return said
+
     def add(self, kind: str, day: str | date = "today", words: str = "") -> Event:
         on = day if isinstance(day, date) else parse_day(day, been=BEEN)
         text = " ".join(storable(words).split())

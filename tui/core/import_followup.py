@@ -38,7 +38,7 @@ class CheckInMerge:
 
 @dataclass
 class VisitMerge:
-    day: date
+    day: date | str  # a date this version cannot read is kept as it was written
     with_whom: str
     person: dict[str, Any] | None
     why: str
@@ -194,10 +194,17 @@ def _area_label(area_id: str) -> str:
 
 
 def _plan_visits(nav: Navigator, data: dict[str, Any], found: FollowUpPlan) -> None:
-    here = {(v.day, v.who(nav.people).casefold()): v for v in nav.visits.all()}
-    new: dict[tuple[date, str], VisitMerge] = {}  # a backup with a visit twice adds it once
+    here: dict[tuple[date | str, str], tuple[int, str]] = {
+        (v.day, v.who(nav.people).casefold()): (v.id, v.why) for v in nav.visits.all()
+    }
+    for row_id, row in nav.visits.undated().items():
+        person = nav.people.get(row.person_id) if row.person_id is not None else None
+        here[(row.day, (person.name if person else row.with_whom).casefold())] = (row_id, row.why)
+    new: dict[tuple[date | str, str], VisitMerge] = {}  # a visit twice in a backup: added once
     for raw in data.get("visits", []):
-        day = _day(raw.get("date")) if isinstance(raw, dict) else None
+        day: date | str | None = _day(raw.get("date")) if isinstance(raw, dict) else None
+        if day is None and isinstance(raw, dict):
+            day = _unknown_day(raw)
         if day is None:
             found.skipped += 1
             continue
@@ -212,11 +219,12 @@ def _plan_visits(nav: Navigator, data: dict[str, Any], found: FollowUpPlan) -> N
                 day, who, person, why, text_of(raw.get("created")), text_of(raw.get("updated"))
             )
         else:
-            merge = VisitMerge(day, who, person, merged_text(existing.why, why), row_id=existing.id)
-            merge.changed = merge.why != existing.why
+            existing_id, existing_why = existing
+            merge = VisitMerge(day, who, person, merged_text(existing_why, why), row_id=existing_id)
+            merge.changed = merge.why != existing_why
             if merge.changed:
-                label = f"Visit of {long_date(day)}, why"
-                found.field_changes.append(FieldChange(label, existing.why, merge.why))
+                label = f"Visit of {long_date(day) if isinstance(day, date) else day}, why"
+                found.field_changes.append(FieldChange(label, existing_why, merge.why))
         found.visits[str(raw.get("id"))] = merge
 
 
@@ -250,7 +258,9 @@ def apply(
     added: dict[int, int] = {}  # id(merge) -> the visit made for it
     for backup_id, merge in found.visits.items():
         if merge.row_id is not None:
-            if merge.changed:
+            if merge.changed and isinstance(merge.day, str):  # not a date this version reads
+                nav.store.update(VISITS, merge.row_id, why=merge.why, updated=now_stamp())
+            elif merge.changed:
                 nav.visits.update(merge.row_id, why=merge.why)
             visit_ids[backup_id] = merge.row_id
         elif id(merge) in added:
@@ -267,7 +277,7 @@ def _add_visit(nav: Navigator, merge: VisitMerge, people: dict[tuple[str, str], 
     person = merge.person or {}
     person_id = people.get((text_of(person.get("name")), text_of(person.get("role"))))
     record = schema.Visit(
-        day=merge.day.isoformat(),
+        day=merge.day if isinstance(merge.day, str) else merge.day.isoformat(),
         with_whom="" if person_id is not None else merge.with_whom,
         person_id=person_id,
         why=merge.why,

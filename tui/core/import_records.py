@@ -96,7 +96,9 @@ def plan(nav: Navigator, data: dict[str, Any]) -> RecordsPlan:
     seen = {(e.day, e.kind, e.words) for e in nav.store.records(EVENTS).values()}
     raw_events = data.get("events", [])
     for raw in raw_events if isinstance(raw_events, list) else []:
-        day = _day(raw.get("date")) if isinstance(raw, dict) else ""
+        day = (
+            (_day(raw.get("date")) or _as_written(raw.get("date"))) if isinstance(raw, dict) else ""
+        )
         kind = text_of(raw.get("kind")).strip() if isinstance(raw, dict) else ""
         if not (day and kind):
             found.skipped += 1
@@ -106,6 +108,11 @@ def plan(nav: Navigator, data: dict[str, Any]) -> RecordsPlan:
             seen.add((event.day, event.kind, event.words))
             found.events.append(event)
     return found
+
+
+def _as_written(value: Any) -> str:
+    """A date this version cannot read (a later version's), kept as it was written."""
+    return value.strip() if isinstance(value, str) else ""
 
 
 def apply(nav: Navigator, found: RecordsPlan) -> None:

@@ -272,7 +272,7 @@ def apply_import(nav: Navigator, plan: ImportPlan) -> ImportPlan:
     try:
         with nav.store.transaction():
             _apply(nav, plan)
-            kept = paths.kept_aside_data_files(nav.store.path)
+            kept = paths.offered_back(nav.store.path)
             if plan.source_file and Path(plan.source_file) in kept:
                 nav.store.remember_merged(Path(plan.source_file).name)  # not offered again
     except BaseException:

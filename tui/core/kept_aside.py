@@ -18,7 +18,7 @@ from typing import Any
 
 import orjson
 
-from tui.core import backup, durable, importing, paths, schema
+from tui.core import backup, durable, importing, journal, paths, schema
 from tui.core.models import OpenReport
 from tui.core.service import Navigator
 from tui.core.storage import DataFile
@@ -57,6 +57,8 @@ def read_backup(path: Path, library_of: Navigator | None = None) -> dict[str, An
         raw = durable.read_regular(path, limit=MAX_IMPORT_BYTES)
     except OSError as error:
         raise InputError(f"{path} could not be read ({error.strerror or error}).") from None
+    if raw.startswith(b'{"journal":'):
+        return _journal_as_backup(path, raw, library_of)
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError:
@@ -64,6 +66,25 @@ def read_backup(path: Path, library_of: Navigator | None = None) -> dict[str, An
     if isinstance(data, dict) and data.get("format") is None and _is_data_file(data):
         return data_file_as_backup(path, raw, library_of)
     return importing.check_backup(path, data)
+
+
+def _journal_as_backup(
+    path: Path, raw: bytes, library_of: Navigator | None = None
+) -> dict[str, Any]:
+    """The records a journal of changes wrote (one set aside as unused), as a backup.
+
+    Its changes were made to another copy of the data file, which may be gone: each
+    record it saved is brought in like a backup's (nothing is deleted by an import).
+    """
+    replay = journal.parse(raw)
+    if not replay.transactions:
+        raise InputError(
+            f"{path} holds no changes that can be read, so there is nothing to import."
+        )
+    tables = schema.empty_tables()
+    for ops in replay.transactions:
+        journal.apply(tables, ops)
+    return _tables_as_backup(path, tables, library_of)
 
 
 def _is_data_file(data: dict[str, Any]) -> bool:
@@ -78,7 +99,13 @@ def data_file_as_backup(
         loaded = schema.decode(raw)
     except schema.BadFile as bad:
         raise InputError(f"{path}: {bad.sentence}, so it cannot be imported.") from None
-    store = Store(path, DataFile(path, loaded.tables, READ_ONLY), None, OpenReport())
+    return _tables_as_backup(path, loaded.tables, library_of)
+
+
+def _tables_as_backup(
+    path: Path, tables: schema.Tables, library_of: Navigator | None
+) -> dict[str, Any]:
+    store = Store(path, DataFile(path, tables, READ_ONLY), None, OpenReport())
     if library_of is not None:
         library = library_of.library
     else:
@@ -94,7 +121,7 @@ def offers(nav: Navigator) -> list[str]:
     """A sentence for each kept-aside data file holding records this file lacks."""
     merged = set(nav.store.records(schema.META)[1].merged_aside)
     said = []
-    for path in paths.kept_aside_data_files(nav.store.path):
+    for path in paths.offered_back(nav.store.path):
         if path.name in merged:
             continue
         try:
@@ -104,10 +131,16 @@ def offers(nav: Navigator) -> list[str]:
         if plan.empty:
             continue
         what = " ".join(plan.sentences()).rstrip(".").replace(". ", ", ")
+        kept = (
+            f"Some of your changes were kept aside at {path}, as they belonged to another "
+            "copy of your data file"
+            if ".journal-unused-" in path.name
+            else f"Another version of the app set a copy of your data aside at {path}"
+        )
         said.append(
-            f"Another version of the app set a copy of your data aside at {path}. It holds "
-            f"what your data file does not: {what}. To bring it back (you see what will "
-            "change first), choose Your data, then Import, in the app, and give that file; "
+            f"{kept}. It holds what your data file does not: {what}. To bring it back (you "
+            "see what will change first), choose Your data, then Import, in the app, and "
+            "give that file; "
             f"or run: spms-navigator import {path}"
         )
     return said

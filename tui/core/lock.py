@@ -9,6 +9,7 @@ The kernel drops the lock if the process dies, so a crash never leaves it stuck.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 from pathlib import Path
@@ -67,9 +68,13 @@ class _PosixLock:
         if self._fd is not None:
             import fcntl
 
-            fcntl.flock(self._fd, fcntl.LOCK_UN)
-            os.close(self._fd)
-            self._fd = None
+            try:
+                fcntl.flock(self._fd, fcntl.LOCK_UN)
+            except OSError:
+                pass  # closing the file lets go of the lock too
+            finally:
+                os.close(self._fd)
+                self._fd = None
 
 
 def try_lock(path: Path, mode: int) -> Held | None:
@@ -97,14 +102,18 @@ def _try_lock(path: Path, mode: int) -> Held | None:
             return None
         return lock
     fd = os.open(path, os.O_RDWR | os.O_CREAT, mode)
-    try:
-        fchmod = getattr(os, "fchmod", None)  # not on Windows before Python 3.13
-        if fchmod is not None:
+    fchmod = getattr(os, "fchmod", None)  # not on Windows before Python 3.13
+    if fchmod is not None:
+        # A folder that keeps no modes (a memory stick) refuses it: the lock holds no data.
+        with contextlib.suppress(OSError):
             fchmod(fd, mode)
+    try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError as error:
         os.close(fd)
-        if error.errno in CANNOT_LOCK:
-            raise CannotLock(error.errno, error.strerror) from error
-        return None
+        if error.errno in (errno.EWOULDBLOCK, errno.EAGAIN):
+            return None  # another copy holds it
+        # Anything else says nothing about another copy: calling it that would leave
+        # the person read-only for good. Say what is true instead.
+        raise CannotLock(error.errno, error.strerror) from error
     return _PosixLock(fd)

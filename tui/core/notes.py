@@ -15,6 +15,7 @@ from tui.core.schema import NOTES, instant, now_stamp
 from tui.core.text import InputError, storable
 
 if TYPE_CHECKING:  # the store is handed in; the commands that never open it import none of it
+    from tui.core.copies import Removed
     from tui.core.store import Store
 
 MAX_TITLE = 500
@@ -208,6 +209,31 @@ class Notes:
 
         drop_draft_of_deleted(self.store.path, f"note:{note_id}")
         return note
+
+    def copies_holding(self, note_id: int) -> int:
+        """How many dated backup copies still hold the note (deleted or not)."""
+        from tui.core import copies  # only here: help imports this module
+
+        self.store.wait_for_writes()  # the copy made on opening may still be being made
+        return len(copies.copies_holding(self.store.path, NOTES, note_id))
+
+    def kept_aside_sentence(self, note_id: int) -> str:
+        """Where the note remains in files the app kept aside ("" if nowhere)."""
+        from tui.core import copies
+
+        found = copies.kept_aside_holding(self.store.path, NOTES, note_id)
+        return copies.kept_aside_sentence(found)
+
+    def remove_from_copies(self, note_id: int) -> Removed:
+        """After a deletion, on the person's word: no dated copy, and no old line of the
+        journal, keeps the note's words (the data file is rewritten whole first)."""
+        if note_id in self.store.records(NOTES):
+            raise InputError(f"Note {note_id} is not deleted, so its backup copies stay.")
+        self.store.wait_for_writes()
+        self.store.rewrite_now()
+        from tui.core import copies
+
+        return copies.remove_from_copies(self.store.path, NOTES, note_id)
 
     @staticmethod
     def _check(title: str, body: str) -> tuple[str, str]:

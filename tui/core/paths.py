@@ -218,6 +218,37 @@ def kept_aside_data_files(data_file: Path) -> list[Path]:
     return sorted(found, key=lambda p: p.name, reverse=True)
 
 
+def unused_journals(data_file: Path) -> list[Path]:
+    """Journals set aside because they belonged to another copy of the data file
+    (``navigator.json.journal-unused-<date>``), newest first: their changes may be in
+    no file, so they are offered back like the data files above."""
+    import re
+
+    pattern = re.compile(rf"{re.escape(data_file.name)}\.journal-unused-{BACKUP_STAMP}")
+    try:
+        found = [p for p in data_file.parent.iterdir() if pattern.fullmatch(p.name)]
+    except OSError:
+        return []
+    return sorted(found, key=lambda p: p.name, reverse=True)
+
+
+def offered_back(data_file: Path) -> list[Path]:
+    """Every kept-aside file whose records are offered back at start (kept_aside.py)."""
+    return [*kept_aside_data_files(data_file), *unused_journals(data_file)]
+
+
+def aside_files(data_file: Path) -> list[Path]:
+    """The files kept aside beside the data file (a damaged file, an old one before an
+    update, a journal that could not be used), by the exact names the app gives them."""
+    import re
+
+    aside = re.compile(rf"{re.escape(data_file.name)}\.({ASIDE_REASONS})-{BACKUP_STAMP}")
+    try:
+        return sorted(p for p in data_file.parent.iterdir() if aside.fullmatch(p.name))
+    except OSError:
+        return []
+
+
 def app_copies(data_file: Path) -> list[Path]:
     """Every file this app made beside the data file but the data file and the lock:
     dated backups, the older single backup, files moved aside, the journal, the

@@ -124,9 +124,11 @@ def load(
         try:
             loaded = schema.decode(raw)
         except BadFile as problem:
-            if problem.reason == "newer":
+            from tui.core import salvage  # only for a file that did not read cleanly
+
+            if problem.reason == "newer" and not (bad := salvage.typed_over(raw)):
                 return _newer(raw, report)
-            bad = problem
+            bad = bad or problem
     rewrite = False
     replaced = loaded is None  # missing or damaged: a journal that does not fit is kept
     if loaded is None:
@@ -218,6 +220,13 @@ def _restore(
         durable.keep_a_copy(path, moved)  # first a copy of the bad file, then the good one
         if durable.modes_mean_privacy():
             moved.chmod(FILE_MODE)
+        from tui.core import salvage
+
+        if read := salvage.salvage(raw):  # each record still readable, and what is not
+            when = generations.when_words(found.path) if found else None
+            report.messages.append(salvage.sentence(read, str(moved), when))
+            tables = salvage.laid_over(read, found.loaded.tables if found else None)
+            return schema.Loaded(tables, CURRENT_SCHEMA, read.bad), True, None
         if found is not None:
             durable.atomic_write_bytes(path, found.raw)
             report.messages.append(

@@ -218,6 +218,7 @@ RECORD_WORDS = {
     VISITS: "a visit",
     MEDICINES: "a medicine",
     EVENTS: "an event",
+    "": "a part of a record",  # a part of a damaged file that is not a whole record
 }
 
 Tables = dict[str, dict[int, Any]]

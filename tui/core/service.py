@@ -117,7 +117,7 @@ def open_navigator(data_file: Path, reading: bool = False, command: bool = False
 
     store = Store.open(data_file, reading=reading, command=command)
     navigator = Navigator(store, default_library())
-    if paths.kept_aside_data_files(navigator.store.path):  # rare: import nothing otherwise
+    if paths.offered_back(navigator.store.path):  # rare: import nothing otherwise
         from tui.core import kept_aside
 
         navigator.store.report.messages += kept_aside.offers(navigator)

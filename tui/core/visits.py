@@ -86,6 +86,24 @@ class Visits:
         found = [v for row_id, row in rows.items() if (v := _from_row(row_id, row))]
         return sorted(found, key=lambda v: (v.day, v.id), reverse=True)
 
+    def undated(self) -> dict[int, schema.Visit]:
+        """Visits whose date this version cannot read (a later version's kind of date),
+        as stored: kept in the file and the export, and said in words in the lists."""
+        rows: dict[int, schema.Visit] = self.store.records(VISITS)
+        return {row_id: row for row_id, row in rows.items() if _from_row(row_id, row) is None}
+
+    def undated_sentences(self) -> list[str]:
+        """'A visit with a date this version does not know, 'spring 2027', with Dr Lee.'"""
+        said = []
+        for row in self.undated().values():
+            person = self.people.get(row.person_id) if row.person_id is not None else None
+            who = person.name if person else row.with_whom
+            text = f"A visit with a date this version does not know, '{row.day}'"
+            text = end_sentence(f"{text}, with {who}" if who else text)
+            why = " ".join(row.why.split())
+            said.append(f"{text} {end_sentence(f'Why: {why}')}" if why else text)
+        return said
+
     def get(self, visit_id: int) -> Visit:
         row = self.store.records(VISITS).get(visit_id)
         visit = _from_row(visit_id, row) if row is not None else None

@@ -346,6 +346,7 @@ class PlainApp(ReadingMenus, MoreMenus):
                 if self.confirm(wording.delete_note(one_line(note.display_title))):
                     if self.attempt(self.nav.notes.delete, note_id):
                         self.out.say("Deleted the note.")
+                        self.offer_to_remove_from_copies(note_id)
                         return
                 else:
                     self.out.say(wording.KEPT)

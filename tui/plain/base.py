@@ -87,6 +87,24 @@ class PlainBase:
         answer = self.out.ask(f"{question} This cannot be undone. Type yes to go ahead:")
         return answer.strip().lower() == "yes"
 
+    def offer_to_remove_from_copies(self, note_id: int) -> None:
+        """After a note is deleted: ask whether to remove it from the dated backup copies
+        that still hold it (no is the default), or say where it remains."""
+        from tui.core import copies
+
+        if aside := self.nav.notes.kept_aside_sentence(note_id):
+            self.out.say(aside)
+        held = self.nav.notes.copies_holding(note_id)
+        if not held:
+            return
+        answer = self.out.ask(f"{copies.remove_question(held)} Type yes to remove it:")
+        if answer.strip().lower() != "yes":
+            self.out.say(f"Kept the backup copies. {copies.still_in_copies(held)}")
+            return
+        removed = self.attempt(self.nav.notes.remove_from_copies, note_id)
+        if removed is not None:
+            self.out.say(removed.sentence())
+
     def _guard(self, menu: Callable[..., None], *args: object) -> None:
         """Run a sub-menu; its 'back' returns here."""
         with contextlib.suppress(Back):

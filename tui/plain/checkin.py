@@ -59,6 +59,8 @@ def ask_checkin(nav: Navigator, console: Console, day: date) -> CheckIn | None:
     current = nav.checkins.on(day)
     console.say(f"Check-in for {checkins.day_words(day)}. {checkins.QUESTION}")
     console.say(HOW)
+    for line in current.other_lines() if current else []:  # a later version's areas, kept
+        console.say(line)
     try:
         for area in AREAS:
             current = _ask_area(nav, console, day, area, current) or current

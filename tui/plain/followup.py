@@ -100,6 +100,8 @@ class FollowUpMenus(PlainBase):
             if not found:
                 self.out.say("")
                 self.out.say("No visits yet. Type a to add one, past or planned.")
+            for sentence in self.nav.visits.undated_sentences():  # a later version's dates
+                self.out.say(sentence)
             self.menu(
                 "My visits, newest first.",
                 lines,

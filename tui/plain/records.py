@@ -129,6 +129,8 @@ class RecordsMenus(PlainBase):
             self.out.say("")
             if not found:
                 self.out.say("No events yet.")
+            for sentence in self.nav.events.undated_sentences():  # a later version's dates
+                self.out.say(sentence)
             self.menu(
                 "Events, newest first: falls, infections and the like.",
                 [e.sentence() for e in found],

@@ -284,10 +284,15 @@ class BaseScreen(Screen[None]):
             place_cursor_on(focused)
 
     def delete_if_confirmed(
-        self, question: str, delete: Callable[[], object], deleted: str
+        self,
+        question: str,
+        delete: Callable[[], object],
+        deleted: str,
+        then: Callable[[], None] | None = None,
     ) -> None:
-        """Ask ``question`` (No has focus); on Yes run ``delete`` and say ``deleted``, on
-        No say that nothing was deleted. Every list screen deletes this way."""
+        """Ask ``question`` (No has focus); on Yes run ``delete``, say ``deleted`` and
+        run ``then`` (a question that follows), on No say that nothing was deleted.
+        Every list screen deletes this way."""
         from tui.app.screens.confirm import ConfirmScreen
 
         def answered(yes: bool | None) -> None:
@@ -296,6 +301,8 @@ class BaseScreen(Screen[None]):
             elif self.attempt(delete) is not None:
                 self.refresh_data()
                 self.say(deleted)
+                if then is not None:
+                    then()
 
         self.app.push_screen(ConfirmScreen(question, "Delete it"), answered)
 

@@ -93,6 +93,8 @@ class CheckInScreen(ListScreen):
             option(f"Day: {checkins.day_words(self.day)}. Enter changes it.", "day")
         ]
         options += [option(self._area_line(a, current), f"area:{a.id}") for a in AREAS]
+        others = current.other_lines() if current else []  # a later version's areas
+        options += [option(one_line(line), f"other:{n}") for n, line in enumerate(others)]
         options += [
             option(f"What my days are like: {days} Enter to write.", "days"),
             option(

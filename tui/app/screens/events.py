@@ -45,6 +45,8 @@ class EventsScreen(ListScreen):
             options.append(option(f"{after}: {said}.", "counts", disabled=True))
         found = self.nav.events.all()
         options += [option(e.sentence(), f"event:{e.id}") for e in found]
+        undated = self.nav.events.undated_sentences()  # a later version's kind of date
+        options += [option(s, f"undated:{n}") for n, s in enumerate(undated)]  # reachable
         if not found:
             options.append(option("No events yet.", "none", disabled=True))
         return options

@@ -117,4 +117,29 @@ class NotesScreen(BaseScreen):
             f"{wording.delete_note(note.display_title)} This cannot be undone.",
             lambda: self.nav.notes.delete(note_id),
             f"Deleted the note '{note.display_title}'.",
+            lambda: self._offer_to_remove_from_copies(note_id, note.display_title),
         )
+
+    def _offer_to_remove_from_copies(self, note_id: int, title: str) -> None:
+        """The dated backup copies still hold the deleted note: ask (No has focus)
+        whether to remove it from them too, or say where it remains."""
+        from tui.app.screens.confirm import ConfirmScreen
+        from tui.core import copies
+
+        held = self.nav.notes.copies_holding(note_id)
+        deleted = f"Deleted the note '{title}'."
+        aside = self.nav.notes.kept_aside_sentence(note_id)  # files the app never changes
+        if aside:
+            self.say(f"{deleted} {aside}")
+        if not held:
+            return
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                kept = f"Kept the backup copies. {copies.still_in_copies(held)}"
+                self.say(" ".join(part for part in (deleted, kept, aside) if part))
+            elif removed := self.attempt(lambda: self.nav.notes.remove_from_copies(note_id)):
+                self.say(" ".join(part for part in (deleted, removed.sentence(), aside) if part))
+
+        question = f"{deleted} {copies.remove_question(held)}"  # the result first
+        self.app.push_screen(ConfirmScreen(question, "Remove it", "No, keep the copies"), answered)

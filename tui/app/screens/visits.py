@@ -73,6 +73,8 @@ class VisitsScreen(ListScreen):
     def options(self) -> list[Option]:
         found = self.nav.visits.all()
         options: list[Option] = [option(visit_line(self, v), f"visit:{v.id}") for v in found]
+        undated = self.nav.visits.undated_sentences()  # a later version's kind of date
+        options += [option(s, f"undated:{n}") for n, s in enumerate(undated)]  # reachable
         if not found:
             options.append(option("No visits yet.", "none", disabled=True))
         options.append(

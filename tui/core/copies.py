@@ -1,0 +1,128 @@
+"""A deleted record and the dated backup copies that still hold it.
+
+Deleting a note removes it from the data file, but each dated copy made before
+(``navigator.json.bak-…``, and the single ``.bak`` of older versions) still holds it
+until newer copies replace it, for up to ``generations.MAX_AGE_DAYS`` days. A person
+deleting something private must be told that, and offered to remove it from those
+copies too. Each copy is rewritten whole and atomically, without the record and
+otherwise byte for byte as it was parsed; a copy that cannot be read as JSON is left
+alone and named. The sentences every front end says are here, in one place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from tui.core import durable, generations, paths
+from tui.core.failures import save_error_sentence
+
+
+def _copies(data_file: Path) -> list[Path]:
+    return [*paths.backup_generations(data_file), paths.backup_file(data_file)]
+
+
+def _read(copy: Path) -> dict[str, Any] | None:
+    try:
+        document = orjson.loads(durable.read_regular(copy))
+    except (OSError, orjson.JSONDecodeError):
+        return None
+    return document if isinstance(document, dict) else None
+
+
+def _holds(document: dict[str, Any], table: str, record_id: int) -> bool:
+    rows = document.get(table)
+    return isinstance(rows, dict) and str(record_id) in rows
+
+
+def copies_holding(data_file: Path, table: str, record_id: int) -> list[Path]:
+    """The dated copies that still hold the record (newest first)."""
+    return [
+        copy
+        for copy in _copies(data_file)
+        if (document := _read(copy)) is not None and _holds(document, table, record_id)
+    ]
+
+
+def kept_aside_holding(data_file: Path, table: str, record_id: int) -> list[Path]:
+    """Files kept aside (an old file before an update, a damaged one) that hold the
+    record: the app never changes those, so a person deleting it is told where they are."""
+    return [
+        aside
+        for aside in paths.aside_files(data_file)
+        if (document := _read(aside)) is not None and _holds(document, table, record_id)
+    ]
+
+
+def kept_aside_sentence(found: list[Path]) -> str:
+    """'' if none, else where the record remains in files the app kept aside."""
+    if not found:
+        return ""
+    files = "1 file" if len(found) == 1 else f"{len(found)} files"
+    where = ", ".join(str(p) for p in found)
+    return (
+        f"It is also in {files} the app kept aside, which it never changes: {where}. "
+        "Delete those yourself if you wish."
+    )
+
+
+@dataclass
+class Removed:
+    """What removing a record from the dated copies did."""
+
+    removed: list[Path] = field(default_factory=list)
+    failed: list[tuple[Path, OSError]] = field(default_factory=list)
+
+    def sentence(self, what: str = "") -> str:
+        """'Removed it from 3 backup copies too.' ('Removed note 3 from 3 backup copies.'
+        with ``what``, for a note deleted before) and, for each copy that failed, why."""
+        said = []
+        if self.removed:
+            where = copies_words(len(self.removed))
+            said.append(
+                f"Removed {what} from {where}." if what else f"Removed it from {where} too."
+            )
+        for copy, error in self.failed:
+            reason = save_error_sentence(error).removeprefix("Not saved: ")
+            said.append(f"It is still in the backup copy {copy}: {reason}")
+        return " ".join(said) or "No backup copy held it."
+
+
+def remove_from_copies(data_file: Path, table: str, record_id: int) -> Removed:
+    """Rewrite each dated copy holding the record without it (each copy atomically)."""
+    done = Removed()
+    for copy in copies_holding(data_file, table, record_id):
+        document = _read(copy)
+        if document is None:
+            continue
+        del document[table][str(record_id)]
+        try:
+            durable.atomic_write_bytes(copy, orjson.dumps(document))
+        except OSError as error:
+            done.failed.append((copy, error))
+        else:
+            done.removed.append(copy)
+    return done
+
+
+def copies_words(count: int) -> str:
+    return "1 backup copy" if count == 1 else f"{count} backup copies"
+
+
+def still_in_copies(count: int) -> str:
+    """Where a deleted record remains if the person keeps the copies as they are."""
+    return (
+        f"It is still in {copies_words(count)} beside your data file. Newer copies "
+        f"replace {'it' if count == 1 else 'them'} within {generations.MAX_AGE_DAYS} days."
+    )
+
+
+def remove_question(count: int) -> str:
+    """The question each front end asks after a deletion (No is the default answer)."""
+    return (
+        f"{still_in_copies(count)} Remove it from {'that copy' if count == 1 else 'those copies'} "
+        "too? Then no backup can bring it back."
+    )
