@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from enum import StrEnum
 
+from tui.core.days import MONTHS as MONTHS
+from tui.core.days import display_day as display_day
+from tui.core.days import display_time as display_time
+from tui.core.days import long_date as long_date
 from tui.core.text import end_sentence, said_digit_by_digit
 
 
@@ -56,51 +60,6 @@ def web_link(address: str) -> str:
     if not address or "://" in address:
         return address
     return f"https://{address}"
-
-
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def display_time(stamp: str) -> str:
-    """'21 Nov 2026, 10:02' from a stored ISO time, or the raw text if it cannot be read.
-
-    Formatted by hand: strftime's "%-d" does not exist on Windows, "%b" follows the
-    locale, and this runs twice per line of a notes list.
-    """
-    try:
-        when = datetime.fromisoformat(stamp)
-    except ValueError:
-        return stamp
-    if when.tzinfo is not None:
-        when = when.astimezone()  # stored in UTC (older versions: with their offset)
-    return f"{when.day} {MONTHS[when.month - 1]} {when.year}, {when.hour:02d}:{when.minute:02d}"
-
-
-def display_day(stamp: str) -> str:
-    """'21 Nov 2026' from a stored ISO time: the day alone, for a list line that must fit
-    one row (display_time without the clock)."""
-    return display_time(stamp).partition(", ")[0]
-
-
-def long_date(day: date) -> str:
-    """'30 November 2026': the same in every locale, for every front end."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
-
-
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 @dataclass(frozen=True)
