@@ -19,6 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.notes_open import notes_open_rounds, print_notes_open
 from bench.screen_change import print_screen_changes, screen_change_rounds
 from bench.store_bench import build
 from tests.terminal import Terminal
@@ -266,6 +267,7 @@ def main() -> None:
         slow_quiet, slow_during = keys_during_saves(data_file, 2 * args.keys)
         early = deferred_imports(data_file)
         changes = screen_change_rounds(data_file, KEY_ROUNDS)
+        notes_open = notes_open_rounds(Path(tmp), 3)
 
     b, a, p = (statistics.median(x) for x in (bare, app, plain))
     print(
@@ -318,6 +320,7 @@ def main() -> None:
         f"{'met' if unchanged else 'MISSED'}"
     )
     print_screen_changes(changes)
+    print_notes_open(notes_open)
     print(f"\nheavy modules imported before the first screen: {', '.join(early) or 'none'}")
     print(f"(checked: {', '.join(DEFERRED)})")
 

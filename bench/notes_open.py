@@ -113,7 +113,7 @@ def notes_open_rounds(folder: Path, rounds: int) -> dict[str, list[float]]:
 
 def print_notes_open(times: dict[str, list[float]]) -> None:
     bare = statistics.median(times["bare push"])
-    print(f"{'screen change, bare Textual push':<40}{bare:>10.1f}ms{'1.00':>9}")
+    print(f"{'screen change, bare Textual push':<34}{bare:>10.1f}ms{'1.00':>9}")
     for size in SIZES:
         for mode in ("app", "plain"):
             where = "open Notes" if mode == "app" else "plain notes page"
@@ -124,7 +124,7 @@ def print_notes_open(times: dict[str, list[float]]) -> None:
                 median = statistics.median(times[key])
                 ratio = f"{median / bare:>9.2f}" if mode == "app" else " " * 9
                 target = "  <= 4.00 x bare push" if mode == "app" and "first" not in key else ""
-                print(f"{label:<40}{median:>10.1f}ms{ratio}{target}")
+                print(f"{label:<34}{median:>10.1f}ms{ratio}{target}")
 
 
 def main() -> None:
