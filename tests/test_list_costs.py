@@ -24,8 +24,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bench.store_bench import WORDS
-from tests.pilot_helpers import running_app
+from tests.pilot_helpers import ROUTES, running_app
 from tui.app.long_list import LongList
+from tui.app.screens.list_screen import ListScreen
 from tui.app.widgets import GUTTER_X
 from tui.app.wrapping import wrap
 from tui.core import schema
@@ -140,6 +141,29 @@ async def test_lines_measured_as_they_come_land_where_a_full_layout_puts_them(
         assert notes.virtual_size.height == laid_out_at_once(MANY)[-1]
         await pilot.press("up", "home")
         assert _cursor_row_text(notes).startswith(titles[0][:40])
+
+
+@pytest.mark.parametrize("route", ["topics", "checkin", "changes", "people"])
+async def test_a_list_screen_builds_its_list_once_as_it_opens(
+    data_file: Path, monkeypatch: pytest.MonkeyPatch, route: str
+) -> None:
+    """Textual calls each class's on_mount, and a screen's own on_mount calls its base's
+    too: the check-in screen built its lines twice as it opened."""
+    _titles_newest_first(data_file)
+    built: list[str] = []
+    real = ListScreen.refresh_data
+
+    def counted(screen: ListScreen) -> None:
+        built.append(type(screen).__name__)
+        real(screen)
+
+    monkeypatch.setattr(ListScreen, "refresh_data", counted)
+    async with running_app(data_file) as (app, pilot):
+        *before, last = ROUTES[route]
+        await pilot.press(*before)
+        built.clear()
+        await pilot.press(last)
+        assert built == [type(app.screen).__name__]
 
 
 def test_the_plain_notes_page_formats_only_the_page_shown(
