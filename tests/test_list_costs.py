@@ -17,6 +17,7 @@ import tempfile
 import termios
 import threading
 from collections.abc import Callable
+from dataclasses import fields
 from pathlib import Path
 
 import pytest
@@ -31,6 +32,7 @@ from tui.app.widgets import GUTTER_X
 from tui.app.wrapping import wrap
 from tui.core import schema
 from tui.core.durable import atomic_write_bytes
+from tui.core.models import Note
 from tui.core.service import open_navigator
 from tui.plain.app import PlainApp
 from tui.plain.console import Console
@@ -227,3 +229,8 @@ def test_notes_are_newest_first_and_the_higher_number_first_at_the_same_time(
         finally:
             nav.store.close()
         assert got == sorted(got, reverse=True)
+
+
+def test_a_stored_note_and_the_note_shown_list_their_fields_in_the_same_order() -> None:
+    """note_from_row hands the stored fields over by position (it is faster)."""
+    assert [field.name for field in fields(Note)] == ["id", *schema.Note.__struct_fields__]
