@@ -20,6 +20,7 @@ import time
 from pathlib import Path
 
 from bench.cli_commands import cli_rounds, print_cli
+from bench.notes_open import notes_open_rounds, print_notes_open
 from bench.screen_change import print_screen_changes, screen_change_rounds
 from bench.store_bench import build
 from tests.terminal import Terminal
@@ -275,6 +276,7 @@ def main() -> None:
         early = deferred_imports(data_file)
         changes = screen_change_rounds(data_file, KEY_ROUNDS)
         commands = cli_rounds(Path(tmp), args.runs)
+        notes_open = notes_open_rounds(Path(tmp), 3)
 
     b, a, p = (statistics.median(x) for x in (bare, app, plain))
     print(
@@ -328,6 +330,7 @@ def main() -> None:
     )
     print_screen_changes(changes)
     print_cli(commands)
+    print_notes_open(notes_open)
     print(f"\nheavy modules imported before the first screen: {', '.join(early) or 'none'}")
     print(f"(checked: {', '.join(DEFERRED)})")
 

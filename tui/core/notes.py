@@ -6,7 +6,9 @@ listing and searching years of notes stays fast (see bench/).
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
+from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING, Any
 
 from tui.core import schema
@@ -34,8 +36,14 @@ class Notes:
     # ------------------------------------------------------------ the cache
     def _note_map(self) -> dict[int, Note]:
         if self._notes is None:
-            notes = [note_from_row(row, note_id) for note_id, row in self.store.note_rows()]
-            self._notes = {note.id: note for note in notes}
+            collecting = gc.isenabled()
+            gc.disable()  # the notes make no cycles; collections midway took half the time
+            try:
+                rows = self.store.note_rows()
+                self._notes = {note_id: note_from_row(row, note_id) for note_id, row in rows}
+            finally:
+                if collecting:
+                    gc.enable()
             self._haystacks = {}  # filled by the first search, to keep start-up lean
             self._newest_first = None
         return self._notes
@@ -60,8 +68,13 @@ class Notes:
     def _all(self) -> list[Note]:
         if self._newest_first is None:
             notes = list(self._note_map().values())
-            if len({n.created[-6:] for n in notes}) <= 1:  # one offset (UTC): text order
-                notes.sort(key=lambda n: (n.created, n.id), reverse=True)  # is time order
+            offsets = set(map(itemgetter(slice(-6, None)), map(attrgetter("created"), notes)))
+            if len(offsets) <= 1:  # one offset (UTC): text order is time order.
+                # Two sorts by a C getter (newest first; among equals the higher id first,
+                # as a sort keeps the order of equals) take a tenth of the time of one
+                # sort by a (created, id) tuple made in Python (50,000 notes: 15 ms).
+                notes.sort(key=attrgetter("id"), reverse=True)
+                notes.sort(key=attrgetter("created"), reverse=True)
             else:  # offsets differ (local times from before 0.2.0, a daylight-saving change)
                 notes.sort(key=lambda n: (instant(n.created), n.id), reverse=True)
             self._newest_first = notes
@@ -261,16 +274,19 @@ _KINDS = {kind.value: kind for kind in NoteKind}
 
 
 def note_from_row(row: schema.Note, note_id: int) -> Note:
-    """A stored note (already checked by the schema) as the front ends see it."""
+    """A stored note (already checked by the schema) as the front ends see it.
+
+    The fields go by position, in the order both classes declare them (a test checks
+    it): opening 50,000 notes builds them in half the time keywords took."""
     return Note(
-        id=note_id,
-        title=row.title,
-        body=row.body,
-        created=row.created,
-        updated=row.updated,
-        link=row.link,
-        kind=_KINDS.get(row.kind, NoteKind.PLAIN),
-        raised=row.raised,
-        answer=row.answer,
-        visit_id=row.visit_id,
+        note_id,
+        row.title,
+        row.body,
+        row.created,
+        row.updated,
+        row.link,
+        _KINDS.get(row.kind, NoteKind.PLAIN),
+        row.raised,
+        row.answer,
+        row.visit_id,
     )

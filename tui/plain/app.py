@@ -11,13 +11,14 @@ from __future__ import annotations
 import signal
 import threading
 from collections.abc import Sequence
+from functools import partial
 
 from tui.core import areas, wording
 from tui.core.models import ChecklistEntry, Note, NoteKind
 from tui.core.search import HitKind
 from tui.core.service import ITEM_LINK, OWN_GROUP, display_time
 from tui.core.text import end_sentence, one_line
-from tui.plain.base import AREA_KEYS, Back, GoTo, HangUp, Quit
+from tui.plain.base import AREA_KEYS, Back, GoTo, HangUp, LazyLines, Quit
 from tui.plain.console import EndOfInput
 from tui.plain.more import MoreMenus
 from tui.plain.reading import ReadingMenus
@@ -280,7 +281,7 @@ class PlainApp(ReadingMenus, MoreMenus):
             labels = self.nav.link_labels()
             self.menu(
                 title,
-                [self._note_line(n, labels) for n in notes],
+                LazyLines(notes, partial(self._note_line, labels=labels)),
                 "Type a number to open a note, a to add one, f to filter, or b for back.",
             )
             answer = self.choose()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import Generic, TypeVar, overload
 
 from tui.core import areas, wording
 from tui.core.drafts import Drafts
@@ -45,6 +45,27 @@ DRAFT_KEY = "note:new"
 AREA_KEYS = areas.by_key()
 #: Urgent help, at any question.
 URGENT_KEYS = ("u", "urgent")
+
+
+class LazyLines(Sequence[str], Generic[T]):
+    """The lines of a long menu, each made from its item as it is printed: at 50,000
+    notes the first page of the notes menu formats the notes on it, not 50,000 dates."""
+
+    def __init__(self, items: Sequence[T], line_of: Callable[[T], str]) -> None:
+        self._items = items
+        self._line_of = line_of
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[str]: ...
+    def __getitem__(self, index: int | slice) -> str | Sequence[str]:
+        if isinstance(index, slice):
+            return [self._line_of(item) for item in self._items[index]]
+        return self._line_of(self._items[index])
 
 
 class PlainBase:
@@ -111,10 +132,13 @@ class PlainBase:
             menu(*args)
 
     def menu(self, title: str, lines: Sequence[str], extra: str = "") -> None:
-        """A title, numbered choices and a hint. "q" at a More prompt skips to the hint."""
+        """A title, numbered choices and a hint. "q" at a More prompt skips to the hint,
+        and the lines after it are never made (``LazyLines``)."""
         self.out.hint("")
         self.out.say(title)
         for number, line in enumerate(lines, 1):
+            if self.out.skipping:
+                break
             self.out.say(f"{number}. {line}")
         self.out.hint(extra or HINT)
 

@@ -44,6 +44,12 @@ class Console:
         self._typed_ahead: str | None = None  # an answer typed at "More", for the next question
 
     # ----------------------------------------------------------------- output
+    @property
+    def skipping(self) -> bool:
+        """The person typed q (or their choice) at "More": what follows is not printed
+        until the next question, so a long list need not even be made."""
+        return self._skipping
+
     def say(self, text: str = "") -> None:
         """Print app text (already safe) and user text alike through the same filter."""
         self._print(safe_for_terminal(text))

@@ -60,7 +60,8 @@ class ListScreen(BaseScreen):
         options = self.options() if self.FIXED_LINES else []
         if self.LONG_LIST:
             long_list = LongList(id=self.LIST_ID)
-            long_list.show_options(options)
+            if options:
+                long_list.show_options(options)
             yield long_list
         else:
             yield self.make_list(options)
@@ -88,8 +89,17 @@ class ListScreen(BaseScreen):
         """What has focus as the screen opens: the list."""
         return self.any_list
 
+    #: The list was filled as the screen was mounted.
+    _filled = False
+
     def on_mount(self) -> None:
         super().on_mount()
+        # Textual calls the on_mount of each class of the screen in turn, and a screen's
+        # own on_mount calls this one through super() too (the check-in screen's): fill
+        # the list once, the first time, when the screen has set its first line.
+        if self._filled:
+            return
+        self._filled = True
         self.refresh_data()
         self.any_list.highlight_id(self.first_line)
         self.arrival_focus().focus()
