@@ -12,6 +12,7 @@ import signal
 import time
 from pathlib import Path
 
+from tests.pilot_helpers import running_app
 from tests.process import saved
 from tests.terminal import Terminal
 from tui.core.drafts import Drafts
@@ -145,3 +146,21 @@ async def test_a_draft_whose_words_were_saved_is_not_offered_again(data_file: Pa
         await pilot.pause(0.3)
         assert heading_text(app).startswith("SPMS Navigator: home")
     assert Drafts(data_file, writable=True).left_over() == []
+
+
+async def test_words_typed_just_before_the_app_closes_are_kept_without_a_crash(
+    data_file: Path,
+) -> None:
+    """The app closed while a draft's timer was still waiting (typing, then the window
+    closed at once): the timer's hand-over went to a writer already shut down, and the
+    app ended with "met a problem it did not expect". The waiting words are written as
+    the app closes."""
+    async with running_app(data_file) as (app, pilot):
+        await pilot.press("n", "a", *"Heat")
+        app.drafts.close()  # as the app's ending does, with the draft's timer waiting
+        await pilot.pause(0.3)  # the timer's moment passes
+        kept = Drafts(data_file).left_over()
+        assert [draft.fields.get("title") for draft in kept] == ["Heat"]
+        await pilot.press("!")  # a last key after closing is written at once
+    kept = Drafts(data_file).left_over()
+    assert [draft.fields.get("title") for draft in kept] == ["Heat!"]

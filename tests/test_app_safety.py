@@ -43,8 +43,8 @@ async def test_a_damaged_file_is_reported_on_start(data_file: Path) -> None:
     data_file.write_bytes(b'{"notes": {"1": {"ti')
     async with running_app(data_file) as (app, _pilot):
         message = status_text(app)
-        assert message.startswith("Your data file was damaged or cut short")
-        assert "last good copy was restored" in message
+        assert message.startswith("Your data file was damaged: part of it could not be read")
+        assert "took the rest from your last good copy" in message
         assert "Notes: 1 note." in option_texts(app, "areas")[2]
 
 

@@ -442,3 +442,20 @@ def test_every_source_checked_in_the_december_review_says_when_to_look_again() -
     for source in december:
         assert source.get("url"), source["id"]
         assert source["next_review"] > source["checked"], source["id"]
+
+
+def test_no_heading_inside_a_topic_repeats_a_topic_title() -> None:
+    """Fenrir speaks only the lines that changed on screen, matching lines old and new:
+    a heading "What SPMS is" inside the first topic matched the Topics list's line "What
+    SPMS is", and neither was said going in or coming back."""
+    from tui.core.models import BlockKind
+
+    library = default_library()
+    titles = {topic.title for topic in library.topics}
+    repeated = [
+        (topic.id, block.text)
+        for topic in library.topics
+        for block in topic.blocks
+        if block.kind is BlockKind.HEADING and block.text in titles
+    ]
+    assert not repeated

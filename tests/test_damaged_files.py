@@ -143,7 +143,7 @@ def test_what_a_cut_cannot_give_back_comes_from_the_backup_and_half_a_record_is_
     text = json.dumps(document, indent=2)
     data_file.write_text(text[: text.index('"Ana"') + 3], "utf-8")  # "Ana" cut in half
     listed = cli("note", "list", "--data-file", str(data_file))
-    assert "it was cut short or damaged" in listed.stderr
+    assert "part of it could not be read" in listed.stderr
     assert "and took the rest from your last good copy" in listed.stderr
     assert "a part of a record that this app could not read" in listed.stderr
     assert NEWEST in listed.stdout

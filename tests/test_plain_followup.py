@@ -150,7 +150,8 @@ def test_print_the_summary_with_my_name_after_saying_what(
     )
     fake.chmod(0o755)
     monkeypatch.setenv("PATH", str(folder))  # a stand-in lpr, and no lp
-    text = run_plain(data_file, "13", "1", "Alex Morgan", "", "b", "v", "r", "no", "r", "yes", "q")
+    # "y" prints, as in the app and the command (a print is not a deletion).
+    text = run_plain(data_file, "13", "1", "Alex Morgan", "", "b", "v", "r", "no", "r", "y", "q")
     assert "Saved: your name is Alex Morgan." in text
     assert "The summary 'For my next appointment', " in text
     assert "to the printer with the command: lpr -T 'For my next appointment'." in text

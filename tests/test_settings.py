@@ -128,7 +128,7 @@ async def test_own_keys_work_and_help_shows_them(data_file: Path, tmp_path: Path
         await pilot.press("question_mark")
         lines = [str(o.prompt) for o in app.screen.query_one("#help").options]  # type: ignore[attr-defined]
         assert "x or Escape: Back (app.back)" in lines
-        assert heading_text(app) == "Help for the home screen. Back: x or Escape."
+        assert heading_text(app) == "Help for the home screen."
         assert "F5: Topics (app.topics)" in lines
 
 

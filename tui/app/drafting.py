@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
@@ -63,7 +64,18 @@ class DraftKeeper:
         self._cancel(key)
         with self._handed_lock:
             self._handed.pop(key, None)
-        self._writer.submit(self._quietly, self.drafts.clear, key)
+        self._submit(self._quietly, self.drafts.clear, key)
+
+    _closed = False
+
+    def _submit(self, job: Callable[..., None], *args: object) -> None:
+        """Give ``job`` to the writer thread; once the keeper is closed (the app is
+        ending), do it here and now: a timer or a last key can still come then, and its
+        words must not be lost (nor crash the app's ending)."""
+        if self._closed:
+            job(*args)
+        else:
+            self._writer.submit(job, *args)
 
     def _cancel(self, key: str) -> None:
         self._typed.pop(key, None)
@@ -80,7 +92,7 @@ class DraftKeeper:
             return
         with self._handed_lock:
             self._handed[key] = words
-        self._writer.submit(self._write_newest, key)
+        self._submit(self._write_newest, key)
 
     def _write_newest(self, key: str) -> None:
         """On the writer thread: write the newest words handed over for ``key``, if a
@@ -99,11 +111,17 @@ class DraftKeeper:
 
     def write_now(self) -> None:
         """Write every waiting draft at once and wait (the app is being stopped)."""
-        for key in list(self._typed):
-            self._hand_over(key)
         self.close()
 
     def close(self) -> None:
+        """Hand over every word still waiting for its timer, and wait until all are
+        written; later words are written at once (``_submit``)."""
+        for key in list(self._typed):
+            self._hand_over(key)
+        for timer in self._timers.values():
+            timer.stop()
+        self._timers.clear()
+        self._closed = True
         self.title.restore()
         self._writer.shutdown(wait=True)
 
@@ -112,7 +130,7 @@ class DraftKeeper:
 
     def forget(self, key: str) -> None:
         """Throw away a left-over draft (the person said so)."""
-        self._writer.submit(self._quietly, self.drafts.clear, key)
+        self._submit(self._quietly, self.drafts.clear, key)
 
 
 def _saved_already(app: NavigatorApp, draft: Draft) -> bool:

@@ -32,6 +32,7 @@ from textual.widgets import Input, OptionList
 from tui.app.long_list import LongList
 from tui.app.screens.base import BaseScreen
 from tui.app.widgets import StatusLine, move_cursor, plain
+from tui.core.text import ROW
 
 #: Keys after which Orca speaks only an insertion that ends at the cursor (Textual's
 #: names). Printable keys, Return, Tab, Space and ctrl or alt chords are spoken anyway,
@@ -121,11 +122,12 @@ def screen_name(screen: BaseScreen) -> str:
     return heading.split(". ", 1)[0].rstrip(".") + "."
 
 
-def arrival_words(screen: BaseScreen) -> str:
-    """What a screen says on arrival: its heading's first sentence and the focused line."""
-    name = screen_name(screen)
-    focus = focused_words(screen)
-    return f"{name} {focus}" if focus else name
+def arrival_words(screen: BaseScreen, width: int = ROW) -> str:
+    """What a screen says on arrival: its heading's first sentence and the focused line,
+    in one row of ``width`` (cut with "…"): the cursor ends it, and a braille display
+    shows that row only."""
+    said = f"{screen_name(screen)} {focused_words(screen)}".rstrip()
+    return said if len(said) <= width else said[: width - 1].rstrip() + "…"
 
 
 def end_of_text(status: StatusLine) -> Offset | None:
@@ -186,7 +188,7 @@ class SaidAtTheCursor(App[None]):
         if status is None:
             return False
         if not status.held:
-            status.hold(arrival_words(screen))
+            status.hold(arrival_words(screen, status.content_region.width or ROW))
         elif not self.quiet_key_answered:  # a result on a new screen: which screen, first
             status.hold(f"{screen_name(screen)} {status.message}")
         return True

@@ -120,6 +120,11 @@ def still_in_copies(count: int) -> str:
     )
 
 
+def kept_the_copies(count: int) -> str:
+    """Said when the person keeps the copies: what stays where (every front end)."""
+    return f"Kept the backup copies. {still_in_copies(count)}"
+
+
 def remove_question(count: int) -> str:
     """The question each front end asks after a deletion (No is the default answer)."""
     return (

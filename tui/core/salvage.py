@@ -74,7 +74,7 @@ def _causes(raw: bytes, text: str, whole: bool) -> list[str]:
     if any(without_stray_commas(side) != side for side in sides(text)):
         causes.append("a comma was out of place")
     if not whole:
-        causes.append("it was cut short or damaged")
+        causes.append("part of it could not be read (cut short, or changed by hand)")
     return causes or ["its version record was changed"]
 
 

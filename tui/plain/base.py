@@ -120,7 +120,7 @@ class PlainBase:
             return
         answer = self.out.ask(f"{copies.remove_question(held)} Type yes to remove it:")
         if answer.strip().lower() != "yes":
-            self.out.say(f"Kept the backup copies. {copies.still_in_copies(held)}")
+            self.out.say(copies.kept_the_copies(held))
             return
         removed = self.attempt(self.nav.notes.remove_from_copies, note_id)
         if removed is not None:

@@ -251,7 +251,7 @@ class FollowUpMenus(PlainBase):
                 self.out.user_line(wording.SAVED_INSTEAD, str(path))
                 self.out.say(wording.PRINT_ANOTHER_WAY)
             return
-        if self.out.ask("Type yes to print it:").strip().lower() != "yes":
+        if self.out.ask("Type y to print it:").strip().lower() not in ("y", "yes"):
             self.out.say("Nothing was printed.")
             return
         sent = self.attempt(printing.send, job)

@@ -141,7 +141,7 @@ class NotesScreen(BaseScreen):
 
         def answered(yes: bool | None) -> None:
             if not yes:
-                kept = f"Kept the backup copies. {copies.still_in_copies(held)}"
+                kept = copies.kept_the_copies(held)
                 self.say(" ".join(part for part in (deleted, kept, aside) if part))
             elif removed := self.attempt(lambda: self.nav.notes.remove_from_copies(note_id)):
                 self.say(" ".join(part for part in (deleted, removed.sentence(), aside) if part))
