@@ -48,10 +48,7 @@ SOMETIMES_FAILING: dict[str, dict[str, str]] = {
         "16 y": "'You have no notes yet' comes after 62-76 characters, at the window's edge",
         "20 ?": "the help's first line comes after its heading, at the window's edge",
     },
-    "orca": {
-        "10 type 'Heat'": "a letter is echoed only if drawn before the key is let go (80 ms): "
-        "under load the first one can be late",
-    },
+    "orca": {},
 }
 
 

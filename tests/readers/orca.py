@@ -179,8 +179,19 @@ class OrcaSession(ReaderSession):
     def _send(self, key: str) -> None:
         """Press and release the key as a hand does, holding it a moment: Orca echoes a
         typed character on release, if the app has drawn it by then."""
+        hold = str(KEY_HOLD_SECONDS)
+        if len(key) == 1 and key.isupper():
+            # Shift held until the letter is let go, as a hand does: xdotool alone lets
+            # Shift go first, and Orca, which echoes a key as it is let go, then heard
+            # "h" for "H" and did not echo it.
+            letter = key.lower()
+            self._xdotool(
+                "keydown", "Shift_L", "keydown", letter, "sleep", hold, "keyup", letter,
+                "keyup", "Shift_L",
+            )  # fmt: skip
+            return
         keysym = KEYSYMS.get(key) or CHARACTER_KEYSYMS.get(key, key)
-        self._xdotool("keydown", keysym, "sleep", str(KEY_HOLD_SECONDS), "keyup", keysym)
+        self._xdotool("keydown", keysym, "sleep", hold, "keyup", keysym)
 
     def _new_events(self, final: bool) -> list[Event]:
         data = self.log.since(self._offset)
