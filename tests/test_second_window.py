@@ -80,3 +80,33 @@ async def test_the_second_window_keeps_drafts_of_its_own(
         nav.store.close()
     assert titles == ["first window's", "typed in the second window"]
     assert not paths.window_drafts_files(data_file)  # folded into the one drafts file
+
+
+def test_a_hang_up_of_the_second_window_keeps_its_words(data_file: Path) -> None:
+    """The second window (read-only while the first holds the file) is typed in, and its
+    terminal closes (SIGHUP): the words are in its drafts, offered at the next start.
+    Before issue 22 a second window kept no drafts and lost the words without a word."""
+    import os
+    import signal
+
+    from tests.terminal import Terminal
+
+    first = open_navigator(data_file)  # the first window, holding the file
+    try:
+        with Terminal.app(data_file) as term:
+            term.wait_for("SPMS Navigator: home")
+            term.wait_for("read-only")
+            term.press("n")
+            term.press("a", settle=False)
+            term.wait_for_cursor_line("Title:")
+            term.type("said in the second window")
+            os.kill(term.process.pid, signal.SIGHUP)
+            assert term.process.wait(timeout=10) == 0
+    finally:
+        first.store.close()
+    nav = open_navigator(data_file)  # the next start holds the file: the words come back
+    try:
+        titles = [d.fields.get("title", "") for d in Drafts(data_file).left_over()]
+    finally:
+        nav.store.close()
+    assert "said in the second window" in titles
