@@ -10,6 +10,7 @@ from __future__ import annotations
 import inspect
 import re
 
+from textual import events
 from textual.app import App, ComposeResult
 from textual.geometry import Offset, Size
 from textual.scroll_view import ScrollView
@@ -97,3 +98,22 @@ def test_wrapping_keeps_no_break_spaces_and_breaks_at_others() -> None:
         assert _wrap.divide_line("two words", 6) == [4], "plain spaces still break"
     finally:
         _wrap.re_word = before
+
+
+async def test_a_screen_draws_what_waits_at_once_and_says_when_it_is_done() -> None:
+    """output.py draws each step of a held screen change without waiting for Textual's
+    next 1/60 s tick, and releases the screen only when nothing is left to draw."""
+    app = _Listing()
+    async with app.run_test(size=(40, 10)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert not textual_private.still_drawing(screen)
+        assert not textual_private.draw_pending_now(screen), "drew with nothing waiting"
+        screen.refresh(layout=True)
+        assert textual_private.still_drawing(screen), "a layout asked for is not seen"
+        assert textual_private.draw_pending_now(screen)
+        assert not screen._layout_required, "Screen._on_timer_update laid nothing out"
+        await pilot.pause()
+        assert not textual_private.still_drawing(screen)
+        app.query_one(OptionList).post_message(events.Show())
+        assert textual_private.still_drawing(screen), "a widget's waiting message is not seen"

@@ -27,7 +27,7 @@ from typing import Any, Protocol
 from textual.app import App
 from textual.driver import Driver
 
-from tui.app.textual_private import draw_whole_screen
+from tui.app.textual_private import draw_whole_screen, still_drawing
 
 #: A new screen is drawn in several frames; they go to the terminal as one write once
 #: nothing more was drawn for this long (seconds), or after OUTPUT_HELD_AT_MOST.
@@ -155,7 +155,10 @@ class OutputHolding(App[None]):
     def _release_once_drawn(self) -> None:
         """After a refresh: if it drew something, drawing may not be over (a list lays
         its lines out as it is first drawn, and asks to be drawn again), so look again
-        after the next one. Once a refresh draws nothing more, the screen is finished:
+        after the next one; so too while the screen or one of its widgets has a message
+        waiting (drawn at once now, not at 1/60 s ticks, a step could otherwise be
+        released before a list, told its size, shows its scrollbar and asks to be laid
+        out again). Once a refresh draws nothing more, the screen is finished:
         what was held is dropped, and the screen as it is goes out as one whole frame.
         (Sending the held frames instead was three or four screens' worth of bytes: the
         terminal passed them on in pieces, and Fenrir cut each piece off with the next.)"""
@@ -163,7 +166,7 @@ class OutputHolding(App[None]):
         if output is None or not output.holding:
             return
         drawn = output.frames_held()
-        if drawn != self._frames_seen:
+        if drawn != self._frames_seen or still_drawing(self.screen):
             self._frames_seen = drawn
             self.call_after_refresh(self._release_once_drawn)
             return

@@ -15,6 +15,7 @@ from rich import _wrap
 from rich.console import RenderableType
 from textual.app import App
 from textual.geometry import Offset, Size
+from textual.screen import Screen
 from textual.scroll_view import ScrollView
 from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.widgets import OptionList
@@ -23,8 +24,10 @@ __all__ = [
     "CrashHook",
     "close_with_report",
     "current_exception",
+    "draw_pending_now",
     "draw_whole_screen",
     "option_first_line",
+    "still_drawing",
     "update_scroll_size",
     "use_glyph_free_scrollbars",
     "wrap_never_at_no_break_spaces",
@@ -70,6 +73,34 @@ def draw_whole_screen(app: App[Any]) -> None:
     terminal never saw, so the next one must be whole."""
     screen = app.screen
     app._display(screen, screen._compositor.render_full_update())
+
+
+def _drawing_pending(screen: Screen[Any]) -> bool:
+    return bool(
+        screen._layout_required
+        or screen._scroll_required
+        or screen._repaint_required
+        or screen._dirty_widgets
+    )
+
+
+def draw_pending_now(screen: Screen[Any]) -> bool:
+    """Lay out and draw what ``screen`` is waiting to draw, now, instead of at the next
+    tick of its update timer (Textual draws at most 60 times a second, so each step
+    of a new screen waited up to 1/60 s). False when nothing was waiting."""
+    if not _drawing_pending(screen) or not screen.is_current or screen.app._batch_count:
+        return False
+    screen._on_timer_update()
+    return True
+
+
+def still_drawing(screen: Screen[Any]) -> bool:
+    """``screen`` has something to lay out or draw, or a message waits in the queue of
+    the screen or one of its widgets (a list told its new size, which will show its
+    scrollbar and ask for another layout)."""
+    if _drawing_pending(screen) or screen.message_queue_size:
+        return True
+    return any(widget.message_queue_size for widget in screen.walk_children())
 
 
 def current_exception(app: App[Any]) -> BaseException | None:

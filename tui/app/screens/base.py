@@ -15,6 +15,7 @@ from textual.widgets import OptionList, Static
 
 from tui.app import bindings
 from tui.app.long_list import LongList
+from tui.app.textual_private import draw_pending_now
 from tui.app.type_ahead import ready_once_mounted
 from tui.app.widgets import (
     Gutter,
@@ -247,6 +248,17 @@ class BaseScreen(Screen[None]):
 
     def refresh_data(self) -> None:
         """Reload what the screen shows from the core (another screen may have changed it)."""
+
+    def on_idle(self, _event: events.Idle) -> None:
+        """While a screen change is held (tui/app/output.py), each step of it (the
+        first layout, the list filled, the focus, the cursor) is drawn as soon as the
+        screen is idle, not at the next 1/60 s tick: nobody sees these frames, and the
+        whole screen goes out only once they are done. (The ticks were about half of a
+        screen change's 100-130 ms.) Runs before Textual's own idle handler, which then
+        finds nothing waiting and runs the callbacks that wait for a refresh."""
+        output = self.nav_app.output
+        if output is not None and output.holding:
+            draw_pending_now(self)
 
     def on_resize(self, _event: events.Resize) -> None:
         # A new terminal size moves widgets without resizing them all. Textual has
