@@ -78,7 +78,7 @@ async def test_the_whole_screen_can_be_drawn_at_once() -> None:
     async with app.run_test(size=(40, 10)) as pilot:
         await pilot.pause()
         assert callable(app.screen._compositor.render_full_update), "render_full_update is gone"
-        textual_private.draw_whole_screen(app)
+        textual_private.show_whole_screen(app, textual_private.render_whole_screen(app.screen))
 
 
 def test_wrapping_keeps_no_break_spaces_and_breaks_at_others() -> None:
@@ -117,3 +117,35 @@ async def test_a_screen_draws_what_waits_at_once_and_says_when_it_is_done() -> N
         assert not textual_private.still_drawing(screen)
         app.query_one(OptionList).post_message(events.Show())
         assert textual_private.still_drawing(screen), "a widget's waiting message is not seen"
+
+
+class _Unseen(textual_private.UnseenFramesSkipped):
+    unseen = False
+
+    def frames_unseen(self) -> bool:
+        return self.unseen
+
+    def compose(self) -> ComposeResult:
+        yield OptionList(*[f"Line {n}" for n in range(40)])
+
+
+async def test_a_held_screen_is_laid_out_but_not_drawn_until_shown_whole() -> None:
+    """While a screen change is held its frames would be dropped: Textual's
+    Screen._compositor_refresh is skipped, and the screen is drawn once, whole."""
+    app = App[None]()
+    async with app.run_test(size=(40, 10)) as pilot:
+        screen = _Unseen()
+        await app.push_screen(screen)
+        await pilot.pause()
+        shown: list[object] = []
+        app._display = lambda _screen, update: shown.append(update)  # type: ignore[method-assign,assignment]
+        screen.unseen = True
+        screen.refresh(layout=True)
+        assert textual_private.draw_pending_now(screen)
+        assert shown == [], "a held screen was drawn"
+        textual_private.show_whole_screen(app, textual_private.render_whole_screen(screen))
+        assert len(shown) == 1
+        screen.unseen = False
+        screen.refresh(layout=True)
+        assert textual_private.draw_pending_now(screen)
+        assert len(shown) > 1, "Screen._compositor_refresh no longer draws the screen"
