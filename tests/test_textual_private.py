@@ -13,6 +13,7 @@ import re
 from textual import events
 from textual.app import App, ComposeResult
 from textual.geometry import Offset, Size
+from textual.screen import Screen
 from textual.scroll_view import ScrollView
 from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.widgets import OptionList
@@ -35,6 +36,12 @@ def test_the_private_names_still_exist() -> None:
         "App._previous_cursor_position is gone"
     )
     assert isinstance(OptionList()._index_to_line, dict), "OptionList._index_to_line is gone"
+    assert callable(Screen._compositor_refresh), "Screen._compositor_refresh is gone"
+    assert callable(Screen._on_timer_update), "Screen._on_timer_update is gone"
+    screen = Screen[None]()
+    for flag in ("_layout_required", "_scroll_required", "_repaint_required"):
+        assert isinstance(getattr(screen, flag), bool), f"Screen.{flag} is gone"
+    assert isinstance(screen._dirty_widgets, set), "Screen._dirty_widgets is gone"
     assert callable(App._display), "App._display is gone"
     assert list(inspect.signature(App._display).parameters) == ["self", "screen", "renderable"], (
         "App._display takes other arguments now"
