@@ -206,7 +206,15 @@ class BaseScreen(UnseenFramesSkipped):
             self.say(str(error), error=True)
             return None
 
+    #: BaseScreen's part of mounting has run (see ``on_mount``).
+    _base_mounted = False
+
     def on_mount(self) -> None:
+        # Textual calls the on_mount of every class of the screen, and a screen's own
+        # on_mount calls this one through super() as well: do it once.
+        if self._base_mounted:
+            return
+        self._base_mounted = True
         ready_once_mounted(self)
         self._loaded_on_mount = True  # each screen's on_mount loads what it shows
         self.set_heading(self.heading_text())
