@@ -10,8 +10,10 @@ from __future__ import annotations
 import inspect
 import re
 
+from textual import events
 from textual.app import App, ComposeResult
 from textual.geometry import Offset, Size
+from textual.screen import Screen
 from textual.scroll_view import ScrollView
 from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.widgets import OptionList
@@ -34,6 +36,12 @@ def test_the_private_names_still_exist() -> None:
         "App._previous_cursor_position is gone"
     )
     assert isinstance(OptionList()._index_to_line, dict), "OptionList._index_to_line is gone"
+    assert callable(Screen._compositor_refresh), "Screen._compositor_refresh is gone"
+    assert callable(Screen._on_timer_update), "Screen._on_timer_update is gone"
+    screen = Screen[None]()
+    for flag in ("_layout_required", "_scroll_required", "_repaint_required"):
+        assert isinstance(getattr(screen, flag), bool), f"Screen.{flag} is gone"
+    assert isinstance(screen._dirty_widgets, set), "Screen._dirty_widgets is gone"
     assert callable(App._display), "App._display is gone"
     assert list(inspect.signature(App._display).parameters) == ["self", "screen", "renderable"], (
         "App._display takes other arguments now"
@@ -77,7 +85,7 @@ async def test_the_whole_screen_can_be_drawn_at_once() -> None:
     async with app.run_test(size=(40, 10)) as pilot:
         await pilot.pause()
         assert callable(app.screen._compositor.render_full_update), "render_full_update is gone"
-        textual_private.draw_whole_screen(app)
+        textual_private.show_whole_screen(app, textual_private.render_whole_screen(app.screen))
 
 
 def test_wrapping_keeps_no_break_spaces_and_breaks_at_others() -> None:
@@ -97,3 +105,54 @@ def test_wrapping_keeps_no_break_spaces_and_breaks_at_others() -> None:
         assert _wrap.divide_line("two words", 6) == [4], "plain spaces still break"
     finally:
         _wrap.re_word = before
+
+
+async def test_a_screen_draws_what_waits_at_once_and_says_when_it_is_done() -> None:
+    """output.py draws each step of a held screen change without waiting for Textual's
+    next 1/60 s tick, and releases the screen only when nothing is left to draw."""
+    app = _Listing()
+    async with app.run_test(size=(40, 10)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert not textual_private.still_drawing(screen)
+        assert not textual_private.draw_pending_now(screen), "drew with nothing waiting"
+        screen.refresh(layout=True)
+        assert textual_private.still_drawing(screen), "a layout asked for is not seen"
+        assert textual_private.draw_pending_now(screen)
+        assert not screen._layout_required, "Screen._on_timer_update laid nothing out"
+        await pilot.pause()
+        assert not textual_private.still_drawing(screen)
+        app.query_one(OptionList).post_message(events.Show())
+        assert textual_private.still_drawing(screen), "a widget's waiting message is not seen"
+
+
+class _Unseen(textual_private.UnseenFramesSkipped):
+    unseen = False
+
+    def frames_unseen(self) -> bool:
+        return self.unseen
+
+    def compose(self) -> ComposeResult:
+        yield OptionList(*[f"Line {n}" for n in range(40)])
+
+
+async def test_a_held_screen_is_laid_out_but_not_drawn_until_shown_whole() -> None:
+    """While a screen change is held its frames would be dropped: Textual's
+    Screen._compositor_refresh is skipped, and the screen is drawn once, whole."""
+    app = App[None]()
+    async with app.run_test(size=(40, 10)) as pilot:
+        screen = _Unseen()
+        await app.push_screen(screen)
+        await pilot.pause()
+        shown: list[object] = []
+        app._display = lambda _screen, update: shown.append(update)  # type: ignore[method-assign,assignment]
+        screen.unseen = True
+        screen.refresh(layout=True)
+        assert textual_private.draw_pending_now(screen)
+        assert shown == [], "a held screen was drawn"
+        textual_private.show_whole_screen(app, textual_private.render_whole_screen(screen))
+        assert len(shown) == 1
+        screen.unseen = False
+        screen.refresh(layout=True)
+        assert textual_private.draw_pending_now(screen)
+        assert len(shown) > 1, "Screen._compositor_refresh no longer draws the screen"

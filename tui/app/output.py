@@ -27,12 +27,14 @@ from typing import Any, Protocol
 from textual.app import App
 from textual.driver import Driver
 
-from tui.app.textual_private import draw_whole_screen
+from tui.app.textual_private import render_whole_screen, show_whole_screen, still_drawing
 
 #: A new screen is drawn in several frames; they go to the terminal as one write once
 #: nothing more was drawn for this long (seconds), or after OUTPUT_HELD_AT_MOST.
 OUTPUT_QUIET = 0.06
 OUTPUT_HELD_AT_MOST = 1.0
+#: A screen that keeps asking to be laid out again goes out after this many looks.
+RELEASE_TRIES_AT_MOST = 50
 
 
 class HeldOutput(Protocol):
@@ -143,32 +145,39 @@ class OutputHolding(App[None]):
 
     def screen_settled(self) -> None:
         """The top screen is built, filled and focused, and its cursor placed: once the
-        app has drawn all that follows from it, the screen goes out whole, in one write,
-        instead of after 60 ms of quiet. (Waiting for quiet made every screen change
-        take 120-130 ms, eleven times a bare Textual screen push.)"""
+        app has laid out all that follows from it, the screen goes out whole, in one
+        write, instead of after 60 ms of quiet. (Waiting for quiet made every screen
+        change take 120-130 ms, eleven times a bare Textual screen push.)"""
         if self.output is not None and self.output.holding:
-            self._frames_seen = -1
+            self._release_tries = 0
             self.call_after_refresh(self._release_once_drawn)
 
-    _frames_seen = -1
+    _release_tries = 0
 
     def _release_once_drawn(self) -> None:
-        """After a refresh: if it drew something, drawing may not be over (a list lays
-        its lines out as it is first drawn, and asks to be drawn again), so look again
-        after the next one. Once a refresh draws nothing more, the screen is finished:
-        what was held is dropped, and the screen as it is goes out as one whole frame.
-        (Sending the held frames instead was three or four screens' worth of bytes: the
-        terminal passed them on in pieces, and Fenrir cut each piece off with the next.)"""
+        """After a refresh: while the screen or one of its widgets still has something
+        to lay out, or a message waiting (a list told its size will show its scrollbar
+        and ask for another layout), look again after the next refresh. Then the screen
+        is drawn whole; if drawing it asked for more (a list lays its lines out as it
+        is first drawn), look again. Else what was held is dropped, and the screen goes
+        out as one whole frame. (Sending the held frames instead was three or four
+        screens' worth of bytes: the terminal passed them on in pieces, and Fenrir cut
+        each piece off with the next.)"""
         output = self.output
         if output is None or not output.holding:
             return
-        drawn = output.frames_held()
-        if drawn != self._frames_seen:
-            self._frames_seen = drawn
+        screen = self.screen
+        self._release_tries += 1
+        settling = self._release_tries < RELEASE_TRIES_AT_MOST
+        if settling and still_drawing(screen):
+            self.call_after_refresh(self._release_once_drawn)
+            return
+        whole = render_whole_screen(screen)
+        if settling and still_drawing(screen):
             self.call_after_refresh(self._release_once_drawn)
             return
         output.release(drop=True)
-        draw_whole_screen(self)
+        show_whole_screen(self, whole)
         self.after_whole_screen()
 
     def after_whole_screen(self) -> None:

@@ -13,18 +13,24 @@ from typing import Any
 
 from rich import _wrap
 from rich.console import RenderableType
+from textual._compositor import LayoutUpdate
 from textual.app import App
 from textual.geometry import Offset, Size
+from textual.screen import Screen
 from textual.scroll_view import ScrollView
 from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.widgets import OptionList
 
 __all__ = [
     "CrashHook",
+    "UnseenFramesSkipped",
     "close_with_report",
     "current_exception",
-    "draw_whole_screen",
+    "draw_pending_now",
     "option_first_line",
+    "render_whole_screen",
+    "show_whole_screen",
+    "still_drawing",
     "update_scroll_size",
     "use_glyph_free_scrollbars",
     "wrap_never_at_no_break_spaces",
@@ -63,13 +69,62 @@ def write_to_terminal(app: App[Any], data: str) -> bool:
     return True
 
 
-def draw_whole_screen(app: App[Any]) -> None:
-    """Write the top screen, every line of it and the cursor's place, in one frame, now.
+def render_whole_screen(screen: Screen[Any]) -> object:
+    """Every line of ``screen``, drawn but not yet written (``show_whole_screen``)."""
+    return screen._compositor.render_full_update()
 
-    Textual draws only what changed since its last frame; output.py drops frames the
-    terminal never saw, so the next one must be whole."""
-    screen = app.screen
-    app._display(screen, screen._compositor.render_full_update())
+
+def show_whole_screen(app: App[Any], whole: object) -> None:
+    """Write what ``render_whole_screen`` drew, and the cursor's place, as one frame."""
+    assert isinstance(whole, LayoutUpdate)
+    app._display(app.screen, whole)
+
+
+class UnseenFramesSkipped(Screen[None]):
+    """A screen that does not draw the frames nobody will see.
+
+    While a screen change is held (tui/app/output.py) every frame Textual draws is
+    dropped; drawing them was about half of the time a change took (each layout
+    step drew the whole screen). Only the layout is done then; the screen is drawn
+    whole once, when it is released."""
+
+    def frames_unseen(self) -> bool:
+        """The frames drawn now would be dropped."""
+        return False
+
+    def _compositor_refresh(self) -> None:
+        if self.frames_unseen() and self is self.app.screen:
+            self._dirty_widgets.clear()  # drawn whole on release, from the layout
+            return
+        super()._compositor_refresh()
+
+
+def _drawing_pending(screen: Screen[Any]) -> bool:
+    return bool(
+        screen._layout_required
+        or screen._scroll_required
+        or screen._repaint_required
+        or screen._dirty_widgets
+    )
+
+
+def draw_pending_now(screen: Screen[Any]) -> bool:
+    """Lay out and draw what ``screen`` is waiting to draw, now, instead of at the next
+    tick of its update timer (Textual draws at most 60 times a second, so each step
+    of a new screen waited up to 1/60 s). False when nothing was waiting."""
+    if not _drawing_pending(screen) or not screen.is_current or screen.app._batch_count:
+        return False
+    screen._on_timer_update()
+    return True
+
+
+def still_drawing(screen: Screen[Any]) -> bool:
+    """``screen`` has something to lay out or draw, or a message waits in the queue of
+    the screen or one of its widgets (a list told its new size, which will show its
+    scrollbar and ask for another layout)."""
+    if _drawing_pending(screen) or screen.message_queue_size:
+        return True
+    return any(widget.message_queue_size for widget in screen.walk_children())
 
 
 def current_exception(app: App[Any]) -> BaseException | None:

@@ -132,7 +132,12 @@ class ReaderList(OptionList):
         return self.get_option_at_index(self.highlighted).id
 
     def show_options(self, options: Sequence[Option]) -> None:
-        self.set_options(options)
+        """Show ``options``; lines the same as those shown are left as they are. (The
+        home screen builds its lines again each time a person comes back to it: setting
+        them anew laid the list and the screen out again, and drew it twice more, on
+        every Back.)"""
+        if _lines_of(options) != _lines_of(self.options):
+            self.set_options(options)
 
     def item_ids(self) -> list[str]:
         return [option.id or "" for option in self.options]
@@ -149,6 +154,11 @@ class ReaderList(OptionList):
             if not candidate.disabled:
                 self.highlighted = index
                 return
+
+
+def _lines_of(options: Sequence[Option]) -> list[tuple[str | None, str, bool]]:
+    """What a person can tell apart in a list's lines: id, words, and which are skipped."""
+    return [(line.id, str(line.prompt), line.disabled) for line in options]
 
 
 def option(text: str, option_id: str | None = None, disabled: bool = False) -> Option:

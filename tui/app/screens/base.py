@@ -9,12 +9,12 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import OptionList, Static
 
 from tui.app import bindings
 from tui.app.long_list import LongList
+from tui.app.textual_private import UnseenFramesSkipped, draw_pending_now
 from tui.app.type_ahead import ready_once_mounted
 from tui.app.widgets import (
     Gutter,
@@ -43,7 +43,7 @@ SAVE_WAIT = 0.012
 SAVING_SHOWN_AFTER = 0.15
 
 
-class BaseScreen(Screen[None]):
+class BaseScreen(UnseenFramesSkipped):
     """A full screen with a heading line first, so a reader hears where they are."""
 
     #: The words of the heading line, and the name Help uses for this screen.
@@ -206,7 +206,15 @@ class BaseScreen(Screen[None]):
             self.say(str(error), error=True)
             return None
 
+    #: BaseScreen's part of mounting has run (see ``on_mount``).
+    _base_mounted = False
+
     def on_mount(self) -> None:
+        # Textual calls the on_mount of every class of the screen, and a screen's own
+        # on_mount calls this one through super() as well: do it once.
+        if self._base_mounted:
+            return
+        self._base_mounted = True
         ready_once_mounted(self)
         self._loaded_on_mount = True  # each screen's on_mount loads what it shows
         self.set_heading(self.heading_text())
@@ -247,6 +255,22 @@ class BaseScreen(Screen[None]):
 
     def refresh_data(self) -> None:
         """Reload what the screen shows from the core (another screen may have changed it)."""
+
+    def frames_unseen(self) -> bool:
+        """A screen change is held: its frames would be dropped (tui/app/output.py)."""
+        output = self.nav_app.output
+        return output is not None and output.holding
+
+    def on_idle(self, _event: events.Idle) -> None:
+        """While a screen change is held (tui/app/output.py), each step of it (the
+        first layout, the list filled, the focus, the cursor) is laid out as soon as the
+        screen is idle, not at the next 1/60 s tick, and not drawn (UnseenFramesSkipped):
+        nobody sees these frames, and the whole screen is drawn once they are done.
+        (The ticks were about half of a screen change's 100-130 ms, the drawing half of
+        the rest.) Runs before Textual's own idle handler, which then finds nothing
+        waiting and runs the callbacks that wait for a refresh."""
+        if self.frames_unseen():
+            draw_pending_now(self)
 
     def on_resize(self, _event: events.Resize) -> None:
         # A new terminal size moves widgets without resizing them all. Textual has
