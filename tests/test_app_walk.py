@@ -152,10 +152,9 @@ async def test_write_filter_edit_and_delete_notes(data_file: Path) -> None:
             assert isinstance(app.screen, NotesScreen)
             assert status_text(app) == "Saved the note."
         assert option_texts(app, "notes")[0].startswith("Walking is slower.")  # newest first
-        await pilot.press("slash", *"bladder")
+        await pilot.press("slash", *"bladder", "enter")  # the filter, then to the list
         assert [t.split(".")[0] for t in option_texts(app, "notes")] == ["Bladder question"]
         assert "1 of 2 notes match 'bladder'" in str(app.screen.query_one("#count").render())
-        await pilot.press("enter")  # from the filter to the list
         await pilot.press("enter")  # open the note
         assert isinstance(app.screen, NoteEditorScreen)
         title_field = app.screen.query_one("#title", Input)

@@ -115,11 +115,11 @@ async def test_a_click_opens_the_note_under_the_mouse(data_file: Path) -> None:
 async def test_a_filter_with_no_match_leaves_a_line_to_read(data_file: Path) -> None:
     _many_notes(data_file)
     async with running_app(data_file) as (app, pilot):
-        await pilot.press("n", "slash", *"zzzz")
+        await pilot.press("n", "slash", *"zzzz", "enter")  # typed, then to the list
         notes = app.screen.query_one("#notes", LongList)
         assert notes.texts() == ["No notes match this filter. Press a to write one."]
         assert notes.highlighted is None
-        await pilot.press("enter", "down", "enter")  # to the list; nothing to open
+        await pilot.press("down", "enter")  # nothing to open
         assert app.screen is not None and not isinstance(app.screen, NoteEditorScreen)
         assert app.cursor_position == (GUTTER_X, notes.content_region.y)
         count = app.screen.query_one("#count", TextLine).message

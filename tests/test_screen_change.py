@@ -78,3 +78,27 @@ def _said_last_at_the_cursor(
     assert heading in status and focus in status, f"after {key}: the status line is {status!r}"
     cursor = (term.screen.cursor.y, term.screen.cursor.x)
     assert cursor == (1, len(status)), f"after {key}: the cursor is at {cursor}, not at the end"
+
+
+def test_a_letter_typed_into_a_search_changes_only_its_field(data_file: Path) -> None:
+    """Typing in a search field redraws nothing but the field, so a screen reader
+    echoes the letter (a list redrawn at each letter was read again at each letter);
+    after a pause the line below says how many places; Enter lists them."""
+    with Terminal.app(data_file, columns=80, rows=24) as term:
+        term.wait_for("SPMS Navigator: home")
+        term.press("t")
+        term.press("/")
+        term.press("r")  # the first letter empties the list, once
+        for letter in "esp":
+            before = term.text().splitlines()
+            term.send(letter)
+            term.read_frame(2.0, gap=0.03)
+            after = term.text().splitlines()
+            rows = zip(before, after, strict=True)
+            changed = [row for row, (old, new) in enumerate(rows) if old != new]
+            assert len(changed) == 1, f"after {letter!r}: rows {changed} changed"
+            assert after[changed[0]].strip().startswith("Find a word: ")
+        term.settle(quiet=0.8)
+        assert "Found in " in term.text() and "'resp'. Enter or Down goes to them." in term.text()
+        term.press("enter")
+        assert term.cursor_line().startswith("1 of ")
