@@ -4,13 +4,14 @@
 # to time how soon the urgent-help number is heard), and Fenrir unpacked into .readers/fenrir (not installed:
 # an installed Fenrir registers a service that would take over a machine's console).
 # yasr (a small PTY reader) is the third reader; it speaks through a stub speech server.
+# strace drives tests/test_strace_faults.py (a kill and an error at each system call).
 # Safe to run again: when everything is there it only checks, and says nothing.
 # Run as root on Debian 12 or newer; elsewhere it says what to install and exits 0.
 set -u
 
 packages="orca espeak-ng xvfb dbus-x11 at-spi2-core xfce4-terminal xdotool python3-pyatspi
   python3-daemonize python3-dbus python3-evdev python3-pexpect python3-pkg-resources
-  python3-pyte python3-pyudev python3-xdg yasr"
+  python3-pyte python3-pyudev python3-xdg yasr strace"
 root=$(cd "$(dirname "$0")/.." && pwd)
 fenrir_dir="$root/.readers/fenrir"
 fenrir="$fenrir_dir/usr/bin/fenrir"
