@@ -47,6 +47,15 @@ def navigator(
     monkeypatch.chdir(tmp_path)
     build_data_file(Path("navigator.json"), time_machine, None)
     opened = open_navigator(Path("navigator.json"))
+    # Records whose lines are long: a medicine with a reason and a change, an event
+    # with the person's own words.
+    baclofen = opened.medicines.add(
+        "Baclofen", "10 mg", "morning and night", "2026-09-01", why="stiffness in my legs"
+    )
+    opened.medicines.change(baclofen.id, dose="20 mg", day="2026-11-02")
+    opened.events.add(
+        "fall", "2026-11-20", "on the stairs at home after a hot day; no harm, but I was shaken"
+    )
     yield opened
     opened.store.close()
 
@@ -78,3 +87,18 @@ async def test_every_item_of_a_list_fits_one_row_at_80_columns(
         width, texts = _lines(app)
         too_long = [text for text in texts if cell_len(text.rstrip()) > width]
         assert not too_long, f"{screen}: {len(too_long)} items wrap at {width} cells: {too_long}"
+
+
+async def test_enter_on_a_sentence_s_later_row_opens_its_item(navigator: Navigator) -> None:
+    """A medicine whose line goes on in a second row: Enter there opens the medicine,
+    as on its first row."""
+    from tui.app.screens.choose import ChooseScreen
+
+    app = NavigatorApp(navigator)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*ROUTES["medicines"])
+        _width, texts = _lines(app)
+        second = next(n for n, text in enumerate(texts) if text.startswith("  "))
+        await pilot.press(*["down"] * second, "enter")
+        assert isinstance(app.screen, ChooseScreen)
+        assert "Baclofen" in str(app.screen.query_one("#question").render())

@@ -24,7 +24,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from tui.app.textual_private import option_first_line, written_cursor_position
-from tui.core.text import safe_for_terminal
+from tui.core.text import rows_of, safe_for_terminal
 
 
 def plain(text: str) -> Text:
@@ -242,6 +242,26 @@ class EchoedInput(Input):
         at = self.cursor_position
         cell = cell_len(self.value[:at]) if not self.password else at
         return Offset(x + cell - scroll_x, y)
+
+
+def option_rows(sentence: str, option_id: str) -> list[Option]:
+    """A sentence as one row an item (the first with ``option_id``, the rest after it
+    with ``#row2``, ``#row3``, … and indented; Enter on any opens the item): every row
+    is heard whole at the cursor, and none wraps at 80 columns, where a reader would
+    speak only its first part."""
+    rows = rows_of(sentence)
+    return [option(rows[0], option_id)] + [
+        option(f"  {row}", f"{option_id}{ROW_MARK}{n}") for n, row in enumerate(rows[1:], 2)
+    ]
+
+
+#: Between an item's id and the number of its later row ("prompt:3#row2").
+ROW_MARK = "#row"
+
+
+def item_of(line_id: str) -> str:
+    """The item a line belongs to: its own id, or for a later row the first row's."""
+    return line_id.partition(ROW_MARK)[0]
 
 
 def quiet_input(value: str = "", placeholder: str = "", input_id: str | None = None) -> Input:

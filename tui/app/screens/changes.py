@@ -14,21 +14,11 @@ from textual.widgets.option_list import Option
 from tui.app import bindings
 from tui.app.screens.choose import ChooseScreen
 from tui.app.screens.list_screen import ListScreen
-from tui.app.widgets import option
+from tui.app.widgets import option, option_rows
 from tui.core.changes import NOT_A_DIAGNOSIS, Since, compare, parse_since
 from tui.core.models import long_date
-from tui.core.text import rows_of
 
 DEFAULT_WORDS = "about 3, 6 and 12 months before"
-
-
-def _rows(sentence: str, option_id: str) -> list[Option]:
-    """A sentence as one row an item (the first with ``option_id``, the rest after it
-    with a number and indented): every row is heard whole at the cursor, none wraps."""
-    rows = rows_of(sentence)
-    return [option(rows[0], option_id)] + [
-        option(f"  {row}", f"{option_id}:{n}") for n, row in enumerate(rows[1:], 2)
-    ]
 
 
 class ChangesScreen(ListScreen):
@@ -51,25 +41,27 @@ class ChangesScreen(ListScreen):
         found = compare(self.nav.checkins.all(), self.since)
         words = self.since.words if self.since else DEFAULT_WORDS
         options: list[Option] = [
-            *_rows(f"Compare with: {words}. Enter or s changes it.", "since"),
-            *_rows(NOT_A_DIAGNOSIS, "not-a-diagnosis"),
-            *_rows(found.summary(), "summary"),
+            *option_rows(f"Compare with: {words}. Enter or s changes it.", "since"),
+            *option_rows(NOT_A_DIAGNOSIS, "not-a-diagnosis"),
+            *option_rows(found.summary(), "summary"),
         ]
         if found.points:
-            options += _rows(found.compared_with(), "compared")
+            options += option_rows(found.compared_with(), "compared")
             for title, group in (("Changed", found.changed), ("The same", found.unchanged)):
                 if group:
                     options.append(
                         Option(Text(title, style="bold"), id=f"h-{title}", disabled=True)
                     )
                     for area in group:
-                        options += _rows(area.words(), f"area:{area.area.id}")
+                        options += option_rows(area.words(), f"area:{area.area.id}")
             if found.not_compared:
                 names = ", ".join(a.area.label for a in found.not_compared)
-                options += _rows(f"Not answered in both, so not compared: {names}.", "not-compared")
+                options += option_rows(
+                    f"Not answered in both, so not compared: {names}.", "not-compared"
+                )
             chart = found.chart()
             if chart:
-                options += _rows(chart[0], "chart-key")
+                options += option_rows(chart[0], "chart-key")
                 options += [option(line, f"chart:{n}") for n, line in enumerate(chart[1:])]
         options.append(option(f"Check in now (key {self.key_of('app.checkin')}).", "checkin"))
         return options

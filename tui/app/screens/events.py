@@ -11,7 +11,7 @@ from tui.app import bindings
 from tui.app.screens.choose import ChooseScreen
 from tui.app.screens.list_screen import ListScreen
 from tui.app.screens.prompt import ask_one
-from tui.app.widgets import option
+from tui.app.widgets import option, option_rows
 from tui.core import wording
 from tui.core.checkins import parse_day
 from tui.core.events import BEEN, KINDS, kind_words
@@ -44,7 +44,7 @@ class EventsScreen(ListScreen):
             said = ", ".join(kind_words(kind, count) for kind, count in counts)
             options.append(option(f"{after}: {said}.", "counts", disabled=True))
         found = self.nav.events.all()
-        options += [option(e.sentence(), f"event:{e.id}") for e in found]
+        options += [row for e in found for row in option_rows(e.sentence(), f"event:{e.id}")]
         undated = self.nav.events.undated_sentences()  # a later version's kind of date
         options += [option(s, f"undated:{n}") for n, s in enumerate(undated)]  # reachable
         if not found:

@@ -18,7 +18,7 @@ from textual.widgets.option_list import Option
 
 from tui.app.long_list import LongList
 from tui.app.screens.base import BaseScreen
-from tui.app.widgets import ReaderList
+from tui.app.widgets import ReaderList, item_of
 
 
 class ListScreen(BaseScreen):
@@ -82,8 +82,9 @@ class ListScreen(BaseScreen):
         return found
 
     def highlighted_line(self) -> str:
-        """The id of the highlighted line ('' when nothing is highlighted)."""
-        return self.any_list.highlighted_id() or ""
+        """The id of the highlighted line ('' when nothing is highlighted); on a
+        sentence's later row (widgets.option_rows), the id of the sentence."""
+        return item_of(self.any_list.highlighted_id() or "")
 
     def arrival_focus(self) -> Widget:
         """What has focus as the screen opens: the list."""
@@ -127,7 +128,7 @@ class ListScreen(BaseScreen):
         return saved_id
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.opened(event.option.id or "")
+        self.opened(item_of(event.option.id or ""))
 
     def on_long_list_selected(self, event: LongList.Selected) -> None:
-        self.opened(event.item_id)
+        self.opened(item_of(event.item_id))

@@ -14,7 +14,7 @@ from tui.app import bindings
 from tui.app.screens.choose import ChooseScreen
 from tui.app.screens.list_screen import ListScreen
 from tui.app.screens.prompt import ask_one
-from tui.app.widgets import option
+from tui.app.widgets import option, option_rows
 from tui.core import wording
 from tui.core.medicines import Medicine, medicine_day
 
@@ -35,9 +35,16 @@ DAY = "On which day? today, yesterday, a day's name or a date like 2026-05-01"
 
 
 def medicine_line(medicine: Medicine) -> str:
-    """'baclofen, 20 mg, at night. Why: stiffness. Dose changed from 10 mg to 20 mg on ...'"""
-    latest = medicine.changes[-1].words() if medicine.changes else ""
+    """'baclofen, 20 mg, at night. Why: stiffness. Dose changed from 10 mg to 20 mg on ...'
+    (the latest change, unless it is the start, which the sentence says already)."""
+    last = medicine.changes[-1] if medicine.changes else None
+    latest = last.words() if last is not None and last.what != "started" else ""
     return f"{medicine.sentence()} {latest}".strip()
+
+
+def _number(target: str) -> int:
+    """The medicine's number from its line's id, 'med:3'."""
+    return int(target.removeprefix("med:"))
 
 
 class MedicinesScreen(ListScreen):
@@ -51,7 +58,7 @@ class MedicinesScreen(ListScreen):
 
     def options(self) -> list[Option]:
         found = self.nav.medicines.all()
-        options = [option(medicine_line(m), f"med:{m.id}") for m in found]
+        options = [row for m in found for row in option_rows(medicine_line(m), f"med:{m.id}")]
         if not found:
             options.append(option("No medicines yet.", "none", disabled=True))
         add = self.key_of("medicines.add")
@@ -60,7 +67,7 @@ class MedicinesScreen(ListScreen):
 
     def opened(self, target: str) -> None:
         if target.startswith("med:"):
-            self._change(self.nav.medicines.get(int(target.removeprefix("med:"))))
+            self._change(self.nav.medicines.get(_number(target)))
         elif target == "add":
             self.action_add_medicine()
 
@@ -144,7 +151,7 @@ class MedicinesScreen(ListScreen):
         if not target.startswith("med:"):
             self.say("Move to a medicine to delete it.")
             return
-        found = self.nav.medicines.get(int(target.removeprefix("med:")))
+        found = self.nav.medicines.get(_number(target))
 
         self.delete_if_confirmed(
             f"{wording.delete_medicine(found.name)} This is for one added by mistake. "

@@ -16,7 +16,7 @@ from tui.app.screens.confirm import ConfirmScreen
 from tui.app.screens.list_screen import ListScreen
 from tui.app.screens.prompt import PromptScreen
 from tui.app.screens.visits import ask_for_a_new_visit, edit_answer
-from tui.app.widgets import option
+from tui.app.widgets import option, option_rows
 from tui.core import appointment, paths, printing, summary_html, wording
 from tui.core.changes import Since
 from tui.core.models import NoteKind, display_day, long_date
@@ -59,7 +59,7 @@ class VisitScreen(ListScreen):
                 )
             )
         if records := appointment.records_in_brief(self.nav):
-            lines.append(option(f"{records} Enter opens my medicines.", "medicines"))
+            lines += option_rows(records, "medicines")
         return lines
 
     def options(self) -> list[Option]:
@@ -80,13 +80,11 @@ class VisitScreen(ListScreen):
             )
         options.append(Option(Text("Help noticing slow change", style="bold"), id="h2"))
         open_prompts = set(appointment.unanswered_prompts(self.nav))
-        options += [
-            option(
-                f"Write about: {prompt}" if prompt in open_prompts else f"Written about: {prompt}",
-                f"prompt:{n}",
+        for n, prompt in enumerate(self.nav.library.app.prompts):
+            said = (
+                f"Write about: {prompt}" if prompt in open_prompts else f"Written about: {prompt}"
             )
-            for n, prompt in enumerate(self.nav.library.app.prompts)
-        ]
+            options += option_rows(said, f"prompt:{n}")
         options.append(option("Write a question for my care team", "question"))
         raised = self.nav.visits.raised_elsewhere()
         if raised:
