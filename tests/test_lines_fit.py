@@ -21,6 +21,7 @@ from tests.pilot_helpers import ROUTES
 from tests.snapshot_data import build_data_file
 from tui.app.app import NavigatorApp
 from tui.app.long_list import LongList
+from tui.core.models import NoteKind
 from tui.core.service import Navigator, open_navigator
 
 #: Screens that are lists of items (a topic, Help and urgent help are text to read).
@@ -53,6 +54,12 @@ def navigator(
         "Baclofen", "10 mg", "morning and night", "2026-09-01", why="stiffness in my legs"
     )
     opened.medicines.change(baclofen.id, dose="20 mg", day="2026-11-02")
+    opened.notes.create(
+        "Is a walking aid a good idea now that the stairs take me so much longer",
+        "Ask.",
+        link="topic:what-is-spms",
+        kind=NoteKind.QUESTION,
+    )
     opened.events.add(
         "fall", "2026-11-20", "on the stairs at home after a hot day; no harm, but I was shaken"
     )

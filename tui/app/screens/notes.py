@@ -13,9 +13,12 @@ from tui.app.screens.base import BaseScreen
 from tui.app.screens.topics import COUNT_AFTER
 from tui.app.widgets import TextLine, field_row, plain, quiet_input
 from tui.core import wording
-from tui.core.models import Note, NoteKind
+from tui.core.models import Note, NoteKind, display_day
 from tui.core.service import display_time
-from tui.core.text import end_sentence
+from tui.core.text import ROW, end_sentence
+
+#: A cut title keeps at least this many characters.
+TITLE_AT_LEAST = 20
 
 
 class NotesScreen(BaseScreen):
@@ -39,15 +42,28 @@ class NotesScreen(BaseScreen):
 
     def note_line(self, note: Note, labels: dict[str, str]) -> str:
         """'Question: Heat. Written 30 Nov 2026, 09:17.' A plain note (most notes) says
-        no kind, so a long list reads no more words than it needs."""
-        line = f"{end_sentence(note.display_title)} Written {display_time(note.created)}."
-        if note.kind is not NoteKind.PLAIN:
-            line = f"{note.kind.label}: {line}"
-        if note.updated != note.created:
-            line += f" Changed {display_time(note.updated)}."
+        no kind, so a long list reads no more words than it needs. The line fits one row
+        at 80 columns (a reader speaks the cursor's row only): a long title is cut with
+        "…", and what it is about, then when it changed, are said only if they fit; the
+        note itself (Enter) has it all."""
+        kind = "" if note.kind is NoteKind.PLAIN else f"{note.kind.label}: "
+        written = f" Written {display_time(note.created)}."
+        extras = []
         label = labels.get(note.link)
         if label:
-            line += f" About {label}."
+            extras.append(f" About {label}.")
+        if note.updated != note.created:
+            extras.append(f" Changed {display_day(note.updated)}.")
+        title = end_sentence(note.display_title)
+        room = ROW - len(kind) - len(written)
+        if len(title) > room:
+            title = title[: max(TITLE_AT_LEAST, room - 1)].rstrip(" .,;:") + "…"
+        line = f"{kind}{title}{written}"
+        if label and len(line) + len(extras[0]) > ROW:  # the day alone leaves it room
+            line = f"{kind}{title} Written {display_day(note.created)}."
+        for extra in extras:
+            if len(line) + len(extra) <= ROW:
+                line += extra
         return line
 
     #: Words are being typed into the filter: the list waits (see on_input_changed).

@@ -66,14 +66,11 @@ class VisitScreen(ListScreen):
         options = self._top_lines()
         options.append(Option(Text("To raise at my next visit", style="bold"), id="h1"))
         notes = appointment.to_raise(self.nav)
-        options += [
-            option(
-                f"{n.kind.label}: {end_sentence(n.display_title)} "
-                f"{display_day(n.created)}. Not raised yet.",
-                f"raise:{n.id}",
+        for note in notes:
+            said = f"{note.kind.label}: {end_sentence(note.display_title)} "
+            options += option_rows(
+                f"{said}{display_day(note.created)}. Not raised yet.", f"raise:{note.id}"
             )
-            for n in notes
-        ]
         if not notes:
             options.append(
                 option("Nothing yet. Write a note below, or give a note a kind.", "none")
