@@ -154,6 +154,8 @@ class NotesScreen(BaseScreen):
 
     def action_filter(self) -> None:
         self.query_one("#filter", Input).focus()
+        # Said, not only shown by the cursor: Orca spoke nothing after `/`.
+        self.say("Type words to filter the notes, then Enter or Down goes to them.")
 
     def action_new_note(self) -> None:
         self.nav_app.open_note(None)

@@ -103,6 +103,9 @@ class TopicsScreen(ListScreen):
         self.AUTO_FOCUS = "#search"  # type: ignore[misc]  # focused as it is built
         if self.is_mounted:
             self.query_one("#search", Input).focus()
+            # Said, not only shown by the cursor: moving into a field changes no text,
+            # and Orca spoke nothing after `/`.
+            self.say("Type a word to find, then Enter or Down goes to what is found.")
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """While words are typed, only the field changes, so a screen reader echoes each
