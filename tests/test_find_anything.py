@@ -22,7 +22,8 @@ from tui.app.app import NavigatorApp
 from tui.app.screens.checklist_item import ChecklistItemScreen
 from tui.app.screens.data import DataScreen
 from tui.app.screens.topic import TopicScreen
-from tui.app.screens.topics import COUNT_AFTER, TopicsScreen
+from tui.app.screens.topics import TopicsScreen
+from tui.app.screens.typed_search import COUNT_AFTER
 from tui.app.screens.urgent import UrgentHelpScreen
 from tui.app.widgets import ReaderList
 from tui.core.content import default_library

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from textual import events
 from textual.app import ComposeResult
-from textual.timer import Timer
 from textual.widgets import Input, Static
 
 from tui.app import bindings
 from tui.app.long_list import LongList
-from tui.app.screens.base import BaseScreen
-from tui.app.screens.topics import COUNT_AFTER
+from tui.app.screens.typed_search import TypedSearch
 from tui.app.widgets import TextLine, field_row, plain, quiet_input
 from tui.core import wording
 from tui.core.models import Note, NoteKind, display_day
@@ -21,7 +19,7 @@ from tui.core.text import ROW, end_sentence
 TITLE_AT_LEAST = 20
 
 
-class NotesScreen(BaseScreen):
+class NotesScreen(TypedSearch):
     AUTO_FOCUS = "#notes"
     TITLE_TEXT = "Notes"
     BINDINGS = bindings.NOTES
@@ -66,10 +64,6 @@ class NotesScreen(BaseScreen):
                 line += extra
         return line
 
-    #: Words are being typed into the filter: the list waits (see on_input_changed).
-    typing = False
-    _count_timer: Timer | None = None
-
     def refresh_data(self) -> None:
         notes_list = self.query_one("#notes", LongList)
         if self.typing:
@@ -104,20 +98,10 @@ class NotesScreen(BaseScreen):
         """While words are typed, only the field changes, so a screen reader echoes each
         letter, not the list redrawn at each letter; after a pause the count line says
         how many notes match; the list follows when the person moves to it."""
-        if event.input.id != "filter":
-            return
-        if self.focused is not event.input:  # set from elsewhere
-            self.refresh_data()
-            return
-        if not self.typing:
-            self.typing = True
-            self.refresh_data()  # the list empties, once
-        if self._count_timer is not None:
-            self._count_timer.stop()
-        self._count_timer = self.set_timer(COUNT_AFTER, self._say_count)
+        if event.input.id == "filter":
+            self.typed_into(event.input)
 
-    def _say_count(self) -> None:
-        self._count_timer = None
+    def say_count(self) -> None:
         needle = self.query_one("#filter", Input).value.strip()
         total = self.nav.notes.count()
         matching = len(self.nav.notes.all(needle)) if needle else total
@@ -128,12 +112,7 @@ class NotesScreen(BaseScreen):
         )
 
     def on_descendant_focus(self, event: object) -> None:
-        if self.typing and self.focused is not self.query_one("#filter", Input):
-            self.typing = False  # to the list: it is built now
-            if self._count_timer is not None:
-                self._count_timer.stop()
-                self._count_timer = None
-            self.refresh_data()
+        self.left_field(self.query_one("#filter", Input))  # to the list: built now
         super().on_descendant_focus(event)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from textual import events
 from textual.app import ComposeResult
-from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Input
 from textual.widgets.option_list import Option
@@ -18,15 +17,13 @@ from textual.widgets.option_list import Option
 from tui.app import bindings
 from tui.app.screens.list_screen import ListScreen
 from tui.app.screens.topic import line_of
+from tui.app.screens.typed_search import TypedSearch
 from tui.app.widgets import TextLine, field_row, option, quiet_input
 from tui.core import wording
 from tui.core.search import HitKind, SearchHit
 
-#: The pause in typing after which the search says how many places it found (seconds).
-COUNT_AFTER = 0.5
 
-
-class TopicsScreen(ListScreen):
+class TopicsScreen(TypedSearch, ListScreen):
     TITLE_TEXT = "Topics"
     BINDINGS = bindings.TOPICS
     LIST_ID = "topics"
@@ -50,10 +47,6 @@ class TopicsScreen(ListScreen):
 
     def arrival_focus(self) -> Widget:
         return self.query_one("#search", Input) if self.search_first else self.any_list
-
-    #: Words are being typed into the search field: the list waits (see on_input_changed).
-    typing = False
-    _count_timer: Timer | None = None
 
     def options(self) -> list[Option]:
         """Every topic; or, with words in the search field, where they are found (the
@@ -89,11 +82,8 @@ class TopicsScreen(ListScreen):
         ] or [option(wording.nothing_found(words), "none")]
 
     def on_descendant_focus(self, event: object) -> None:
-        if self.focused is not self.query_one("#search", Input) and self.typing:
-            self.typing = False  # to the results: they are built now
-            self._stop_counting()
-            self.refresh_data()
-        elif self.query_one("#search", Input).value.strip():
+        search = self.query_one("#search", Input)
+        if not self.left_field(search) and search.value.strip():  # else built just now
             self.refresh_data()  # the results say their places, or stop saying them
         super().on_descendant_focus(event)
 
@@ -113,25 +103,11 @@ class TopicsScreen(ListScreen):
         characters while typing "respite" under Orca). The list is emptied at the first
         letter; after a pause the line below the field says how many places hold the
         words; the results are listed when the person moves to them (Enter or Down)."""
-        if event.input.id != "search" or not self.is_mounted:
-            return
-        if self.focused is not event.input:  # set from elsewhere (a test, the palette)
-            self.refresh_data()
-            return
-        if not self.typing:
-            self.typing = True
-            self.refresh_data()  # the list empties, once
-        self._stop_counting()
-        self._count_timer = self.set_timer(COUNT_AFTER, self._say_count)
+        if event.input.id == "search" and self.is_mounted:
+            self.typed_into(event.input)
 
-    def _stop_counting(self) -> None:
-        if self._count_timer is not None:
-            self._count_timer.stop()
-            self._count_timer = None
-
-    def _say_count(self) -> None:
+    def say_count(self) -> None:
         """After a pause in typing: how many places hold the words, in one line."""
-        self._count_timer = None
         words = self.query_one("#search", Input).value.strip()
         found = self.query_one("#found", TextLine)
         if not words:
