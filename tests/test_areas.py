@@ -29,10 +29,16 @@ def _without_key(line: str) -> str:
 
 
 async def test_the_app_home_lists_every_area_in_the_registry_order(data_file: Path) -> None:
-    async with running_app(data_file) as (app, _pilot):
+    async with running_app(data_file) as (app, pilot):
         lines = option_texts(app, "areas")
-        expected = [areas.home_line(a, app.navigator) for a in areas.on_home()]
+        expected = [areas.short_line(a, app.navigator) for a in areas.on_home()]
         assert [_without_key(line) for line in lines] == expected
+        # The focused area's whole line is shown below the list, and follows the focus.
+        about = app.screen.query_one("#about")
+        assert str(about.render()) == "Topics: read about living with SPMS."
+        await pilot.press("down", "down")
+        await pilot.pause()
+        assert str(about.render()) == "Notes: 0 notes."
 
 
 def test_the_plain_home_lists_the_same_areas_in_the_same_order(data_file: Path) -> None:

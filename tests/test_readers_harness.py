@@ -28,7 +28,7 @@ from tests.readers.yasr import speech_events
 from tui.core.content import load_library
 
 # What the first line of the home screen and the topics list say today.
-HOME_FIRST_ITEM = "Topics: read about living with SPMS"
+HOME_FIRST_ITEM = "Topics. Key t."
 TOPICS_HEADING = f"Topics: {len(load_library().topics)} to read"
 
 

@@ -28,7 +28,7 @@ JOURNEY: list[tuple[str, tuple[str, ...]]] = [
     ("t", (TOPICS_HEADING, "What SPMS is")),
     ("enter", ("Topic: What SPMS is", "What secondary progressive MS is")),
     ("b", (TOPICS_HEADING, "What SPMS is")),
-    ("b", ("SPMS Navigator: home", "Topics: read about living with SPMS")),
+    ("b", ("SPMS Navigator: home", "Topics. Key t.")),
     # tick a checklist item
     ("c", ("checklist", "Progress: 0 of 21 done", "See a neurologist")),
     ("space", ("Saved. Done: See a neurologist", "1 of 21 done")),

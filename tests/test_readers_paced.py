@@ -65,10 +65,16 @@ def _cases() -> list[object]:
     return cases
 
 
-@pytest.fixture(scope="module")
-def paced_runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Heard]]:
+#: What each reader heard on the paced journey, kept for the whole test process: pytest
+#: tears a module's fixtures down whenever xdist hands its worker a test of another
+#: module in between, and a fixture's cache then ran each journey twice (70 s each).
+_PACED_RUNS: dict[str, list[Heard]] = {}
+
+
+@pytest.fixture
+def paced_runs() -> dict[str, list[Heard]]:
     """What each reader heard on the paced journey: run on first use, once per reader."""
-    return {}
+    return _PACED_RUNS
 
 
 @pytest.mark.parametrize(("reader", "index"), _cases())
@@ -95,18 +101,24 @@ def test_each_step_is_heard_in_its_window_and_shown_in_braille(
     assert not missed, f"{reader}, step {LABELS[index]}: {'; '.join(missed)}\n{heard.describe()}"
 
 
-@pytest.fixture(scope="module")
+_ESCAPE_RUN: list[Heard] = []
+
+
+@pytest.fixture
 def escape_run(tmp_path_factory: pytest.TempPathFactory) -> list[Heard]:
     """What Orca heard on the Escape journey (run once, on first use), from a data file
     holding one note."""
     _require("orca")
+    if _ESCAPE_RUN:
+        return _ESCAPE_RUN
     folder = tmp_path_factory.mktemp("paced-escape")
     data_file = folder / "navigator.json"
     home = folder / "home"
     home.mkdir()
     added = cli("--data-file", str(data_file), "note", "add", "--title", "Heat", "--body", "Hot.")
     assert added.returncode == 0, added.stderr
-    return run_paced("orca", data_file, {"HOME": str(home)}, ESCAPE_JOURNEY)
+    _ESCAPE_RUN.extend(run_paced("orca", data_file, {"HOME": str(home)}, ESCAPE_JOURNEY))
+    return _ESCAPE_RUN
 
 
 @pytest.mark.parametrize("index", range(len(ESCAPE_JOURNEY)), ids=paced_labels(ESCAPE_JOURNEY))

@@ -14,7 +14,7 @@ from tests.readers import glyphs_in, reader_session
 from tests.readers import require_reader as _require
 from tests.test_readers_journeys import JOURNEY, _step
 
-HOME_FIRST_ITEM = "Topics: read about living with SPMS"
+HOME_FIRST_ITEM = "Topics. Key t."
 
 
 def test_yasr_hears_the_app_start_change_screen_and_quit(data_file: Path) -> None:

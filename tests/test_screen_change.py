@@ -23,11 +23,11 @@ TEXTUAL_NAMES = {"?": "question_mark"}
 #: key, the words the new screen's first line starts with, the cursor's line after.
 STEPS = (
     ("t", "Topics:", "What SPMS is"),
-    ("left", "SPMS Navigator: home", "Topics: read about"),
+    ("left", "SPMS Navigator: home", "Topics. Key t."),
     ("n", "Notes", "You have no notes yet."),
-    ("b", "SPMS Navigator: home", "Topics: read about"),
+    ("b", "SPMS Navigator: home", "Topics. Key t."),
     ("?", "Help for the home screen", ""),
-    ("backspace", "SPMS Navigator: home", "Topics: read about"),
+    ("backspace", "SPMS Navigator: home", "Topics. Key t."),
 )
 
 

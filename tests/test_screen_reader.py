@@ -22,10 +22,10 @@ from tui.app.widgets import GUTTER_X
 
 # (keys to press, what the line under the cursor must start with afterwards)
 WALK: list[tuple[tuple[str, ...], str]] = [
-    ((), "Topics: read about living with SPMS"),
+    ((), "Topics. Key t."),
     (("down",), "Support-network checklist: 0 of 21 done"),
     (("down",), "Notes: 0 notes"),
-    (("up", "up"), "Topics: read about living with SPMS"),
+    (("up", "up"), "Topics. Key t."),
     (("enter",), "What SPMS is"),
     (("down",), "Social and emotional support"),
     (("enter",), "Social and emotional support: Feelings"),

@@ -104,9 +104,7 @@ PACED_JOURNEY = (
         "enter", ("Topic: What SPMS is", "What secondary progressive MS is"), ("What SPMS is",)
     ),
     PacedStep("b", ("Topics:", "to read", "What SPMS is"), ("What SPMS is",)),
-    PacedStep(
-        "b", ("SPMS Navigator: home", "Topics: read about living with SPMS"), ("Topics: read",)
-    ),
+    PacedStep("b", ("SPMS Navigator: home", "Topics. Key t."), ("Topics. Key t.",)),
     PacedStep(
         "c", ("checklist", "Progress: 0 of 21 done", "See a neurologist"), ("See a neurologist",)
     ),
@@ -144,7 +142,7 @@ PACED_JOURNEY = (
 #: the cursor (tui/app/quiet_keys.py). The data file starts with one note, "Heat".
 ESCAPE_JOURNEY = (
     PacedStep("t", ("Topics:", "What SPMS is"), ("What SPMS is",)),
-    PacedStep("escape", ("SPMS Navigator: home", "Topics: read"), ("SPMS Navigator: home",)),
+    PacedStep("escape", ("SPMS Navigator: home", "Topics. Key t."), ("SPMS Navigator: home",)),
     PacedStep("n", ("Notes", "Heat"), ("Heat",)),
     PacedStep("a", ("New note", "Title:"), ("Title:",)),
     PacedStep("escape", ("Notes", "Nothing was written"), ("Notes. Nothing was",)),

@@ -233,6 +233,16 @@ def home_line(area: Area, navigator: Navigator) -> str:
     return area.home
 
 
+def short_line(area: Area, navigator: Navigator) -> str:
+    """An area's line on the app's home list: its name, with what is there now for the
+    checklist and notes. The app shows the whole ``home_line`` of the focused area
+    alone, below the list: a screen reader that reads every changed line (Fenrir) then
+    hears a short list at each return home, not twelve sentences."""
+    if area.id in ("checklist", "notes"):
+        return home_line(area, navigator)
+    return f"{area.home.split(':')[0]}."
+
+
 def command_name(area_id: str) -> str:
     """The command-line command of an area ("note" for notes): its first word."""
     return area(area_id).command.split()[0]

@@ -51,6 +51,7 @@ class AppText:
     name: str
     tagline: str
     not_advice: str
+    not_advice_short: str
     content_reviewed: str
     prompts: tuple[str, ...] = ()
     #: Each prompt's note kind ("change", "concern", ...): what is written about it is
@@ -280,6 +281,7 @@ def load_library(directory: Path | None = None) -> Library:
         name=app_raw["name"],
         tagline=app_raw["tagline"],
         not_advice=app_raw["not_advice"],
+        not_advice_short=app_raw["not_advice_short"],
         content_reviewed=app_raw["content_reviewed"],
         prompts=tuple(text for text, _ in prompts),
         prompt_kinds=dict(prompts),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TypeVar, cast
 
 from textual import events
@@ -85,17 +85,28 @@ class BaseScreen(UnseenFramesSkipped):
         with Vertical(id="top"):
             yield Static(plain(self.heading_text()), id="heading", classes="heading")
             yield StatusLine()
-        yield Static(plain(self.key_line()), id="keys", classes="keys")
+        with Vertical(id="bottom"):
+            own = self.key_line()
+            yield Static(plain(own), id="own-keys", classes="keys" if own else "keys -none")
+            yield Static(plain(self.global_key_line()), id="keys", classes="keys")
         with VerticalScroll(id="main") if self.MAIN_SCROLLS else Vertical(id="main"):
             yield from self.compose_body()
 
     def key_line(self) -> str:
-        """The keys of this screen, in words, drawn once (a footer that redraws as focus
-        moves is read out again and again by some screen readers)."""
+        """This screen's own keys, in words, drawn once (a footer that redraws as focus
+        moves is read out again and again by some screen readers). Empty: none."""
         own = [b for b in type(self).__dict__.get("BINDINGS", []) if isinstance(b, Binding)]
-        every = [*bindings.GLOBAL[:2], *own, *bindings.GLOBAL[2:]]
-        shown = [b for b in every if isinstance(b, Binding) and b.show]
-        return "   ".join(f"{self.keys_for(b, most=3)}: {b.description}" for b in shown)
+        return self._in_words(own)
+
+    def global_key_line(self) -> str:
+        """The keys of every screen (Help, Back, Quit, Urgent help), on a line of their
+        own drawn the same on every screen: Fenrir speaks only the lines that changed,
+        so it says them once, not at every screen change."""
+        return self._in_words(bindings.GLOBAL)
+
+    def _in_words(self, shown: Sequence[object]) -> str:
+        keys = [b for b in shown if isinstance(b, Binding) and b.show]
+        return "   ".join(f"{self.keys_for(b, most=3)}: {b.description}" for b in keys)
 
     def keys_for(self, binding: Binding | str, most: int | None = None) -> str:
         """The keys in force for a binding or its id, in words (NavigatorApp.keys_for)."""

@@ -1,9 +1,10 @@
-"""The first screen: what the app is, in one sentence, and its areas with their keys."""
+"""The first screen: the areas with their keys, what the focused one is for, and that
+the app gives information, not medical advice."""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.widgets import Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.app import bindings
@@ -22,8 +23,10 @@ class HomeScreen(ListScreen):
 
     def compose_body(self) -> ComposeResult:
         yield from super().compose_body()
-        yield Static(plain(self.nav.library.app.tagline), id="tagline", classes="intro hint")
-        yield Static(plain(self.nav.library.app.not_advice), id="not-advice", classes="note hint")
+        # What the focused area is for, in one sentence (the list says only names):
+        # Fenrir says it as the highlight moves, Orca says the focused line.
+        yield Static("", id="about", classes="intro hint")
+        yield Static(plain(self.nav.library.app.not_advice_short), id="not-advice", classes="note")
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -34,13 +37,19 @@ class HomeScreen(ListScreen):
         offer_left_over(self.nav_app)
 
     def options(self) -> list[Option]:
-        """One line an area, in the registry's order (the plain mode's home menu too)."""
-        lines = {area.id: areas.home_line(area, self.nav) for area in areas.on_home()}
+        """One short line an area, in the registry's order (the plain mode's home menu too)."""
+        lines = {area.id: areas.short_line(area, self.nav) for area in areas.on_home()}
         # The gentle reminder is this one line, when the last check-in is older than
         # the person's chosen interval: no pop-up, no timer.
         if due := self.nav.checkins.reminder():
             lines["checkin"] = f"Check in: {due[:1].lower()}{due[1:]}"
         return [option(f"{line}{self._key(area)}", area) for area, line in lines.items()]
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        area_id = event.option.id or ""
+        if area_id in areas.by_id():
+            about = areas.home_line(areas.area(area_id), self.nav)
+            self.query_one("#about", Static).update(plain(about))
 
     def _key(self, area: str) -> str:
         """' Key t.': the keys in force that open an area from anywhere (the person's own)."""
