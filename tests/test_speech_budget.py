@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.process import cli
+from tests.cli_runner import cli
 from tests.readers.fenrir_model import FenrirModel
 from tests.terminal import Terminal
 
