@@ -190,7 +190,14 @@ async def test_help_lists_every_key_of_the_screen_and_the_data_file(data_file: P
     async with running_app(data_file) as (app, pilot):
         await pilot.press("n", "question_mark")
         assert isinstance(app.screen, HelpScreen)
+        # Help opens on the screen's keys; the rest is behind its last line, More help.
+        first = option_texts(app, "help")
+        assert first[:3] == ["a: New note", "d or Delete: Delete", "/: Filter"]
+        assert first[-1].startswith("More help, Enter:")
+        assert not any(data_file.name in line for line in first)
+        await pilot.press("end", "enter")
         lines = option_texts(app, "help")
+        assert highlighted_text(app).startswith("Keys on the Notes screen")
         for expected in [
             "a: New note (notes.new)",
             "d or Delete: Delete (notes.delete)",

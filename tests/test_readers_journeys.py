@@ -50,7 +50,7 @@ JOURNEY: list[tuple[str, tuple[str, ...]]] = [
     ("e", ("Export the summary", "File:")),
     ("enter", ("Exported the summary",)),
     # help
-    ("?", ("Help for the Prepare for a visit screen", "Keys on the Prepare for a visit screen")),
+    ("?", ("Help for the Prepare for a visit screen", "e: Export summary")),
     ("b", ("Prepare for a visit",)),
 ]
 

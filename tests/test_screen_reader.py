@@ -67,10 +67,10 @@ WALK: list[tuple[tuple[str, ...], str]] = [
     (("tab",), "Delete it. Delete the note 'Heat'? Key y."),  # one answer a line
     (("up",), "No, keep it. Delete the note 'Heat'? Key n."),
     (("escape",), "Kept. Nothing was deleted."),
-    (("?",), "Help for the Notes screen. Keys on the Notes screen"),
-    (("down",), "a: New note"),
+    (("?",), "Help for the Notes screen. a: New note"),  # the screen's keys first
+    (("down",), "d or Delete: Delete"),
     (("left",), "Notes. Heat. Written"),
-    (("f1",), "Help for the Notes screen. Keys on the Notes screen"),
+    (("f1",), "Help for the Notes screen. a: New note"),
     (("backspace",), "Notes. Heat. Written"),
     (("shift+tab",), "Filter notes:"),
 ]

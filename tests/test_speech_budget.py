@@ -221,8 +221,7 @@ OVER_BUDGET: dict[str, str] = {
     "11 k": "check-in: 863, an intro of three lines and fourteen questions",
     "13 ctrl+g": "back to check-in: 831",
     "15 v": "prepare for a visit: 967",
-    "23 ?": "help: 837",
-    "25 u": "urgent help: 784",
+    "25 u": "urgent help: 563 (784 before), every country and number drawn at once, on purpose",
 }
 
 

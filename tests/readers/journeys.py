@@ -131,8 +131,8 @@ PACED_JOURNEY = (
     PacedStep("enter", ("Exported the summary",), ("Exported the summary",)),
     PacedStep(
         "?",
-        ("Help for the Prepare for a visit screen", "Keys on the Prepare for a visit screen"),
-        ("Help for the Prepare", "Keys on the Prepare"),
+        ("Help for the Prepare for a visit screen", "e: Export summary"),
+        ("Help for the Prepare", "e: Export summary"),
     ),
     PacedStep("b", ("Prepare for a visit",), ("Prepare for a visit", "Next visit")),
 )
