@@ -1,6 +1,7 @@
 """The checklist is heard in a few seconds (issue 19, item 1): on arrival Fenrir says
 the screen's name with its progress, then the first item, and not every one of its 21
-items with an intro below them; moving down says one line at a time.
+items with an intro below them; moving down says one line at a time. An item opened
+says its status, which has focus, before why it helps.
 
 Measured with the model of Fenrir's line diff (tests/readers/fenrir_model.py) on a real
 pty at 80x24, as a person starts the app and presses keys.
@@ -55,3 +56,12 @@ def test_the_checklist_says_its_progress_and_first_item_first(
         assert "Saved. Done: Tell your care team what is hard" in ticked, ticked
         assert "Tell your care team what is hard for you and your family: done." in ticked
         assert len(ticked) <= 200, ticked
+
+        # Enter opens the item: its name, then its status (focused), then why it helps.
+        opened = _flat(fenrir.press("enter"))
+        assert opened.startswith(
+            "Checklist item: Tell your care team what is hard for you and your family "
+            "Status: done. Enter changes it. Why it helps:"
+        ), opened
+        assert len(opened) <= BUDGET, opened
+        assert "(ctrl+n)" not in opened  # the keys line says it
