@@ -106,7 +106,7 @@ PACED_JOURNEY = (
     PacedStep("b", ("Topics:", "to read", "What SPMS is"), ("What SPMS is",)),
     PacedStep("b", ("SPMS Navigator: home", "Topics. Key t."), ("Topics. Key t.",)),
     PacedStep(
-        "c", ("checklist", "Progress: 0 of 21 done", "See a neurologist"), ("See a neurologist",)
+        "c", ("checklist", "checklist. 0 of 21 done", "See a neurologist"), ("See a neurologist",)
     ),
     PacedStep("space", ("Saved. Done: See a neurologist", "1 of 21 done"), ("Done: See a",)),
     PacedStep(
