@@ -13,6 +13,7 @@ from tests.pilot_helpers import (
     running_app,
     status_text,
 )
+from tui.app.fields import ChoiceField
 from tui.app.screens.checklist import ChecklistScreen
 from tui.app.screens.checklist_item import ChecklistItemScreen
 from tui.app.screens.help import HelpScreen
@@ -182,8 +183,13 @@ async def test_a_note_linked_to_a_topic_is_reached_from_the_topic(data_file: Pat
         await pilot.press("a", *"Who coordinates my care?", "escape")
         assert isinstance(app.screen, TopicScreen)
         assert "Note: Who coordinates my care?" in option_texts(app, "reader")
-        await pilot.press("n")
-        assert "About Topic: Your care team." in option_texts(app, "notes")[0]
+        await pilot.press("n")  # the list row is short: title and day
+        assert option_texts(app, "notes")[0].startswith("Who coordinates my care? ")
+        await pilot.press("enter")  # the note says what it is about
+        assert isinstance(app.screen, NoteEditorScreen)
+        assert str(app.screen.query_one("#link", ChoiceField).label) == (
+            "About: Topic: Your care team"
+        )
 
 
 async def test_help_lists_every_key_of_the_screen_and_the_data_file(data_file: Path) -> None:
