@@ -142,16 +142,22 @@ VISIT: list[BindingType] = [
 ]
 
 # A check-in: one line a question. Enter or Space opens the scale; a number answers
-# at once (the line changes in place, and the next question is highlighted).
+# at once (the line changes in place; the highlight stays on it).
 CHECKIN: list[BindingType] = [
-    Binding("space", "choose", "Choose an answer", show=False, id="checkin.choose"),
-    # Help says what each number means, and that the answer is saved at once (the
-    # check-in screen shows the scale in its keys line and leaves the rest to Help).
+    # Help says that each answer is saved at once, and what each number means (the
+    # check-in screen shows the scale as its keys line and leaves the rest to Help).
+    Binding(
+        "space",
+        "choose",
+        "Choose an answer (each answer is saved as you go)",
+        show=False,
+        id="checkin.choose",
+    ),
     *[
         Binding(
             level.key,
             f"answer({level.key})",
-            f"Answer {level.words} (saved at once)",
+            f"Answer: {level.words}",
             show=False,
             id=f"checkin.answer_{level.key}",
         )
