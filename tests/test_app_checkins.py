@@ -166,18 +166,23 @@ async def test_what_changed_in_words_first_then_a_quiet_chart(data_file: Path) -
                 lines[-1] += " " + row.strip()
             else:
                 lines.append(row)
+        # The point first (the summary, said right after the heading), then that it is
+        # not a diagnosis, then the areas; what was compared comes after them.
+        assert lines[0] == "1 area harder and 1 area the same."
         assert lines[1].startswith("This is your own record, not a diagnosis.")
+        assert lines[2] == "Changed"
         assert lines[3] == (
-            "Your latest check-in, 1 September 2026, compared with 1 September 2025 (about a "
-            "year before) and 2 March 2026 (about 6 months before)."
-        )
-        assert lines[4] == "Changed"
-        assert lines[5] == (
             "Walking and balance: no trouble in September 2025, a little in March, a lot now: "
             "harder."
         )
-        assert lines[6] == "The same"
-        assert lines[7].startswith("Sleep: some in September 2025, some in March, some now")
+        assert lines[4] == "The same"
+        assert lines[5].startswith("Sleep: some in September 2025, some in March, some now")
+        assert lines[6].startswith("Not answered in both, so not compared: Hands and arms,")
+        assert lines[7] == (
+            "Your latest check-in, 1 September 2026, compared with 1 September 2025 (about a "
+            "year before) and 2 March 2026 (about 6 months before)."
+        )
+        assert lines[8].startswith("Compare with: about 3, 6 and 12 months before.")
         chart = lines[next(i for i, line in enumerate(lines) if line.startswith("Chart, ")) :]
         assert chart[0].startswith("Chart, a bar for each check-in: September 2025, March, then")
         assert chart[1:3] == [
