@@ -60,9 +60,10 @@ class CheckInScreen(ListScreen):
         return f"Check-in for {checkins.day_words(self.day)}"
 
     def key_line(self) -> str:
-        """The scale is the keys: "1 no trouble, 2 a little, …, 0 skip", then w and g."""
+        """The scale is the keys: "1 no trouble, 2 a little, …, 0 skip", then on a row
+        of its own w and g (one row of both broke "My own words" at 80 columns)."""
         scale = ", ".join(f"{level.key} {level.words}" for level in LEVELS)
-        return f"{scale}, 0 skip   {super().key_line()}"
+        return f"{scale}, 0 skip\n{super().key_line()}"
 
     def compose_body(self) -> ComposeResult:
         # The questions first, then what they answer: a reader hears the question in
