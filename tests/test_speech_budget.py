@@ -228,9 +228,6 @@ OVER_BUDGET: dict[str, str] = {
 OVER_BUDGET_LIVED_IN: dict[str, str] = {
     "02 n": "30 notes: 1,337 characters, a row a note fills the screen",
     "04 x": "five medicines: 564, each line says its first dose again",
-    "10 k": "check-in: 907",
-    "11 g": "what changed: 1,076",
-    "12 ctrl+g": "back to check-in: 873",
     "14 v": "prepare for a visit: 1,128",
 }
 

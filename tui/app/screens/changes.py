@@ -6,7 +6,7 @@ leave unspoken (see core/changes.py). Areas that changed come first.
 
 The summary ("3 areas harder.") is the first line and has focus, then that this is the
 person's own record, not a diagnosis, then the areas; which check-ins were compared, the
-choice of what to compare with and the chart come after them. Eight rows are in sight
+choice of what to compare with and the chart come after them. Seven rows are in sight
 (the list scrolls): Fenrir reads every line a new screen draws, and the whole report was
 some 1,000 characters (issue 19), with the summary after 213.
 """
