@@ -46,11 +46,21 @@ pytestmark = needs_strace
 
 
 def counted(data_file: Path, args: tuple[str, ...], log: Path) -> Counter[str]:
-    """How many times the command makes each of CALLS, in a run with no fault."""
+    """The most times one thread of the command makes each of CALLS, in a run with no fault.
+
+    strace numbers each thread's calls apart: ``when=N`` faults the N-th call of every
+    thread that makes N. Where the dated copy's thread runs beside the command, a number
+    both make faults both calls at once (their first write, say). A count of all threads
+    together (as before) gave numbers no thread reaches: 16 of 160 runs had no fault.
+    """
     done = command(data_file, args, ["-o", str(log), "-e", f"trace={','.join(CALLS)}"])
     assert done.returncode == 0, done.stderr
-    names = re.findall(r"^\d+\s+(?:<\.\.\. )?(\w+)\(", log.read_text(), re.MULTILINE)
-    return Counter(name for name in names if name in CALLS)
+    found = re.findall(r"^(\d+)\s+(?:<\.\.\. )?(\w+)\(", log.read_text(), re.MULTILINE)
+    per_thread = Counter((pid, name) for pid, name in found if name in CALLS)
+    most: Counter[str] = Counter()
+    for (_, name), count in per_thread.items():
+        most[name] = max(most[name], count)
+    return most
 
 
 @pytest.mark.parametrize("name", sorted(OPERATIONS))
