@@ -29,6 +29,7 @@ import pytest
 from tests.strace_layer import (
     ERRORS,
     OPERATIONS,
+    QUICK,
     a_backup,
     a_data_file,
     check_run,
@@ -89,6 +90,8 @@ def test_a_kill_or_an_error_at_any_call_loses_nothing_said_saved(name: str, tmp_
                 data_file = fresh(f"{call}-{when}-{fault.split('=')[1]}")
                 where = f"{name}: {call} #{when} with {fault}"
                 inject = ["-o", os.devnull, "-e", f"inject={call}:{fault}:when={when}"]
+                if fault.startswith("error"):
+                    inject = [*QUICK, "-e", f"trace={call}", *inject]
                 ran = command(data_file, args, inject)
                 check_run(where, operation, ran, data_file, before, after)
                 shutil.rmtree(data_file.parent)

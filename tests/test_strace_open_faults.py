@@ -38,6 +38,7 @@ import pytest
 
 from tests.strace_layer import (
     OPERATIONS,
+    QUICK,
     Operation,
     a_backup,
     a_new_folder,
@@ -98,9 +99,7 @@ def faulted(
     data_file: Path, folder: Path, args: tuple[str, ...], call: Call, fault: str, log: Path
 ) -> subprocess.CompletedProcess[str] | None:
     """The command with ``fault`` at ``call``; None if the fault met another file."""
-    # A kill is delivered only without the seccomp filter (strace 6.1); an error either way,
-    # and the filter halves the run's time.
-    quick = ["--seccomp-bpf"] if fault.startswith("error") else []
+    quick = QUICK if fault.startswith("error") else []  # a kill goes without (strace 6.1)
     inject = f"inject={call.name}:{fault}:when={call.when}"
     ran = command(
         data_file, args, [*quick, "-o", str(log), "-e", f"trace={','.join(CALLS)}", "-e", inject]
@@ -113,9 +112,7 @@ def traced(
     data_file: Path, folder: Path, args: tuple[str, ...], log: Path
 ) -> tuple[list[Call], dict[str, int]]:
     """A run with no fault: the calls to fault, and the most any other thread made."""
-    ran = command(
-        data_file, args, ["--seccomp-bpf", "-o", str(log), "-e", f"trace={','.join(CALLS)}"]
-    )
+    ran = command(data_file, args, [*QUICK, "-o", str(log), "-e", f"trace={','.join(CALLS)}"])
     assert ran.returncode == 0, ran.stderr
     return calls_in(log.read_text(), folder)
 
