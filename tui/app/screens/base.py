@@ -81,7 +81,6 @@ class BaseScreen(UnseenFramesSkipped):
         # name and the result of an action are heard before anything else.
         # They and the keys are docked, so a small terminal (large fonts) never scrolls
         # them away: the part between scrolls instead.
-        yield Gutter()
         with Vertical(id="top"):
             yield Static(plain(self.heading_text()), id="heading", classes="heading")
             yield StatusLine()
@@ -91,6 +90,10 @@ class BaseScreen(UnseenFramesSkipped):
             yield Static(plain(self.global_key_line()), id="keys", classes="keys")
         with VerticalScroll(id="main") if self.MAIN_SCROLLS else Vertical(id="main"):
             yield from self.compose_body()
+        # Last, so it is drawn over the heading, the status line and the keys: the
+        # cursor's column keeps the terminal's own colours on every row, the status
+        # line too, where the result of a key rests (Fenrir said "has attribute" there).
+        yield Gutter()
 
     def key_line(self) -> str:
         """This screen's own keys, in words, drawn once (a footer that redraws as focus
