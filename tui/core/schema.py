@@ -281,13 +281,8 @@ _file_decoder = _file_decoder_for(Note)
 # Each note left as its JSON text (a quarter of the time at 50,000 notes): a command that
 # adds one note needs only their numbers. storage.DataFile decodes them on first read.
 _notes_undecoded_decoder = _file_decoder_for(msgspec.Raw)
-_note_decoder = msgspec.json.Decoder(Note)
+note_decoder = msgspec.json.Decoder(Note)  # one such note, when it is read
 _encoder = msgspec.json.Encoder()
-
-
-def decode_note(raw: msgspec.Raw) -> Note:
-    """One note left undecoded on opening; raises msgspec's errors if it does not fit."""
-    return _note_decoder.decode(raw)
 
 
 def encode(tables: Tables) -> bytes:

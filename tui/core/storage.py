@@ -214,7 +214,7 @@ class DataFile:
             for note_id, row in rows.items():
                 if isinstance(row, msgspec.Raw):
                     try:
-                        notes[note_id] = schema.decode_note(row)  # the same key: no resize
+                        notes[note_id] = schema.note_decoder.decode(row)  # the same key: no resize
                     except (msgspec.ValidationError, msgspec.DecodeError) as error:
                         text = bytes(row).decode("utf-8", "replace")
                         bad.append(schema.BadRecord(schema.NOTES, str(note_id), text, str(error)))
