@@ -15,12 +15,15 @@ from pathlib import Path
 
 import pytest
 
+from tests import test_faults
 from tests.cli_runner import cli
+from tests.faults import ERRORS, STEPS, FaultyOS, faulty
 from tests.pilot_helpers import running_app
 from tui.app.long_list import LongList
 from tui.core import journal, opening, paths, recovery, schema
 from tui.core.durable import atomic_write_bytes
 from tui.core.service import open_navigator
+from tui.core.store import SaveError
 from tui.plain.app import PlainApp
 from tui.plain.console import Console
 
@@ -218,3 +221,61 @@ def test_a_change_undone_puts_an_undecoded_note_back_readable(data_file: Path) -
     finally:
         nav.store.close()
     assert len(recovery.saved_state(data_file)[schema.NOTES]) == 40
+
+
+def _command_run(
+    data_file: Path, operation: str, fault: FaultyOS, patch: pytest.MonkeyPatch
+) -> bool:
+    """tests/test_faults.py's run, with the file opened as a command opens it (notes
+    undecoded). True if a SaveError said the change was not saved."""
+    nav = open_navigator(data_file, command=True)
+    nav.store.wait_for_writes()
+    if operation == "close":
+        nav.notes.create("new note", "words")
+    said = False
+    with faulty(patch, fault):
+        try:
+            test_faults.OPERATIONS[operation](nav)
+        except SaveError as error:
+            assert str(error).startswith("Not saved: "), error
+            said = True
+    if said:  # memory went back to what is on disk
+        assert test_faults.state_in_memory(nav) == test_faults.state_on_disk(data_file)
+    nav.store.close()
+    return said
+
+
+@pytest.mark.usefixtures("os_flavour")
+@pytest.mark.parametrize("operation", ["save a note", "import", "close"])
+def test_a_fault_at_any_step_of_a_command_leaves_the_old_or_the_new_state(
+    operation: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As tests/test_faults.py, on a file whose notes a command leaves undecoded, with
+    changes waiting in the journal, and folded in on closing (as a 1 MB journal is)."""
+    template = test_faults.make_template(tmp_path / "template")
+    nav = open_navigator(template, command=True)
+    for number in range(20):
+        nav.notes.create(f"waiting {number}", "in the journal")
+    nav.store.close()
+    assert journal.parse(paths.journal_file(template).read_bytes()).transactions
+    monkeypatch.setattr(opening, "COMMAND_FOLD_AFTER", 0)
+    before = test_faults.state_on_disk(template)
+    counting = FaultyOS()
+    clean = test_faults.fresh(template, tmp_path, "clean")
+    assert not _command_run(clean, operation, counting, monkeypatch)
+    after = test_faults.state_on_disk(clean)
+    assert after != before and len(after[0]) == len(before[0]) + (5 if operation == "import" else 1)
+    tried = 0
+    for step in STEPS:
+        for index in range(counting.counts[step]):
+            for code in ERRORS:
+                data_file = test_faults.fresh(template, tmp_path, f"{step}-{index}-{code}")
+                fault = FaultyOS(step, index, code)
+                said = _command_run(data_file, operation, fault, monkeypatch)
+                found = test_faults.state_on_disk(data_file)
+                where = f"{operation}: {step} #{index} failing with errno {code}"
+                assert fault.failed and found == (before if said else after), where
+                tried += 1
+    if operation == "close":  # the file rewritten, undecoded notes and all
+        assert counting.counts["replace"] >= 1
+    assert tried >= len(ERRORS) * 2
