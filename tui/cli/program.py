@@ -249,7 +249,12 @@ def _main(argv: Sequence[str] | None) -> int:
                 said += settings.problems
             for notice in said:
                 tell(f"spms-navigator: {notice}")
+            known = len(report.messages)
             status = run_command(args, navigator)
+            # A note that does not fit the schema is found only when the command reads it
+            # (the notes stay undecoded until then: storage.DataFile): said after.
+            for notice in report.messages[known:]:
+                tell(f"spms-navigator: {notice}")
             # A warning: the command did what was asked, so the status stays. (A failing
             # status would make a script repeat a change that was saved.)
             if problem := navigator.store.backup_problem(wait=True):

@@ -14,6 +14,7 @@ from tui.core import recovery
 from tui.core.failures import NEWER_FILE, save_error_sentence
 from tui.core.lock import Held
 from tui.core.models import OpenReport
+from tui.core.schema import BadRecord
 from tui.core.storage import DataFile, ReadOnlyError
 from tui.core.text import SaveError
 
@@ -31,11 +32,24 @@ def load_data(
     command: bool,
 ) -> DataFile:
     """Read (and if need be repair) the file into memory; on failure, let go of all.
-    ``reading``: no dated copy and no folding; ``command``: fold only a large journal."""
+    ``reading``: no dated copy and no folding; ``command``: fold only a large journal,
+    and leave the notes undecoded until something reads them (a command that changes
+    something, ``note add`` say, may never read them: see storage.DataFile)."""
+
+    def keep_bad(bad: list[BadRecord]) -> None:  # a bad note found after opening
+        recovery.quarantine(path, bad, report, writable=True)
+
     try:
         with saving(opening=True):
-            opened = recovery.load(path, report, background, copy=not reading)
-            data = DataFile(path, opened.tables, NEWER_FILE if report.newer_file else read_only)
+            undecoded = command and not reading and read_only is None
+            opened = recovery.load(path, report, background, not reading, undecoded)
+            data = DataFile(
+                path,
+                opened.tables,
+                NEWER_FILE if report.newer_file else read_only,
+                opened.notes_undecoded,
+                keep_bad,
+            )
             data.fold_after = sys.maxsize if reading else COMMAND_FOLD_AFTER if command else 0
             data.start_journal(opened.journal_size)
             if opened.rewrite_now:

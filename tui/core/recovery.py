@@ -36,7 +36,7 @@ from tui.core.durable import DIR_MODE, FILE_MODE
 from tui.core.models import OpenReport
 from tui.core.schema import CURRENT_SCHEMA, BadFile, now_stamp
 
-__all__ = ["CURRENT_SCHEMA", "Opened", "load", "now_stamp", "prepare_directory"]
+__all__ = ["CURRENT_SCHEMA", "Opened", "load", "now_stamp", "prepare_directory", "quarantine"]
 
 
 def prepare_directory(directory: Path, private: bool, report: OpenReport) -> None:
@@ -87,6 +87,7 @@ class Opened:
     tables: schema.Tables
     journal_size: int  # bytes of the journal that match memory; 0: rewrite before appending
     rewrite_now: bool = False  # a repair, migration or quarantine must reach the file now
+    notes_undecoded: bool = False  # each note a msgspec.Raw (see storage.DataFile)
 
 
 def _aside(path: Path, reason: str) -> Path:
@@ -101,11 +102,17 @@ def _aside(path: Path, reason: str) -> Path:
 
 
 def load(
-    path: Path, report: OpenReport, background: list[threading.Thread], copy: bool = True
+    path: Path,
+    report: OpenReport,
+    background: list[threading.Thread],
+    copy: bool = True,
+    notes_undecoded: bool = False,
 ) -> Opened:
     """Return good tables for ``path``, recovering, replaying or migrating as needed.
 
     ``copy`` False skips the dated backup copy (a command that only reads writes nothing).
+    ``notes_undecoded``: a clean file's notes stay undecoded (schema.decode); the
+    journal's changes apply to them all the same.
     """
     writable = not report.read_only
     if writable:
@@ -122,7 +129,7 @@ def load(
     bad: BadFile | None = None
     if raw is not None:
         try:
-            loaded = schema.decode(raw)
+            loaded = schema.decode(raw, notes_undecoded=notes_undecoded and writable)
         except BadFile as problem:
             from tui.core import salvage  # only for a file that did not read cleanly
 
@@ -154,8 +161,10 @@ def load(
         _say_current_schema(loaded.tables, loaded.schema)
         rewrite = _migrated(path, raw, loaded.schema, report, writable) or rewrite
     if loaded.bad:
-        rewrite = _quarantine(path, loaded.bad, report, writable) or rewrite
-    return Opened(loaded.tables, 0 if rewrite else journal_size, rewrite and writable)
+        rewrite = quarantine(path, loaded.bad, report, writable) or rewrite
+    return Opened(
+        loaded.tables, 0 if rewrite else journal_size, rewrite and writable, loaded.notes_undecoded
+    )
 
 
 def _newer(raw: bytes, report: OpenReport) -> Opened:
@@ -332,9 +341,7 @@ def _migrated(
 QUARANTINE_FORMAT = "spms-navigator-quarantine"
 
 
-def _quarantine(
-    path: Path, bad: list[schema.BadRecord], report: OpenReport, writable: bool
-) -> bool:
+def quarantine(path: Path, bad: list[schema.BadRecord], report: OpenReport, writable: bool) -> bool:
     """Keep records that do not fit the schema, exactly as found, before they leave the file."""
     what = schema.describe(bad)
     if not writable:

@@ -263,18 +263,25 @@ def meta(tables: Tables) -> Meta:
     return cast(Meta, tables[META][1])
 
 
-# The whole file in one typed decode: several times faster than decoding it into
-# dicts first (bench/), and it checks every record on the way.
-_FileStruct = msgspec.defstruct(
-    "StoredFile",
-    [
-        (name, dict[int, record_type], msgspec.field(default_factory=dict))  # type: ignore[valid-type]
-        for name, record_type in TABLES.items()
-    ],
-    kw_only=True,
-    forbid_unknown_fields=True,
-)
-_file_decoder = msgspec.json.Decoder(_FileStruct)
+def _file_decoder_for(notes: Any) -> msgspec.json.Decoder[Any]:
+    """The whole file in one typed decode: several times faster than decoding it into
+    dicts first (bench/), and it checks every record on the way. ``notes``: the type
+    each note is read as."""
+    types: dict[str, Any] = {**TABLES, NOTES: notes}
+    fields: list[tuple[str, Any, Any]] = [
+        (name, dict[int, kind], msgspec.field(default_factory=dict))  # type: ignore[valid-type]
+        for name, kind in types.items()
+    ]
+    return msgspec.json.Decoder(
+        msgspec.defstruct("StoredFile", fields, kw_only=True, forbid_unknown_fields=True)
+    )
+
+
+_file_decoder = _file_decoder_for(Note)
+# Each note left as its JSON text (a quarter of the time at 50,000 notes): a command that
+# adds one note needs only their numbers. storage.DataFile decodes them on first read.
+_notes_undecoded_decoder = _file_decoder_for(msgspec.Raw)
+note_decoder = msgspec.json.Decoder(Note)  # one such note, when it is read
 _encoder = msgspec.json.Encoder()
 
 
@@ -306,20 +313,24 @@ class Loaded:
     tables: Tables
     schema: int  # the version the file was written with (the tables are current now)
     bad: list[BadRecord] = field(default_factory=list)
+    notes_undecoded: bool = False  # the notes table holds msgspec.Raw values
 
 
-def decode(raw: bytes, newer_ok: bool = False) -> Loaded:
+def decode(raw: bytes, newer_ok: bool = False, notes_undecoded: bool = False) -> Loaded:
     """Read a data file's bytes. Raises ``BadFile`` only if nothing in it can be used.
 
     ``newer_ok``: read a file from a newer schema as far as this version understands
     it (to show it read-only), instead of raising ``BadFile("newer")``.
+    ``notes_undecoded``: each note stays a ``msgspec.Raw`` (checked later, when read),
+    unless the file needs the slow path, which decodes and checks everything.
     """
     if newer_ok:
         return _decode_record_by_record(raw, newer_ok)
     collecting = gc.isenabled()
     gc.disable()  # decoding makes no cycles; a collection mid-way costs a third (bench/)
     try:
-        stored = _file_decoder.decode(raw)
+        decoder = _notes_undecoded_decoder if notes_undecoded else _file_decoder
+        stored = decoder.decode(raw)
     except (msgspec.ValidationError, msgspec.DecodeError):
         return _decode_record_by_record(raw)
     finally:
@@ -329,7 +340,7 @@ def decode(raw: bytes, newer_ok: bool = False) -> Loaded:
     found = tables[META].get(1)
     if found is None or found.schema != CURRENT_SCHEMA:
         return _decode_record_by_record(raw)
-    return Loaded(tables, CURRENT_SCHEMA)
+    return Loaded(tables, CURRENT_SCHEMA, notes_undecoded=notes_undecoded)
 
 
 def _whole_file(raw: bytes) -> dict[str, Any]:

@@ -257,13 +257,13 @@ class Store:
 
     def remember_merged(self, name: str) -> None:
         """Name a kept-aside file as merged back (kept_aside.py), in the current action."""
-        meta = stored.meta(self._data.tables)
+        meta = self._data.meta
         if name not in meta.merged_aside:
             merged = [*meta.merged_aside, name]
             self.put(META, 1, msgspec.structs.replace(meta, merged_aside=merged))
 
     def schema(self) -> int:
-        return stored.meta(self._data.tables).schema
+        return self._data.meta.schema
 
     # ------------------------------------------------------------ transactions
     @contextlib.contextmanager
@@ -278,14 +278,14 @@ class Store:
 
     def records(self, table: str) -> dict[int, Any]:
         """A table's records by id. The caller must not change the dict or its records."""
-        return self._data.tables[table]
+        return self._data.table(table)
 
     def insert(self, table: str, record: stored.Record) -> int:
         """Add a record under a new id: one higher than any id this table ever had."""
         with self.transaction():
-            meta = stored.meta(self._data.tables)
-            if table not in self._highest:
-                self._highest[table] = max(self._data.tables[table], default=0)
+            meta = self._data.meta
+            if table not in self._highest:  # the ids alone: no note is decoded for this
+                self._highest[table] = max(self._data.ids(table), default=0)
             record_id = max(meta.last_ids.get(table, 0), self._highest[table]) + 1
             last_ids = {**meta.last_ids, table: record_id}
             self._data.change(
@@ -303,32 +303,32 @@ class Store:
 
     def update(self, table: str, record_id: int, **fields: Any) -> None:
         """Change some fields of a record (nothing happens if it is not there)."""
-        current = self._data.tables[table].get(record_id)
+        current = self._data.record(table, record_id)
         if current is not None:
             self.put(table, record_id, msgspec.structs.replace(current, **fields))
 
     def delete(self, table: str, record_id: int) -> None:
-        if record_id in self._data.tables[table]:
+        if record_id in self._data.ids(table):
             with self.transaction():
                 self._data.change([journal.delete(table, record_id)])
 
     # ------------------------------------------------------------------ notes
     def note_rows(self) -> Iterator[tuple[int, stored.Note]]:
-        yield from self._data.tables[NOTES].items()
+        yield from self._data.table(NOTES).items()
 
     def note_count(self) -> int:
-        return len(self._data.tables[NOTES])
+        return len(self._data.ids(NOTES))
 
     def note(self, note_id: int) -> stored.Note | None:
-        return cast(stored.Note | None, self._data.tables[NOTES].get(note_id))
+        return cast(stored.Note | None, self._data.record(NOTES, note_id))
 
     # -------------------------------------------------------------- checklist
     def checklist_state(self) -> dict[str, stored.ChecklistState]:
-        rows: dict[int, stored.ChecklistState] = self._data.tables[CHECKLIST]
+        rows: dict[int, stored.ChecklistState] = self._data.table(CHECKLIST)
         return {row.item_id: row for row in rows.values()}
 
     def set_checklist_state(self, state: stored.ChecklistState) -> None:
-        rows: dict[int, stored.ChecklistState] = self._data.tables[CHECKLIST]
+        rows: dict[int, stored.ChecklistState] = self._data.table(CHECKLIST)
         for row_id, row in rows.items():
             if row.item_id == state.item_id:
                 self.put(CHECKLIST, row_id, state)
@@ -339,20 +339,20 @@ class Store:
         """The item and its progress go together, in one write."""
         with self.transaction():
             self.delete(OWN_ITEMS, item_doc_id)
-            rows: dict[int, stored.ChecklistState] = self._data.tables[CHECKLIST]
+            rows: dict[int, stored.ChecklistState] = self._data.table(CHECKLIST)
             for row_id in [r for r, row in rows.items() if row.item_id == item_id]:
                 self.delete(CHECKLIST, row_id)
 
     # --------------------------------------------------------------- settings
     def setting(self, key: str, default: Any = None) -> Any:
-        settings = self._data.tables[SETTINGS].get(1)
+        settings = self._data.table(SETTINGS).get(1)
         value = getattr(settings, key, None) if settings is not None else None
         return default if value is None else value
 
     def set_setting(self, key: str, value: Any) -> None:
         if key not in stored.Settings.__struct_fields__:
             raise KeyError(f"no setting called {key!r} in stored.Settings")
-        current = self._data.tables[SETTINGS].get(1) or stored.Settings()
+        current = self._data.table(SETTINGS).get(1) or stored.Settings()
         fields = {**msgspec.structs.asdict(current), key: value}
         self.put(SETTINGS, 1, msgspec.convert(fields, stored.Settings))
 
