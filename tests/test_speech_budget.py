@@ -94,7 +94,6 @@ OVER_BUDGET: dict[str, str] = {
     "06 c": "the checklist: 993 characters, its items are long sentences",
     "11 k": "check-in: 863, an intro of three lines and fourteen questions",
     "13 ctrl+g": "back to check-in: 831",
-    "15 v": "prepare for a visit: 967",
     "23 ?": "help: 837",
     "25 u": "urgent help: 784",
 }
