@@ -191,7 +191,7 @@ async def test_the_app_says_which_visit_and_asks_when_two_are_planned(data_file:
         assert isinstance(app.screen, ChooseScreen)
         assert "Which visit was 'Falls' raised for? It could be one of 2." in screen_text(app)
         await pilot.press("down", "enter")
-        assert "What did the care team say?" in status_text(app)  # asked above the list
+        assert "What did the care team say?" in screen_text(app)  # asked above the list
         await pilot.press(*"Ask again", "enter")
         assert status_text(app).startswith("Saved: 'Falls' is marked as raised at your visit on")
     with saved(data_file) as nav:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import stat
 from pathlib import Path
 
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
 from tests.pilot_helpers import highlighted_text, option_texts, running_app, status_text
 from tui.app.fields import ChoiceField
@@ -56,9 +56,9 @@ async def test_prepare_for_a_visit_raise_and_export(data_file: Path, tmp_path: P
         assert prompts in texts
         app.screen.query_one("#visit", ReaderList).highlighted = 3
         await pilot.press("enter")
-        # Asked on this screen, above the list: the question is in the status line.
+        # Asked on this screen, above the list: the question on the line over the field.
         assert isinstance(app.screen, VisitScreen)
-        assert status_text(app).startswith(
+        assert str(app.screen.query_one("#raise-question", Static).render()).startswith(
             "Mark 'Is heat making it worse?' as raised. What did the care team say?"
         )
         field = app.screen.focused

@@ -39,7 +39,7 @@ def test_raising_a_note_is_heard_as_its_result_only(data_file: Path, tmp_path: P
         assert _flat(fenrir.press("down")).startswith("Question: Heat.")  # no heading between
         asked = _flat(fenrir.press("enter"))
         assert asked.startswith("Mark 'Heat' as raised. What did the care team say?")
-        assert terminal.cursor_line().strip() == "Answer:"
+        assert terminal.cursor_line().strip() == "The care team said:"  # braille: what it asks
         for letter in "ok":
             fenrir.press(letter)
         result = _flat(fenrir.press("enter"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from textual.app import ComposeResult
+from textual.containers import Vertical
 from textual.widgets import Input, Static
 from textual.widgets.option_list import Option
 
@@ -45,10 +46,10 @@ class VisitScreen(SummaryActions, ListScreen):
         # screen of its own: coming back from a whole screen, every line was read again
         # (1,381 characters) for a result of one line.
         field = AnswerField(input_id="raise-answer")
-        row = field_row("Answer", field)
-        row.id = "answer-row"
-        row.display = False
-        yield row
+        with Vertical(id="answer-row") as asking:
+            asking.display = False
+            yield Static("", id="raise-question")
+            yield field_row("The care team said", field)
         yield from super().compose_body()
 
     def _top_lines(self) -> list[Option]:
@@ -267,7 +268,7 @@ class VisitScreen(SummaryActions, ListScreen):
         )
 
     def _ask_answer(self, note_id: int, target: Visit | None) -> None:
-        """Ask in the answer field above the list; the status line says the question."""
+        """Ask in the field above the list, the question on the line above it."""
         note = self.nav.notes.get(note_id)
         mark = end_sentence(f"Mark '{note.display_title}' as raised{_at(self, target)}")
         self._answering = (note_id, target)
@@ -275,10 +276,14 @@ class VisitScreen(SummaryActions, ListScreen):
         field.value = note.answer
         field.cursor_position = len(field.value)
         self.query_one("#answer-row").display = True
-        self.status.say(
-            f"{mark} What did the care team say? A word or two, or a dash if nothing. "
-            f"Escape cancels."
+        # On a line of its own, not the status line: typing clears that.
+        self.query_one("#raise-question", Static).update(
+            plain(
+                f"{mark} What did the care team say? A word or two, or a dash if nothing. "
+                "Escape cancels."
+            )
         )
+        self.status.clear()
         self.set_focus(field)
 
     def _close_answer(self) -> tuple[int, Visit | None] | None:
