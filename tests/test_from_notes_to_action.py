@@ -58,18 +58,18 @@ async def test_prepare_for_a_visit_raise_and_export(data_file: Path, tmp_path: P
         await pilot.press("enter")
         # Asked on this screen, above the list: the question on the line over the field.
         assert isinstance(app.screen, VisitScreen)
-        assert str(app.screen.query_one("#raise-question", Static).render()).startswith(
+        assert str(app.screen.query_one("#ask-question", Static).render()).startswith(
             "Mark 'Is heat making it worse?' as raised. What did the care team say?"
         )
         field = app.screen.focused
-        assert isinstance(field, Input) and field.id == "raise-answer"
+        assert isinstance(field, Input) and field.id == "answer"
         await pilot.press(*"Yes, keep cool", "enter")
         assert status_text(app) == "Saved: 'Is heat making it worse?' is marked as raised."
         # The result is the note's own line, in its place, where the cursor is.
         texts = option_texts(app, "visit")
         assert texts[3] == "Question: Is heat making it worse? Raised. Answer: Yes, keep cool."
         assert highlighted_text(app) == texts[3]
-        assert app.screen.query_one("#answer-row").display is False
+        assert app.screen.query_one("#ask-here").display is False
         await pilot.press("e")
         field = app.screen.query_one("#answer", Input)
         field.value = str(tmp_path / "visit.txt")

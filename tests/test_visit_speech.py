@@ -45,7 +45,9 @@ def test_raising_a_note_is_heard_as_its_result_only(data_file: Path, tmp_path: P
         result = _flat(fenrir.press("enter"))
         assert result == "Saved: 'Heat' is marked as raised. Question: Heat. Raised. Answer: ok."
         assert len(result) <= RESULT_COSTS_AT_MOST
-        assert terminal.cursor_line().strip() == "Question: Heat. Raised. Answer: ok."
+        assert terminal.cursor_line().strip() == "Saved: 'Heat' is marked as raised."
+        # The next key takes the cursor back to the list, from the note's line.
+        assert _flat(fenrir.press("down")) == "Write a question for my care team"
     with saved(data_file) as nav:
         (note,) = nav.notes.all()
         assert (note.raised, note.answer) == (True, "ok")
@@ -62,7 +64,7 @@ async def test_escape_in_the_answer_field_marks_nothing_and_stays(data_file: Pat
         assert isinstance(app.screen, VisitScreen)  # Escape closed the field, not the screen
         assert status_text(app) == wording.NOT_MARKED
         assert highlighted_text(app).endswith("Not raised yet.")
-        assert app.screen.query_one("#answer-row").display is False
+        assert app.screen.query_one("#ask-here").display is False
     with saved(data_file) as nav:
         (note,) = nav.notes.all()
         assert not note.raised

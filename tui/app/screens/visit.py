@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from textual.app import ComposeResult
-from textual.containers import Vertical
-from textual.widgets import Input, Static
+from textual.widgets import Static
 from textual.widgets.option_list import Option
 
 from tui.app import bindings
@@ -15,7 +14,7 @@ from tui.app.screens.choose import ChooseScreen
 from tui.app.screens.list_screen import ListScreen
 from tui.app.screens.visit_summary import SummaryActions
 from tui.app.screens.visits import ask_for_a_new_visit, edit_answer
-from tui.app.widgets import EchoedInput, field_row, option, option_rows, plain
+from tui.app.widgets import option, option_rows, plain
 from tui.core import appointment, wording
 from tui.core.changes import Since
 from tui.core.models import Note, NoteKind, display_day, long_date
@@ -35,8 +34,6 @@ class VisitScreen(SummaryActions, ListScreen):
         self._raised_here: set[int] = set()
         #: The prompts that help notice slow change are shown, one line each.
         self._prompts_shown = False
-        #: The note whose answer the answer field is asking for, and where it was raised.
-        self._answering: tuple[int, Visit | None] | None = None
 
     def heading_text(self) -> str:
         return "Prepare for a visit"
@@ -45,11 +42,7 @@ class VisitScreen(SummaryActions, ListScreen):
         # What the care team said about a note, asked on this screen rather than on a
         # screen of its own: coming back from a whole screen, every line was read again
         # (1,381 characters) for a result of one line.
-        field = AnswerField(input_id="raise-answer")
-        with Vertical(id="answer-row") as asking:
-            asking.display = False
-            yield Static("", id="raise-question")
-            yield field_row("The care team said", field)
+        yield from self.compose_ask()
         yield from super().compose_body()
 
     def _top_lines(self) -> list[Option]:
@@ -268,62 +261,31 @@ class VisitScreen(SummaryActions, ListScreen):
         )
 
     def _ask_answer(self, note_id: int, target: Visit | None) -> None:
-        """Ask in the field above the list, the question on the line above it."""
+        """Ask what the care team said, above the list; then the note's line says it."""
         note = self.nav.notes.get(note_id)
         mark = end_sentence(f"Mark '{note.display_title}' as raised{_at(self, target)}")
-        self._answering = (note_id, target)
-        field = self.query_one("#raise-answer", AnswerField)
-        field.value = note.answer
-        field.cursor_position = len(field.value)
-        self.query_one("#answer-row").display = True
-        # On a line of its own, not the status line: typing clears that.
-        self.query_one("#raise-question", Static).update(
-            plain(
-                f"{mark} What did the care team say? A word or two, or a dash if nothing. "
-                "Escape cancels."
-            )
+
+        def answered(answer: str | None) -> None:
+            if answer is None:
+                self.say(wording.NOT_MARKED)
+                return
+            visit_id = target.id if target else None
+            done = self.attempt(lambda: self.nav.visits.raise_note(note_id, answer, visit_id))
+            if done is not None:
+                # The note's line says "Raised" in its place: the one line that changed.
+                self._raised_here.add(note_id)
+                self.land_on = f"done:{note_id}"
+                self.refresh_data()
+                title = done[0].display_title
+                self.say(end_sentence(f"Saved: '{title}' is marked as raised{_at(self, target)}"))
+
+        self.ask_here(
+            f"{mark} What did the care team say? A word or two, or a dash if nothing",
+            "The care team said",
+            note.answer,
+            answered,
+            draft=f"an answer to: {mark}",
         )
-        self.status.clear()
-        self.set_focus(field)
-
-    def _close_answer(self) -> tuple[int, Visit | None] | None:
-        """Hide the answer field and give the list its focus back."""
-        asked, self._answering = self._answering, None
-        self.nav_app.drafts.done(ANSWER_DRAFT)
-        self.query_one("#answer-row").display = False
-        self.set_focus(self.any_list)
-        return asked
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if self._answering is not None and event.value.strip():
-            note = self.nav.notes.get(self._answering[0])
-            label = f"an answer to: Mark '{note.display_title}' as raised"
-            self.nav_app.drafts.typed(ANSWER_DRAFT, {"text": event.value}, label)
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        asked = self._close_answer()
-        answer = event.value.strip()
-        if asked is None:
-            return
-        if not answer:
-            self.say(wording.NOT_MARKED)
-            return
-        note_id, target = asked
-        visit_id = target.id if target else None
-        done = self.attempt(lambda: self.nav.visits.raise_note(note_id, answer, visit_id))
-        if done is not None:
-            # The note's line says "Raised" in its place: the one line that changed.
-            self._raised_here.add(note_id)
-            self.land_on = f"done:{note_id}"
-            self.refresh_data()
-            title = done[0].display_title
-            self.say(end_sentence(f"Saved: '{title}' is marked as raised{_at(self, target)}"))
-
-    def cancel_answer(self) -> None:
-        """Escape (or ctrl+g) in the answer field: nothing is marked."""
-        if self._close_answer() is not None:
-            self.say(wording.NOT_MARKED)
 
     def action_unraise(self) -> None:
         target = self.highlighted_line()
@@ -338,31 +300,5 @@ class VisitScreen(SummaryActions, ListScreen):
             self.say(f"Saved: '{note.display_title}' is back on the list for your next visit.")
 
 
-#: The draft of a typed answer (the key a prompt for an answer uses too).
-ANSWER_DRAFT = "prompt:Answer"
-
-
 def _at(screen: BaseScreen, target: Visit | None) -> str:
     return f" at your visit on {target.title(screen.nav.people)}" if target else ""
-
-
-class AnswerField(EchoedInput):
-    """The answer field: Escape and ctrl+g cancel it (not go back from the screen)."""
-
-    BINDINGS = bindings.PROMPT
-
-    def __init__(self, input_id: str) -> None:
-        super().__init__("", id=input_id, compact=True, select_on_focus=False)
-        self.cursor_blink = False
-
-    def on_resize(self) -> None:
-        """Shown (it was hidden, of no size): now laid out, the cursor goes into it."""
-        if self.has_focus:
-            screen = self.screen
-            if isinstance(screen, VisitScreen):
-                self.call_after_refresh(screen.place_cursor)
-
-    def action_cancel(self) -> None:
-        screen = self.screen
-        if isinstance(screen, VisitScreen):
-            screen.cancel_answer()

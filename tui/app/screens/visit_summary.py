@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from tui.app.exporting import ask_and_export
+from tui.app.screens.ask_here import AskHere
 from tui.app.screens.base import BaseScreen
 from tui.app.screens.confirm import ConfirmScreen
 from tui.app.screens.prompt import PromptScreen
@@ -14,7 +15,7 @@ from tui.core import appointment, paths, printing, summary_html
 from tui.core.text import end_sentence
 
 
-class SummaryActions(BaseScreen):
+class SummaryActions(AskHere):
     """The keys of Prepare for a visit that make the summary: e exports, r prints."""
 
     def _ask_name(self, then: Callable[[], None] | None = None) -> None:
@@ -74,6 +75,7 @@ class SummaryActions(BaseScreen):
             str(paths.summary_file("md")),
             payload,
             "the summary",
+            ask=self.ask_here,  # above the list: the result is then one line
         )
 
     def action_print_summary(self) -> None:
