@@ -68,3 +68,22 @@ async def test_escape_in_the_answer_field_marks_nothing_and_stays(data_file: Pat
     with saved(data_file) as nav:
         (note,) = nav.notes.all()
         assert not note.raised
+
+
+def test_exporting_the_summary_is_heard_as_its_result_only(data_file: Path, tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    with Terminal.app(data_file, env={"HOME": str(home)}, columns=80, rows=24) as terminal:
+        fenrir = FenrirModel(terminal)
+        fenrir.start("SPMS Navigator")
+        fenrir.press("v")
+        asked = _flat(fenrir.press("e"))
+        assert asked.startswith("Export the summary. Name the file:")
+        assert terminal.cursor_line().strip().startswith("File: ")
+        result = _flat(fenrir.press("enter"))  # the name it offers, in the home folder
+        assert result.startswith(f"Exported the summary to {home}")
+        assert result.endswith("Only you can read it.")
+        assert len(result) <= RESULT_COSTS_AT_MOST + len(str(home))
+        assert terminal.cursor_line().strip().startswith("Exported the summary to")
+    (written,) = home.rglob("*.md")
+    assert written.read_text("utf-8").startswith("# For my next appointment")
