@@ -25,7 +25,7 @@ from tests.test_plain_mode import run_plain
 from tui.app.fields import ChoiceField
 from tui.app.screens.choose import ChooseScreen
 from tui.app.screens.note_editor import NoteEditorScreen
-from tui.app.screens.prompt import PromptScreen
+from tui.app.screens.visit import VisitScreen
 from tui.app.screens.visit_record import VisitRecordScreen
 from tui.app.widgets import ReaderList
 from tui.core import appointment
@@ -368,10 +368,11 @@ async def test_the_app_asks_the_name_and_birth_date_before_the_first_print(
     monkeypatch.setenv("PATH", str(folder))
     async with running_app(data_file) as (app, pilot):
         await pilot.press("v", "r")
-        assert isinstance(app.screen, PromptScreen)
-        assert screen_text(app).lstrip().startswith("Before the first print: your name")
+        # Asked on the screen itself, above the list (screens/ask_here.py).
+        assert isinstance(app.screen, VisitScreen)
+        assert "Before the first print: your name" in screen_text(app)
         await pilot.press(*"Ana Silva", "enter")
-        assert isinstance(app.screen, PromptScreen)
+        assert "Your date of birth, if you want it on the summary" in screen_text(app)
         await pilot.press(*"1961-03-14", "enter")
         assert "Print it?" in screen_text(app)
         await pilot.press("y")

@@ -156,12 +156,13 @@ class VisitScreen(SummaryActions, ListScreen):
         self.refresh_data()
 
     def key_line(self) -> str:
-        """Open note and Back on the list, when there is a note they work on (the
-        other keys are named in the list's lines)."""
-        return super().key_line() if self._has_notes() else ""
-
-    def _has_notes(self) -> bool:
-        return bool(self._notes_to_show() or self.nav.visits.raised_elsewhere())
+        """Open note and Back on the list, when a note is listed (the other keys are
+        named in the list's lines): keys that would do nothing cost a reader time on
+        every arrival. Both, so raising a note does not change this line as well."""
+        listed = self._notes_to_show() or [
+            n for n in self.nav.visits.raised_elsewhere() if n.kind in appointment.APPOINTMENT_KINDS
+        ]
+        return super().key_line() if listed else ""
 
     def refresh_data(self) -> None:
         super().refresh_data()

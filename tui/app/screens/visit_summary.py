@@ -10,7 +10,6 @@ from tui.app.exporting import ask_and_export
 from tui.app.screens.ask_here import AskHere
 from tui.app.screens.base import BaseScreen
 from tui.app.screens.confirm import ConfirmScreen
-from tui.app.screens.prompt import PromptScreen
 from tui.core import appointment, paths, printing, summary_html
 from tui.core.text import end_sentence
 
@@ -26,6 +25,7 @@ class SummaryActions(AskHere):
             # asks "Print it?" after, so Escape never prints by surprise.
             value = (text or "").strip()
             if self.attempt(lambda: self.nav.set_setting("my_name", value)) is not None:
+                self.refresh_data()  # the name's line says it
                 self.say(
                     end_sentence(f"Saved: the summary says {value}") if value else "Saved: no name."
                 )
@@ -39,7 +39,7 @@ class SummaryActions(AskHere):
                 "Before the first print: your name, so the care team knows whose summary "
                 "it is (leave it empty for none)"
             )
-        self.app.push_screen(PromptScreen(question, "Name", current), typed)
+        self.ask_here(question, "Name", current, typed)
 
     def _ask_born(self, then: Callable[[], None]) -> None:
         def typed(text: str | None) -> None:
@@ -51,13 +51,11 @@ class SummaryActions(AskHere):
             then()
 
         current = str(self.nav.setting("date_of_birth") or "")
-        self.app.push_screen(
-            PromptScreen(
-                "Your date of birth, if you want it on the summary, like 1961-03-14 "
-                "(leave it empty for none)",
-                "Born",
-                current,
-            ),
+        self.ask_here(
+            "Your date of birth, if you want it on the summary, like 1961-03-14 "
+            "(leave it empty for none)",
+            "Born",
+            current,
             typed,
         )
 
