@@ -4,7 +4,8 @@
 # to time how soon the urgent-help number is heard), and Fenrir unpacked into .readers/fenrir (not installed:
 # an installed Fenrir registers a service that would take over a machine's console).
 # yasr (a small PTY reader) is the third reader; it speaks through a stub speech server.
-# strace drives tests/test_strace_faults.py (a kill and an error at each system call).
+# strace drives tests/test_strace_faults.py and tests/test_strace_open_faults.py (a kill and
+# an error at each system call).
 # Safe to run again: when everything is there it only checks, and says nothing.
 # Run as root on Debian 12 or newer; elsewhere it says what to install and exits 0.
 set -u

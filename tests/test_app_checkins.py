@@ -17,6 +17,7 @@ from tests.pilot_helpers import (
     screen_text,
     status_text,
 )
+from tui.app.long_list import LongList
 from tui.app.screens.changes import ChangesScreen
 from tui.app.screens.checkin import CheckInScreen
 from tui.app.screens.choose import ChooseScreen
@@ -52,14 +53,18 @@ async def test_a_check_in_is_a_list_of_one_line_questions_saved_as_you_go(
         assert heading_text(app) == f"Check-in for today, {today}"
         assert highlighted_text(app) == "Walking and balance: not answered"
         lines = option_texts(app, "checkin")
-        assert lines[0] == f"Day: today, {today}. Enter changes it."
-        assert lines[14] == "Getting out and seeing people: not answered"
+        # The questions first (the one in focus is said right after the heading), then
+        # the other lines.
+        assert lines[0] == "Walking and balance: not answered"
+        assert lines[13] == "Getting out and seeing people: not answered"
+        assert f"Day: today, {today}. Enter changes it." in lines[14:]
+        assert status_text(app) == ""  # nothing said before the question in focus
         app.navigator.store.wait_for_writes()
         before = _journal_lines(data_file)
         await pilot.press("2")  # a number answers at once, and moves on
         app.navigator.store.wait_for_writes()
         assert _journal_lines(data_file) == before + 1  # one answer, one write
-        assert status_text(app) == "Each answer is saved as you go."  # said on arrival
+        assert status_text(app) == ""  # the line itself says the answer
         assert highlighted_text(app) == "Walking and balance: a little"  # it stays there
         await pilot.press("down", "enter")  # Enter opens the scale on a screen of its own
         assert isinstance(app.screen, ChooseScreen)
@@ -74,15 +79,15 @@ async def test_a_check_in_is_a_list_of_one_line_questions_saved_as_you_go(
         assert highlighted_text(app) == "Hands and arms: a lot. My words: My grip is weak."
         await pilot.press("down", "space", "n")  # Space opens the scale; n leaves it
         assert status_text(app) == "Kept: Stiffness or spasms, not answered."
-        await pilot.press("end", "up", "up", "enter")  # what my days are like
+        await pilot.press("end", "up", "up", "up", "enter")  # what my days are like
         _type_into_prompt(app, "Slow mornings.")
         await pilot.press("enter")
         assert highlighted_text(app) == "What my days are like: Slow mornings. Enter to write."
         await pilot.press("escape", "k")  # today's check-in opens again, to be changed
-        assert option_texts(app, "checkin")[1] == "Walking and balance: a little"
+        assert option_texts(app, "checkin")[0] == "Walking and balance: a little"
         assert highlighted_text(app) == "Stiffness or spasms: not answered"
         await pilot.press("up", "up", "0")  # 0 skips: the answer (and words) go
-        assert option_texts(app, "checkin")[1] == "Walking and balance: not answered"
+        assert option_texts(app, "checkin")[0] == "Walking and balance: not answered"
     nav = open_navigator(data_file)
     try:
         (checkin,) = nav.checkins.all()
@@ -93,15 +98,34 @@ async def test_a_check_in_is_a_list_of_one_line_questions_saved_as_you_go(
         nav.store.close()
 
 
+async def test_coming_back_the_question_in_focus_is_the_first_in_sight(data_file: Path) -> None:
+    """Fenrir reads a screen that comes back from the top down: the question in focus
+    is the list's first line in sight, said right after the heading, not after the
+    questions above it (issue 19: it came after 306 characters)."""
+    async with running_app(data_file) as (app, pilot):
+        await pilot.press("k", *["1", "down"] * 8)  # eight answered, on the ninth
+        assert highlighted_text(app) == "Eyesight: not answered"
+        await pilot.press("g", "ctrl+g")  # what changed, and back
+        assert isinstance(app.screen, CheckInScreen)
+        assert highlighted_text(app) == "Eyesight: not answered"
+        questions = app.screen.query_one("#checkin", LongList)
+        assert app.cursor_position.y == questions.content_region.y  # its top line
+        await pilot.press("up")  # a move scrolls by one line: the line above comes in
+        assert highlighted_text(app) == "Thinking and memory: no trouble"
+        assert app.cursor_position.y == questions.content_region.y
+
+
 async def test_a_check_in_for_another_day(data_file: Path) -> None:
     async with running_app(data_file) as (app, pilot):
-        await pilot.press("k", "home", "enter")
+        await pilot.press("k", "end", "up", "enter")  # the day: the last line but one
         _type_into_prompt(app, "2026-05-01")
         await pilot.press("enter")
         assert heading_text(app) == "Check-in for 1 May 2026"
         assert status_text(app) == "This check-in is for 1 May 2026."
-        await pilot.press("down", "4")
-        await pilot.press("home", "enter")
+        # Back on that day's first question, ready to answer it.
+        assert highlighted_text(app) == "Walking and balance: not answered"
+        await pilot.press("4")
+        await pilot.press("end", "up", "enter")
         _type_into_prompt(app, date.today().replace(year=date.today().year + 1).isoformat())
         await pilot.press("enter")
         assert "has not come yet" in status_text(app)
@@ -143,18 +167,23 @@ async def test_what_changed_in_words_first_then_a_quiet_chart(data_file: Path) -
                 lines[-1] += " " + row.strip()
             else:
                 lines.append(row)
+        # The point first (the summary, said right after the heading), then that it is
+        # not a diagnosis, then the areas; what was compared comes after them.
+        assert lines[0] == "1 area harder and 1 area the same."
         assert lines[1].startswith("This is your own record, not a diagnosis.")
+        assert lines[2] == "Changed"
         assert lines[3] == (
-            "Your latest check-in, 1 September 2026, compared with 1 September 2025 (about a "
-            "year before) and 2 March 2026 (about 6 months before)."
-        )
-        assert lines[4] == "Changed"
-        assert lines[5] == (
             "Walking and balance: no trouble in September 2025, a little in March, a lot now: "
             "harder."
         )
-        assert lines[6] == "The same"
-        assert lines[7].startswith("Sleep: some in September 2025, some in March, some now")
+        assert lines[4] == "The same"
+        assert lines[5].startswith("Sleep: some in September 2025, some in March, some now")
+        assert lines[6].startswith("Not answered in both, so not compared: Hands and arms,")
+        assert lines[7] == (
+            "Your latest check-in, 1 September 2026, compared with 1 September 2025 (about a "
+            "year before) and 2 March 2026 (about 6 months before)."
+        )
+        assert lines[8].startswith("Compare with: about 3, 6 and 12 months before.")
         chart = lines[next(i for i, line in enumerate(lines) if line.startswith("Chart, ")) :]
         assert chart[0].startswith("Chart, a bar for each check-in: September 2025, March, then")
         assert chart[1:3] == [

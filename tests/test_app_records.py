@@ -20,6 +20,7 @@ from tui.app.screens.choose import ChooseScreen
 from tui.app.screens.events import EventsScreen
 from tui.app.screens.medicines import MedicinesScreen
 from tui.app.screens.prompt import PromptScreen
+from tui.app.widgets import TextLine
 from tui.core.models import long_date
 from tui.core.service import open_navigator
 
@@ -42,8 +43,8 @@ async def test_a_dose_change_and_two_falls_reach_the_summary_in_the_app(
     nav.store.close()
     async with running_app(data_file) as (app, pilot):
         home = option_texts(app, "areas")
-        assert "My medicines: doses and every change, dated. Key x." in home
-        assert "Events: log a fall, an infection or a hot day. Key i." in home
+        assert "My medicines. Key x." in home  # the whole sentence under the list
+        assert "Events. Key i." in home
         await pilot.press(*["down"] * 7, "enter")  # the home screen's line
         assert isinstance(app.screen, MedicinesScreen)
         assert heading_text(app).startswith("My medicines, current first")
@@ -62,11 +63,11 @@ async def test_a_dose_change_and_two_falls_reach_the_summary_in_the_app(
         await _answer(app, pilot, "yesterday")
         said = f"Dose changed from 10 mg to 20 mg on {YESTERDAY}."
         assert status_text(app) == f"Saved: {said}"
-        # One row an item at 80 columns: the sentence goes on in the row below.
-        rows = option_texts(app, "medicines")
-        at = rows.index(highlighted_text(app))
-        joined = " ".join(row.strip() for row in rows[at : at + 2])
-        assert joined == f"baclofen, 20 mg. Started 1 March 2026. {said}"
+        # Its row says what it is now; its latest change is the line under the list,
+        # for the focused medicine only (each row saying its own filled the screen).
+        assert highlighted_text(app) == "baclofen, 20 mg. Started 1 March 2026."
+        latest = app.screen.query_one("#latest", TextLine).message
+        assert latest == f"baclofen: {said}"
 
         await pilot.press("escape")  # home, on the line it left from
         assert highlighted_text(app).startswith("My medicines")
@@ -114,6 +115,34 @@ async def test_something_else_is_named_and_a_day_to_come_is_refused(data_file: P
         await _answer(app, pilot, "")
         assert status_text(app) == f"Logged: Dizzy spell on {long_date(TODAY)}."
         assert "In all: Dizzy spell once." in option_texts(app, "events")
+
+
+async def test_one_row_a_medicine_and_the_focused_ones_latest_change_under_the_list(
+    data_file: Path,
+) -> None:
+    """Each medicine is one row; its latest change is said once, for the focused one,
+    in the line under the list: being added says only its day (the row has the dose),
+    a start says nothing more (the row says it)."""
+    nav = open_navigator(data_file)
+    nav.medicines.add("Baclofen", "10 mg", when="three times a day", why="spasms")
+    nav.medicines.add("Vitamin D", "1000 IU", started="2026-03-01")
+    nav.store.close()
+    async with running_app(data_file) as (app, pilot):
+        await pilot.press("x")
+        rows = option_texts(app, "medicines")
+        assert rows == [
+            "Baclofen, 10 mg, three times a day. Why: spasms.",
+            "Vitamin D, 1000 IU. Started 1 March 2026.",
+            "Add a medicine (key a).",
+        ]
+        latest = app.screen.query_one("#latest", TextLine)
+        assert latest.message == f"Baclofen: Added to my list on {long_date(TODAY)}."
+        await pilot.press("down")
+        assert latest.message == ""
+        await pilot.press("down")
+        assert latest.message == ""
+        await pilot.press("up", "up")
+        assert latest.message.startswith("Baclofen: Added")
 
 
 async def test_d_deletes_a_medicine_or_an_event_after_asking(data_file: Path) -> None:

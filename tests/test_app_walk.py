@@ -13,6 +13,7 @@ from tests.pilot_helpers import (
     running_app,
     status_text,
 )
+from tui.app.fields import ChoiceField
 from tui.app.screens.checklist import ChecklistScreen
 from tui.app.screens.checklist_item import ChecklistItemScreen
 from tui.app.screens.help import HelpScreen
@@ -106,8 +107,8 @@ async def test_tick_an_item_and_see_progress_in_words(data_file: Path) -> None:
             "✓ See a neurologist for regular check-ups: done."
         )
         assert "1 of 21 done" in status_text(app)
-        progress = str(app.screen.query_one("#progress").render())
-        assert progress == "Progress: 1 of 21 done."
+        # The progress is in the heading, said before the first item on arrival.
+        assert heading_text(app) == "Support-network checklist. 1 of 21 done."
         await pilot.press("space")
         assert "not done yet" in highlighted_text(app, "items")
         assert "0 of 21 done" in status_text(app)
@@ -134,7 +135,7 @@ async def test_who_helps_note_and_own_item_are_saved_at_once(data_file: Path) ->
         assert highlighted_text(app, "items").startswith(
             "Ask my sister about Tuesdays: not done yet."
         )
-        assert "0 of 22 done" in str(app.screen.query_one("#progress").render())
+        assert heading_text(app) == "Support-network checklist. 0 of 22 done."
         await pilot.press("d")
         await pilot.press("y")
         assert status_text(app) == "Deleted your item: Ask my sister about Tuesdays."
@@ -182,15 +183,27 @@ async def test_a_note_linked_to_a_topic_is_reached_from_the_topic(data_file: Pat
         await pilot.press("a", *"Who coordinates my care?", "escape")
         assert isinstance(app.screen, TopicScreen)
         assert "Note: Who coordinates my care?" in option_texts(app, "reader")
-        await pilot.press("n")
-        assert "About Topic: Your care team." in option_texts(app, "notes")[0]
+        await pilot.press("n")  # the list row is short: title and day
+        assert option_texts(app, "notes")[0].startswith("Who coordinates my care? ")
+        await pilot.press("enter")  # the note says what it is about
+        assert isinstance(app.screen, NoteEditorScreen)
+        assert str(app.screen.query_one("#link", ChoiceField).label) == (
+            "About: Topic: Your care team"
+        )
 
 
 async def test_help_lists_every_key_of_the_screen_and_the_data_file(data_file: Path) -> None:
     async with running_app(data_file) as (app, pilot):
         await pilot.press("n", "question_mark")
         assert isinstance(app.screen, HelpScreen)
+        # Help opens on the screen's keys; the rest is behind its last line, More help.
+        first = option_texts(app, "help")
+        assert first[:3] == ["a: New note", "d or Delete: Delete", "/: Filter"]
+        assert first[-1].startswith("More help, Enter:")
+        assert not any(data_file.name in line for line in first)
+        await pilot.press("end", "enter")
         lines = option_texts(app, "help")
+        assert highlighted_text(app).startswith("Keys on the Notes screen")
         for expected in [
             "a: New note (notes.new)",
             "d or Delete: Delete (notes.delete)",

@@ -219,7 +219,8 @@ def test_urgent_help_is_there_in_safe_plain_words() -> None:
             assert word in by_country[country], (country, word)
     assert any(line.startswith("Worried about someone else?") for line in lines)
     assert any("not alone" in line and "cannot go on" in line for line in lines)
-    assert lines[-1] == "Somewhere else? Call your local emergency number."
+    # Right after the countries: where to call is all together, the kind words after.
+    assert lines[len(needles) + 1] == "Somewhere else? Call your local emergency number."
     assert not any(said("866-673-7436") in line for line in lines)  # the unverified 2019 line
     assert textstat.flesch_kincaid_grade("\n".join(lines)) <= 6.0
     emotional = _topic_text("emotional-support")

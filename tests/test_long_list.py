@@ -136,6 +136,6 @@ def test_the_cursor_line_reads_the_note_in_a_real_terminal(data_file: Path) -> N
         term.press("n")
         assert term.cursor_line().startswith("A long title A long title")
         term.press("end")
-        assert term.cursor_line().startswith(f"{titles[-1]}. Written")
+        assert term.cursor_line().startswith(f"{titles[-1]}. 1 Jan")
         term.press("up", "up")
-        assert term.cursor_line().startswith(f"{titles[-3]}. Written")
+        assert term.cursor_line().startswith(f"{titles[-3]}. 1 Jan")

@@ -70,5 +70,5 @@ def test_each_palette_command_is_heard_as_down_and_up_reach_it(
             heard = session.press(key)
             assert heard.spoken.startswith(command), session.transcript()
         chosen = session.press("enter")
-        assert chosen.heard("Progress: 0 of 21 done"), session.transcript()
+        assert chosen.heard("checklist. 0 of 21 done"), session.transcript()
         assert not glyphs_in([step.spoken for step in session.steps]), session.transcript()

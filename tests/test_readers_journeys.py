@@ -30,7 +30,7 @@ JOURNEY: list[tuple[str, tuple[str, ...]]] = [
     ("b", (TOPICS_HEADING, "What SPMS is")),
     ("b", ("SPMS Navigator: home", "Topics. Key t.")),
     # tick a checklist item
-    ("c", ("checklist", "Progress: 0 of 21 done", "See a neurologist")),
+    ("c", ("checklist", "checklist. 0 of 21 done", "See a neurologist")),
     ("space", ("Saved. Done: See a neurologist", "1 of 21 done")),
     ("down", ("Know who else is on your care team: not done yet",)),
     # add a note and save it
@@ -50,7 +50,7 @@ JOURNEY: list[tuple[str, tuple[str, ...]]] = [
     ("e", ("Export the summary", "File:")),
     ("enter", ("Exported the summary",)),
     # help
-    ("?", ("Help for the Prepare for a visit screen", "Keys on the Prepare for a visit screen")),
+    ("?", ("Help for the Prepare for a visit screen", "e: Export summary")),
     ("b", ("Prepare for a visit",)),
 ]
 

@@ -62,16 +62,16 @@ WALK: list[tuple[tuple[str, ...], str]] = [
     (("escape",), "Notes. Saved the note."),  # the result, until the next key
     (("v", "e"), "File:"),  # a dialog with a text field: the cursor is in the field
     (("escape",), "Nothing was exported."),
-    (("n",), "Heat. Written"),
+    (("n",), "Heat. "),  # the title and the day written
     (("d",), "No, keep it. Delete the note 'Heat'? Key n."),  # each answer says what
     (("tab",), "Delete it. Delete the note 'Heat'? Key y."),  # one answer a line
     (("up",), "No, keep it. Delete the note 'Heat'? Key n."),
     (("escape",), "Kept. Nothing was deleted."),
-    (("?",), "Help for the Notes screen. Keys on the Notes screen"),
-    (("down",), "a: New note"),
-    (("left",), "Notes. Heat. Written"),
-    (("f1",), "Help for the Notes screen. Keys on the Notes screen"),
-    (("backspace",), "Notes. Heat. Written"),
+    (("?",), "Help for the Notes screen. a: New note"),  # the screen's keys first
+    (("down",), "d or Delete: Delete"),
+    (("left",), "Notes. Heat. "),
+    (("f1",), "Help for the Notes screen. a: New note"),
+    (("backspace",), "Notes. Heat. "),
     (("shift+tab",), "Filter notes:"),
 ]
 

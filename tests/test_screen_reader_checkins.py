@@ -43,8 +43,8 @@ def test_a_check_in_answer_and_a_line_of_changes_are_heard(reader: str, data_fil
         again = session.press("up")  # back on the question answered: said with its answer
         assert again.heard("Walking and balance: some"), session.transcript()
         session.press("g")  # what changed: today's check-in against the ones before
-        session.press("down")  # "Your latest check-in, …", one row an item (none wraps)
-        session.press("down")  # "  compared with …", its second row
+        session.press("down")  # "This is your own record, …", one row an item (none wraps)
+        session.press("down")  # "  Only your care team …", its second row
         area = session.press("down")  # past the heading "Changed", to the first area
         assert area.heard("Walking and balance: a little in"), session.transcript()
         assert area.heard("some now: harder."), session.transcript()

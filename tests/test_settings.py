@@ -125,7 +125,7 @@ async def test_own_keys_work_and_help_shows_them(data_file: Path, tmp_path: Path
         assert isinstance(app.screen, HomeScreen)
         await pilot.press("t")  # the old key no longer opens Topics
         assert isinstance(app.screen, HomeScreen)
-        await pilot.press("question_mark")
+        await pilot.press("question_mark", "end", "enter")  # More help: the action names
         lines = [str(o.prompt) for o in app.screen.query_one("#help").options]  # type: ignore[attr-defined]
         assert "x or Escape: Back (app.back)" in lines
         assert heading_text(app) == "Help for the home screen."

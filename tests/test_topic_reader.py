@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import webbrowser
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,7 @@ from tui.app.app import NavigatorApp
 from tui.app.screens.choose import ChooseScreen
 from tui.app.screens.topic import TopicScreen
 from tui.core.content import default_library
-from tui.core.models import NoteKind
+from tui.core.models import Note, NoteKind
 from tui.core.service import open_navigator
 from tui.core.text import said_digit_by_digit
 
@@ -168,10 +169,25 @@ async def test_the_notes_list_says_each_notes_kind(data_file: Path) -> None:
     async with running_app(data_file) as (app, pilot):
         await pilot.press("n")
         lines = option_texts(app, "notes")
-        assert lines[0].startswith("Stairs. Written ")  # a plain note: no kind to say
-        assert lines[1].startswith("Question: Heat. Written ")
+        assert lines[0].startswith("Stairs. ")  # a plain note: no kind to say
+        assert lines[1].startswith("Question: Heat. ")
     text = run_plain(data_file, "n", "q")
     assert "2. Question: Heat. Written " in text and "1. Stairs. Written " in text
+
+
+def test_a_notes_row_is_short_a_long_title_cut_and_the_year_said_when_not_this_one() -> None:
+    """Six rows of the notes list are what a reader says as it opens: each at most
+    NOTE_ROW characters, the kind, the title (cut with "…") and the day it was written."""
+    from tui.app.screens.notes import NOTE_ROW, note_row
+    from tui.core.days import short_day
+
+    this_year = f"{date.today().year}-03-02T10:00:00"
+    long_title = "Ask about the bladder problems at night and the new tablets " * 3
+    row = note_row(Note(1, long_title, "", this_year, this_year, kind=NoteKind.QUESTION))
+    assert row.startswith("Question: Ask about the bladder") and row.endswith("… 2 Mar.")
+    assert len(row) <= NOTE_ROW
+    assert note_row(Note(2, "Heat", "", this_year, this_year)) == "Heat. 2 Mar."
+    assert short_day("2019-11-30T10:00:00") == "30 Nov 2019"  # another year is said
 
 
 def test_plain_mode_and_the_cli_print_addresses_review_and_own_explanations(

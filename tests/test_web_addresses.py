@@ -67,7 +67,7 @@ async def test_no_address_is_cut_in_any_topic_or_in_help(
                 assert not cut_addresses(shown, rows), (topic.id, cut_addresses(shown, rows))
                 checked += sum(len(addresses_in(line)) for line in shown)
                 await pilot.press("escape")
-            await pilot.press("f1")
+            await pilot.press("f1", "end", "enter")  # More help: the articles' addresses
             assert isinstance(app.screen, HelpScreen)
             shown = option_texts(app, "help")
             rows = await rendered_rows(app, pilot, "help")

@@ -106,7 +106,7 @@ PACED_JOURNEY = (
     PacedStep("b", ("Topics:", "to read", "What SPMS is"), ("What SPMS is",)),
     PacedStep("b", ("SPMS Navigator: home", "Topics. Key t."), ("Topics. Key t.",)),
     PacedStep(
-        "c", ("checklist", "Progress: 0 of 21 done", "See a neurologist"), ("See a neurologist",)
+        "c", ("checklist", "checklist. 0 of 21 done", "See a neurologist"), ("See a neurologist",)
     ),
     PacedStep("space", ("Saved. Done: See a neurologist", "1 of 21 done"), ("Done: See a",)),
     PacedStep(
@@ -131,8 +131,8 @@ PACED_JOURNEY = (
     PacedStep("enter", ("Exported the summary",), ("Exported the summary",)),
     PacedStep(
         "?",
-        ("Help for the Prepare for a visit screen", "Keys on the Prepare for a visit screen"),
-        ("Help for the Prepare", "Keys on the Prepare"),
+        ("Help for the Prepare for a visit screen", "e: Export summary"),
+        ("Help for the Prepare", "e: Export summary"),
     ),
     PacedStep("b", ("Prepare for a visit",), ("Prepare for a visit", "Next visit")),
 )

@@ -20,6 +20,7 @@ from functools import cache
 from textual.binding import Binding, BindingType
 
 from tui.core import areas
+from tui.core.checkins import LEVELS
 
 #: Back. In a text field b, Backspace and Left type or move, so Escape and ctrl+g leave.
 BACK_KEYS = "escape,ctrl+g,b,backspace,left"
@@ -143,14 +144,34 @@ VISIT: list[BindingType] = [
 ]
 
 # A check-in: one line a question. Enter or Space opens the scale; a number answers
-# at once (the line changes in place, and the next question is highlighted).
+# at once (the line changes in place; the highlight stays on it).
 CHECKIN: list[BindingType] = [
-    Binding("space", "choose", "Choose an answer", show=False, id="checkin.choose"),
+    # Help says that each answer is saved at once, and what each number means (the
+    # check-in screen shows the scale as its keys line and leaves the rest to Help).
+    Binding(
+        "space",
+        "choose",
+        "Choose an answer (each answer is saved as you go)",
+        show=False,
+        id="checkin.choose",
+    ),
     *[
-        Binding(str(n), f"answer({n})", f"Answer {n}", show=False, id=f"checkin.answer_{n}")
-        for n in range(1, 6)
+        Binding(
+            level.key,
+            f"answer({level.key})",
+            f"Answer: {level.words}",
+            show=False,
+            id=f"checkin.answer_{level.key}",
+        )
+        for level in LEVELS
     ],
-    Binding("0", "answer(0)", "Skip", show=False, id="checkin.skip"),
+    Binding(
+        "0",
+        "answer(0)",
+        "Skip: no answer (your words about it go too)",
+        show=False,
+        id="checkin.skip",
+    ),
     Binding("w", "words", "My own words", id="checkin.words"),
     Binding("g", "changes", "What changed", id="checkin.changes"),
 ]

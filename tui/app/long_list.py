@@ -273,6 +273,16 @@ class LongList(ScrollView, can_focus=True):
             height = self._starts[index + 1] - self._starts[index]
             self.refresh(Region(0, top, self.size.width, height))
 
+    #: The next scroll to the highlight puts it at the top of the view.
+    _to_top = False
+
+    def highlight_to_top(self) -> None:
+        """Scroll the highlighted item to the top of the view (now, or once laid out):
+        Fenrir reads a new screen from the top, so it is said right after the heading.
+        For arriving only: a move scrolls by one line, said as that one line."""
+        self._to_top = True
+        self._scroll_to_highlight()
+
     def _scroll_to_highlight(self) -> None:
         self._lay_out()
         index = self._highlighted
@@ -282,11 +292,13 @@ class LongList(ScrollView, can_focus=True):
         if self._measured <= index:
             return
         top, end = self._starts[index], self._starts[index + 1]
+        to_top, self._to_top = self._to_top, False
         self.scroll_to_region(
             Region(0, top, self._width(), end - top),
             animate=False,
             force=True,
             immediate=True,
+            top=to_top,
         )
 
     def on_resize(self) -> None:

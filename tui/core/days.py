@@ -31,6 +31,14 @@ def display_day(stamp: str) -> str:
     return display_time(stamp).partition(", ")[0]
 
 
+def short_day(stamp: str, today: date | None = None) -> str:
+    """'21 Nov' from a stored ISO time written this year, '21 Nov 2025' from an older one:
+    the shortest day a list row can say (display_day when the year is not this one)."""
+    day = display_day(stamp)
+    this_year = f" {(today or date.today()).year}"
+    return day.removesuffix(this_year) if day.endswith(this_year) else day
+
+
 def long_date(day: date) -> str:
     """'30 November 2026': the same in every locale, for every front end."""
     return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"

@@ -79,13 +79,18 @@ class Candidate:
 
 
 def newest_good(data_file: Path) -> Candidate | None:
-    """The newest dated copy (then the older single ``.bak``) that reads cleanly."""
-    for path in [*paths.backup_generations(data_file), paths.backup_file(data_file)]:
+    """The newest dated copy (then the older single ``.bak``) that reads cleanly.
+
+    A folder or copy that could not be read (EIO, too many open files) raises: taking
+    it for "no copy" would start a new, empty file over a missing one, and the next
+    start would no longer restore the copies (the strace layer found this).
+    """
+    for path in [*paths.backup_generations(data_file, strict=True), paths.backup_file(data_file)]:
         try:
             raw = durable.read_regular(path)
             loaded = schema.decode(raw)
-        except (OSError, schema.BadFile):
-            continue  # missing, a FIFO, unreadable or damaged: try the next one
+        except (FileNotFoundError, durable.NotARegularFile, schema.BadFile):
+            continue  # missing, a FIFO or damaged: try the next one
         return Candidate(path, raw, loaded)
     return None
 
@@ -133,7 +138,7 @@ def _sequence(path: Path) -> int:
 
 def refresh(data_file: Path, raw: bytes, base: str = "") -> None:
     """Keep ``raw`` (a data file that opened cleanly) as the newest dated copy, then prune."""
-    generations = paths.backup_generations(data_file)
+    generations = paths.backup_generations(data_file, strict=True)  # numbers the new one
     if generations and _same_copy(generations[0], raw, base):
         return
     sequence = max((_sequence(p) for p in generations), default=0) + 1

@@ -100,14 +100,23 @@ def generation_order(copy: Path) -> tuple[int, int, str]:
     return (0, 0, tail)
 
 
-def backup_generations(data_file: Path) -> list[Path]:
-    """The dated copies beside the data file, newest first (by their counter)."""
+def backup_generations(data_file: Path, strict: bool = False) -> list[Path]:
+    """The dated copies beside the data file, newest first (by their counter).
+
+    ``strict``: a folder that could not be read (too many open files, EIO, EACCES)
+    raises, for callers that must not take "could not look" for "there are none"
+    (restoring a missing file, numbering a new copy); only a missing folder is none.
+    """
     import re
 
     pattern = re.compile(rf"{re.escape(data_file.name)}\.bak-({BACKUP_STAMP}|{GENERATION_NAME})")
     try:
         found = [p for p in data_file.parent.iterdir() if pattern.fullmatch(p.name)]
+    except (FileNotFoundError, NotADirectoryError):
+        return []
     except OSError:
+        if strict:
+            raise
         return []
     return sorted(found, key=generation_order, reverse=True)
 

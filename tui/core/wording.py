@@ -104,6 +104,8 @@ def checkin_saved(day: str) -> str:
 EXPORT_MARKDOWN = "Export everything as Markdown, to read or print"
 IMPORT_BACKUP = "Import a JSON backup (shows what will change first)"
 NOT_LINKED = "Not linked to a topic or item"
+#: A checklist item's choice, in the app and the plain mode (its key is on the keys line).
+ADD_ITEM_NOTE = "Add a note about this item"
 
 # --------------------------------------------------------------------- Help
 VERSION = f"SPMS Navigator version {__version__}."

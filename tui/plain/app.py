@@ -229,7 +229,7 @@ class PlainApp(ReadingMenus, MoreMenus):
                 "Mark it not done yet." if entry.done else "Mark it done.",
                 "Change who helps.",
                 "Change my note.",
-                "Add a note about this item.",
+                f"{wording.ADD_ITEM_NOTE}.",
             ]
             choices += [f"Your note: {n.display_title}" for n in notes]
             if entry.topic_id:

@@ -12,6 +12,15 @@ for the last question would answer this one. Down then reads the next question i
 both. The status line is not changed by an answer: Orca reads everything from the
 first changed line down to the cursor, and the status line is at the top.
 
+What a screen change costs (issue 19; tests/test_speech_budget.py): Fenrir speaks
+every line a new screen draws, so the screen is the heading, six questions in sight
+(the list scrolls; fourteen lines of "not answered" alone were some 420 characters),
+the question they answer, and the scale as the keys line. The questions come first,
+the one in focus at the top of the list on arrival, so it is said right after the
+heading; the days, what changed, the day and the reminder are lines after the
+questions. "Each answer is saved as you go" is said by Help, with each number's
+meaning.
+
 The day is today unless the person chooses another; a day already checked in
 opens again to be changed.
 """
@@ -35,7 +44,6 @@ from tui.core.checkins import AREA_BY_ID, AREAS, LEVELS, NOT_ANSWERED, SKIP, Are
 from tui.core.text import end_sentence, one_line, safe_for_terminal
 
 REMIND_DAYS = (7, 14, 21, 28, 42, 56, 84)
-SAVED_AS_YOU_GO = "Each answer is saved as you go."
 
 
 class CheckInScreen(ListScreen):
@@ -52,25 +60,26 @@ class CheckInScreen(ListScreen):
         return f"Check-in for {checkins.day_words(self.day)}"
 
     def key_line(self) -> str:
-        return f"1 to 5: answer   0: skip   {super().key_line()}"
+        """The scale is the keys: "1 no trouble, 2 a little, …, 0 skip", then on a row
+        of its own w and g (one row of both broke "My own words" at 80 columns)."""
+        scale = ", ".join(f"{level.key} {level.words}" for level in LEVELS)
+        return f"{scale}, 0 skip\n{super().key_line()}"
 
     def compose_body(self) -> ComposeResult:
-        scale = ", ".join(f"{level.key} {level.words}" for level in LEVELS)
-        yield Static(
-            plain(f"{checkins.QUESTION} Enter chooses, or type a number: {scale}, 0 skips."),
-            classes="intro",
-        )
+        # The questions first, then what they answer: a reader hears the question in
+        # focus right after the heading (it came after 306 characters under the intro).
         yield from super().compose_body()
+        yield Static(plain(checkins.QUESTION), classes="intro hint")
 
-    def on_mount(self) -> None:
+    def _first_unanswered(self) -> str:
+        """The line of the first question not answered on this day (or the first)."""
         current = self.nav.checkins.on(self.day)
         unanswered = [a for a in AREAS if current is None or a.id not in current.levels]
-        self.first_line = f"area:{(unanswered or AREAS)[0].id}"
+        return f"area:{(unanswered or AREAS)[0].id}"
+
+    def on_mount(self) -> None:
+        self.first_line = self._first_unanswered()
         super().on_mount()
-        # Said once, on arrival: a number key then changes only its own line and moves
-        # on, so a reader hears the answer and the next question, not the whole screen
-        # again (Orca reads from the first changed line down to the cursor's).
-        self.say(SAVED_AS_YOU_GO)
 
     def _current(self) -> CheckIn | None:
         return self.nav.checkins.on(self.day)
@@ -82,6 +91,9 @@ class CheckInScreen(ListScreen):
     def refresh_data(self) -> None:
         super().refresh_data()
         self.set_heading(self.heading_text())
+        # The screen is drawn whole (arriving, or back from a question's scale): the
+        # question in focus goes to the top of the list, said right after the heading.
+        self.query_one(f"#{self.LIST_ID}", LongList).highlight_to_top()
 
     def options(self) -> list[Option]:
         current = self._current()
@@ -89,10 +101,7 @@ class CheckInScreen(ListScreen):
             one_line(current.days) if current and current.days else "not written yet"
         )
         every = checkins.every_words(self.nav.checkins.every_days())
-        options: list[Option] = [
-            option(f"Day: {checkins.day_words(self.day)}. Enter changes it.", "day")
-        ]
-        options += [option(self._area_line(a, current), f"area:{a.id}") for a in AREAS]
+        options = [option(self._area_line(a, current), f"area:{a.id}") for a in AREAS]
         others = current.other_lines() if current else []  # a later version's areas
         options += [option(one_line(line), f"other:{n}") for n, line in enumerate(others)]
         options += [
@@ -101,6 +110,7 @@ class CheckInScreen(ListScreen):
                 f"See what changed over the months (key {self.key_of('checkin.changes')}).",
                 "changes",
             ),
+            option(f"Day: {checkins.day_words(self.day)}. Enter changes it.", "day"),
             option(f"Remind me to check in: {every}. Enter changes it.", "remind"),
         ]
         return options
@@ -220,7 +230,7 @@ class CheckInScreen(ListScreen):
             day = self.attempt(lambda: checkins.parse_day(text))
             if day is not None:
                 self.day = day
-                self.land_on = "day"
+                self.land_on = self._first_unanswered()  # ready to answer for that day
                 known = self.nav.checkins.on(day)
                 self.say(
                     f"This check-in is for {checkins.day_words(day)}"

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.widgets import Static
 
 from tui.app import bindings
 from tui.app.long_list import LongList
 from tui.app.screens.base import BaseScreen
 from tui.app.screens.prompt import PromptScreen
-from tui.app.widgets import plain
 from tui.core import wording
 from tui.core.models import ChecklistEntry
 from tui.core.service import OWN_GROUP
@@ -30,15 +28,17 @@ class ChecklistScreen(BaseScreen):
     TITLE_TEXT = "Support-network checklist"
     BINDINGS = bindings.CHECKLIST
 
+    def heading_text(self) -> str:
+        """'Support-network checklist. 0 of 21 done.': the progress is in the heading, so
+        the first item is heard right after it (a progress line of its own was said
+        first). A sentence of its own: the words said on coming back (quiet_keys.py)
+        take the first sentence and then the focused item."""
+        return f"{self.TITLE_TEXT}. {self.nav.checklist.progress().sentence()}."
+
     def compose_body(self) -> ComposeResult:
-        yield Static(id="progress", classes="intro")
+        # Only the list: what Space and Enter do is on the keys line and in Help (an
+        # intro of two lines was said on every arrival, after every item in view).
         yield LongList(id="items")
-        yield Static(
-            plain(
-                "Space marks an item done or not done. Enter opens it to add who helps and a note."
-            ),
-            classes="note hint",
-        )
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -63,8 +63,7 @@ class ChecklistScreen(BaseScreen):
             lines.append((entry.id, entry_line(entry, title)))
         items.set_items(lines, disabled=headings)
         items.highlight_id(keep)
-        progress = self.nav.checklist.progress(entries)
-        self.query_one("#progress", Static).update(plain(f"Progress: {progress.sentence()}."))
+        self.set_heading(self.heading_text())
 
     def _current(self) -> ChecklistEntry | None:
         item_id = self.query_one(LongList).highlighted_id()
@@ -86,10 +85,7 @@ class ChecklistScreen(BaseScreen):
             )
             items.place_cursor()
             progress = self.nav.checklist.progress()
-            self.query_one("#progress", Static).update(
-                plain(f"Progress: {progress.sentence()}."),
-                layout=False,  # same one line
-            )
+            self.set_heading(self.heading_text())
             # The state comes first: the status line is the cursor's line now, and a
             # braille display shows its first 40 cells ("Saved. Done: See a neurolo…").
             state = changed.status_words.capitalize()

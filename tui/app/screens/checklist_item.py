@@ -38,9 +38,11 @@ class ChecklistItemScreen(BaseScreen):
 
     def compose_body(self) -> ComposeResult:
         entry = self.entry
+        # The status first: it has focus, so it is heard right after the heading (the
+        # reason below it was said first, some 100 characters).
+        yield Button(self._toggle_label(entry), id="toggle", compact=True)
         if entry.why:
             yield Static(plain(f"Why it helps: {entry.why}"), classes="intro")
-        yield Button(self._toggle_label(entry), id="toggle", compact=True)
         people = [(person.name, person.id) for person in self.nav.people.all()]
         known = {person_id for _, person_id in people}
         yield ChoiceField(
@@ -52,7 +54,7 @@ class ChecklistItemScreen(BaseScreen):
         )
         yield field_row("Who helps", quiet_input(entry.helper, input_id="helper"))
         yield field_row("My note", quiet_input(entry.note, input_id="note"))
-        yield Static(plain("Notes about this item. Press Enter to open one."), classes="intro")
+        yield Static(plain("Notes about this item:"), classes="intro")
         yield ReaderList(id="linked")
 
     def _toggle_label(self, entry: ChecklistEntry) -> str:
@@ -72,7 +74,7 @@ class ChecklistItemScreen(BaseScreen):
             option(f"Note: {n.display_title}", f"note:{n.id}")
             for n in self.nav.notes.linked_to(ITEM_LINK + self.item_id)
         ]
-        options.append(option("Add a note about this item (ctrl+n)", "add-note"))
+        options.append(option(wording.ADD_ITEM_NOTE, "add-note"))  # ctrl+n: the keys line
         if self.entry.topic_id:
             title = self.nav.topic(self.entry.topic_id).title
             options.append(option(f"Read the topic: {title}", "topic"))

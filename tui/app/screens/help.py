@@ -1,5 +1,13 @@
 """Help: every key of the screen you came from, every key that works everywhere,
-where your data is kept, and what the app is (and is not)."""
+where your data is kept, and what the app is (and is not).
+
+Fenrir reads every line drawn as a screen opens (issue 19): Help opens on what the
+person came for, the keys of the screen they were on and how to move, with urgent
+help; the rest (every key's action name, your own keys, your data, about the app)
+comes after one line, "More help", which shows it on Enter. Drawn whole, Help from
+home cost Fenrir's listener 837 characters (tests/test_speech_budget.py); 377 now.
+The keys that work everywhere most used are in the keys line of every screen.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +20,9 @@ from tui.app.addresses import open_or_copy, where_to_find
 from tui.app.screens.list_screen import ListScreen
 from tui.app.widgets import option
 from tui.core import wording
+
+#: The line that shows the rest of Help.
+MORE = "More help, Enter: every key, your own keys, your data, about the app."
 
 
 class HelpScreen(ListScreen):
@@ -28,7 +39,9 @@ class HelpScreen(ListScreen):
         return f"Help for the {self.for_screen} screen."
 
     def opened(self, target: str) -> None:
-        if target == "urgent":
+        if target == "more":
+            self.show_more()
+        elif target == "urgent":
             self.nav_app.action_urgent_help()
         elif target.startswith("article-"):
             article = self.nav.library.articles[int(target.removeprefix("article-"))]
@@ -37,32 +50,57 @@ class HelpScreen(ListScreen):
             else:
                 self.say("The app has no web address for this article.")
 
-    def _binding_lines(self, screen_bindings: list[Binding]) -> list[str]:
-        """'Escape, b, Backspace or Left arrow: Back (app.back)': the keys in force."""
-        return [f"{self.keys_for(b)}: {b.description} ({b.id})" for b in screen_bindings]
+    def _binding_lines(self, screen_bindings: list[Binding], names: bool = True) -> list[str]:
+        """'Escape, b, Backspace or Left arrow: Back (app.back)': the keys in force, with
+        the action's name your own keys are given by (or without it: 'a: New note')."""
+        return [
+            f"{self.keys_for(b)}: {b.description}" + (f" ({b.id})" if names else "")
+            for b in screen_bindings
+        ]
+
+    #: "More help" was chosen: the lines after it are shown.
+    showing_more = False
+
+    def show_more(self) -> None:
+        """Enter on "More help": the rest of Help, the highlight on its first line."""
+        self.showing_more = True
+        self.lines.show_options(self.options())
+        self.lines.highlight_id("h-screen" if self.screen_bindings else "h-global")
 
     def options(self) -> list[Option]:
+        more = self._more_lines() if self.showing_more else [option(MORE, "more")]
+        return [*self._screen_lines(), *more]
+
+    def _screen_lines(self) -> list[Option]:
+        """What Help opens on: the keys of the screen the person came from, how to move,
+        and urgent help."""
+        screen_lines = self._binding_lines(self.screen_bindings, names=False) or [
+            "No extra keys on this screen."
+        ]
+        return [
+            *(option(line) for line in screen_lines),
+            option("Up and Down arrows: move through a list. Enter: open or choose."),
+            option("Tab and Shift+Tab: move between parts of a screen, and buttons."),
+            option(
+                f"Urgent help, if you need help now: press {self.keys_for('app.urgent')}, "
+                f"or {self.keys_for('app.urgent_anywhere')} while typing.",
+                "urgent",
+            ),
+        ]
+
+    def _more_lines(self) -> list[Option]:
+        """Behind "More help": every key with its action's name, your own keys, where
+        your data is kept, and what the app is."""
         nav = self.nav
         lines: list[Option] = []
 
         def heading(text: str, option_id: str) -> None:
             lines.append(Option(Text(text, style="bold"), id=option_id))
 
-        heading(f"Keys on the {self.for_screen} screen", "h-screen")
-        screen_lines = self._binding_lines(self.screen_bindings) or [
-            "No extra keys on this screen."
-        ]
-        lines += [option(line) for line in screen_lines]
-        lines.append(option("Up and Down arrows: move through a list. Enter: open or choose."))
-        lines.append(option("Tab and Shift+Tab: move between parts of a screen, and buttons."))
+        if self.screen_bindings:
+            heading(f"Keys on the {self.for_screen} screen, with their action names", "h-screen")
+            lines += [option(line) for line in self._binding_lines(self.screen_bindings)]
         heading("Keys that work everywhere", "h-global")
-        lines.append(
-            option(
-                f"Urgent help, if you need help now: press {self.keys_for('app.urgent')} "
-                f"on any screen, or {self.keys_for('app.urgent_anywhere')} while typing.",
-                "urgent",
-            )
-        )
         # Every global key, shown in the key line or not; ctrl+q gets its own line below.
         quit_keys = {"app.quit_anywhere", "app.quit_interrupt"}
         shown = [b for b in bindings.GLOBAL if isinstance(b, Binding) and b.id not in quit_keys]

@@ -1,4 +1,5 @@
-"""My medicines: each with its dose and latest change; Enter records a change, a adds one.
+"""My medicines: one a row with its dose; the focused one's latest change in a line
+under the list; Enter records a change, a adds one.
 
 Every change asks what changed, then the new words, then the day (today unless
 typed), so the summary can say "Dose changed from 10 mg to 20 mg on 2 May 2026".
@@ -8,15 +9,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable
 
+from textual.app import ComposeResult
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.app import bindings
 from tui.app.screens.choose import ChooseScreen
 from tui.app.screens.list_screen import ListScreen
 from tui.app.screens.prompt import ask_one
-from tui.app.widgets import option, option_rows
+from tui.app.widgets import TextLine, item_of, option, option_rows
 from tui.core import wording
+from tui.core.days import long_date
 from tui.core.medicines import Medicine, medicine_day
+from tui.core.text import one_line
 
 CHANGES: list[tuple[str, Hashable | None]] = [
     ("A new dose", "dose"),
@@ -34,12 +39,15 @@ QUESTIONS = {
 DAY = "On which day? today, yesterday, a day's name or a date like 2026-05-01"
 
 
-def medicine_line(medicine: Medicine) -> str:
-    """'baclofen, 20 mg, at night. Why: stiffness. Dose changed from 10 mg to 20 mg on ...'
-    (the latest change, unless it is the start, which the sentence says already)."""
+def latest_change(medicine: Medicine) -> str:
+    """'baclofen: Dose changed from 10 mg to 20 mg on 2 May 2026.', the line under the
+    list for the focused medicine; '' when its latest step is its start, which its row
+    says already. Being added to the list says only the day: the row has the dose."""
     last = medicine.changes[-1] if medicine.changes else None
-    latest = last.words() if last is not None and last.what != "started" else ""
-    return f"{medicine.sentence()} {latest}".strip()
+    if last is None or last.what == "started":
+        return ""
+    words = f"Added to my list on {long_date(last.day)}." if last.what == "added" else last.words()
+    return f"{one_line(medicine.name)}: {words}"
 
 
 def _number(target: str) -> int:
@@ -53,17 +61,31 @@ class MedicinesScreen(ListScreen):
     LIST_ID = "medicines"
     FOLLOWS_SAVED = True
 
+    #: The line under the list for each medicine's row id ('med:3'), made with the rows.
+    _latest: dict[str, str]
+
     def heading_text(self) -> str:
         return "My medicines, current first"
 
+    def compose_body(self) -> ComposeResult:
+        yield from super().compose_body()
+        # The focused medicine's latest change, one line that follows the highlight:
+        # each row saying its own filled the screen, and a reader said it all.
+        yield TextLine(id="latest", classes="intro")
+
     def options(self) -> list[Option]:
         found = self.nav.medicines.all()
-        options = [row for m in found for row in option_rows(medicine_line(m), f"med:{m.id}")]
+        self._latest = {f"med:{m.id}": latest_change(m) for m in found}
+        options = [row for m in found for row in option_rows(m.sentence(), f"med:{m.id}")]
         if not found:
             options.append(option("No medicines yet.", "none", disabled=True))
         add = self.key_of("medicines.add")
         options.append(option(f"Add a medicine (key {add}).", "add"))
         return options
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        latest = self._latest.get(item_of(event.option.id or ""), "")
+        self.query_one("#latest", TextLine).show(latest)
 
     def opened(self, target: str) -> None:
         if target.startswith("med:"):

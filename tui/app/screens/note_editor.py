@@ -52,7 +52,9 @@ class NoteEditorScreen(BaseScreen):
     def heading_text(self) -> str:
         note = self._note()
         if note is None:
-            return "New note. Type a title, then Tab to the text. ctrl+s saves."
+            # Short: the Title field comes next, and a reader that reads every changed
+            # line (Fenrir) says it within the three seconds a person waits.
+            return f"New note. {self.key_of('editor.save')} saves."
         return f"Note: {end_sentence(note.display_title)} Written {display_time(note.created)}."
 
     def compose_body(self) -> ComposeResult:

@@ -4,19 +4,35 @@ from __future__ import annotations
 
 from textual import events
 from textual.app import ComposeResult
-from textual.widgets import Input, Static
+from textual.widgets import Input
 
 from tui.app import bindings
 from tui.app.long_list import LongList
 from tui.app.screens.typed_search import TypedSearch
-from tui.app.widgets import TextLine, field_row, plain, quiet_input
+from tui.app.widgets import TextLine, field_row, quiet_input
 from tui.core import wording
-from tui.core.models import Note, NoteKind, display_day
-from tui.core.service import display_time
-from tui.core.text import ROW, end_sentence
+from tui.core.days import short_day
+from tui.core.models import Note, NoteKind
+from tui.core.text import end_sentence, one_line
 
-#: A cut title keeps at least this many characters.
-TITLE_AT_LEAST = 20
+#: The longest row of the notes list: six of them (the rows the stylesheet shows at
+#: once) and the rest of the screen make ~400 characters, what a reader may say as the
+#: screen opens (tests/test_speech_budget.py).
+NOTE_ROW = 52
+
+
+def note_row(note: Note) -> str:
+    """'Question: Heat. 30 Nov.': the kind (a plain note, most notes, says none), the
+    title and the day it was written, in at most NOTE_ROW characters, so six rows of
+    the list cost a reader no more than ~320 characters: a long title is cut with
+    "…". The note itself (Enter) says the rest: the time, what it is about, the body."""
+    kind = "" if note.kind is NoteKind.PLAIN else f"{note.kind.label}: "
+    day = f" {short_day(note.created)}."
+    title = end_sentence(one_line(note.display_title))
+    room = NOTE_ROW - len(kind) - len(day)
+    if len(title) > room:
+        title = title[: room - 1].rstrip(" .,;:") + "…"
+    return f"{kind}{title}{day}"
 
 
 class NotesScreen(TypedSearch):
@@ -28,41 +44,11 @@ class NotesScreen(TypedSearch):
         yield field_row("Filter notes", quiet_input(input_id="filter"))
         yield TextLine(id="count", classes="intro")
         yield LongList(id="notes")
-        yield Static(
-            plain("Enter opens a note. a adds a new one, d deletes, / filters."),
-            classes="note hint",
-        )
 
     def on_mount(self) -> None:
         super().on_mount()
         self.refresh_data()
         self.query_one("#notes", LongList).focus()
-
-    def note_line(self, note: Note, labels: dict[str, str]) -> str:
-        """'Question: Heat. Written 30 Nov 2026, 09:17.' A plain note (most notes) says
-        no kind, so a long list reads no more words than it needs. The line fits one row
-        at 80 columns (a reader speaks the cursor's row only): a long title is cut with
-        "…", and what it is about, then when it changed, are said only if they fit; the
-        note itself (Enter) has it all."""
-        kind = "" if note.kind is NoteKind.PLAIN else f"{note.kind.label}: "
-        written = f" Written {display_time(note.created)}."
-        extras = []
-        label = labels.get(note.link)
-        if label:
-            extras.append(f" About {label}.")
-        if note.updated != note.created:
-            extras.append(f" Changed {display_day(note.updated)}.")
-        title = end_sentence(note.display_title)
-        room = ROW - len(kind) - len(written)
-        if len(title) > room:
-            title = title[: max(TITLE_AT_LEAST, room - 1)].rstrip(" .,;:") + "…"
-        line = f"{kind}{title}{written}"
-        if label and len(line) + len(extras[0]) > ROW:  # the day alone leaves it room
-            line = f"{kind}{title} Written {display_day(note.created)}."
-        for extra in extras:
-            if len(line) + len(extra) <= ROW:
-                line += extra
-        return line
 
     def refresh_data(self) -> None:
         notes_list = self.query_one("#notes", LongList)
@@ -73,12 +59,11 @@ class NotesScreen(TypedSearch):
         needle = self.query_one("#filter", Input).value
         notes = self.nav.notes.all(needle)
         total = self.nav.notes.count()
-        labels = self.nav.link_labels()
         if notes:  # each line is made only when it is shown: 50,000 cost what 20 do
             notes_list.set_lazy_items(
                 len(notes),
                 lambda index: f"note:{notes[index].id}",
-                lambda index: self.note_line(notes[index], labels),
+                lambda index: note_row(notes[index]),
                 lambda item_id: _place_of(notes, item_id),
             )
         else:  # a line for the cursor to rest on, so a reader hears why it is empty

@@ -3,8 +3,9 @@
 The lines come from ``urgent_help`` in data/app.toml, read in order, one a line,
 with the cursor on the first: a screen reader says the heading, then that line.
 They follow safe-messaging guidance (see docs/content.md); nothing is added here
-but the heading, and the way back. A line holding a web address (988lifeline.org)
-opens or copies it with Enter.
+but the heading: the way back is in the keys line every screen has (a line of its own
+here cost Fenrir's listener 44 more characters before the screen was read, issue 19).
+A line holding a web address (988lifeline.org) opens or copies it with Enter.
 """
 
 from __future__ import annotations
@@ -51,10 +52,7 @@ class UrgentHelpScreen(ListScreen):
 
     def options(self) -> list[Option]:
         lines = self.nav.library.app.urgent_help
-        return [
-            *[option(line, f"line-{number}") for number, line in enumerate(lines)],
-            option(f"{self.back_keys()}: back to where you were.", "back"),
-        ]
+        return [option(line, f"line-{number}") for number, line in enumerate(lines)]
 
     def make_list(self, options: list[Option]) -> ReaderList:
         return UrgentLines(*options, id=self.LIST_ID)
@@ -67,9 +65,6 @@ class UrgentHelpScreen(ListScreen):
             super().place_cursor()
 
     def opened(self, target: str) -> None:
-        if target == "back":
-            self.nav_app.go_back()
-            return
         prompt = self.lines.get_option(target).prompt
         if address := web_address_in(str(prompt)):
             open_or_copy(self, address)
