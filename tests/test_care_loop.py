@@ -93,7 +93,7 @@ async def test_the_app_files_a_worry_prompt_as_a_concern(data_file: Path) -> Non
         await pilot.press("v")
         texts = option_texts(app, "visit")
         app.screen.query_one("#visit", ReaderList).highlighted = texts.index(
-            "Help noticing slow change: 7 questions to write about. Enter shows them."
+            "Help noticing slow change: 7 questions. Enter shows them."
         )
         await pilot.press("enter")  # shows the prompts
         texts = option_texts(app, "visit")

@@ -25,7 +25,7 @@ async def test_prepare_for_a_visit_raise_and_export(data_file: Path, tmp_path: P
         texts = option_texts(app, "visit")
         # The prompts are one line until Enter shows them (seven lines cost a reader 30 s).
         assert "Write about: Compared with a few months ago, what is harder now?" not in texts
-        prompts = "Help noticing slow change: 7 questions to write about. Enter shows them."
+        prompts = "Help noticing slow change: 7 questions. Enter shows them."
         app.screen.query_one("#visit", ReaderList).highlighted = texts.index(prompts)
         await pilot.press("enter")
         texts = option_texts(app, "visit")

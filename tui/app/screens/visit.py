@@ -107,9 +107,9 @@ class VisitScreen(SummaryActions, ListScreen):
             ]
         name = one_line(str(self.nav.setting("my_name") or "")) or "not given"
         options += [
-            option(f"My visits: past and planned. Key {self.key_of('visit.visits')}.", "visits"),
+            option(f"My visits, past and planned. Key {self.key_of('visit.visits')}.", "visits"),
             option(end_sentence(f"My name on the summary: {name}"), "name"),
-            option(f"Export the summary to a file. Key {self.key_of('visit.export')}.", "export"),
+            option(f"Export the summary. Key {self.key_of('visit.export')}.", "export"),
             option(f"Print the summary. Key {self.key_of('visit.print')}.", "print"),
         ]
         return options
@@ -132,7 +132,7 @@ class VisitScreen(SummaryActions, ListScreen):
         open_prompts = set(appointment.unanswered_prompts(self.nav))
         if not self._prompts_shown:
             written = sum(prompt not in open_prompts for prompt in prompts)
-            done = f", {written} written about" if written else " to write about"
+            done = f", {written} written about" if written else ""
             return [
                 option(
                     f"Help noticing slow change: {len(prompts)} questions{done}. Enter shows them.",
