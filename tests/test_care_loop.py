@@ -25,7 +25,7 @@ from tests.test_plain_mode import run_plain
 from tui.app.fields import ChoiceField
 from tui.app.screens.choose import ChooseScreen
 from tui.app.screens.note_editor import NoteEditorScreen
-from tui.app.screens.prompt import PromptScreen
+from tui.app.screens.visit import VisitScreen
 from tui.app.screens.visit_record import VisitRecordScreen
 from tui.app.widgets import ReaderList
 from tui.core import appointment
@@ -91,6 +91,11 @@ def test_plain_mode_adds_a_worry_and_changes_a_note_s_kind(data_file: Path) -> N
 async def test_the_app_files_a_worry_prompt_as_a_concern(data_file: Path) -> None:
     async with running_app(data_file) as (app, pilot):
         await pilot.press("v")
+        texts = option_texts(app, "visit")
+        app.screen.query_one("#visit", ReaderList).highlighted = texts.index(
+            "Help noticing slow change: 7 questions. Enter shows them."
+        )
+        await pilot.press("enter")  # shows the prompts
         texts = option_texts(app, "visit")
         app.screen.query_one("#visit", ReaderList).highlighted = texts.index(
             f"Write about: {WORRY}"
@@ -186,7 +191,7 @@ async def test_the_app_says_which_visit_and_asks_when_two_are_planned(data_file:
         assert isinstance(app.screen, ChooseScreen)
         assert "Which visit was 'Falls' raised for? It could be one of 2." in screen_text(app)
         await pilot.press("down", "enter")
-        assert isinstance(app.screen, PromptScreen)
+        assert "What did the care team say?" in screen_text(app)  # asked above the list
         await pilot.press(*"Ask again", "enter")
         assert status_text(app).startswith("Saved: 'Falls' is marked as raised at your visit on")
     with saved(data_file) as nav:
@@ -363,10 +368,11 @@ async def test_the_app_asks_the_name_and_birth_date_before_the_first_print(
     monkeypatch.setenv("PATH", str(folder))
     async with running_app(data_file) as (app, pilot):
         await pilot.press("v", "r")
-        assert isinstance(app.screen, PromptScreen)
-        assert screen_text(app).lstrip().startswith("Before the first print: your name")
+        # Asked on the screen itself, above the list (screens/ask_here.py).
+        assert isinstance(app.screen, VisitScreen)
+        assert "Before the first print: your name" in screen_text(app)
         await pilot.press(*"Ana Silva", "enter")
-        assert isinstance(app.screen, PromptScreen)
+        assert "Your date of birth, if you want it on the summary" in screen_text(app)
         await pilot.press(*"1961-03-14", "enter")
         assert "Print it?" in screen_text(app)
         await pilot.press("y")

@@ -5,13 +5,12 @@ from __future__ import annotations
 import stat
 from pathlib import Path
 
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
 from tests.pilot_helpers import highlighted_text, option_texts, running_app, status_text
 from tui.app.fields import ChoiceField
 from tui.app.screens.note_editor import NoteEditorScreen
 from tui.app.screens.person_editor import PersonEditorScreen
-from tui.app.screens.prompt import PromptScreen
 from tui.app.screens.visit import VisitScreen
 from tui.app.widgets import ReaderList
 from tui.core import appointment, areas, backup
@@ -24,6 +23,13 @@ async def test_prepare_for_a_visit_raise_and_export(data_file: Path, tmp_path: P
         await pilot.press("v")
         assert isinstance(app.screen, VisitScreen)
         texts = option_texts(app, "visit")
+        # The prompts are one line until Enter shows them (seven lines cost a reader 30 s).
+        assert "Write about: Compared with a few months ago, what is harder now?" not in texts
+        prompts = "Help noticing slow change: 7 questions. Enter shows them."
+        app.screen.query_one("#visit", ReaderList).highlighted = texts.index(prompts)
+        await pilot.press("enter")
+        texts = option_texts(app, "visit")
+        assert "Help noticing slow change: Enter hides the 7 questions." in texts
         assert "Write about: Compared with a few months ago, what is harder now?" in texts
         app.screen.query_one("#visit", ReaderList).highlighted = texts.index(
             "Write about: Compared with a few months ago, what is harder now?"
@@ -41,19 +47,29 @@ async def test_prepare_for_a_visit_raise_and_export(data_file: Path, tmp_path: P
         await pilot.press("enter", *"Is heat making it worse?", "escape")
         texts = option_texts(app, "visit")
         assert texts[0] == "Next visit: not planned yet. Enter adds its day."
-        assert texts[1] == "Check in to keep track of changes (key k)."
+        assert texts[1] == "Check in to keep track of changes. Key k."
+        assert texts[2] == "To raise at my next visit"
         assert texts[3].startswith("Question: Is heat making it worse? ")
         assert texts[3].endswith(". Not raised yet.")
         assert texts[4].startswith("Change I noticed: Compared with a few months ago")
-        assert "Written about: Compared with a few months ago, what is harder now?" in texts
+        prompts = "Help noticing slow change: 7 questions, 1 written about. Enter shows them."
+        assert prompts in texts
         app.screen.query_one("#visit", ReaderList).highlighted = 3
         await pilot.press("enter")
-        assert isinstance(app.screen, PromptScreen)
+        # Asked on this screen, above the list: the question on the line over the field.
+        assert isinstance(app.screen, VisitScreen)
+        assert str(app.screen.query_one("#ask-question", Static).render()).startswith(
+            "Mark 'Is heat making it worse?' as raised. What did the care team say?"
+        )
+        field = app.screen.focused
+        assert isinstance(field, Input) and field.id == "answer"
         await pilot.press(*"Yes, keep cool", "enter")
         assert status_text(app) == "Saved: 'Is heat making it worse?' is marked as raised."
-        assert any(
-            t.endswith("Raised. Answer: Yes, keep cool.") for t in option_texts(app, "visit")
-        )
+        # The result is the note's own line, in its place, where the cursor is.
+        texts = option_texts(app, "visit")
+        assert texts[3] == "Question: Is heat making it worse? Raised. Answer: Yes, keep cool."
+        assert highlighted_text(app) == texts[3]
+        assert app.screen.query_one("#ask-here").display is False
         await pilot.press("e")
         field = app.screen.query_one("#answer", Input)
         field.value = str(tmp_path / "visit.txt")

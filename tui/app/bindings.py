@@ -133,12 +133,14 @@ PROMPT: list[BindingType] = [
     Binding(ESCAPE_KEYS, "cancel", "Cancel", id="prompt.cancel"),
 ]
 
+# Export, print and My visits are named in the list's own lines ("Key e."), so the
+# keys line (drawn only when a note is listed) says just the keys for a note.
 VISIT: list[BindingType] = [
-    Binding("e", "export", "Export summary", id="visit.export"),
-    Binding("r", "print_summary", "Print summary", id="visit.print"),
+    Binding("e", "export", "Export summary", show=False, id="visit.export"),
+    Binding("r", "print_summary", "Print summary", show=False, id="visit.print"),
     Binding("o", "open_note", "Open note", id="visit.open"),
     Binding("l", "unraise", "Back on the list", id="visit.unraise"),
-    Binding("m", "visits", "My visits", id="visit.visits"),
+    Binding("m", "visits", "My visits", show=False, id="visit.visits"),
 ]
 
 # A check-in: one line a question. Enter or Space opens the scale; a number answers

@@ -12,11 +12,21 @@ from pathlib import Path
 from tui.app.screens.base import BaseScreen
 from tui.core import backup, wording
 
+#: Asks a question with a labelled field holding a value, then gives what was typed
+#: (None for nothing, or Escape): ``AskHere.ask_here`` asks on the screen itself.
+Ask = Callable[[str, str, str, Callable[[str | None], None]], None]
+
 
 def ask_and_export(
-    screen: BaseScreen, title: str, default: str, payload_for: Callable[[Path], bytes], what: str
+    screen: BaseScreen,
+    title: str,
+    default: str,
+    payload_for: Callable[[Path], bytes],
+    what: str,
+    ask: Ask | None = None,
 ) -> None:
-    """Prompt for a path on ``screen``, then write ``payload_for(path)`` there."""
+    """Ask for a path (on a prompt screen, or with ``ask``), then write
+    ``payload_for(path)`` there."""
     from tui.app.screens.confirm import ConfirmScreen
     from tui.app.screens.prompt import PromptScreen
 
@@ -44,4 +54,7 @@ def ask_and_export(
         else:
             write(path, False)
 
-    screen.app.push_screen(PromptScreen(title, "File", default), chosen)
+    if ask is not None:
+        ask(title, "File", default, chosen)
+    else:
+        screen.app.push_screen(PromptScreen(title, "File", default), chosen)

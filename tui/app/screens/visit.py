@@ -3,35 +3,47 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
-from rich.text import Text
+from textual.app import ComposeResult
+from textual.widgets import Static
 from textual.widgets.option_list import Option
 
 from tui.app import bindings
-from tui.app.exporting import ask_and_export
 from tui.app.screens.base import BaseScreen
 from tui.app.screens.choose import ChooseScreen
-from tui.app.screens.confirm import ConfirmScreen
 from tui.app.screens.list_screen import ListScreen
-from tui.app.screens.prompt import PromptScreen
+from tui.app.screens.visit_summary import SummaryActions
 from tui.app.screens.visits import ask_for_a_new_visit, edit_answer
-from tui.app.widgets import option, option_rows
-from tui.core import appointment, paths, printing, summary_html, wording
+from tui.app.widgets import option, option_rows, plain
+from tui.core import appointment, wording
 from tui.core.changes import Since
-from tui.core.models import NoteKind, display_day, long_date
+from tui.core.models import Note, NoteKind, display_day, long_date
 from tui.core.text import end_sentence, one_line
 from tui.core.visits import Visit
 
 
-class VisitScreen(ListScreen):
+class VisitScreen(SummaryActions, ListScreen):
     TITLE_TEXT = "Prepare for a visit"
     BINDINGS = bindings.VISIT
     LIST_ID = "visit"
     FOLLOWS_SAVED = True
 
+    def __init__(self) -> None:
+        super().__init__()
+        #: Notes raised on this screen since it was last built anew (see _notes_to_show).
+        self._raised_here: set[int] = set()
+        #: The prompts that help notice slow change are shown, one line each.
+        self._prompts_shown = False
+
     def heading_text(self) -> str:
         return "Prepare for a visit"
+
+    def compose_body(self) -> ComposeResult:
+        # What the care team said about a note, asked on this screen rather than on a
+        # screen of its own: coming back from a whole screen, every line was read again
+        # (1,381 characters) for a result of one line.
+        yield from self.compose_ask()
+        yield from super().compose_body()
 
     def _top_lines(self) -> list[Option]:
         """The next visit, and what changed in the check-ins since the last one."""
@@ -54,7 +66,7 @@ class VisitScreen(ListScreen):
         else:
             lines.append(
                 option(
-                    f"Check in to keep track of changes (key {self.key_of('app.checkin')}).",
+                    f"Check in to keep track of changes. Key {self.key_of('app.checkin')}.",
                     "checkin",
                 )
             )
@@ -63,54 +75,109 @@ class VisitScreen(ListScreen):
         return lines
 
     def options(self) -> list[Option]:
+        """One short line an item, so arriving costs a reader little (issue 19): the
+        prompts are one line until Enter shows them, the keys are named in the lines."""
         options = self._top_lines()
-        options.append(Option(Text("To raise at my next visit", style="bold"), id="h1"))
-        notes = appointment.to_raise(self.nav)
+        notes = self._notes_to_show()
+        if notes:
+            options.append(option("To raise at my next visit", "h1", disabled=True))
+        else:
+            options.append(option("To raise at my next visit: nothing yet.", "h1", disabled=True))
         for note in notes:
+            if note.raised:  # raised here a moment ago: its line says so, in its place
+                said = wording.raised_line(note.kind.label, note.display_title, note.answer)
+                options += option_rows(said, f"done:{note.id}")
+                continue
             said = f"{note.kind.label}: {end_sentence(note.display_title)} "
             options += option_rows(
                 f"{said}{display_day(note.created)}. Not raised yet.", f"raise:{note.id}"
             )
-        if not notes:
-            options.append(
-                option("Nothing yet. Write a note below, or give a note a kind.", "none")
-            )
-        options.append(Option(Text("Help noticing slow change", style="bold"), id="h2"))
-        open_prompts = set(appointment.unanswered_prompts(self.nav))
-        for n, prompt in enumerate(self.nav.library.app.prompts):
-            said = (
-                f"Write about: {prompt}" if prompt in open_prompts else f"Written about: {prompt}"
-            )
-            options += option_rows(said, f"prompt:{n}")
         options.append(option("Write a question for my care team", "question"))
-        raised = self.nav.visits.raised_elsewhere()
+        options += self._prompt_lines()
+        raised = [
+            n
+            for n in self.nav.visits.raised_elsewhere()
+            if n.kind in appointment.APPOINTMENT_KINDS and n.id not in self._raised_here
+        ]
         if raised:
-            options.append(
-                Option(Text("Already raised, at no visit on record", style="bold"), id="h3")
-            )
+            options.append(option("Already raised, at no visit on record", "h3", disabled=True))
             options += [
-                option(
-                    wording.raised_line(n.kind.label, n.display_title, n.answer),
-                    f"done:{n.id}",
-                )
+                option(wording.raised_line(n.kind.label, n.display_title, n.answer), f"done:{n.id}")
                 for n in raised
-                if n.kind in appointment.APPOINTMENT_KINDS
             ]
         name = one_line(str(self.nav.setting("my_name") or "")) or "not given"
         options += [
-            option(
-                "My visits: past and planned, and what was raised at each "
-                f"(key {self.key_of('visit.visits')}).",
-                "visits",
-            ),
-            option(f"{end_sentence(f'My name on the summary: {name}')} Enter changes it.", "name"),
-            option(
-                f"Export a short summary to a file (key {self.key_of('visit.export')})",
-                "export",
-            ),
-            option(f"Print the summary (key {self.key_of('visit.print')})", "print"),
+            option(f"My visits, past and planned. Key {self.key_of('visit.visits')}.", "visits"),
+            option(end_sentence(f"My name on the summary: {name}"), "name"),
+            option(f"Export the summary. Key {self.key_of('visit.export')}.", "export"),
+            option(f"Print the summary. Key {self.key_of('visit.print')}.", "print"),
         ]
         return options
+
+    def _notes_to_show(self) -> list[Note]:
+        """The notes still to raise, and those raised on this screen a moment ago (kept
+        in their place until the list is built anew, so a reader hears one line change)."""
+        return [
+            n
+            for n in self.nav.notes.all()
+            if n.kind in appointment.APPOINTMENT_KINDS
+            and (not n.raised or n.id in self._raised_here)
+        ]
+
+    def _prompt_lines(self) -> list[Option]:
+        """The prompts that help notice slow change: one line that says how many, and
+        the prompts themselves below it once Enter shows them (seven lines would be read
+        out on every arrival)."""
+        prompts = self.nav.library.app.prompts
+        open_prompts = set(appointment.unanswered_prompts(self.nav))
+        if not self._prompts_shown:
+            written = sum(prompt not in open_prompts for prompt in prompts)
+            done = f", {written} written about" if written else ""
+            return [
+                option(
+                    f"Help noticing slow change: {len(prompts)} questions{done}. Enter shows them.",
+                    "prompts",
+                )
+            ]
+        lines = [
+            option(
+                f"Help noticing slow change: Enter hides the {len(prompts)} questions.", "prompts"
+            )
+        ]
+        for n, prompt in enumerate(prompts):
+            said = (
+                f"Write about: {prompt}" if prompt in open_prompts else f"Written about: {prompt}"
+            )
+            lines += option_rows(said, f"prompt:{n}")
+        return lines
+
+    def _toggle_prompts(self) -> None:
+        self._prompts_shown = not self._prompts_shown
+        self.refresh_data()
+
+    def key_line(self) -> str:
+        """Open note and Back on the list, when a note is listed (the other keys are
+        named in the list's lines): keys that would do nothing cost a reader time on
+        every arrival. Both, so raising a note does not change this line as well."""
+        listed = self._notes_to_show() or [
+            n for n in self.nav.visits.raised_elsewhere() if n.kind in appointment.APPOINTMENT_KINDS
+        ]
+        return super().key_line() if listed else ""
+
+    def refresh_data(self) -> None:
+        super().refresh_data()
+        own = self.key_line()
+        keys = self.query_one("#own-keys", Static)
+        if str(keys.render()) != own:
+            keys.update(plain(own))
+            keys.set_class(not own, "-none")
+
+    def on_screen_suspend(self) -> None:
+        """Leaving: next time, the list is built anew (raised notes in their places,
+        the prompts one line again)."""
+        super().on_screen_suspend()
+        self._raised_here.clear()
+        self._prompts_shown = False
 
     def saved_line(self, saved_id: str) -> str:
         """A note just written here is on the list to raise."""
@@ -125,6 +192,8 @@ class VisitScreen(ListScreen):
             prompt = self.nav.library.app.prompts[int(target.removeprefix("prompt:"))]
             kind = appointment.prompt_kind(self.nav, prompt)
             self.nav_app.open_note(None, kind=kind, title=prompt)
+        elif target == "prompts":
+            self._toggle_prompts()
         elif target == "question":
             self.nav_app.open_note(None, kind=NoteKind.QUESTION)
         else:
@@ -193,8 +262,9 @@ class VisitScreen(ListScreen):
         )
 
     def _ask_answer(self, note_id: int, target: Visit | None) -> None:
+        """Ask what the care team said, above the list; then the note's line says it."""
         note = self.nav.notes.get(note_id)
-        at = f" at your visit on {target.title(self.nav.people)}" if target else ""
+        mark = end_sentence(f"Mark '{note.display_title}' as raised{_at(self, target)}")
 
         def answered(answer: str | None) -> None:
             if answer is None:
@@ -203,17 +273,19 @@ class VisitScreen(ListScreen):
             visit_id = target.id if target else None
             done = self.attempt(lambda: self.nav.visits.raise_note(note_id, answer, visit_id))
             if done is not None:
+                # The note's line says "Raised" in its place: the one line that changed.
+                self._raised_here.add(note_id)
+                self.land_on = f"done:{note_id}"
                 self.refresh_data()
-                self.say(end_sentence(f"Saved: '{done[0].display_title}' is marked as raised{at}"))
+                title = done[0].display_title
+                self.say(end_sentence(f"Saved: '{title}' is marked as raised{_at(self, target)}"))
 
-        mark = end_sentence(f"Mark '{note.display_title}' as raised{at}")
-        self.app.push_screen(
-            PromptScreen(
-                f"{mark} What did the care team say? Type a word or two, or a dash if nothing",
-                "Answer",
-                note.answer,
-            ),
+        self.ask_here(
+            f"{mark} What did the care team say? A word or two, or a dash if nothing",
+            "The care team said",
+            note.answer,
             answered,
+            draft=f"an answer to: {mark}",
         )
 
     def action_unraise(self) -> None:
@@ -223,92 +295,11 @@ class VisitScreen(ListScreen):
             return
         note = self.attempt(lambda: self.nav.notes.unraise(int(target.removeprefix("done:"))))
         if note is not None:
+            self._raised_here.discard(note.id)
             self.refresh_data()
             self.lines.highlight_id(f"raise:{note.id}")
             self.say(f"Saved: '{note.display_title}' is back on the list for your next visit.")
 
-    def _ask_name(self, then: Callable[[], None] | None = None) -> None:
-        """Ask for the name on the summary; an empty answer is kept as "no name" (asked)."""
 
-        def typed(text: str | None) -> None:
-            # Empty and Escape look the same here: both mean no name. Printing still
-            # asks "Print it?" after, so Escape never prints by surprise.
-            value = (text or "").strip()
-            if self.attempt(lambda: self.nav.set_setting("my_name", value)) is not None:
-                self.say(
-                    end_sentence(f"Saved: the summary says {value}") if value else "Saved: no name."
-                )
-                if then is not None:
-                    self._ask_born(then)
-
-        current = str(self.nav.setting("my_name") or "")
-        question = "Your name, for the summary (leave it empty for none)"
-        if then is not None:
-            question = (
-                "Before the first print: your name, so the care team knows whose summary "
-                "it is (leave it empty for none)"
-            )
-        self.app.push_screen(PromptScreen(question, "Name", current), typed)
-
-    def _ask_born(self, then: Callable[[], None]) -> None:
-        def typed(text: str | None) -> None:
-            if text:
-                born = self.attempt(lambda: appointment.parse_birth_date(text))
-                if born is None:
-                    return  # the sentence says how to type it; print again to retry
-                self.attempt(lambda: self.nav.set_setting("date_of_birth", born.isoformat()))
-            then()
-
-        current = str(self.nav.setting("date_of_birth") or "")
-        self.app.push_screen(
-            PromptScreen(
-                "Your date of birth, if you want it on the summary, like 1961-03-14 "
-                "(leave it empty for none)",
-                "Born",
-                current,
-            ),
-            typed,
-        )
-
-    def action_export(self) -> None:
-        def payload(path: Path) -> bytes:
-            if path.suffix.lower() in (".html", ".htm"):
-                return summary_html.summary(self.nav).encode()
-            markdown = path.suffix.lower() != ".txt"
-            return appointment.summary(self.nav, markdown=markdown).encode()
-
-        ask_and_export(
-            self,
-            "Export the summary. Name the file: .md for Markdown, .txt for plain text, "
-            ".html for a page to email",
-            str(paths.summary_file("md")),
-            payload,
-            "the summary",
-        )
-
-    def action_print_summary(self) -> None:
-        """Print; before the first print, ask the name (and date of birth) to put on it."""
-        if appointment.name_asked(self.nav):
-            print_job(self, printing.plan(self.nav))
-        else:
-            self._ask_name(then=lambda: print_job(self, printing.plan(self.nav)))
-
-
-def print_job(screen: BaseScreen, job: printing.PrintJob) -> None:
-    """Say what will be printed and ask; where there is no printer, save it instead."""
-    if job.command is None:
-        path = screen.attempt(lambda: printing.save_instead(job))
-        if path is not None:
-            screen.say(f"{job.description()} Saved it instead, readable by you only, to {path}.")
-        return
-
-    def answered(yes: bool | None) -> None:
-        if not yes:
-            screen.say("Nothing was printed.")
-        elif (sent := screen.attempt(lambda: printing.send(job))) is not None:
-            screen.say(sent)
-
-    screen.app.push_screen(
-        ConfirmScreen(f"{job.description()} Print it?", "Print it", "No, do not print"),
-        answered,
-    )
+def _at(screen: BaseScreen, target: Visit | None) -> str:
+    return f" at your visit on {target.title(screen.nav.people)}" if target else ""

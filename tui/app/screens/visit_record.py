@@ -19,7 +19,7 @@ from tui.app.screens.choose import ChooseScreen
 from tui.app.screens.confirm import ConfirmScreen
 from tui.app.screens.list_screen import ListScreen
 from tui.app.screens.prompt import PromptScreen
-from tui.app.screens.visit import print_job
+from tui.app.screens.visit_summary import print_job
 from tui.app.screens.visits import edit_answer
 from tui.app.widgets import option
 from tui.core import paths, printing, reminders, visit_record, wording
