@@ -87,10 +87,9 @@ async def test_a_dose_change_and_two_falls_reach_the_summary_in_the_app(
         assert f"S{since[1:]}: 2 falls." in option_texts(app, "events")
 
         await pilot.press("v")
-        brief = f"My medicines and events: 1 current medicine, 1 changed; 2 falls, {since}."
+        brief = "1 current medicine, 1 changed; 2 falls since my last visit."
         rows = option_texts(app, "visit")
-        at = next(n for n, row in enumerate(rows) if row.startswith("My medicines and events"))
-        assert " ".join(row.strip() for row in rows[at : at + 2]) == brief
+        assert brief in rows  # one row: it fits
         await pilot.press("e")
         field = app.screen.query_one("#answer", Input)
         field.value = str(tmp_path / "visit.txt")

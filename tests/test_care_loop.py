@@ -296,7 +296,7 @@ async def test_the_app_opens_last_time_and_exports_its_record(
     async with running_app(data_file) as (app, pilot):
         await pilot.press("v")
         texts = option_texts(app, "visit")
-        line = f"Last time: my visit on {long_date(been)} with Dr Lee: 2 raised, 1 left open."
+        line = f"Last visit, {long_date(been)}: 2 raised, 1 left open."
         assert texts[1] == line
         app.screen.query_one("#visit", ReaderList).highlighted = 1
         await pilot.press("enter")

@@ -168,7 +168,7 @@ def test_in_plain_mode_a_dose_change_and_two_falls_reach_the_summary(
     assert f"Logged: Fall on {long_date(TODAY)}: on the stairs." in text
     assert f"Logged: Fall on {yesterday}." in text
     assert f"1. Fall on {long_date(TODAY)}: on the stairs." in text  # newest first
-    brief = "My medicines and events: 1 current medicine, 1 changed; 2 falls, since my last"
+    brief = "1 current medicine, 1 changed; 2 falls since my last visit."
     assert brief in " ".join(text.split())  # said again as Prepare for a visit comes back
     printed = " ".join(summary.read_text("utf-8").split())
     since = f"since my last visit on {long_date(TODAY - timedelta(days=30))}"

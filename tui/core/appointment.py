@@ -207,8 +207,9 @@ def records_since_last_visit(nav: Navigator, today: date | None = None) -> list[
 
 def records_in_brief(nav: Navigator, today: date | None = None) -> str:
     """One sentence for the screens that prepare a visit ('' when there is nothing):
-    'My medicines and events: 2 current medicines, 1 changed; 2 falls, since my last
-    visit on 2 May 2026.' The summary itself gives them in full."""
+    '2 current medicines, 1 changed; 2 falls since my last visit.' Short enough for one
+    row at 80 columns in most lives (a reader speaks the cursor's row); the summary
+    itself gives them in full."""
     last = nav.visits.last(today)
     since = last.day if last else None
     current = len(nav.medicines.current(today))
@@ -221,8 +222,11 @@ def records_in_brief(nav: Navigator, today: date | None = None) -> str:
         parts.append(", ".join(kind_words(kind, count) for kind, count in counts))
     if not parts:
         return ""
-    after = f", since my last visit on {long_date(since)}" if since and (changed or counts) else ""
-    return f"My medicines and events: {'; '.join(parts)}{after}."
+    # The day of the last visit is said on the line before, on every screen that says
+    # this one: here it would only make the line wrap.
+    after = " since my last visit" if since and (changed or counts) else ""
+    said = f"{'; '.join(parts)}{after}."
+    return said[:1].upper() + said[1:]
 
 
 def _records_lines(nav: Navigator, markdown: bool, today: date) -> list[str]:

@@ -53,13 +53,16 @@ class VisitScreen(SummaryActions, ListScreen):
         else:
             lines = [option("Next visit: not planned yet. Enter adds its day.", "next")]
         heading, items = appointment.last_time(self.nav)
-        if heading:
+        last = self.nav.visits.last()
+        if heading and last is not None:
             left_open = sum("Left open" in item for item in items)
             if items:
                 said = f"{len(items)} raised, {left_open} left open."
             else:
                 said = "nothing noted as raised."
-            lines.append(option(f"{heading}: {said}", "last"))
+            # The day alone: who it was with is on the visit itself (Enter), and a line
+            # that wraps costs a reader its end (issue 19).
+            lines.append(option(f"Last visit, {long_date(last.day)}: {said}", "last"))
         if self.nav.checkins.latest() is not None:
             heading, changes = appointment.changes_since_last_visit(self.nav)
             lines.append(option(f"{heading}: {changes.summary()}", "changes"))
@@ -93,6 +96,12 @@ class VisitScreen(SummaryActions, ListScreen):
                 f"{said}{display_day(note.created)}. Not raised yet.", f"raise:{note.id}"
             )
         options.append(option("Write a question for my care team", "question"))
+        # What a visit needs most comes first: the list shows eight rows at a time
+        # (app.tcss), so that arriving here costs a reader about 400 characters.
+        options += [
+            option(f"Export the summary. Key {self.key_of('visit.export')}.", "export"),
+            option(f"Print the summary. Key {self.key_of('visit.print')}.", "print"),
+        ]
         options += self._prompt_lines()
         raised = [
             n
@@ -109,8 +118,6 @@ class VisitScreen(SummaryActions, ListScreen):
         options += [
             option(f"My visits, past and planned. Key {self.key_of('visit.visits')}.", "visits"),
             option(end_sentence(f"My name on the summary: {name}"), "name"),
-            option(f"Export the summary. Key {self.key_of('visit.export')}.", "export"),
-            option(f"Print the summary. Key {self.key_of('visit.print')}.", "print"),
         ]
         return options
 
