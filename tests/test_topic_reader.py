@@ -148,7 +148,7 @@ def test_only_a_browser_with_its_own_window_is_used(monkeypatch: pytest.MonkeyPa
 
 async def test_help_lists_the_two_articles_not_every_source(data_file: Path) -> None:
     async with running_app(data_file) as (app, pilot):
-        await pilot.press("f1")
+        await pilot.press("f1", "end", "enter")  # More help: your data, about the app
         lines = option_texts(app, "help")
         articles = [line for line in lines if line.startswith("Article: ")]
         assert len(articles) == 2 == len(default_library().articles)

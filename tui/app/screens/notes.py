@@ -13,7 +13,7 @@ from tui.app.widgets import TextLine, field_row, quiet_input
 from tui.core import wording
 from tui.core.days import short_day
 from tui.core.models import Note, NoteKind
-from tui.core.text import end_sentence, one_line
+from tui.core.text import end_sentence, flat_line
 
 #: The longest row of the notes list: six of them (the rows the stylesheet shows at
 #: once) and the rest of the screen make ~400 characters, what a reader may say as the
@@ -28,7 +28,7 @@ def note_row(note: Note) -> str:
     "…". The note itself (Enter) says the rest: the time, what it is about, the body."""
     kind = "" if note.kind is NoteKind.PLAIN else f"{note.kind.label}: "
     day = f" {short_day(note.created)}."
-    title = end_sentence(one_line(note.display_title))
+    title = end_sentence(flat_line(note.display_title))
     room = NOTE_ROW - len(kind) - len(day)
     if len(title) > room:
         title = title[: room - 1].rstrip(" .,;:") + "…"
