@@ -87,3 +87,22 @@ def test_exporting_the_summary_is_heard_as_its_result_only(data_file: Path, tmp_
         assert terminal.cursor_line().strip().startswith("Exported the summary to")
     (written,) = home.rglob("*.md")
     assert written.read_text("utf-8").startswith("# For my next appointment")
+
+
+def test_a_question_asked_here_arrives_in_one_write_with_the_cursor_in_its_field(
+    data_file: Path, tmp_path: Path
+) -> None:
+    """The question, its field and the cursor in the field go out together: in several
+    writes, the cursor's move came alone and Fenrir cut the question off to read the
+    field's line (the paced journey's `e` under Fenrir heard "File: …", not "Export")."""
+    home = tmp_path / "home"
+    home.mkdir()
+    with Terminal.app(data_file, env={"HOME": str(home)}, columns=80, rows=24) as terminal:
+        terminal.wait_for("SPMS Navigator")
+        terminal.press("v")
+        terminal.settle(0.5)
+        terminal.send("e")
+        terminal.read_frame(5.0, gap=0.03)  # the first write after the key, whole
+        assert "Export the summary" in terminal.text()
+        assert terminal.cursor_line().startswith("File:"), terminal.cursor_line()
+        assert terminal.read_for(0.5) == b"", "more was written after the question's frame"

@@ -36,10 +36,12 @@ class AskField(EchoedInput):
         self.cursor_blink = False
 
     def on_resize(self) -> None:
-        """Shown (it was hidden, of no size): now laid out, the cursor goes into it."""
+        """Shown (it was hidden, of no size): now laid out, the cursor goes into it, and
+        the question goes out in one write with the cursor already there."""
         screen = self.screen
         if self.has_focus and isinstance(screen, AskHere):
             self.call_after_refresh(screen.place_cursor)
+            self.call_after_refresh(screen.nav_app.screen_settled)
 
     def action_cancel(self) -> None:
         screen = self.screen
@@ -67,6 +69,10 @@ class AskHere(BaseScreen):
         """Ask ``question`` (its own line: typing clears the status line) with a field
         labelled ``label`` holding ``value``; ``draft`` names what a draft of it is."""
         self._asking = (then, draft)
+        # One write for the question, its field and the cursor in it: drawn in two,
+        # the cursor's move came alone, and Fenrir cut the question off to read the
+        # field's line ("File: …"; the paced journey's step `e`).
+        self.nav_app.hold_output()
         if self._focused_before is None:
             self._focused_before = self.focused
         self.query_one("#ask-question", Static).update(
