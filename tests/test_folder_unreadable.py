@@ -81,3 +81,39 @@ def test_the_backup_thread_does_not_number_a_copy_1_when_the_copies_cannot_be_li
             problem = nav.store.backup_problem(wait=True)
     assert problem is not None and "backup copy was not made" in problem
     assert paths.backup_generations(data_file) == before  # no copy numbered 1 beside them
+
+
+def test_deleting_a_note_never_takes_could_not_look_for_not_in_the_copies(
+    data_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A folder that cannot be listed for a moment, or a copy that cannot be read, still
+    counts as holding the deleted note: the person is asked, and the removal says what
+    it could not do (before, it said no copy held the note)."""
+    from tui.core import copies
+
+    _two_starts(data_file)
+    with saved(data_file) as nav:
+        (first, _second) = nav.notes.all()
+        nav.notes.delete(first.id)
+        with monkeypatch.context() as patch:
+            _refuse_to_list(patch, data_file.parent)
+            assert nav.notes.copies_holding(first.id) >= 1
+            removed = nav.notes.remove_from_copies(first.id)
+        said = removed.sentence()
+        assert said.startswith(f"The backup copies in {data_file.parent} could not be looked")
+        assert "may still be in them" in said
+        # Listed again, the copies still hold it: nothing was said removed that was not.
+        assert nav.notes.copies_holding(first.id) >= 1
+        copy = paths.backup_generations(data_file)[0]
+        with monkeypatch.context() as patch:
+            real = copies.durable.read_regular
+
+            def unreadable(path: Path) -> bytes:
+                if path == copy:
+                    raise OSError(errno.EIO, os.strerror(errno.EIO), str(path))
+                return real(path)
+
+            patch.setattr(copies.durable, "read_regular", unreadable)
+            assert nav.notes.copies_holding(first.id) >= 1  # the unreadable copy counts
+            removed = nav.notes.remove_from_copies(first.id)
+        assert f"It is still in the backup copy {copy}" in removed.sentence()

@@ -21,10 +21,6 @@ from tui.core import durable, generations, paths
 from tui.core.failures import save_error_sentence
 
 
-def _copies(data_file: Path) -> list[Path]:
-    return [*paths.backup_generations(data_file), paths.backup_file(data_file)]
-
-
 def _read(copy: Path) -> dict[str, Any] | None:
     try:
         document = orjson.loads(durable.read_regular(copy))
@@ -39,12 +35,36 @@ def _holds(document: dict[str, Any], table: str, record_id: int) -> bool:
 
 
 def copies_holding(data_file: Path, table: str, record_id: int) -> list[Path]:
-    """The dated copies that still hold the record (newest first)."""
-    return [
-        copy
-        for copy in _copies(data_file)
-        if (document := _read(copy)) is not None and _holds(document, table, record_id)
-    ]
+    """The dated copies that still hold the record (newest first).
+
+    "Could not look" is never taken for "it is not there": a copy that cannot be read
+    counts as holding the record, and a folder that cannot be listed stands for the
+    copies in it (so the person is asked, and the removal says what failed)."""
+    try:
+        listed = paths.backup_generations(data_file, strict=True)
+    except OSError:
+        return [data_file.parent]
+    found = []
+    for copy in [*listed, paths.backup_file(data_file)]:
+        try:
+            document = _load(copy)
+        except FileNotFoundError:
+            continue
+        except OSError:
+            found.append(copy)
+            continue
+        if document is not None and _holds(document, table, record_id):
+            found.append(copy)
+    return found
+
+
+def _load(copy: Path) -> dict[str, Any] | None:
+    """A copy's document; None if it is not one (damaged); OSError if it cannot be read."""
+    try:
+        document = orjson.loads(durable.read_regular(copy))
+    except orjson.JSONDecodeError:
+        return None
+    return document if isinstance(document, dict) else None
 
 
 def kept_aside_holding(data_file: Path, table: str, record_id: int) -> list[Path]:
@@ -75,6 +95,8 @@ class Removed:
 
     removed: list[Path] = field(default_factory=list)
     failed: list[tuple[Path, OSError]] = field(default_factory=list)
+    #: The folder of the copies, when it could not be listed, and why.
+    unlisted: tuple[Path, OSError] | None = None
 
     def sentence(self, what: str = "") -> str:
         """'Removed it from 3 backup copies too.' ('Removed note 3 from 3 backup copies.'
@@ -88,15 +110,34 @@ class Removed:
         for copy, error in self.failed:
             reason = save_error_sentence(error).removeprefix("Not saved: ")
             said.append(f"It is still in the backup copy {copy}: {reason}")
+        if self.unlisted is not None:
+            folder, error = self.unlisted
+            reason = save_error_sentence(error).removeprefix("Not saved: ")
+            said.append(
+                f"The backup copies in {folder} could not be looked through, so it may "
+                f"still be in them: {reason}"
+            )
         return " ".join(said) or "No backup copy held it."
 
 
 def remove_from_copies(data_file: Path, table: str, record_id: int) -> Removed:
-    """Rewrite each dated copy holding the record without it (each copy atomically)."""
+    """Rewrite each dated copy holding the record without it (each copy atomically);
+    a copy that cannot be read, or a folder that cannot be listed, is said as failed."""
     done = Removed()
-    for copy in copies_holding(data_file, table, record_id):
-        document = _read(copy)
-        if document is None:
+    try:
+        listed = paths.backup_generations(data_file, strict=True)
+    except OSError as error:
+        done.unlisted = (data_file.parent, error)
+        return done
+    for copy in [*listed, paths.backup_file(data_file)]:
+        try:
+            document = _load(copy)
+        except FileNotFoundError:
+            continue
+        except OSError as error:
+            done.failed.append((copy, error))
+            continue
+        if document is None or not _holds(document, table, record_id):
             continue
         del document[table][str(record_id)]
         try:
