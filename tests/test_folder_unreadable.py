@@ -89,7 +89,7 @@ def test_deleting_a_note_never_takes_could_not_look_for_not_in_the_copies(
     """A folder that cannot be listed for a moment, or a copy that cannot be read, still
     counts as holding the deleted note: the person is asked, and the removal says what
     it could not do (before, it said no copy held the note)."""
-    from tui.core import copies
+    from tui.core import durable
 
     _two_starts(data_file)
     with saved(data_file) as nav:
@@ -106,14 +106,14 @@ def test_deleting_a_note_never_takes_could_not_look_for_not_in_the_copies(
         assert nav.notes.copies_holding(first.id) >= 1
         copy = paths.backup_generations(data_file)[0]
         with monkeypatch.context() as patch:
-            real = copies.durable.read_regular
+            real = durable.read_regular
 
             def unreadable(path: Path) -> bytes:
                 if path == copy:
                     raise OSError(errno.EIO, os.strerror(errno.EIO), str(path))
                 return real(path)
 
-            patch.setattr(copies.durable, "read_regular", unreadable)
+            patch.setattr(durable, "read_regular", unreadable)
             assert nav.notes.copies_holding(first.id) >= 1  # the unreadable copy counts
             removed = nav.notes.remove_from_copies(first.id)
         assert f"It is still in the backup copy {copy}" in removed.sentence()
