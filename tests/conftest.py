@@ -53,9 +53,16 @@ def reader_module(module: object) -> bool:
     )
 
 
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Tests run on two workers (``-n auto --dist loadgroup`` in pyproject.toml), except
-    the groups above, each kept on one worker."""
+    the groups above, each kept on one worker.
+
+    First of all such hooks: pytest-xdist's own (on each worker) turns an
+    ``xdist_group`` mark into the test's id (``…@readers``), by which the groups are
+    dealt out; run after it, as it did, the marks came too late, and the reader tests
+    were spread over both workers (each ran the paced journeys again, and Orca's
+    sessions waited for each other)."""
     for item in items:
         name = item.path.name
         module = getattr(item, "module", None)

@@ -62,3 +62,33 @@ def test_the_workflow_runs_the_suite_without_readers_everywhere() -> None:
     assert '["3.11", "3.12", "3.13", "3.14"]' in text
     assert "--ignore-glob=tests/test_readers_*" in text
     assert "lint-imports" in text
+
+
+def test_the_reader_tests_share_one_worker() -> None:
+    """pytest-xdist deals the reader tests out as one group (their ids end in
+    ``@readers``): on two workers, two Orca sessions would wait for each other and each
+    worker would run the paced journeys again (the marks came too late until the
+    conftest's hook ran first)."""
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-p",
+            "no:cacheprovider",
+            "-n",
+            "2",
+            "-v",
+            "tests/test_readers_harness.py::test_glyphs_and_noise_are_found",
+            "tests/test_areas.py::test_no_area_key_is_a_screen_s_own_key",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    ran = [line.strip() for line in done.stdout.splitlines() if "PASSED" in line]
+    assert any(line.endswith("test_glyphs_and_noise_are_found@readers") for line in ran), ran
+    assert any(line.endswith("test_no_area_key_is_a_screen_s_own_key") for line in ran), ran
