@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.readers.fenrir_model import FenrirModel
-from tests.terminal import Terminal
+from tests.readers.fenrir_model import heard_by_fenrir
 
 #: What a list screen may cost on arrival (tests/test_speech_budget.py).
 BUDGET = 420
@@ -25,12 +24,7 @@ def _flat(said: str) -> str:
 def test_the_checklist_says_its_progress_and_first_item_first(
     data_file: Path, tmp_path: Path
 ) -> None:
-    home = tmp_path / "home"
-    home.mkdir()
-    with Terminal.app(data_file, env={"HOME": str(home)}, columns=80, rows=24) as terminal:
-        fenrir = FenrirModel(terminal)
-        fenrir.start("SPMS Navigator: home")
-
+    with heard_by_fenrir(data_file, tmp_path) as (fenrir, _terminal):
         arrival = _flat(fenrir.press("c"))
         # The name and progress, the group, then the focused item: about 50 characters
         # in, where a progress line of its own and a group heading came first.

@@ -10,12 +10,10 @@ summary after 213; coming back, the question in focus came after the ones above 
 
 from __future__ import annotations
 
-import sys
 from datetime import date, timedelta
 from pathlib import Path
 
-from tests.readers.fenrir_model import FenrirModel
-from tests.terminal import Terminal
+from tests.readers.fenrir_model import heard_by_fenrir
 from tests.test_speech_budget import BUDGET, POINT_WITHIN
 from tui.core.checkins import LEVEL_BY_ID
 from tui.core.service import open_navigator
@@ -51,16 +49,7 @@ def test_what_changed_and_back_say_the_point_first_and_little(
     data_file: Path, tmp_path: Path
 ) -> None:
     _a_year_of_check_ins(data_file)
-    home = tmp_path / "home"
-    home.mkdir()
-    with Terminal(
-        [sys.executable, "-m", "tui", "--data-file", str(data_file)],
-        env={"HOME": str(home)},
-        columns=80,
-        rows=24,
-    ) as terminal:
-        fenrir = FenrirModel(terminal)
-        fenrir.start("SPMS Navigator: home")
+    with heard_by_fenrir(data_file, tmp_path) as (fenrir, _terminal):
         _point_first("Walking and balance: not answered", _flat(fenrir.press("k")))
         for _ in range(8):  # eight questions answered, a number and Down each
             fenrir.press("1")

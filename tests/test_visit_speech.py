@@ -12,7 +12,7 @@ from pathlib import Path
 
 from tests.pilot_helpers import highlighted_text, running_app, status_text
 from tests.process import saved
-from tests.readers.fenrir_model import FenrirModel
+from tests.readers.fenrir_model import heard_by_fenrir
 from tests.terminal import Terminal
 from tui.app.screens.visit import VisitScreen
 from tui.core import wording
@@ -29,11 +29,7 @@ def _flat(words: str) -> str:
 def test_raising_a_note_is_heard_as_its_result_only(data_file: Path, tmp_path: Path) -> None:
     with saved(data_file) as nav:
         nav.notes.create("Heat", "Hot days.", kind=NoteKind.QUESTION)
-    home = tmp_path / "home"
-    home.mkdir()
-    with Terminal.app(data_file, env={"HOME": str(home)}, columns=80, rows=24) as terminal:
-        fenrir = FenrirModel(terminal)
-        fenrir.start("SPMS Navigator")
+    with heard_by_fenrir(data_file, tmp_path) as (fenrir, terminal):
         fenrir.press("v")
         fenrir.press("down")
         assert _flat(fenrir.press("down")).startswith("Question: Heat.")  # no heading between
@@ -71,11 +67,8 @@ async def test_escape_in_the_answer_field_marks_nothing_and_stays(data_file: Pat
 
 
 def test_exporting_the_summary_is_heard_as_its_result_only(data_file: Path, tmp_path: Path) -> None:
-    home = tmp_path / "home"
-    home.mkdir()
-    with Terminal.app(data_file, env={"HOME": str(home)}, columns=80, rows=24) as terminal:
-        fenrir = FenrirModel(terminal)
-        fenrir.start("SPMS Navigator")
+    home = tmp_path / "home"  # heard_by_fenrir's home folder: the export's default place
+    with heard_by_fenrir(data_file, tmp_path) as (fenrir, terminal):
         fenrir.press("v")
         asked = _flat(fenrir.press("e"))
         assert asked.startswith("Export the summary. Name the file:")

@@ -17,6 +17,9 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 from tests.terminal import Terminal
 
@@ -63,3 +66,15 @@ class FenrirModel:
         cursor = self.terminal.screen.cursor.y
         moved, self.cursor_y = cursor != self.cursor_y, cursor
         return fenrir_says(before, self.screen, self.terminal.cursor_line(), moved)
+
+
+@contextmanager
+def heard_by_fenrir(data_file: Path, folder: Path) -> Iterator[tuple[FenrirModel, Terminal]]:
+    """The app on ``data_file`` on a pty at 80x24, with a home folder of its own in
+    ``folder``, started and heard by the model: what the speech tests share."""
+    home = folder / "home"
+    home.mkdir(exist_ok=True)
+    with Terminal.app(data_file, env={"HOME": str(home)}, columns=80, rows=24) as terminal:
+        fenrir = FenrirModel(terminal)
+        fenrir.start("SPMS Navigator: home")
+        yield fenrir, terminal
