@@ -96,7 +96,9 @@ def notes_open_rounds(folder: Path, rounds: int) -> dict[str, list[float]]:
     """Each measure's times over ``rounds`` rounds, everything taking turns."""
     files = {}
     for size in SIZES:
-        files[size] = folder / f"notes-{size}" / "navigator.json"
+        # A folder of its own: the command-line bench adds notes to files of the same
+        # sizes, and a journal left beside a file built anew is rightly kept aside.
+        files[size] = folder / "notes-open" / f"notes-{size}" / "navigator.json"
         build(files[size], size)
     times: dict[str, list[float]] = {}
     root = Path(__file__).resolve().parent.parent

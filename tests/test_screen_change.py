@@ -102,3 +102,24 @@ def test_a_letter_typed_into_a_search_changes_only_its_field(data_file: Path) ->
         assert "Found in " in term.text() and "'resp'. Enter or Down goes to them." in term.text()
         term.press("enter")
         assert term.cursor_line().startswith("1 of ")
+
+
+def test_a_screen_coming_back_from_help_has_its_cursor_in_its_one_write(data_file: Path) -> None:
+    """Back from Help onto Prepare for a visit: the first write is the whole screen with
+    the cursor on the focused line, and nothing follows (the settled Fenrir journey once
+    heard only "Next visit: …": the cursor's move had gone out alone, and Fenrir cut the
+    screen off to read the cursor's line)."""
+    with Terminal.app(data_file, columns=80, rows=24) as term:
+        term.wait_for("SPMS Navigator: home")
+        term.settle(quiet=0.5)
+        term.press("v")
+        term.press("?")
+        term.settle(quiet=0.3)
+        for _ in range(3):
+            term.send("b")
+            term.read_frame(5.0, gap=0.03)
+            assert term.screen.display[0].strip().startswith("Prepare for a visit")
+            assert term.cursor_line().startswith("Next visit"), term.cursor_line()
+            assert not term.settle(quiet=0.3), "more was written after the first frame"
+            term.press("?")
+            term.settle(quiet=0.3)

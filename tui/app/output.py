@@ -172,6 +172,13 @@ class OutputHolding(App[None]):
         if settling and still_drawing(screen):
             self.call_after_refresh(self._release_once_drawn)
             return
+        # The cursor goes where it will rest before the screen is drawn, so the one
+        # write carries it: placed a moment later (a screen coming back, under load),
+        # its move went out alone, and Fenrir cut the new screen off to read the
+        # cursor's line ("Next visit: …" without "Prepare for a visit").
+        place_cursor = getattr(screen, "place_cursor", None)
+        if callable(place_cursor):
+            place_cursor()
         whole = render_whole_screen(screen)
         if settling and still_drawing(screen):
             self.call_after_refresh(self._release_once_drawn)
