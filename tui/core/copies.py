@@ -11,6 +11,7 @@ alone and named. The sentences every front end says are here, in one place.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,11 +23,11 @@ from tui.core.failures import save_error_sentence
 
 
 def _read(copy: Path) -> dict[str, Any] | None:
+    """A file's document; None if it cannot be read or is not one."""
     try:
-        document = orjson.loads(durable.read_regular(copy))
-    except (OSError, orjson.JSONDecodeError):
+        return _load(copy)
+    except OSError:
         return None
-    return document if isinstance(document, dict) else None
 
 
 def _holds(document: dict[str, Any], table: str, record_id: int) -> bool:
@@ -41,21 +42,27 @@ def copies_holding(data_file: Path, table: str, record_id: int) -> list[Path]:
     counts as holding the record, and a folder that cannot be listed stands for the
     copies in it (so the person is asked, and the removal says what failed)."""
     try:
-        listed = paths.backup_generations(data_file, strict=True)
+        return [
+            copy
+            for copy, document in _each_copy(data_file)
+            if isinstance(document, OSError)
+            or (document is not None and _holds(document, table, record_id))
+        ]
     except OSError:
         return [data_file.parent]
-    found = []
-    for copy in [*listed, paths.backup_file(data_file)]:
+
+
+def _each_copy(data_file: Path) -> Iterator[tuple[Path, dict[str, Any] | OSError | None]]:
+    """Each dated copy that exists, with its document (None: damaged) or the error that
+    kept it from being read; an OSError if the folder cannot be listed."""
+    for copy in [*paths.backup_generations(data_file, strict=True), paths.backup_file(data_file)]:
         try:
-            document = _load(copy)
+            document: dict[str, Any] | OSError | None = _load(copy)
         except FileNotFoundError:
             continue
-        except OSError:
-            found.append(copy)
-            continue
-        if document is not None and _holds(document, table, record_id):
-            found.append(copy)
-    return found
+        except OSError as error:
+            document = error
+        yield copy, document
 
 
 def _load(copy: Path) -> dict[str, Any] | None:
@@ -108,16 +115,19 @@ class Removed:
                 f"Removed {what} from {where}." if what else f"Removed it from {where} too."
             )
         for copy, error in self.failed:
-            reason = save_error_sentence(error).removeprefix("Not saved: ")
-            said.append(f"It is still in the backup copy {copy}: {reason}")
+            said.append(f"It is still in the backup copy {copy}: {_why(error)}")
         if self.unlisted is not None:
             folder, error = self.unlisted
-            reason = save_error_sentence(error).removeprefix("Not saved: ")
             said.append(
                 f"The backup copies in {folder} could not be looked through, so it may "
-                f"still be in them: {reason}"
+                f"still be in them: {_why(error)}"
             )
         return " ".join(said) or "No backup copy held it."
+
+
+def _why(error: OSError) -> str:
+    """Why a copy could not be read or written, as the end of a sentence."""
+    return save_error_sentence(error).removeprefix("Not saved: ")
 
 
 def remove_from_copies(data_file: Path, table: str, record_id: int) -> Removed:
@@ -125,17 +135,13 @@ def remove_from_copies(data_file: Path, table: str, record_id: int) -> Removed:
     a copy that cannot be read, or a folder that cannot be listed, is said as failed."""
     done = Removed()
     try:
-        listed = paths.backup_generations(data_file, strict=True)
+        found = list(_each_copy(data_file))
     except OSError as error:
         done.unlisted = (data_file.parent, error)
         return done
-    for copy in [*listed, paths.backup_file(data_file)]:
-        try:
-            document = _load(copy)
-        except FileNotFoundError:
-            continue
-        except OSError as error:
-            done.failed.append((copy, error))
+    for copy, document in found:
+        if isinstance(document, OSError):
+            done.failed.append((copy, document))
             continue
         if document is None or not _holds(document, table, record_id):
             continue
