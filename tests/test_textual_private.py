@@ -88,6 +88,31 @@ async def test_the_whole_screen_can_be_drawn_at_once() -> None:
         textual_private.show_whole_screen(app, textual_private.render_whole_screen(app.screen))
 
 
+async def test_the_whole_screen_goes_out_with_the_cursor_row_last() -> None:
+    """show_whole_screen writes the cursor's row last (a cut in two still changes
+    text or keeps the cursor's row: tests/test_frame_split.py), and render_whole_screen
+    does what a screen below had waiting, so it does not redraw the top one after."""
+    app = _Listing()
+    async with app.run_test(size=(40, 10)) as pilot:
+        under = app.screen
+        await app.push_screen(Screen())
+        await pilot.pause()
+        assert under in app._background_screens, "App._background_screens is gone or changed"
+        assert isinstance(under._dirty_widgets, set), "Screen._dirty_widgets is gone"
+        under._dirty_widgets.add(under.query_one(OptionList))  # waits to be drawn, below
+        under._repaint_required = True
+        whole = textual_private.render_whole_screen(app.screen)
+        assert not under._dirty_widgets and not under._compositor._dirty_regions
+        assert under._repaint_required is False, "Screen._repaint_required is gone"
+        app.cursor_position = Offset(0, 4)
+        update = textual_private.CursorRowLast(whole.strips, whole.region, 4)  # type: ignore[attr-defined]
+        written = update.render_segments(app.console)
+        rows = [int(row) for row in re.findall(r"\x1b\[(\d+);1H", written)]
+        assert rows[0] == rows[-1] == 5, f"rows written in the order {rows}"
+        assert written.startswith("\x1b[5;1H\x1b[2K"), "the cursor's row is not erased first"
+        assert sorted(rows[1:]) == list(range(1, 11)), f"rows written {rows}"
+
+
 def test_wrapping_keeps_no_break_spaces_and_breaks_at_others() -> None:
     """Textual's Content wraps with Rich's ``divide_line``, which finds words with
     ``rich._wrap.re_word``; the app swaps it for one that never breaks at a no-break

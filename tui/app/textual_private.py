@@ -13,6 +13,7 @@ from typing import Any
 
 from rich import _wrap
 from rich.console import RenderableType
+from rich.control import Control
 from textual._compositor import LayoutUpdate
 from textual.app import App
 from textual.geometry import Offset, Size
@@ -23,6 +24,7 @@ from textual.widgets import OptionList
 
 __all__ = [
     "CrashHook",
+    "CursorRowLast",
     "UnseenFramesSkipped",
     "close_with_report",
     "current_exception",
@@ -70,14 +72,66 @@ def write_to_terminal(app: App[Any], data: str) -> bool:
 
 
 def render_whole_screen(screen: Screen[Any]) -> object:
-    """Every line of ``screen``, drawn but not yet written (``show_whole_screen``)."""
+    """Every line of ``screen``, drawn but not yet written (``show_whole_screen``).
+
+    The screens under it are painted first, and what they had waiting to be drawn is
+    done with: the app's screens have the terminal's own background, so Textual
+    counts every screen below as showing through, and a change held in one of them
+    (its status line cleared as it was left) redrew the whole top screen a few
+    milliseconds after it went out: Help was written twice, and Fenrir read the
+    second, unchanged one as a cursor move."""
+    for below in screen.app._background_screens:
+        if below is screen:
+            continue
+        if below._dirty_widgets:
+            below._compositor.update_widgets(below._dirty_widgets)
+            below._dirty_widgets.clear()
+        below._repaint_required = False
+        below._compositor._dirty_regions.clear()
     return screen._compositor.render_full_update()
 
 
 def show_whole_screen(app: App[Any], whole: object) -> None:
-    """Write what ``render_whole_screen`` drew, and the cursor's place, as one frame."""
+    """Write what ``render_whole_screen`` drew, and the cursor's place, as one frame,
+    the cursor's row last (``CursorRowLast``)."""
     assert isinstance(whole, LayoutUpdate)
-    app._display(app.screen, whole)
+    cursor_row = app.screen.outer_size.clamp_offset(app.cursor_position).y
+    app._display(app.screen, CursorRowLast(whole.strips, whole.region, cursor_row))
+
+
+#: Erase the whole line the cursor is on (ECMA-48 EL 2); the cursor stays.
+ERASE_LINE = "\x1b[2K"
+
+
+class CursorRowLast(LayoutUpdate):
+    """A whole screen written so that, cut anywhere in two, its second part still
+    changes some text or leaves the cursor on its row.
+
+    A terminal passes a long write on in pieces (Linux, 2,048 bytes at a time), and
+    under load Fenrir reads them apart. When its second read changed no text but
+    moved the cursor to another row (the lines below the cursor were the same as on
+    the last screen: the keys lines), Fenrir took it for a cursor move, stopped
+    reading the new screen and read the cursor's row instead ("File: …" without the
+    screen's name). So the cursor's row is erased first and written last: any second
+    part that starts before it writes that row's text anew (a change Fenrir speaks
+    after the rest), and one that starts within it leaves the cursor on that row.
+    Fenrir compares whole screens, and Orca is told the span from the first changed
+    letter to the last, so neither hears the rows in another order."""
+
+    def __init__(self, strips: list[Any], region: Any, cursor_row: int) -> None:
+        super().__init__(strips, region)
+        self.cursor_row = cursor_row
+
+    def render_segments(self, console: Any) -> str:
+        x = self.region.x
+        rows = list(enumerate(self.strips, self.region.y))
+        last = [row for row in rows if row[0] == self.cursor_row]
+        before = [row for row in rows if row[0] != self.cursor_row]
+        sequences = [Control.move_to(x, self.cursor_row).segment.text + ERASE_LINE] if last else []
+        for y, line in before + last:
+            sequences.append(Control.move_to(x, y).segment.text)
+            sequences.extend(strip.render(console) for strip in line)
+        return "".join(sequences)
 
 
 class UnseenFramesSkipped(Screen[None]):

@@ -267,6 +267,20 @@ class BaseScreen(UnseenFramesSkipped):
             self.place_cursor()
             self.nav_app.screen_settled()
 
+    def changed_whole(self) -> None:
+        """Most of this screen changes without a new screen (a search field shown, the
+        results listed as the focus moves to them): hold the output and write it as a
+        screen change is, in one frame with the cursor's row last, once laid out.
+        Drawn by Textual as it came, the change went out in two frames, or one long
+        one read in pieces, and Fenrir cut it off at a piece that moved the cursor."""
+        self.nav_app.hold_output()
+        self.call_after_refresh(self._changed_whole_settled)
+
+    def _changed_whole_settled(self) -> None:
+        if self is self.app.screen:
+            self.place_cursor()
+            self.nav_app.screen_settled()
+
     def refresh_data(self) -> None:
         """Reload what the screen shows from the core (another screen may have changed it)."""
 

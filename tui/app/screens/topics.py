@@ -92,6 +92,7 @@ class TopicsScreen(TypedSearch, ListScreen):
         self.search_first = True
         self.AUTO_FOCUS = "#search"  # type: ignore[misc]  # focused as it is built
         if self.is_mounted:
+            self.changed_whole()
             self.query_one("#search", Input).focus()
             # Said, not only shown by the cursor: moving into a field changes no text,
             # and Orca spoke nothing after `/`.
@@ -123,6 +124,7 @@ class TopicsScreen(TypedSearch, ListScreen):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "search":
+            self.changed_whole()
             self.any_list.focus()
 
     def on_key(self, event: events.Key) -> None:
@@ -135,6 +137,7 @@ class TopicsScreen(TypedSearch, ListScreen):
         ):
             event.stop()
             event.prevent_default()
+            self.changed_whole()
             self.any_list.focus()
 
     def opened(self, target: str) -> None:
