@@ -88,10 +88,11 @@ async def test_the_whole_screen_can_be_drawn_at_once() -> None:
         textual_private.show_whole_screen(app, textual_private.render_whole_screen(app.screen))
 
 
-async def test_the_whole_screen_goes_out_with_the_cursor_row_last() -> None:
-    """show_whole_screen writes the cursor's row last (a cut in two still changes
-    text or keeps the cursor's row: tests/test_frame_split.py), and render_whole_screen
-    does what a screen below had waiting, so it does not redraw the top one after."""
+async def test_the_whole_screen_goes_out_with_the_cursor_rows_last_letter_last() -> None:
+    """show_whole_screen writes the last letter of the cursor's row last (a cut in two
+    still changes text or keeps the cursor's row: tests/test_frame_split.py), and
+    render_whole_screen does what a screen below had waiting, so it does not redraw
+    the top one after."""
     app = _Listing()
     async with app.run_test(size=(40, 10)) as pilot:
         under = app.screen
@@ -104,13 +105,16 @@ async def test_the_whole_screen_goes_out_with_the_cursor_row_last() -> None:
         whole = textual_private.render_whole_screen(app.screen)
         assert not under._dirty_widgets and not under._compositor._dirty_regions
         assert under._repaint_required is False, "Screen._repaint_required is gone"
-        app.cursor_position = Offset(0, 4)
-        update = textual_private.CursorRowLast(whole.strips, whole.region, 4)  # type: ignore[attr-defined]
+        await app.pop_screen()
+        await pilot.pause()
+        whole = textual_private.render_whole_screen(app.screen)
+        update = textual_private.LastLetterLast(whole.strips, whole.region, 4)  # type: ignore[attr-defined]
         written = update.render_segments(app.console)
-        rows = [int(row) for row in re.findall(r"\x1b\[(\d+);1H", written)]
-        assert rows[0] == rows[-1] == 5, f"rows written in the order {rows}"
-        assert written.startswith("\x1b[5;1H\x1b[2K"), "the cursor's row is not erased first"
-        assert sorted(rows[1:]) == list(range(1, 11)), f"rows written {rows}"
+        moves = re.findall(r"\x1b\[(\d+);(\d+)H", written)
+        assert [int(row) for row, _ in moves[:-1]] == list(range(1, 11)), moves
+        row = "".join(strip.text for strip in whole.strips[4]).rstrip()  # type: ignore[attr-defined]
+        assert moves[-1] == ("5", str(len(row))), f"the last move is to {moves[-1]}"
+        assert re.sub(r"\x1b\[[0-9;]*m", "", written.rsplit("H", 1)[1]) == row[-1]
 
 
 def test_wrapping_keeps_no_break_spaces_and_breaks_at_others() -> None:

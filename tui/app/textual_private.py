@@ -12,19 +12,24 @@ import re
 from typing import Any
 
 from rich import _wrap
+from rich.cells import cell_len
 from rich.console import RenderableType
 from rich.control import Control
+from rich.segment import Segment
 from textual._compositor import LayoutUpdate
 from textual.app import App
 from textual.geometry import Offset, Size
 from textual.screen import Screen
 from textual.scroll_view import ScrollView
 from textual.scrollbar import ScrollBar, ScrollBarRender
+from textual.strip import Strip
 from textual.widgets import OptionList
+
+from tui.app.compact_frames import compact
 
 __all__ = [
     "CrashHook",
-    "CursorRowLast",
+    "LastLetterLast",
     "UnseenFramesSkipped",
     "close_with_report",
     "current_exception",
@@ -93,17 +98,13 @@ def render_whole_screen(screen: Screen[Any]) -> object:
 
 def show_whole_screen(app: App[Any], whole: object) -> None:
     """Write what ``render_whole_screen`` drew, and the cursor's place, as one frame,
-    the cursor's row last (``CursorRowLast``)."""
+    the last letter of the cursor's row last (``LastLetterLast``)."""
     assert isinstance(whole, LayoutUpdate)
     cursor_row = app.screen.outer_size.clamp_offset(app.cursor_position).y
-    app._display(app.screen, CursorRowLast(whole.strips, whole.region, cursor_row))
+    app._display(app.screen, LastLetterLast(whole.strips, whole.region, cursor_row))
 
 
-#: Erase the whole line the cursor is on (ECMA-48 EL 2); the cursor stays.
-ERASE_LINE = "\x1b[2K"
-
-
-class CursorRowLast(LayoutUpdate):
+class LastLetterLast(LayoutUpdate):
     """A whole screen written so that, cut anywhere in two, its second part still
     changes some text or leaves the cursor on its row.
 
@@ -112,11 +113,16 @@ class CursorRowLast(LayoutUpdate):
     moved the cursor to another row (the lines below the cursor were the same as on
     the last screen: the keys lines), Fenrir took it for a cursor move, stopped
     reading the new screen and read the cursor's row instead ("File: …" without the
-    screen's name). So the cursor's row is erased first and written last: any second
-    part that starts before it writes that row's text anew (a change Fenrir speaks
-    after the rest), and one that starts within it leaves the cursor on that row.
-    Fenrir compares whole screens, and Orca is told the span from the first changed
-    letter to the last, so neither hears the rows in another order."""
+    screen's name).
+
+    So the rows go out in order, but the last letter of the cursor's row is written
+    blank in its place and drawn at the very end. A second part that starts before
+    that letter changes the row (Fenrir reads the row once more, after the rest), and
+    one that starts after it moves the cursor along its row only, onto the blank
+    gutter, where Fenrir says nothing. The first part keeps the screen's name and the
+    focused line near its start, as the whole does: written last, the cursor's row
+    came after a whole screen of other lines. Each row is written in as few bytes as
+    it can be (``compact``), so that most screens are one piece and never cut at all."""
 
     def __init__(self, strips: list[Any], region: Any, cursor_row: int) -> None:
         super().__init__(strips, region)
@@ -124,14 +130,28 @@ class CursorRowLast(LayoutUpdate):
 
     def render_segments(self, console: Any) -> str:
         x = self.region.x
-        rows = list(enumerate(self.strips, self.region.y))
-        last = [row for row in rows if row[0] == self.cursor_row]
-        before = [row for row in rows if row[0] != self.cursor_row]
-        sequences = [Control.move_to(x, self.cursor_row).segment.text + ERASE_LINE] if last else []
-        for y, line in before + last:
+        sequences, last_letter = [], ""
+        for y, line in enumerate(self.strips, self.region.y):
+            row = Strip.join(list(line))
+            if y == self.cursor_row:
+                row, last_letter = _last_letter_held(row, x, y, console)
             sequences.append(Control.move_to(x, y).segment.text)
-            sequences.extend(strip.render(console) for strip in line)
-        return "".join(sequences)
+            sequences.append(compact(row.render(console)))
+        return "".join(sequences) + last_letter
+
+
+def _last_letter_held(row: Strip, x: int, y: int, console: Any) -> tuple[Strip, str]:
+    """``row`` with its last letter blank, and what writes that letter in its place
+    (nothing to hold in a blank row)."""
+    words = row.text.rstrip()
+    if not words:
+        return row, ""
+    end = cell_len(words)
+    start = end - cell_len(words[-1])
+    letter = row.crop(start, end)
+    blank = Strip([Segment(" " * (end - start), next(iter(letter)).style)], end - start)
+    held = Strip.join([row.crop(0, start), blank, row.crop(end, row.cell_length)])
+    return held, Control.move_to(x + start, y).segment.text + letter.render(console)
 
 
 class UnseenFramesSkipped(Screen[None]):
