@@ -10,9 +10,10 @@ stays on the row, it says the letter under the cursor (``50000-…horizontal.py`
 Both cut the new screen off: in CI, after Enter on a search result Fenrir said one line
 of the topic ("Take breaks…") and never its name.
 
-These tests read the app's real frames on a pty and cut each one at every byte: the
-second part must change some text, or leave the cursor where it was, or move it only
-along its row onto a blank (the gutter).
+These tests read the app's real frames on a pty, with ``TERM=linux`` as Fenrir runs
+every program, and cut each one where Linux cuts it (every 2,048 bytes): the second
+part must change some text, or leave the cursor where it was, or move it only along
+its row onto a blank (the gutter).
 """
 
 from __future__ import annotations
@@ -95,7 +96,7 @@ def _walk(data_file: Path, keys: tuple[str, ...]) -> list[str]:
     """Press ``keys`` on the app at 80x24; for every frame longer than one piece that
     changes text, the cuts Fenrir would take for a cursor move."""
     problems = []
-    with Terminal.app(data_file, columns=80, rows=24) as term:
+    with Terminal.app(data_file, columns=80, rows=24, env={"TERM": "linux"}) as term:
         term.wait_for("SPMS Navigator: home")
         term.settle(quiet=0.5)
         for key in keys:

@@ -94,7 +94,7 @@ async def test_the_whole_screen_goes_out_with_the_cursor_rows_last_letter_last()
     render_whole_screen does what a screen below had waiting, so it does not redraw
     the top one after."""
     app = _Listing()
-    async with app.run_test(size=(40, 10)) as pilot:
+    async with app.run_test(size=(100, 40)) as pilot:  # more than one piece, 2,048 bytes
         under = app.screen
         await app.push_screen(Screen())
         await pilot.pause()
@@ -111,7 +111,8 @@ async def test_the_whole_screen_goes_out_with_the_cursor_rows_last_letter_last()
         update = textual_private.LastLetterLast(whole.strips, whole.region, 4)  # type: ignore[attr-defined]
         written = update.render_segments(app.console)
         moves = re.findall(r"\x1b\[(\d+);(\d+)H", written)
-        assert [int(row) for row, _ in moves[:-1]] == list(range(1, 11)), moves
+        assert len(written.encode()) > textual_private.ONE_PIECE
+        assert [int(row) for row, _ in moves[:-1]] == list(range(1, 41)), moves
         row = "".join(strip.text for strip in whole.strips[4]).rstrip()  # type: ignore[attr-defined]
         assert moves[-1] == ("5", str(len(row))), f"the last move is to {moves[-1]}"
         assert re.sub(r"\x1b\[[0-9;]*m", "", written.rsplit("H", 1)[1]) == row[-1]

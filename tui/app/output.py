@@ -21,6 +21,7 @@ This wraps the terminal driver Textual picks (through its public
 
 from __future__ import annotations
 
+import os
 import time
 from typing import Any, Protocol
 
@@ -35,6 +36,15 @@ OUTPUT_QUIET = 0.06
 OUTPUT_HELD_AT_MOST = 1.0
 #: A screen that keeps asking to be laid out again goes out after this many looks.
 RELEASE_TRIES_AT_MOST = 50
+
+
+def read_in_pieces() -> bool:
+    """A screen reader may read a long write in pieces, and take a piece that moves the
+    cursor for a cursor move (tui/app/textual_private.py, ``LastLetterLast``): Fenrir,
+    which runs every program with ``TERM=linux`` (its terminal driver sets it, and the
+    Linux console has it). Readers elsewhere (Orca, yasr) hear a screen whole either way,
+    and yasr, which speaks what comes in order, heard a held letter apart from its word."""
+    return os.environ.get("TERM", "").startswith("linux")
 
 
 class HeldOutput(Protocol):
@@ -184,7 +194,7 @@ class OutputHolding(App[None]):
             self.call_after_refresh(self._release_once_drawn)
             return
         output.release(drop=True)
-        show_whole_screen(self, whole)
+        show_whole_screen(self, whole, read_in_pieces=read_in_pieces())
         self.after_whole_screen()
 
     def after_whole_screen(self) -> None:

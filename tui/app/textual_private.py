@@ -28,6 +28,7 @@ from textual.widgets import OptionList
 from tui.app.compact_frames import compact
 
 __all__ = [
+    "ONE_PIECE",
     "CrashHook",
     "LastLetterLast",
     "UnseenFramesSkipped",
@@ -96,12 +97,19 @@ def render_whole_screen(screen: Screen[Any]) -> object:
     return screen._compositor.render_full_update()
 
 
-def show_whole_screen(app: App[Any], whole: object) -> None:
-    """Write what ``render_whole_screen`` drew, and the cursor's place, as one frame,
-    the last letter of the cursor's row last (``LastLetterLast``)."""
+def show_whole_screen(app: App[Any], whole: object, read_in_pieces: bool = False) -> None:
+    """Write what ``render_whole_screen`` drew, and the cursor's place, as one frame;
+    if a reader may read it in pieces, the last letter of the cursor's row last
+    (``LastLetterLast``)."""
     assert isinstance(whole, LayoutUpdate)
     cursor_row = app.screen.outer_size.clamp_offset(app.cursor_position).y
-    app._display(app.screen, LastLetterLast(whole.strips, whole.region, cursor_row))
+    update = LastLetterLast(whole.strips, whole.region, cursor_row, read_in_pieces)
+    app._display(app.screen, update)
+
+
+#: Linux hands a write to a terminal on in pieces of 2,048 bytes (``tty_write``); a
+#: frame that fits in one, with the cursor's move after it, is never read in two.
+ONE_PIECE = 2048 - 16
 
 
 class LastLetterLast(LayoutUpdate):
@@ -115,29 +123,41 @@ class LastLetterLast(LayoutUpdate):
     reading the new screen and read the cursor's row instead ("File: …" without the
     screen's name).
 
-    So the rows go out in order, but the last letter of the cursor's row is written
-    blank in its place and drawn at the very end. A second part that starts before
-    that letter changes the row (Fenrir reads the row once more, after the rest), and
-    one that starts after it moves the cursor along its row only, onto the blank
-    gutter, where Fenrir says nothing. The first part keeps the screen's name and the
-    focused line near its start, as the whole does: written last, the cursor's row
-    came after a whole screen of other lines. Each row is written in as few bytes as
-    it can be (``compact``), so that most screens are one piece and never cut at all."""
+    Each row is written in as few bytes as it can be (``compact``), so that most
+    screens are one piece and never cut at all. A screen that takes more goes out in
+    order, but with the last letter of the cursor's row written blank in its place and
+    drawn at the very end. A second part that starts before that letter changes the
+    row (Fenrir reads the row once more, after the rest), and one that starts after it
+    moves the cursor along its row only, onto the blank gutter, where Fenrir says
+    nothing. The first part keeps the screen's name and the focused line near its
+    start, as the whole does (written last, the cursor's row came after a whole screen
+    of other lines). Only such a screen, and only where a reader may read it in
+    pieces (``read_in_pieces``): a reader that speaks what is written in the order it
+    comes (yasr) hears that letter apart from its word."""
 
-    def __init__(self, strips: list[Any], region: Any, cursor_row: int) -> None:
+    def __init__(
+        self, strips: list[Any], region: Any, cursor_row: int, read_in_pieces: bool = True
+    ) -> None:
         super().__init__(strips, region)
         self.cursor_row = cursor_row
+        self.read_in_pieces = read_in_pieces
 
     def render_segments(self, console: Any) -> str:
         x = self.region.x
+        rows = [(y, Strip.join(list(line))) for y, line in enumerate(self.strips, self.region.y)]
+        whole = "".join(_row(x, y, row, console) for y, row in rows)
+        if not self.read_in_pieces or len(whole.encode()) <= ONE_PIECE:
+            return whole
         sequences, last_letter = [], ""
-        for y, line in enumerate(self.strips, self.region.y):
-            row = Strip.join(list(line))
+        for y, row in rows:
             if y == self.cursor_row:
                 row, last_letter = _last_letter_held(row, x, y, console)
-            sequences.append(Control.move_to(x, y).segment.text)
-            sequences.append(compact(row.render(console)))
+            sequences.append(_row(x, y, row, console))
         return "".join(sequences) + last_letter
+
+
+def _row(x: int, y: int, row: Strip, console: Any) -> str:
+    return Control.move_to(x, y).segment.text + compact(row, console)
 
 
 def _last_letter_held(row: Strip, x: int, y: int, console: Any) -> tuple[Strip, str]:
