@@ -62,21 +62,7 @@ def _step(session: ReaderSession, key: str) -> Heard:
     return session.press(key)
 
 
-#: Fenrir, settled: a screen change's one write sometimes reaches Fenrir in two reads,
-#: and when the second holds no new text, only the cursor's move, Fenrir cuts the
-#: screen off to read the cursor's line (seen in 3 of 5 full runs on 7 December, after
-#: `e` and after Back from Help: "Next visit: …" without "Prepare for a visit"). Issue
-#: 19 is open for it; the mark comes off when the app's writes never end that way.
-CUT_BY_THE_CURSOR = pytest.mark.xfail(
-    strict=False, reason="Fenrir can cut a screen change off when its write is read in two"
-)
-JOURNEY_READERS = [
-    pytest.param(reader, marks=[CUT_BY_THE_CURSOR] if reader == "fenrir" else [], id=reader)
-    for reader in READERS
-]
-
-
-@pytest.mark.parametrize("reader", JOURNEY_READERS)
+@pytest.mark.parametrize("reader", READERS)
 def test_every_step_of_the_journeys_is_heard(reader: str, data_file: Path) -> None:
     _require(reader)
     # The export's default folder: the person's home. A short path, as a person's

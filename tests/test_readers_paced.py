@@ -35,19 +35,10 @@ LABELS = paced_labels()
 
 #: Steps the app fails today in every run, per reader: label -> what is missing.
 KNOWN_FAILING: dict[str, dict[str, str]] = {"fenrir": {}, "orca": {}}
-#: Steps that pass in some runs and fail in others. Under load a screen change's write
-#: sometimes reaches Fenrir in two reads; when the second holds only the cursor's move
-#: (or the cursor rests on a coloured cell between them: "has attribute"), Fenrir cuts
-#: the screen off or says the point late (docs/screen-readers.md, "why issue 19 stays
-#: open"). Seen once each in the last full runs of 7 December.
-SOMETIMES_FAILING: dict[str, dict[str, str]] = {
-    "fenrir": {
-        "05 c": "a write read in two: 'has attribute' first, the item at the window's edge",
-        "18 e": "a write read in two: cut to the field's line, no 'Export the summary'",
-        "21 b": "a write read in two: cut to the cursor's line, no 'Prepare for a visit'",
-    },
-    "orca": {},
-}
+#: Steps that pass in some runs and fail in others (none now: a screen change cut in two
+#: by a loaded machine cut Fenrir off until 8 December; docs/screen-readers.md, "A
+#: screen change in one piece").
+SOMETIMES_FAILING: dict[str, dict[str, str]] = {"fenrir": {}, "orca": {}}
 
 
 def _cases() -> list[object]:
