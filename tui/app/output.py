@@ -22,6 +22,7 @@ This wraps the terminal driver Textual picks (through its public
 from __future__ import annotations
 
 import os
+import re
 import time
 from typing import Any, Protocol
 
@@ -38,13 +39,25 @@ OUTPUT_HELD_AT_MOST = 1.0
 RELEASE_TRIES_AT_MOST = 50
 
 
+def linux_terminal() -> bool:
+    """``TERM=linux``: the Linux console, or the terminal Fenrir keeps for the programs it
+    reads (its terminal driver sets it for them)."""
+    return os.environ.get("TERM", "").startswith("linux")
+
+
 def read_in_pieces() -> bool:
     """A screen reader may read a long write in pieces, and take a piece that moves the
-    cursor for a cursor move (tui/app/textual_private.py, ``LastLetterLast``): Fenrir,
-    which runs every program with ``TERM=linux`` (its terminal driver sets it, and the
-    Linux console has it). Readers elsewhere (Orca, yasr) hear a screen whole either way,
-    and yasr, which speaks what comes in order, heard a held letter apart from its word."""
-    return os.environ.get("TERM", "").startswith("linux")
+    cursor for a cursor move (tui/app/textual_private.py, ``LastLetterLast``): Fenrir, on
+    a Linux terminal. Readers elsewhere (Orca, yasr) hear a screen whole either way, and
+    yasr, which speaks what comes in order, heard a held letter apart from its word."""
+    return linux_terminal()
+
+
+#: Questions Textual asks every terminal as it starts (can you take the kitty keyboard
+#: protocol, synchronised output, resize reports?) and the kitty protocol's end. A
+#: Linux terminal knows none of them and prints their last letters: Fenrir said "u",
+#: "p", "p" before the first screen, and a "u" stayed on its screen.
+UNKNOWN_TO_LINUX = re.compile(r"\x1b\[>\d+u|\x1b\[<u|\x1b\[\?\d+\$p")
 
 
 class HeldOutput(Protocol):
@@ -81,6 +94,7 @@ def holding_driver(base: type[Driver]) -> type[Driver]:
             super().__init__(app, **kwargs)
             self._held: list[str] | None = None
             self._since = self._last = time.monotonic()
+            self._unknown_to_terminal = UNKNOWN_TO_LINUX if linux_terminal() else None
             app.output = self
 
         @property
@@ -112,6 +126,8 @@ def holding_driver(base: type[Driver]) -> type[Driver]:
             base.write(self, data)
 
         def write(self, data: str) -> None:
+            if self._unknown_to_terminal is not None and self._unknown_to_terminal.fullmatch(data):
+                return
             if self._held is not None:
                 self._held.append(data)
                 self._last = time.monotonic()
