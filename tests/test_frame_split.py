@@ -25,6 +25,7 @@ from pathlib import Path
 import pyte
 
 from tests.terminal import Terminal
+from tests.test_speech_budget import _lived_in
 
 #: Linux's pty hands a write on in pieces of this many bytes (``tty_write``).
 PIECE = 2048
@@ -32,6 +33,11 @@ PIECE = 2048
 #: The paced journey's keys (tests/readers/journeys.py), where Fenrir was cut in CI.
 JOURNEY_KEYS = ("t", "enter", "b", "b", "c", "n", "a", "H", "ctrl+s", "ctrl+g", "v", "e")
 KEYS_RECORDS = ("k", "b", "p", "b", "x", "b", "i", "b", "u", "b", "c", "space", "b", "?", "b")
+#: A file with months of records (tests/test_speech_budget.py): lists, a question, ticks.
+KEYS_LIVED_IN = (
+    *("n", "down", "d", "n", "ctrl+g", "x", "ctrl+g", "i", "ctrl+g", "p", "ctrl+g"),
+    *("k", "g", "ctrl+g", "ctrl+g", "v", "m", "ctrl+g", "c", "space", "down", "space"),
+)
 KEYS_BACK = ("v", "?", "b", "t", "/", "r", "e", "s", "p", "i", "t", "e", "enter", "enter")
 
 
@@ -124,3 +130,8 @@ def test_help_search_and_a_topic_are_never_cut_off_by_a_second_read(data_file: P
 
 def test_the_records_screens_are_never_cut_off_by_a_second_read(data_file: Path) -> None:
     assert _walk(data_file, KEYS_RECORDS) == []
+
+
+def test_the_lived_in_screens_are_never_cut_off_by_a_second_read(data_file: Path) -> None:
+    _lived_in(data_file)
+    assert _walk(data_file, KEYS_LIVED_IN) == []
