@@ -22,9 +22,6 @@ from tui.app import textual_private
 from tui.app.app import NavigatorApp
 from tui.core.service import open_navigator
 
-#: Linux's pty hands a write on in pieces of this many bytes (``tty_write``).
-PIECE = 2048
-
 #: Keys from home that change the screen, and back.
 WALK = ("t", "b", "c", "b", "n", "a", "ctrl+g", "b", "v", "?", "b", "b", "k", "b", "p", "b")
 WALK_MORE = ("x", "b", "i", "b", "u", "b", "?", "b")
@@ -85,4 +82,4 @@ def _screen_changes(data_file: Path, keys: tuple[str, ...]) -> list[tuple[str, i
 
 def test_the_walks_screen_changes_each_fit_in_one_piece(data_file: Path) -> None:
     sizes = _screen_changes(data_file, WALK + WALK_MORE)
-    assert [(key, size) for key, size in sizes if size > PIECE] == [], sizes
+    assert [(key, size) for key, size in sizes if size > textual_private.PIECE] == [], sizes

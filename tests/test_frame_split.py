@@ -26,9 +26,7 @@ import pyte
 
 from tests.terminal import Terminal
 from tests.test_speech_budget import _lived_in
-
-#: Linux's pty hands a write on in pieces of this many bytes (``tty_write``).
-PIECE = 2048
+from tui.app import textual_private
 
 #: The paced journey's keys (tests/readers/journeys.py), where Fenrir was cut in CI.
 JOURNEY_KEYS = ("t", "enter", "b", "b", "c", "n", "a", "H", "ctrl+s", "ctrl+g", "v", "e")
@@ -93,7 +91,7 @@ def cuts_of(before: bytes, frame: bytes, columns: int, rows: int) -> list[Cut]:
                 differ.add(y)
         screen.dirty.clear()
         cut = Cut(at, bool(differ), (screen.cursor.y, screen.cursor.x), to, letter)
-        if at % PIECE == 0 and cut.cuts_the_screen_off:
+        if at % textual_private.PIECE == 0 and cut.cuts_the_screen_off:
             found.append(cut)
     return found
 
@@ -109,7 +107,7 @@ def _walk(data_file: Path, keys: tuple[str, ...]) -> list[str]:
             before = bytes(term.raw)
             term.send(key)
             for frame in term.frames_for(1.0, gap=0.005):
-                if len(frame) > PIECE and (cuts := cuts_of(before, frame, 80, 24)):
+                if len(frame) > textual_private.PIECE and (cuts := cuts_of(before, frame, 80, 24)):
                     first = cuts[0]
                     problems.append(
                         f"after {key!r}: {len(cuts)} of {len(frame)} cuts, the first at byte "

@@ -41,16 +41,12 @@ RELEASE_TRIES_AT_MOST = 50
 
 def linux_terminal() -> bool:
     """``TERM=linux``: the Linux console, or the terminal Fenrir keeps for the programs it
-    reads (its terminal driver sets it for them)."""
+    reads (its terminal driver sets it for them). There a screen reader may read a long
+    write in pieces and take a piece that moves the cursor for a cursor move
+    (tui/app/textual_private.py, ``LastLetterLast``). Readers elsewhere (Orca, yasr)
+    hear a screen whole either way, and yasr, which speaks what comes in order, heard a
+    held letter apart from its word."""
     return os.environ.get("TERM", "").startswith("linux")
-
-
-def read_in_pieces() -> bool:
-    """A screen reader may read a long write in pieces, and take a piece that moves the
-    cursor for a cursor move (tui/app/textual_private.py, ``LastLetterLast``): Fenrir, on
-    a Linux terminal. Readers elsewhere (Orca, yasr) hear a screen whole either way, and
-    yasr, which speaks what comes in order, heard a held letter apart from its word."""
-    return linux_terminal()
 
 
 #: Questions Textual asks every terminal as it starts (can you take the kitty keyboard
@@ -210,7 +206,7 @@ class OutputHolding(App[None]):
             self.call_after_refresh(self._release_once_drawn)
             return
         output.release(drop=True)
-        show_whole_screen(self, whole, read_in_pieces=read_in_pieces())
+        show_whole_screen(self, whole, read_in_pieces=linux_terminal())
         self.after_whole_screen()
 
     def after_whole_screen(self) -> None:

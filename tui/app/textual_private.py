@@ -29,6 +29,7 @@ from tui.app.compact_frames import compact
 
 __all__ = [
     "ONE_PIECE",
+    "PIECE",
     "CrashHook",
     "LastLetterLast",
     "UnseenFramesSkipped",
@@ -107,9 +108,10 @@ def show_whole_screen(app: App[Any], whole: object, read_in_pieces: bool = False
     app._display(app.screen, update)
 
 
-#: Linux hands a write to a terminal on in pieces of 2,048 bytes (``tty_write``); a
-#: frame that fits in one, with the cursor's move after it, is never read in two.
-ONE_PIECE = 2048 - 16
+#: Linux hands a write to a terminal on in pieces of this many bytes (``tty_write``).
+PIECE = 2048
+#: A frame that fits in this, with the cursor's move after it, is never read in two.
+ONE_PIECE = PIECE - 16
 
 
 class LastLetterLast(LayoutUpdate):
@@ -144,16 +146,15 @@ class LastLetterLast(LayoutUpdate):
 
     def render_segments(self, console: Any) -> str:
         x = self.region.x
-        rows = [(y, Strip.join(list(line))) for y, line in enumerate(self.strips, self.region.y)]
-        whole = "".join(_row(x, y, row, console) for y, row in rows)
-        if not self.read_in_pieces or len(whole.encode()) <= ONE_PIECE:
+        rows = {y: Strip.join(list(line)) for y, line in enumerate(self.strips, self.region.y)}
+        written = {y: _row(x, y, row, console) for y, row in rows.items()}
+        whole = "".join(written.values())
+        one_piece = len(whole.encode()) <= ONE_PIECE
+        if one_piece or not self.read_in_pieces or self.cursor_row not in rows:
             return whole
-        sequences, last_letter = [], ""
-        for y, row in rows:
-            if y == self.cursor_row:
-                row, last_letter = _last_letter_held(row, x, y, console)
-            sequences.append(_row(x, y, row, console))
-        return "".join(sequences) + last_letter
+        held, last_letter = _last_letter_held(rows[self.cursor_row], x, self.cursor_row, console)
+        written[self.cursor_row] = _row(x, self.cursor_row, held, console)
+        return "".join(written.values()) + last_letter
 
 
 def _row(x: int, y: int, row: Strip, console: Any) -> str:

@@ -40,8 +40,7 @@ class AskField(EchoedInput):
         the question goes out in one write with the cursor already there."""
         screen = self.screen
         if self.has_focus and isinstance(screen, AskHere):
-            self.call_after_refresh(screen.place_cursor)
-            self.call_after_refresh(screen.nav_app.screen_settled)
+            self.call_after_refresh(screen.release_whole)
 
     def action_cancel(self) -> None:
         screen = self.screen

@@ -274,9 +274,11 @@ class BaseScreen(UnseenFramesSkipped):
         Drawn by Textual as it came, the change went out in two frames, or one long
         one read in pieces, and Fenrir cut it off at a piece that moved the cursor."""
         self.nav_app.hold_output()
-        self.call_after_refresh(self._changed_whole_settled)
+        self.call_after_refresh(self.release_whole)
 
-    def _changed_whole_settled(self) -> None:
+    def release_whole(self) -> None:
+        """Laid out after a change held in place (``changed_whole``, a question asked
+        here): the cursor goes where it rests, and the held frame goes out whole."""
         if self is self.app.screen:
             self.place_cursor()
             self.nav_app.screen_settled()
